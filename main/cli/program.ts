@@ -1,0 +1,69 @@
+import { Command, CommanderError } from 'commander'
+import { isAppError } from '../errors'
+import { registerCaCommands } from './commands/ca'
+import { registerCertCommands } from './commands/cert'
+import { makeContext, type CliIo, type CommandContext } from './context'
+
+/** Each command group registers itself here (one line per group). */
+const groups: ((program: Command, ctx: CommandContext) => void)[] = [registerCaCommands, registerCertCommands]
+
+export const EXIT_OK = 0
+export const EXIT_FAILED = 1
+export const EXIT_INVALID = 2
+
+export function processIo(): CliIo {
+  return {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    env: process.env,
+    cwd: process.cwd(),
+  }
+}
+
+function buildProgram(ctx: CommandContext): Command {
+  const program = new Command('registry-wizard')
+    .description('Private Docker registry with TLS: certificates, registry, client trust, verification.')
+    .version('0.1.0')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: ctx.io.stdout, writeErr: ctx.io.stderr })
+  for (const register of groups) register(program, ctx)
+  // Sub-commands inherit exit override and output configuration.
+  const apply = (cmd: Command): void => {
+    cmd.exitOverride().configureOutput({ writeOut: ctx.io.stdout, writeErr: ctx.io.stderr })
+    cmd.commands.forEach(apply)
+  }
+  program.commands.forEach(apply)
+  return program
+}
+
+/**
+ * Runs the CLI in-process and returns its exit code: 0 done, 1 operation failed, 2 invalid input.
+ * Used by the bin entry and by tests.
+ */
+export async function runCli(argv: string[], io: CliIo = processIo()): Promise<number> {
+  let exitCode = EXIT_OK
+  const ctx = makeContext(io, (code) => {
+    exitCode = Math.max(exitCode, code)
+  })
+  const program = buildProgram(ctx)
+  try {
+    await program.parseAsync(argv, { from: 'user' })
+    return exitCode
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0) {
+        return EXIT_OK
+      }
+      if (err.code === 'commander.help') return EXIT_OK
+      return EXIT_INVALID
+    }
+    if (isAppError(err)) {
+      io.stderr(`error: ${err.message}\n`)
+      if (err.hint) io.stderr(`hint: ${err.hint}\n`)
+      return err.kind === 'input' ? EXIT_INVALID : EXIT_FAILED
+    }
+    io.stderr(`error: ${err instanceof Error ? err.message : String(err)}\n`)
+    return EXIT_FAILED
+  }
+}

@@ -1,0 +1,85 @@
+import { invalidInput } from '../errors'
+import { checkPassphrase, exportPrivateKeyPem, generateRsaKey, parseKeySize } from './keys'
+import { signCertificate, subjectAttributes } from './sign-certificate'
+import {
+  BACKDATE_MS,
+  DEFAULT_CA_DAYS,
+  DEFAULT_CA_KEY_SIZE,
+  type CreateCaInput,
+  type PemPair,
+  type SubjectInput,
+} from './types'
+
+export const MAX_CA_DAYS = 36500
+const DAY_MS = 24 * 60 * 60 * 1000
+
+export function checkDays(days: number, field: string, max: number): number {
+  if (!Number.isInteger(days) || days <= 0 || days > max) {
+    throw invalidInput(field, days, `a whole number of days from 1 to ${max} is allowed`)
+  }
+  return days
+}
+
+export function checkSubject(subject: SubjectInput): SubjectInput {
+  const cn = subject.cn.trim()
+  if (cn === '' || cn.length > 64)
+    throw invalidInput('CN', subject.cn, 'a common name of 1 to 64 characters is required')
+  const optional = { o: 'O', ou: 'OU', st: 'ST', l: 'L' } as const
+  for (const [key, name] of Object.entries(optional) as [keyof typeof optional, string][]) {
+    const v = subject[key]
+    if (v !== undefined && v.length > 64) throw invalidInput(name, v, 'at most 64 characters are allowed')
+  }
+  if (subject.c !== undefined && !/^[A-Z]{2}$/.test(subject.c)) {
+    throw invalidInput(
+      'C',
+      subject.c,
+      'a two-letter upper-case country code (ISO 3166, e.g. CN, US) is allowed',
+    )
+  }
+  return { ...subject, cn }
+}
+
+/** Validates everything first (so bad input never costs a key generation), then creates the CA. */
+export function checkCreateCaInput(
+  input: CreateCaInput,
+): Required<Omit<CreateCaInput, 'passphrase'>> & { passphrase?: string } {
+  const subject = checkSubject(input.subject)
+  const days = checkDays(input.days ?? DEFAULT_CA_DAYS, 'days', MAX_CA_DAYS)
+  const keySize = parseKeySize(input.keySize ?? DEFAULT_CA_KEY_SIZE)
+  checkPassphrase(input.passphrase)
+  return {
+    subject,
+    days,
+    keySize,
+    now: input.now ?? new Date(),
+    ...(input.passphrase === undefined ? {} : { passphrase: input.passphrase }),
+  }
+}
+
+/**
+ * A root CA for the registry: CA:TRUE (critical, pathlen 0), keyCertSign + cRLSign (critical), subject key
+ * identifier, sha256WithRSAEncryption, random 128-bit serial, notBefore backdated against clock skew.
+ */
+export async function createCa(input: CreateCaInput): Promise<PemPair> {
+  const opts = checkCreateCaInput(input)
+  const key = await generateRsaKey(opts.keySize)
+  const notBefore = new Date(opts.now.getTime() - BACKDATE_MS)
+  const notAfter = new Date(opts.now.getTime() + opts.days * DAY_MS)
+  const name = subjectAttributes(opts.subject)
+  const { pem } = signCertificate(
+    {
+      subject: name,
+      issuer: name,
+      publicKey: key,
+      notBefore,
+      notAfter,
+      extensions: [
+        { name: 'basicConstraints', cA: true, pathLenConstraint: 0, critical: true },
+        { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
+        { name: 'subjectKeyIdentifier' },
+      ],
+    },
+    key,
+  )
+  return { certPem: pem, keyPem: exportPrivateKeyPem(key, opts.passphrase) }
+}

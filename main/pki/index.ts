@@ -1,0 +1,26 @@
+// The certificate core: CA, server and client certificates, inspection and lint. Plain Node, no electron.
+export * from './types'
+export { createCa, checkCreateCaInput } from './create-ca'
+export { openCa, parseCertificate, firstCertificatePem } from './open-ca'
+export { issueCertificate, checkIssueInput } from './issue-cert'
+export { parseSan, parseSans, sanCoversHost, hostOf } from './names'
+export { inspectCertificate, certificateCoversHost, fingerprintSha256, certificateSans } from './inspect-cert'
+export { lintCertificate, lintInfo } from './lint-cert'
+export { generateRsaKey, readPrivateKey, exportPrivateKeyPem, parseKeySize, isEncryptedKeyPem } from './keys'
+export {
+  createCaDir,
+  importCaDir,
+  loadCaDir,
+  issueToDir,
+  readIndex,
+  CA_CERT_FILE,
+  CA_KEY_FILE,
+  SERVER_CERT_FILE,
+  SERVER_KEY_FILE,
+  CLIENT_CERT_FILE,
+  CLIENT_KEY_FILE,
+  type CaDirResult,
+  type IndexEntry,
+  type IssuedToDir,
+  type IssueToDirOptions,
+} from './ca-dir'

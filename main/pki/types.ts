@@ -1,0 +1,96 @@
+import type { KeyObject } from 'node:crypto'
+
+export const KEY_SIZES = [2048, 3072, 4096] as const
+export type KeySize = (typeof KEY_SIZES)[number]
+
+export const DEFAULT_CA_DAYS = 3650
+export const DEFAULT_LEAF_DAYS = 825
+export const DEFAULT_CA_KEY_SIZE: KeySize = 4096
+export const DEFAULT_LEAF_KEY_SIZE: KeySize = 2048
+/** notBefore is backdated by this much against clock skew between hosts. */
+export const BACKDATE_MS = 5 * 60 * 1000
+
+export interface SubjectInput {
+  cn: string
+  o?: string | undefined
+  ou?: string | undefined
+  c?: string | undefined
+  st?: string | undefined
+  l?: string | undefined
+}
+
+export type SanEntry = { type: 'ip'; value: string } | { type: 'dns'; value: string }
+
+/** A certificate and its private key as PEM. `keyPem` is PKCS#8, encrypted (AES-256) when a passphrase was given. */
+export interface PemPair {
+  certPem: string
+  keyPem: string
+}
+
+export interface CreateCaInput {
+  subject: SubjectInput
+  days?: number | undefined
+  keySize?: KeySize | undefined
+  passphrase?: string | undefined
+  now?: Date | undefined
+}
+
+/** An opened CA: its certificate and its decrypted key, held only in the main process. */
+export interface LoadedCa {
+  certPem: string
+  key: KeyObject
+  notBefore: Date
+  notAfter: Date
+  subject: string
+}
+
+export type CertUsage = 'server' | 'client'
+
+export interface IssueInput {
+  /** IPv4 / IPv6 addresses and DNS names; the first becomes the CN. */
+  sans: string[]
+  days?: number | undefined
+  keySize?: KeySize | undefined
+  usage?: CertUsage | undefined
+  now?: Date | undefined
+}
+
+export interface IssuedCertificate extends PemPair {
+  /** Serial as lower-case hex. */
+  serial: string
+  notBefore: Date
+  notAfter: Date
+  sans: SanEntry[]
+  usage: CertUsage
+}
+
+export interface CertificateInfo {
+  subject: string
+  issuer: string
+  commonName: string | undefined
+  serial: string
+  sans: SanEntry[]
+  notBefore: string
+  notAfter: string
+  daysLeft: number
+  expired: boolean
+  notYetValid: boolean
+  fingerprintSha256: string
+  signatureAlgorithm: string
+  keyType: string
+  keyBits: number | undefined
+  isCa: boolean
+  selfSigned: boolean
+  extendedKeyUsage: string[]
+  /** Present when a host was asked about: does a SAN cover it (Go's rules: the CN is never used)? */
+  covers?: { host: string; covered: boolean; matchedBy?: string | undefined } | undefined
+}
+
+export type LintSeverity = 'error' | 'warning'
+
+export interface LintFinding {
+  code:
+    'NO_SAN' | 'CN_ONLY' | 'IP_WITHOUT_IP_SAN' | 'LEAF_TOO_LONG' | 'SHA1' | 'WEAK_KEY' | 'HOST_NOT_COVERED'
+  severity: LintSeverity
+  message: string
+}
