@@ -93,7 +93,7 @@ export function inspectCertificate(pem: string, opts: InspectOptions = {}): Cert
     keyBits: details?.modulusLength ?? (keyType === 'ec' ? ecBits(details?.namedCurve) : undefined),
     isCa: cert.ca,
     selfSigned,
-    extendedKeyUsage: cert.keyUsage.map((oid) => EKU_NAMES[oid] ?? oid),
+    extendedKeyUsage: extendedKeyUsageOf(cert),
   }
   if (opts.host !== undefined) {
     const match = coveringSan(sans, opts.host)
@@ -104,6 +104,12 @@ export function inspectCertificate(pem: string, opts: InspectOptions = {}): Cert
     }
   }
   return info
+}
+
+/** Node types keyUsage as string[], but it is undefined for a certificate without the extension (a CA). */
+function extendedKeyUsageOf(cert: X509Certificate): string[] {
+  const oids = cert.keyUsage as string[] | undefined
+  return (oids ?? []).map((oid) => EKU_NAMES[oid] ?? oid)
 }
 
 function ecBits(curve: string | undefined): number | undefined {
