@@ -1,42 +1,63 @@
-import { join } from 'node:path'
-import { app, BrowserWindow, session, shell } from 'electron'
+import { dirname, join } from 'node:path'
+import { app, BrowserWindow, Menu, session } from 'electron'
+import { electronDialogs } from './app/dialogs'
+import { setupLogging } from './app/logging'
+import { buildAppMenu } from './app/menu'
+import { trustedSenderCheck } from './app/trusted-sender'
+import { createMainWindow } from './app/window'
+import { buildHandlers } from './ipc/handlers/index'
+import { JobRegistry } from './ipc/jobs'
+import { registerHandlers } from './ipc/register-handlers'
+import { SettingsStore } from './state/settings-store'
 
-// Electron glue only: window, security policy. Domain code lives in main/pki, main/docker, ... and never
-// imports electron, so the CLI and the tests run it under plain Node.
+// Electron glue only: window, security policy, IPC registration. Domain code lives in main/pki, main/docker, ...
+// and never imports electron, so the CLI and the tests run it under plain Node.
 
-function createWindow(): BrowserWindow {
-  const win = new BrowserWindow({
-    width: 1100,
-    height: 760,
-    show: false,
-    title: 'Registry Wizard',
-    webPreferences: {
-      preload: join(__dirname, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-    },
-  })
-  win.on('ready-to-show', () => win.show())
-  win.webContents.on('will-navigate', (event) => event.preventDefault())
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url)
-    return { action: 'deny' }
-  })
-  if (process.env['ELECTRON_RENDERER_URL']) void win.loadURL(process.env['ELECTRON_RENDERER_URL'])
-  else void win.loadFile(join(__dirname, '../renderer/index.html'))
-  return win
-}
+const outDir = join(__dirname, '..')
+const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL']
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
+  const log = setupLogging()
+  let mainWindow: BrowserWindow | undefined
+  const isOwnUrl = trustedSenderCheck(join(outDir, 'renderer/index.html'), devServerUrl)
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return
+    if (mainWindow.isMinimized()) mainWindow.restore()
+    mainWindow.focus()
+  })
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (e) => e.preventDefault())
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+  })
+
   void app.whenReady().then(() => {
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
-    createWindow()
+    session.defaultSession.setPermissionCheckHandler(() => false)
+    const dataDir = app.getPath('userData')
+    const jobs = new JobRegistry()
+    registerHandlers({
+      handlers: buildHandlers({
+        version: app.getVersion(),
+        platform: process.platform,
+        locale: app.getPreferredSystemLanguages()[0] ?? app.getLocale(),
+        workDir: join(app.getPath('documents'), 'Registry Wizard'),
+        settings: new SettingsStore(dataDir),
+        dialogs: electronDialogs(),
+        jobs,
+      }),
+      jobs,
+      isTrustedSender: isOwnUrl,
+      log,
+    })
+    Menu.setApplicationMenu(buildAppMenu(() => mainWindow, dirname(log.transports.file.getFile().path)))
+    mainWindow = createMainWindow({ outDir, devServerUrl, isOwnUrl })
+    mainWindow.on('closed', () => (mainWindow = undefined))
+    log.info(`Registry Wizard ${app.getVersion()} started`)
     app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) createWindow()
+      if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow({ outDir, devServerUrl, isOwnUrl })
     })
   })
   app.on('window-all-closed', () => {

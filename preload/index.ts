@@ -1,4 +1,5 @@
-import { contextBridge } from 'electron'
+import { contextBridge, ipcRenderer } from 'electron'
+import { buildApi } from './build-api'
 
-// The one typed API the renderer sees (grown by the wizard issue). Never exposes ipcRenderer itself.
-contextBridge.exposeInMainWorld('registryWizard', { version: '0.1.0' })
+// The one typed API the renderer sees, built from the contract. Never exposes ipcRenderer itself.
+contextBridge.exposeInMainWorld('registryWizard', buildApi(ipcRenderer))

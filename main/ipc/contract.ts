@@ -1,0 +1,322 @@
+/**
+ * The one IPC contract between main, preload and renderer. Imported by type from all three (and at runtime only
+ * for the small name lists at the bottom). No Node or Electron imports here: the renderer's tsconfig includes it.
+ *
+ * A channel is one operation: `Channels[name].request` goes renderer -> main, main answers `Result<response>`.
+ * Long work carries a `jobId` chosen by the renderer; progress for it arrives as `job:progress` events.
+ * Private keys and passphrases never travel main -> renderer: responses hold summaries only.
+ */
+
+export interface ErrorInfo {
+  code: string
+  message: string
+  hint?: string | undefined
+  /** The request field that caused the error, when there is one (shown next to that field). */
+  field?: string | undefined
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo }
+
+/** The domain cores; a step whose core is not built yet shows "not available yet". */
+export interface Capabilities {
+  pki: boolean
+  docker: boolean
+  trust: boolean
+  bundle: boolean
+  drives: boolean
+  verify: boolean
+}
+export type Capability = keyof Capabilities
+
+export type Language = 'en' | 'zh-CN'
+
+export interface AppInfo {
+  version: string
+  platform: string
+  /** The OS locale, e.g. "zh-CN", "en-US". */
+  locale: string
+  /** Where the wizard keeps its CA and certificates unless the user picks another folder. */
+  defaultWorkDir: string
+  capabilities: Capabilities
+}
+
+export type DockerEndpoint =
+  | { kind: 'local' }
+  | { kind: 'ssh'; url: string }
+  | { kind: 'tcp'; url: string; tlsDir?: string | undefined }
+
+export interface Plan {
+  /** IPs and DNS names clients will use to reach the registry; every one becomes a SAN. */
+  addresses: string[]
+  port: number
+  docker: DockerEndpoint
+}
+
+export interface KnownCa {
+  dir: string
+  subject: string
+  fingerprintSha256: string
+  notAfter: string
+}
+
+export interface KnownCert {
+  certPath: string
+  caDir: string
+  sans: string[]
+  fingerprintSha256: string
+  notAfter: string
+}
+
+/** Non-secret settings persisted as JSON in the app data folder. */
+export interface Settings {
+  language?: Language | undefined
+  plan?: Plan | undefined
+  knownCas: KnownCa[]
+  knownCerts: KnownCert[]
+}
+
+export interface MachineAddress {
+  address: string
+  family: 'IPv4' | 'IPv6'
+  iface: string
+}
+
+export interface MachineAddresses {
+  hostname: string
+  addresses: MachineAddress[]
+}
+
+export interface SanInfo {
+  type: 'ip' | 'dns'
+  value: string
+}
+
+export interface LintFindingInfo {
+  code: string
+  severity: 'error' | 'warning'
+  message: string
+}
+
+/** What the renderer may know about a certificate: never a key. */
+export interface CertificateSummary {
+  subject: string
+  issuer: string
+  commonName?: string | undefined
+  serial: string
+  sans: SanInfo[]
+  notBefore: string
+  notAfter: string
+  daysLeft: number
+  expired: boolean
+  fingerprintSha256: string
+  isCa: boolean
+  keyType: string
+  keyBits?: number | undefined
+  signatureAlgorithm: string
+}
+
+export interface CaSummary {
+  dir: string
+  /** The key on disk is passphrase-protected: issuing asks for the passphrase. */
+  encrypted: boolean
+  certificate: CertificateSummary
+}
+
+export interface SanCheck {
+  sans: SanInfo[]
+  findings: LintFindingInfo[]
+}
+
+export interface IssuedServerCert {
+  outDir: string
+  certPath: string
+  keyPath: string
+  caCertPath: string
+  certificate: CertificateSummary
+  lint: LintFindingInfo[]
+}
+
+export interface CheckRow {
+  id: string
+  status: 'pass' | 'warn' | 'fail'
+  title: string
+  reason?: string | undefined
+  fix?: string | undefined
+}
+
+export interface EngineInfo {
+  serverVersion: string
+  apiVersion: string
+  os: string
+  arch: string
+}
+
+export interface TrustChange {
+  target: string
+  description: string
+  path?: string | undefined
+  command?: string | undefined
+}
+
+export interface DriveInfo {
+  device: string
+  description: string
+  mountpoints: string[]
+  sizeBytes: number
+}
+
+export interface BundleResult {
+  outDir: string
+  files: string[]
+  sha256: string
+}
+
+/** Long work: the renderer picks the id, progress events for it follow, `cancelJob` aborts it. */
+export interface JobRef {
+  jobId: string
+}
+
+export interface CreateCaRequest extends JobRef {
+  dir: string
+  commonName: string
+  organization?: string | undefined
+  days?: number | undefined
+  keySize?: 2048 | 3072 | 4096 | undefined
+  passphrase?: string | undefined
+  force?: boolean | undefined
+}
+
+export interface ImportCaRequest {
+  dir: string
+  certPath: string
+  keyPath: string
+  passphrase?: string | undefined
+  force?: boolean | undefined
+}
+
+export interface IssueServerCertRequest extends JobRef {
+  caDir: string
+  outDir: string
+  sans: string[]
+  days?: number | undefined
+  passphrase?: string | undefined
+  force?: boolean | undefined
+}
+
+export interface Channels {
+  getAppInfo: { request: void; response: AppInfo }
+  getSettings: { request: void; response: Settings }
+  savePlan: { request: Plan; response: Settings }
+  setLanguage: { request: { language: Language }; response: Settings }
+  listAddresses: { request: void; response: MachineAddresses }
+  chooseFolder: { request: { title?: string | undefined; defaultPath?: string | undefined }; response: { path: string | null } }
+  chooseFile: {
+    request: { title?: string | undefined; extensions?: string[] | undefined }
+    response: { path: string | null }
+  }
+  cancelJob: { request: JobRef; response: { cancelled: boolean } }
+  // Certificates (main/pki)
+  checkSans: { request: { sans: string[] }; response: SanCheck }
+  createCa: { request: CreateCaRequest; response: CaSummary }
+  importCa: { request: ImportCaRequest; response: CaSummary }
+  openCa: { request: { dir: string }; response: CaSummary }
+  issueServerCert: { request: IssueServerCertRequest; response: IssuedServerCert }
+  inspectCertificate: { request: { path: string; host?: string | undefined }; response: CertificateSummary }
+  // Registry (main/docker)
+  testDockerConnection: { request: { endpoint: DockerEndpoint }; response: EngineInfo }
+  registryPreflight: { request: { plan: Plan; certDir: string }; response: { checks: CheckRow[] } }
+  startRegistry: { request: JobRef & { plan: Plan; certDir: string }; response: { containerId: string } }
+  // Client trust (main/trust, main/bundle, main/drives)
+  planTrust: { request: { caCertPath: string; host: string; port: number }; response: { changes: TrustChange[] } }
+  applyTrust: { request: JobRef & { caCertPath: string; host: string; port: number }; response: { changes: TrustChange[] } }
+  listDrives: { request: void; response: { drives: DriveInfo[] } }
+  exportBundle: { request: JobRef & { outDir: string; caCertPath: string; host: string; port: number }; response: BundleResult }
+  // Verification (main/verify)
+  runVerify: { request: JobRef & { host: string; port: number; caCertPath: string }; response: { checks: CheckRow[] } }
+}
+
+export type Channel = keyof Channels
+export type RequestOf<C extends Channel> = Channels[C]['request']
+export type ResponseOf<C extends Channel> = Channels[C]['response']
+
+export interface JobProgress {
+  jobId: string
+  /** A stable step id (translated by the renderer), e.g. "generate-key", "write-files". */
+  step: string
+  /** 0..100 when known. */
+  percent?: number | undefined
+  detail?: string | undefined
+}
+
+export type MenuAction = 'home' | 'language-en' | 'language-zh-CN' | 'about'
+
+export interface Events {
+  'job:progress': JobProgress
+  'job:log': { jobId: string; line: string }
+  'menu:action': { action: MenuAction }
+}
+export type EventName = keyof Events
+
+/** The API the preload exposes as `window.registryWizard`: one function per channel, plus event subscription. */
+export type RegistryWizardApi = {
+  readonly [C in Channel]: (request: RequestOf<C>) => Promise<Result<ResponseOf<C>>>
+} & {
+  /** Subscribes to an event; returns the function that unsubscribes. */
+  readonly on: <E extends EventName>(event: E, listener: (payload: Events[E]) => void) => () => void
+}
+
+/** Which core each channel needs; channels not listed need none. */
+export const CHANNEL_CAPABILITY: Partial<Record<Channel, Capability>> = {
+  checkSans: 'pki',
+  createCa: 'pki',
+  importCa: 'pki',
+  openCa: 'pki',
+  issueServerCert: 'pki',
+  inspectCertificate: 'pki',
+  testDockerConnection: 'docker',
+  registryPreflight: 'docker',
+  startRegistry: 'docker',
+  planTrust: 'trust',
+  applyTrust: 'trust',
+  listDrives: 'drives',
+  exportBundle: 'bundle',
+  runVerify: 'verify',
+}
+
+const channelSet = {
+  getAppInfo: true,
+  getSettings: true,
+  savePlan: true,
+  setLanguage: true,
+  listAddresses: true,
+  chooseFolder: true,
+  chooseFile: true,
+  cancelJob: true,
+  checkSans: true,
+  createCa: true,
+  importCa: true,
+  openCa: true,
+  issueServerCert: true,
+  inspectCertificate: true,
+  testDockerConnection: true,
+  registryPreflight: true,
+  startRegistry: true,
+  planTrust: true,
+  applyTrust: true,
+  listDrives: true,
+  exportBundle: true,
+  runVerify: true,
+} as const satisfies Record<Channel, true>
+
+/** Every channel name, at runtime (the preload builds its API from this list; the record above keeps it complete). */
+export const CHANNELS = Object.keys(channelSet) as Channel[]
+
+const eventSet = { 'job:progress': true, 'job:log': true, 'menu:action': true } as const satisfies Record<EventName, true>
+export const EVENTS = Object.keys(eventSet) as EventName[]
+
+/** The Electron channel string for an invoke channel or an event. */
+export const ipcChannel = (name: Channel): string => `rw:invoke:${name}`
+export const ipcEvent = (name: EventName): string => `rw:event:${name}`
+
+/** The error code of a channel whose core is not built yet. */
+export const NOT_AVAILABLE = 'NOT_AVAILABLE'

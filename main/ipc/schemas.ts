@@ -1,0 +1,83 @@
+import { z } from 'zod'
+import type { Channel, DockerEndpoint, Plan, RequestOf } from './contract'
+
+/**
+ * One zod schema per channel, typed against the contract: `satisfies` below fails to compile when a schema's
+ * output no longer fits its request type, and `SchemaMatches` fails when the contract grows a field the schema lacks.
+ * Strings are bounded, objects are strict (unknown fields are refused, not ignored).
+ */
+const text = (max = 4096) => z.string().min(1).max(max)
+const path = text(4096)
+const jobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a job id of 1-64 letters, digits, - or _')
+const secret = z.string().min(1).max(1024).optional()
+const port = z.number().int().min(1).max(65535)
+const address = z.string().trim().min(1).max(253)
+
+const dockerEndpoint = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('local') }),
+  z.strictObject({ kind: z.literal('ssh'), url: z.string().regex(/^ssh:\/\/\S+$/, 'an ssh://user@host[:port] URL') }),
+  z.strictObject({
+    kind: z.literal('tcp'),
+    url: z.string().regex(/^tcp:\/\/\S+$/, 'a tcp://host:port URL'),
+    tlsDir: path.optional(),
+  }),
+]) satisfies z.ZodType<DockerEndpoint>
+
+const plan = z.strictObject({
+  addresses: z.array(address).min(1).max(32),
+  port,
+  docker: dockerEndpoint,
+}) satisfies z.ZodType<Plan>
+
+const hostPort = { host: address, port }
+
+export const schemas = {
+  getAppInfo: z.undefined(),
+  getSettings: z.undefined(),
+  savePlan: plan,
+  setLanguage: z.strictObject({ language: z.enum(['en', 'zh-CN']) }),
+  listAddresses: z.undefined(),
+  chooseFolder: z.strictObject({ title: text(200).optional(), defaultPath: path.optional() }),
+  chooseFile: z.strictObject({ title: text(200).optional(), extensions: z.array(text(16)).max(16).optional() }),
+  cancelJob: z.strictObject({ jobId }),
+  checkSans: z.strictObject({ sans: z.array(address).max(32) }),
+  createCa: z.strictObject({
+    jobId,
+    dir: path,
+    commonName: text(64),
+    organization: text(64).optional(),
+    days: z.number().int().min(1).max(36500).optional(),
+    keySize: z.union([z.literal(2048), z.literal(3072), z.literal(4096)]).optional(),
+    passphrase: secret,
+    force: z.boolean().optional(),
+  }),
+  importCa: z.strictObject({ dir: path, certPath: path, keyPath: path, passphrase: secret, force: z.boolean().optional() }),
+  openCa: z.strictObject({ dir: path }),
+  issueServerCert: z.strictObject({
+    jobId,
+    caDir: path,
+    outDir: path,
+    sans: z.array(address).min(1).max(32),
+    days: z.number().int().min(1).max(825).optional(),
+    passphrase: secret,
+    force: z.boolean().optional(),
+  }),
+  inspectCertificate: z.strictObject({ path, host: address.optional() }),
+  testDockerConnection: z.strictObject({ endpoint: dockerEndpoint }),
+  registryPreflight: z.strictObject({ plan, certDir: path }),
+  startRegistry: z.strictObject({ jobId, plan, certDir: path }),
+  planTrust: z.strictObject({ caCertPath: path, ...hostPort }),
+  applyTrust: z.strictObject({ jobId, caCertPath: path, ...hostPort }),
+  listDrives: z.undefined(),
+  exportBundle: z.strictObject({ jobId, outDir: path, caCertPath: path, ...hostPort }),
+  runVerify: z.strictObject({ jobId, caCertPath: path, ...hostPort }),
+} satisfies { [C in Channel]: z.ZodType<RequestOf<C>> }
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+/** Compile-time check in the other direction: every contract request type equals its schema's output. */
+type Req<C extends Channel> = RequestOf<C> extends void ? undefined : RequestOf<C>
+type SchemaMatches = { [C in Channel]: Same<z.output<(typeof schemas)[C]>, Req<C>> }
+const _schemasMatchContract: SchemaMatches = Object.fromEntries(
+  Object.keys(schemas).map((k) => [k, true]),
+) as { [C in Channel]: true }
+void _schemasMatchContract
