@@ -1,0 +1,130 @@
+import type { DockerOptions } from 'dockerode'
+import { invalidInput } from '../errors'
+
+/** TLS material for tcp:// engines, as PEM text (e.g. made by our own certificate core). */
+export interface EngineTls {
+  ca: string
+  cert: string
+  key: string
+}
+
+/** SSH login for ssh:// engines: a private key (PEM/OpenSSH text) and/or an agent socket. */
+export interface EngineSsh {
+  privateKey?: string | undefined
+  passphrase?: string | undefined
+  agent?: string | undefined
+}
+
+/** Which engine to talk to. `host` is a DOCKER_HOST-style URL; without it DOCKER_HOST, then the local socket. */
+export interface EngineSpec {
+  host?: string | undefined
+  tls?: EngineTls | undefined
+  ssh?: EngineSsh | undefined
+  /** Milliseconds before a connection attempt is given up (default 5000). */
+  timeoutMs?: number | undefined
+}
+
+export type EngineKind = 'socket' | 'npipe' | 'tcp' | 'tcp+tls' | 'ssh'
+
+export interface ResolvedEngine {
+  kind: EngineKind
+  /** The engine as a URL for messages: unix:///var/run/docker.sock, tcp://10.0.0.5:2376, ssh://admin@host:22. */
+  display: string
+  /** Where ports published by the engine are reached from here: 127.0.0.1 for a local engine, else its host. */
+  hostname: string
+  /** True when the engine runs on this machine (bind mounts of local paths work). */
+  local: boolean
+  options: DockerOptions
+}
+
+export const DEFAULT_SOCKET = '/var/run/docker.sock'
+export const DEFAULT_PIPE = '//./pipe/docker_engine'
+export const DEFAULT_TIMEOUT_MS = 5000
+
+const ALLOWED = 'allowed: unix:///path, npipe:////./pipe/name, tcp://host:port, ssh://user@host[:port]'
+
+/**
+ * Turns an engine spec into dockerode options, without touching the network. Every field docker-modem would
+ * otherwise take from process.env is set explicitly, so the result does not depend on the caller's environment.
+ */
+export function resolveEngine(
+  spec: EngineSpec,
+  env: NodeJS.ProcessEnv = {},
+  platform: NodeJS.Platform = process.platform,
+): ResolvedEngine {
+  const timeout = spec.timeoutMs ?? DEFAULT_TIMEOUT_MS
+  const raw = (spec.host ?? env.DOCKER_HOST ?? '').trim()
+  const base = { host: undefined, port: undefined, protocol: undefined, ca: undefined, cert: undefined, key: undefined }
+  if (raw === '') {
+    const socketPath = platform === 'win32' ? DEFAULT_PIPE : DEFAULT_SOCKET
+    return {
+      kind: platform === 'win32' ? 'npipe' : 'socket',
+      display: platform === 'win32' ? `npipe://${socketPath}` : `unix://${socketPath}`,
+      hostname: '127.0.0.1',
+      local: true,
+      options: { ...base, socketPath },
+    }
+  }
+  if (raw.startsWith('unix://') || raw.startsWith('npipe://')) {
+    const npipe = raw.startsWith('npipe://')
+    const socketPath = raw.slice(npipe ? 8 : 7) || (npipe ? DEFAULT_PIPE : DEFAULT_SOCKET)
+    return {
+      kind: npipe ? 'npipe' : 'socket',
+      display: `${npipe ? 'npipe' : 'unix'}://${socketPath}`,
+      hostname: '127.0.0.1',
+      local: true,
+      options: { ...base, socketPath },
+    }
+  }
+  let url: URL
+  try {
+    url = new URL(raw.includes('://') ? raw : `tcp://${raw}`)
+  } catch {
+    throw invalidInput('docker-host', raw, ALLOWED, 'INVALID_DOCKER_HOST')
+  }
+  const hostname = url.hostname.replace(/^\[|\]$/g, '')
+  if (hostname === '') throw invalidInput('docker-host', raw, ALLOWED, 'INVALID_DOCKER_HOST')
+  const local = hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '::1'
+  if (url.protocol === 'ssh:') {
+    const port = url.port === '' ? 22 : Number(url.port)
+    const username = decodeURIComponent(url.username) || env.USER || 'root'
+    return {
+      kind: 'ssh',
+      display: `ssh://${username}@${url.hostname}:${port}`,
+      hostname,
+      local,
+      options: {
+        ...base,
+        protocol: 'ssh',
+        host: hostname,
+        port,
+        username,
+        sshOptions: {
+          privateKey: spec.ssh?.privateKey,
+          passphrase: spec.ssh?.passphrase,
+          agent: spec.ssh?.agent ?? (spec.ssh?.privateKey === undefined ? env.SSH_AUTH_SOCK : undefined),
+          readyTimeout: timeout,
+        },
+      },
+    }
+  }
+  if (url.protocol === 'tcp:' || url.protocol === 'http:' || url.protocol === 'https:') {
+    const tlsSpec = spec.tls
+    const tls = tlsSpec !== undefined
+    const port = url.port === '' ? (tls ? 2376 : 2375) : Number(url.port)
+    return {
+      kind: tls ? 'tcp+tls' : 'tcp',
+      display: `tcp://${url.hostname}:${port}`,
+      hostname,
+      local,
+      options: {
+        ...base,
+        protocol: tls ? 'https' : 'http',
+        host: hostname,
+        port,
+        ...(tlsSpec ? { ca: tlsSpec.ca, cert: tlsSpec.cert, key: tlsSpec.key } : {}),
+      },
+    }
+  }
+  throw invalidInput('docker-host', raw, ALLOWED, 'INVALID_DOCKER_HOST')
+}

@@ -1,0 +1,54 @@
+import { AppError } from '../errors'
+import { engineCallFailed, engineMessage, rawError } from './docker-errors'
+import type { Engine } from './engine-check'
+import { LABEL_MANAGED } from './labels'
+import { packFiles, type FileEntry } from './tar-files'
+
+/** Where files end up on the engine's side: a named volume, or a directory on the engine's host. */
+export type DropTarget = { kind: 'volume'; name: string } | { kind: 'hostPath'; path: string }
+
+const DROP_DIR = '/rw-drop'
+
+export async function ensureVolume(engine: Engine, name: string, labels: Record<string, string> = {}): Promise<void> {
+  try {
+    await engine.docker.getVolume(name).inspect()
+  } catch (err) {
+    if (rawError(err).statusCode !== 404) throw engineCallFailed(`Looking up volume ${name}`, err)
+    try {
+      await engine.docker.createVolume({ Name: name, Labels: { [LABEL_MANAGED]: 'true', ...labels } })
+    } catch (e) {
+      throw engineCallFailed(`Creating volume ${name}`, e)
+    }
+  }
+}
+
+/**
+ * Copies files into a named volume or a host path of the engine with putArchive, through a short-lived container of
+ * `image` (the registry image itself: no extra image, no SSH file copy). The container is created, never started,
+ * and removed afterwards. Works the same for local and remote engines.
+ */
+export async function dropFiles(engine: Engine, image: string, target: DropTarget, files: FileEntry[]): Promise<void> {
+  if (target.kind === 'volume') await ensureVolume(engine, target.name)
+  const source = target.kind === 'volume' ? target.name : target.path
+  const archive = await packFiles(files)
+  let container: Awaited<ReturnType<Engine['docker']['createContainer']>> | undefined
+  try {
+    container = await engine.docker.createContainer({
+      Image: image,
+      Entrypoint: ['/bin/true'],
+      Cmd: [],
+      Labels: { [LABEL_MANAGED]: 'true' },
+      HostConfig: { Binds: [`${source}:${DROP_DIR}`] },
+    })
+    await container.putArchive(archive, { path: DROP_DIR })
+  } catch (err) {
+    throw new AppError({
+      code: 'CERT_COPY_FAILED',
+      message: `Copying ${files.map((f) => f.name).join(', ')} to ${target.kind === 'volume' ? `volume ${source}` : `${source} on the engine's host`} failed: ${engineMessage(err)}`,
+      hint: target.kind === 'hostPath' ? 'The directory must be an absolute path the engine may create and write.' : 'Check the engine has disk space.',
+      cause: err,
+    })
+  } finally {
+    if (container) await container.remove({ force: true }).catch(() => undefined)
+  }
+}

@@ -1,0 +1,81 @@
+import { request } from 'node:https'
+import { isIP } from 'node:net'
+import { AppError } from '../errors'
+import { cancelled } from './docker-errors'
+
+export interface HealthTarget {
+  host: string
+  port: number
+  /** Our CA only: the registry's certificate must chain to it and cover `host` (never insecure). */
+  caPem: string
+}
+
+export interface HealthResult {
+  status: number
+  elapsedMs: number
+  attempts: number
+}
+
+/** One GET https://HOST:PORT/v2/ trusting only our CA. Resolves with the status code or rejects with the reason. */
+export function probeRegistry(t: HealthTarget, timeoutMs = 2000): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: t.host,
+        port: t.port,
+        path: '/v2/',
+        method: 'GET',
+        ca: t.caPem,
+        agent: false,
+        timeout: timeoutMs,
+        ...(isIP(t.host) ? {} : { servername: t.host }),
+      },
+      (res) => {
+        res.resume()
+        resolve(res.statusCode ?? 0)
+      },
+    )
+    req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)))
+    req.on('error', reject)
+    req.end()
+  })
+}
+
+/**
+ * Polls until the registry answers 200 (open) or 401 (auth on): both mean it serves TLS with our certificate.
+ * `alive` is asked between attempts; when it returns a reason (container exited...) polling stops at once.
+ */
+export async function waitHealthy(
+  t: HealthTarget,
+  opts: { timeoutMs?: number; intervalMs?: number; signal?: AbortSignal; alive?: () => Promise<string | undefined> } = {},
+): Promise<HealthResult> {
+  const timeoutMs = opts.timeoutMs ?? 30_000
+  const intervalMs = opts.intervalMs ?? 100
+  const start = Date.now()
+  let attempts = 0
+  let last: string
+  for (;;) {
+    if (opts.signal?.aborted) throw cancelled('waiting for the registry')
+    attempts++
+    try {
+      const status = await probeRegistry(t)
+      if (status === 200 || status === 401) return { status, elapsedMs: Date.now() - start, attempts }
+      last = `HTTP ${status} from /v2/`
+    } catch (err) {
+      const e = err as NodeJS.ErrnoException
+      last = e.code ? `${e.code}: ${e.message}` : e.message
+    }
+    const dead = await opts.alive?.()
+    if (dead !== undefined) throw healthFailed(t, dead, last)
+    if (Date.now() - start >= timeoutMs) throw healthFailed(t, `no healthy answer within ${Math.round(timeoutMs / 1000)} s`, last, 'HEALTH_TIMEOUT')
+    await new Promise((r) => setTimeout(r, intervalMs))
+  }
+}
+
+export function healthFailed(t: HealthTarget, reason: string, lastProbe: string, code = 'HEALTH_FAILED'): AppError {
+  return new AppError({
+    code,
+    message: `The registry at https://${t.host}:${t.port}/v2/ is not healthy: ${reason} (last probe: ${lastProbe})`,
+    hint: 'Read the container log lines below; common causes are a key that does not match the certificate, the port taken, or no permission on the storage path.',
+  })
+}

@@ -1,0 +1,79 @@
+import { createServer } from 'node:net'
+import { AppError } from '../errors'
+import { engineCallFailed } from './docker-errors'
+import type { Engine } from './engine-check'
+import { LABEL_MANAGED } from './labels'
+
+export interface ExistingContainer {
+  id: string
+  name: string
+  state: string
+  image: string
+  managed: boolean
+}
+
+/** The container with exactly this name, or undefined. */
+export async function findContainer(engine: Engine, name: string): Promise<ExistingContainer | undefined> {
+  let list: Awaited<ReturnType<Engine['docker']['listContainers']>>
+  try {
+    list = await engine.docker.listContainers({ all: true, filters: { name: [`^/${name}$`] } })
+  } catch (err) {
+    throw engineCallFailed('Listing containers', err)
+  }
+  const c = list[0]
+  if (c === undefined) return undefined
+  return { id: c.Id, name, state: c.State, image: c.Image, managed: c.Labels[LABEL_MANAGED] === 'true' }
+}
+
+export function nameInUse(c: ExistingContainer): AppError {
+  return new AppError({
+    code: 'NAME_IN_USE',
+    message: `A container named "${c.name}" already exists (${c.state}, image ${c.image}${c.managed ? ', made by Registry Wizard' : ''})`,
+    hint: `Reuse it (registry status --name ${c.name}), replace it (--replace), stop it (registry stop --name ${c.name}), or choose another --name.`,
+  })
+}
+
+/** A container (other than `except`) that publishes `port` on the engine's host. */
+export async function portPublishedBy(engine: Engine, port: number, except?: string): Promise<string | undefined> {
+  let list: Awaited<ReturnType<Engine['docker']['listContainers']>>
+  try {
+    list = await engine.docker.listContainers({ all: false })
+  } catch (err) {
+    throw engineCallFailed('Listing containers', err)
+  }
+  for (const c of list) {
+    const name = (c.Names[0] ?? c.Id).replace(/^\//, '')
+    if (name === except) continue
+    if (c.Ports.some((p) => p.PublicPort === port)) return name
+  }
+  return undefined
+}
+
+/** True when some program on this machine already listens on the port (checked for local engines only). */
+export function portBoundLocally(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer()
+    server.once('error', (err: NodeJS.ErrnoException) => {
+      resolve(err.code === 'EADDRINUSE' || err.code === 'EACCES')
+    })
+    server.listen({ port, host: '0.0.0.0', exclusive: true }, () => {
+      server.close(() => {
+        resolve(false)
+      })
+    })
+  })
+}
+
+export function portInUse(port: number, by: string): AppError {
+  return new AppError({
+    code: 'PORT_IN_USE',
+    message: `Port ${port} is already in use on the engine's host (${by})`,
+    hint: `Choose another --port, or stop what uses port ${port}.`,
+  })
+}
+
+export async function checkPortFree(engine: Engine, port: number, except?: string): Promise<void> {
+  const by = await portPublishedBy(engine, port, except)
+  if (by !== undefined) throw portInUse(port, `published by container "${by}"`)
+  if (engine.resolved.local && (await portBoundLocally(port))) throw portInUse(port, 'another program listens on it')
+}
