@@ -1,0 +1,54 @@
+import { invalidInput } from '../../errors'
+import type { TargetContext, TargetPlan, TargetStatus } from '../types'
+import { RESTART_DOCKERD } from './os-linux'
+
+const KEYCHAIN = '/Library/Keychains/System.keychain'
+const LABEL = 'OS store (macOS System keychain)'
+
+function caPath(ctx: TargetContext): string {
+  if (!ctx.ca.sourcePath) throw invalidInput('ca', '(PEM text)', 'the macOS keychain needs the CA as a file path')
+  return ctx.ca.sourcePath
+}
+
+/** Asks the keychain whether a certificate with our SHA-1 is there; 'unknown' without a query runner. */
+export async function keychainHasCa(ctx: TargetContext): Promise<boolean | 'unknown'> {
+  if (!ctx.env.query) return 'unknown'
+  const r = await ctx.env.query(['security', 'find-certificate', '-a', '-Z', KEYCHAIN])
+  if (r.code !== 0) return 'unknown'
+  return r.stdout.toUpperCase().includes(`SHA-1 HASH: ${ctx.ca.thumbprintSha1}`)
+}
+
+export async function macosInstall(ctx: TargetContext): Promise<TargetPlan> {
+  const plan: TargetPlan = { target: 'os', label: LABEL, steps: [], warnings: [], notes: [] }
+  if ((await keychainHasCa(ctx)) === true) return plan
+  plan.steps.push({
+    kind: 'run',
+    argv: ['security', 'add-trusted-cert', '-d', '-r', 'trustRoot', '-k', KEYCHAIN, caPath(ctx)],
+    why: 'trust the CA in the System keychain (Docker Desktop reads it)',
+  })
+  plan.notes.push(`${RESTART_DOCKERD} On Docker Desktop: quit and start it again.`)
+  return plan
+}
+
+export async function macosUninstall(ctx: TargetContext): Promise<TargetPlan> {
+  const plan: TargetPlan = { target: 'os', label: LABEL, steps: [], warnings: [], notes: [] }
+  if ((await keychainHasCa(ctx)) === false) return plan
+  plan.steps.push({
+    kind: 'run',
+    argv: ['security', 'delete-certificate', '-Z', ctx.ca.thumbprintSha1, KEYCHAIN],
+    why: 'remove the CA from the System keychain',
+  })
+  plan.notes.push('Restart Docker Desktop so it stops trusting the CA.')
+  return plan
+}
+
+export async function macosStatus(ctx: TargetContext): Promise<TargetStatus> {
+  const installed = await keychainHasCa(ctx)
+  return {
+    target: 'os',
+    label: LABEL,
+    installed,
+    items: [{ what: `${KEYCHAIN} SHA-1 ${ctx.ca.thumbprintSha1}`, installed }],
+    warnings: installed === 'unknown' ? ['could not query the macOS keychain'] : [],
+  }
+}

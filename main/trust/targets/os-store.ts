@@ -1,0 +1,43 @@
+import { AppError } from '../../errors'
+import { detectOsFamily, type OsInfo } from '../os-family'
+import type { TargetContext, TrustTarget } from '../types'
+import { linuxInstall, linuxStatus, linuxUninstall } from './os-linux'
+import { macosInstall, macosStatus, macosUninstall } from './os-macos'
+import { windowsInstall, windowsStatus, windowsUninstall } from './os-windows'
+
+async function family(ctx: TargetContext): Promise<Exclude<OsInfo['family'], 'unknown'>> {
+  const info = await detectOsFamily(ctx.env)
+  if (info.family === 'unknown') {
+    throw new AppError({
+      code: 'TRUST_UNKNOWN_OS',
+      message: `the OS store of "${info.name || info.id}" is not known (read from /etc/os-release under ${ctx.env.root})`,
+      hint: 'Leave out the os target (--targets docker,podman,containerd) and add ca.crt to the system store by hand; see docs/trust.md.',
+    })
+  }
+  return info.family
+}
+
+/** The operating system's own trust store, by family (what curl, Go programs and dockerd's own TLS use). */
+export const osStoreTarget: TrustTarget = {
+  id: 'os',
+  label: 'OS store',
+  isPresent: () => Promise.resolve(true),
+  async install(ctx) {
+    const f = await family(ctx)
+    if (f === 'macos') return macosInstall(ctx)
+    if (f === 'windows') return windowsInstall(ctx)
+    return linuxInstall(ctx, f)
+  },
+  async uninstall(ctx) {
+    const f = await family(ctx)
+    if (f === 'macos') return macosUninstall(ctx)
+    if (f === 'windows') return windowsUninstall(ctx)
+    return linuxUninstall(ctx, f)
+  },
+  async isInstalled(ctx) {
+    const f = await family(ctx)
+    if (f === 'macos') return macosStatus(ctx)
+    if (f === 'windows') return windowsStatus(ctx)
+    return linuxStatus(ctx, f)
+  },
+}

@@ -1,0 +1,56 @@
+import { invalidInput } from '../../errors'
+import type { TargetContext, TargetPlan, TargetStatus } from '../types'
+
+const STORE = 'Cert:\\LocalMachine\\Root'
+const LABEL = 'OS store (Windows LocalMachine\\Root)'
+
+function powershell(command: string): string[] {
+  return ['powershell.exe', '-NoProfile', '-NonInteractive', '-Command', command]
+}
+
+function psQuote(s: string): string {
+  return `'${s.replace(/'/g, "''")}'`
+}
+
+export async function windowsStoreHasCa(ctx: TargetContext): Promise<boolean | 'unknown'> {
+  if (!ctx.env.query) return 'unknown'
+  const r = await ctx.env.query(powershell(`if (Test-Path ${psQuote(`${STORE}\\${ctx.ca.thumbprintSha1}`)}) { 'yes' } else { 'no' }`))
+  if (r.code !== 0) return 'unknown'
+  return r.stdout.trim() === 'yes'
+}
+
+export async function windowsInstall(ctx: TargetContext): Promise<TargetPlan> {
+  const plan: TargetPlan = { target: 'os', label: LABEL, steps: [], warnings: [], notes: [] }
+  if ((await windowsStoreHasCa(ctx)) === true) return plan
+  if (!ctx.ca.sourcePath) throw invalidInput('ca', '(PEM text)', 'the Windows store needs the CA as a file path')
+  plan.steps.push({
+    kind: 'run',
+    argv: powershell(`Import-Certificate -FilePath ${psQuote(ctx.ca.sourcePath)} -CertStoreLocation ${STORE} | Out-Null`),
+    why: 'trust the CA machine-wide (needs an elevated prompt)',
+  })
+  plan.notes.push('Restart Docker (Restart-Service docker, or restart Docker Desktop) so it sees the new root.')
+  return plan
+}
+
+export async function windowsUninstall(ctx: TargetContext): Promise<TargetPlan> {
+  const plan: TargetPlan = { target: 'os', label: LABEL, steps: [], warnings: [], notes: [] }
+  if ((await windowsStoreHasCa(ctx)) === false) return plan
+  plan.steps.push({
+    kind: 'run',
+    argv: powershell(`Remove-Item -Path ${psQuote(`${STORE}\\${ctx.ca.thumbprintSha1}`)}`),
+    why: 'remove the CA from LocalMachine\\Root',
+  })
+  plan.notes.push('Restart Docker so it stops trusting the CA.')
+  return plan
+}
+
+export async function windowsStatus(ctx: TargetContext): Promise<TargetStatus> {
+  const installed = await windowsStoreHasCa(ctx)
+  return {
+    target: 'os',
+    label: LABEL,
+    installed,
+    items: [{ what: `${STORE}\\${ctx.ca.thumbprintSha1}`, installed }],
+    warnings: installed === 'unknown' ? ['could not query the Windows certificate store'] : [],
+  }
+}
