@@ -2,10 +2,11 @@ import { Command, CommanderError } from 'commander'
 import { isAppError } from '../errors'
 import { registerCaCommands } from './commands/ca'
 import { registerCertCommands } from './commands/cert'
+import { registerRegistryCommands } from './commands/registry'
 import { makeContext, type CliIo, type CommandContext } from './context'
 
 /** Each command group registers itself here (one line per group). */
-const groups: ((program: Command, ctx: CommandContext) => void)[] = [registerCaCommands, registerCertCommands]
+const groups: ((program: Command, ctx: CommandContext) => void)[] = [registerCaCommands, registerCertCommands, registerRegistryCommands]
 
 export const EXIT_OK = 0
 export const EXIT_FAILED = 1

@@ -1,0 +1,99 @@
+import { join } from 'node:path'
+import type { Command } from 'commander'
+import { invalidInput } from '../../errors'
+import { checkEngine, connectEngine, type Engine, type EngineSpec } from '../../docker'
+import { printJson, readInputFile, readSecretFile, type CommandContext } from '../context'
+
+export interface EngineOpts {
+  dockerHost?: string
+  tlsCa?: string
+  tlsCert?: string
+  tlsKey?: string
+  sshKey?: string
+  sshPassphraseFile?: string
+}
+
+/** The engine options every engine/registry command takes. */
+export function addEngineOptions(cmd: Command): Command {
+  return cmd
+    .option('--docker-host <url>', 'engine: unix:///var/run/docker.sock, tcp://HOST:2376, ssh://USER@HOST[:PORT] (default: DOCKER_HOST, then the local socket)')
+    .option('--tls-ca <file>', 'CA certificate that signed the engine\'s TLS server certificate (tcp://)')
+    .option('--tls-cert <file>', 'client certificate for the engine (tcp://)')
+    .option('--tls-key <file>', 'client key for the engine (tcp://)')
+    .option('--ssh-key <file>', 'private key for ssh:// (default: ssh-agent from SSH_AUTH_SOCK)')
+    .option('--ssh-passphrase-file <file>', 'passphrase of --ssh-key, on the first line of FILE')
+}
+
+/** Builds the engine spec from options (and DOCKER_TLS_VERIFY/DOCKER_CERT_PATH), reading the files named. */
+export async function engineSpecFromOptions(ctx: CommandContext, o: EngineOpts): Promise<EngineSpec> {
+  const spec: EngineSpec = { host: o.dockerHost ?? ctx.io.env.DOCKER_HOST }
+  const given = [o.tlsCa, o.tlsCert, o.tlsKey].filter((v) => v !== undefined).length
+  if (given > 0 && given < 3) {
+    throw invalidInput('--tls-ca/--tls-cert/--tls-key', `${given} of 3 given`, 'give all three files for a TLS engine, or none')
+  }
+  if (o.tlsCa !== undefined && o.tlsCert !== undefined && o.tlsKey !== undefined) {
+    spec.tls = {
+      ca: await readInputFile(ctx, o.tlsCa, '--tls-ca'),
+      cert: await readInputFile(ctx, o.tlsCert, '--tls-cert'),
+      key: await readInputFile(ctx, o.tlsKey, '--tls-key'),
+    }
+  } else if (ctx.io.env.DOCKER_TLS_VERIFY === '1' && ctx.io.env.DOCKER_CERT_PATH) {
+    const dir = ctx.io.env.DOCKER_CERT_PATH
+    spec.tls = {
+      ca: await readInputFile(ctx, join(dir, 'ca.pem'), 'DOCKER_CERT_PATH'),
+      cert: await readInputFile(ctx, join(dir, 'cert.pem'), 'DOCKER_CERT_PATH'),
+      key: await readInputFile(ctx, join(dir, 'key.pem'), 'DOCKER_CERT_PATH'),
+    }
+  }
+  if (o.sshKey !== undefined) {
+    spec.ssh = {
+      privateKey: await readInputFile(ctx, o.sshKey, '--ssh-key'),
+      passphrase: o.sshPassphraseFile === undefined ? undefined : await readSecretFile(ctx, o.sshPassphraseFile, '--ssh-passphrase-file'),
+    }
+  } else if (ctx.io.env.SSH_AUTH_SOCK) {
+    spec.ssh = { agent: ctx.io.env.SSH_AUTH_SOCK }
+  }
+  return spec
+}
+
+export async function engineFromOptions(ctx: CommandContext, o: EngineOpts): Promise<Engine> {
+  return connectEngine(await engineSpecFromOptions(ctx, o), ctx.io.env)
+}
+
+/** Aborts on Ctrl+C while `work` runs, so pulls, loads and health polls stop cleanly. */
+export async function withInterrupt<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController()
+  const onSigint = (): void => {
+    controller.abort()
+  }
+  process.once('SIGINT', onSigint)
+  try {
+    return await work(controller.signal)
+  } finally {
+    process.removeListener('SIGINT', onSigint)
+  }
+}
+
+export function registerEngineCommands(program: Command, ctx: CommandContext): void {
+  const engine = program.command('engine').description('The Docker engine the registry runs on (local, ssh:// or tcp:// with TLS)')
+  addEngineOptions(
+    engine
+      .command('check')
+      .description('Connect to the engine within 5 s and report its version, API version and OS/arch, or why not')
+      .option('--json', 'print the result as JSON'),
+  ).action(async (o: EngineOpts & { json?: boolean }) => {
+    const info = await checkEngine(await engineFromOptions(ctx, o))
+    if (o.json) {
+      printJson(ctx, info)
+      return
+    }
+    ctx.io.stdout(
+      [
+        `engine       ${info.engine}`,
+        `version      ${info.version} (API ${info.apiVersion})`,
+        `platform     ${info.os}/${info.arch}`,
+        `kernel       ${info.kernel}`,
+      ].join('\n') + '\n',
+    )
+  })
+}
