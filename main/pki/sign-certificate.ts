@@ -75,5 +75,6 @@ export function signCertificate(
   cert.tbsCertificate = tbs
   const der = Buffer.from(forge.asn1.toDer(tbs).getBytes(), 'binary')
   cert.signature = sign('sha256', der, signerKey).toString('binary')
-  return { pem: forge.pki.certificateToPem(cert), serial: cert.serialNumber }
+  // forge writes CRLF line ends; PEM files on Linux (and OpenSSL's own) use LF.
+  return { pem: forge.pki.certificateToPem(cert).replace(/\r\n/g, '\n'), serial: cert.serialNumber }
 }
