@@ -1,0 +1,293 @@
+#!/bin/sh
+# Registry Wizard trust bundle: makes this machine trust a private Docker registry's CA.
+#
+#   sudo sh install.sh                       install for the registries in registries.txt
+#   sudo sh install.sh --registry 10.0.0.5:5000 --registry registry.lan:5000
+#   sudo sh install.sh --uninstall           remove exactly what install added
+#   sh install.sh --dry-run                  print what would be written and run; change nothing
+#
+# POSIX sh: runs under dash, busybox ash and bash (CentOS 7's 4.2 too). Before anything else it checks ca.crt against
+# the SHA-256 fingerprint in ca.crt.sha256. Installs for Docker (always), Podman/CRI-O and containerd when present,
+# and into the OS store (Debian/Ubuntu/Alpine, RHEL/CentOS/Fedora/Rocky/Alma, SUSE, Arch). Safe to run twice.
+set -eu
+
+BUNDLE_DIR=$(cd "$(dirname "$0")" && pwd)
+CA_FILE="$BUNDLE_DIR/ca.crt"
+FINGERPRINT_FILE="$BUNDLE_DIR/ca.crt.sha256"
+ROOT=/
+ACTION=install
+DRY_RUN=0
+FORCE=0
+REGISTRIES=""
+CHANGES=0
+PASS=check
+OS_CHANGED=0
+HOSTS_MARKER="# Written by Registry Wizard"
+
+say() { printf '%s\n' "$*"; }
+die() {
+  printf 'registry-trust: error: %s\n' "$*" >&2
+  exit 1
+}
+
+usage() {
+  sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
+  say ""
+  say "Options: --registry HOST:PORT (repeatable)  --uninstall  --dry-run  --force (replace a different ca.crt)"
+  say "         --root DIR (act under DIR instead of /, for testing)  -h, --help"
+}
+
+check_registry() {
+  case "$1" in
+    '' | *[!A-Za-z0-9.:\[\]-]*) die "--registry: \"$1\" is not valid; HOST:PORT as in the image reference is allowed (e.g. 192.168.20.10:5000)" ;;
+  esac
+}
+
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --uninstall) ACTION=uninstall ;;
+    --dry-run) DRY_RUN=1 ;;
+    --force) FORCE=1 ;;
+    --registry)
+      [ $# -ge 2 ] || die "--registry needs HOST:PORT"
+      check_registry "$2"
+      REGISTRIES="$REGISTRIES $2"
+      shift
+      ;;
+    --registry=*)
+      check_registry "${1#--registry=}"
+      REGISTRIES="$REGISTRIES ${1#--registry=}"
+      ;;
+    --root)
+      [ $# -ge 2 ] || die "--root needs a directory"
+      ROOT=$2
+      shift
+      ;;
+    --root=*) ROOT=${1#--root=} ;;
+    -h | --help)
+      usage
+      exit 0
+      ;;
+    *) die "unknown option: $1 (see --help)" ;;
+  esac
+  shift
+done
+
+if [ -z "$REGISTRIES" ]; then
+  [ -f "$BUNDLE_DIR/registries.txt" ] || die "no --registry given and no registries.txt beside install.sh"
+  for r in $(grep -v '^[[:space:]]*#' "$BUNDLE_DIR/registries.txt" | tr -d '\r'); do
+    check_registry "$r"
+    REGISTRIES="$REGISTRIES $r"
+  done
+fi
+[ -n "$REGISTRIES" ] || die "no registry address: pass --registry HOST:PORT"
+[ -d "$ROOT" ] || die "--root: \"$ROOT\" is not a directory"
+
+# A path on the target system, under the root prefix.
+P() { printf '%s%s' "${ROOT%/}" "$1"; }
+
+sha256_hex() {
+  if command -v sha256sum >/dev/null 2>&1; then
+    sha256sum | cut -d' ' -f1
+  elif command -v shasum >/dev/null 2>&1; then
+    shasum -a 256 | cut -d' ' -f1
+  elif command -v openssl >/dev/null 2>&1; then
+    openssl dgst -sha256 | sed 's/^.*= *//'
+  else
+    die "no sha256sum, shasum or openssl to check the fingerprint with"
+  fi
+}
+
+# 1. The fingerprint check comes before anything else.
+[ -f "$CA_FILE" ] || die "ca.crt is missing beside install.sh"
+[ -f "$FINGERPRINT_FILE" ] || die "ca.crt.sha256 (the fingerprint) is missing beside install.sh"
+if grep -q 'PRIVATE KEY' "$CA_FILE"; then die "ca.crt holds a private key: refusing (a private key never goes to a client)"; fi
+[ "$(grep -c -- '-----BEGIN' "$CA_FILE")" = 1 ] || die "ca.crt must hold exactly one certificate"
+EXPECTED=$(sed -n 's/^SHA256 Fingerprint=//p' "$FINGERPRINT_FILE" | head -n 1 | tr -d ':\r ' | tr 'ABCDEF' 'abcdef')
+[ ${#EXPECTED} -eq 64 ] || die "ca.crt.sha256 does not hold a SHA-256 fingerprint line (SHA256 Fingerprint=AB:CD:...)"
+ACTUAL=$(sed -n '/^-----BEGIN CERTIFICATE-----/,/^-----END CERTIFICATE-----/p' "$CA_FILE" | grep -v -- '-----' | tr -d '\r' | base64 -d 2>/dev/null | sha256_hex)
+if [ "$ACTUAL" != "$EXPECTED" ]; then
+  die "ca.crt does not match its fingerprint (expected $EXPECTED, got $ACTUAL): the file was changed or damaged. Nothing was done."
+fi
+say "ca.crt fingerprint OK (SHA-256 $EXPECTED)"
+
+if [ "$DRY_RUN" != 1 ] && [ "$ROOT" = / ] && [ "$(id -u)" != 0 ]; then
+  die "run as root (e.g. sudo sh $0), or add --dry-run to only see what it would do"
+fi
+
+# 2. The OS store family, from /etc/os-release.
+os_field() {
+  for f in "$(P /etc/os-release)" "$(P /usr/lib/os-release)"; do
+    if [ -f "$f" ]; then
+      sed -n "s/^$1=//p" "$f" | head -n 1 | tr -d "\"'"
+      return 0
+    fi
+  done
+}
+FAMILY=unknown
+for id in $(os_field ID) $(os_field ID_LIKE); do
+  case "$id" in
+    debian | ubuntu | alpine | linuxmint | raspbian | kylin | uos | deepin) FAMILY=debian ;;
+    rhel | centos | fedora | rocky | almalinux | ol | amzn | anolis | openeuler) FAMILY=rhel ;;
+    suse | sles | opensuse | opensuse-leap | opensuse-tumbleweed) FAMILY=suse ;;
+    arch | manjaro | endeavouros) FAMILY=arch ;;
+  esac
+  [ "$FAMILY" = unknown ] || break
+done
+if [ "$FAMILY" = unknown ] && [ -f "$(P /etc/redhat-release)" ]; then FAMILY=rhel; fi
+case "$FAMILY" in
+  debian) ANCHORS=/usr/local/share/ca-certificates ;;
+  rhel) ANCHORS=/etc/pki/ca-trust/source/anchors ;;
+  suse) ANCHORS=/etc/pki/trust/anchors ;;
+  arch) ANCHORS=/etc/ca-certificates/trust-source/anchors ;;
+  *) ANCHORS="" ;;
+esac
+OS_FILE="registry-wizard-$(printf '%s' "$EXPECTED" | cut -c1-16).crt"
+
+update_command() {
+  case "$FAMILY" in
+    rhel) echo "update-ca-trust extract" ;;
+    arch) echo "update-ca-trust" ;;
+    *) echo "update-ca-certificates" ;;
+  esac
+}
+
+run_update() {
+  cmd=$(update_command)
+  if [ "$DRY_RUN" = 1 ]; then
+    say "  would run: $cmd"
+    return 0
+  fi
+  command -v "${cmd%% *}" >/dev/null 2>&1 || die "${cmd%% *} not found: install the ca-certificates package and run again"
+  case "$FAMILY" in
+    rhel) update-ca-trust extract ;;
+    arch) update-ca-trust ;;
+    *) update-ca-certificates >/dev/null ;;
+  esac
+  say "  ran: $cmd"
+}
+
+has() {
+  [ -d "$(P "$1")" ] && return 0
+  [ "$ROOT" = / ] && command -v "$2" >/dev/null 2>&1 && return 0
+  return 1
+}
+
+TMPD=$(mktemp -d)
+trap 'rm -rf "$TMPD"' EXIT
+
+# Places file $1 at $2 (a path under the root). $3: a marker our own earlier version of the file starts with.
+PLACED=0
+place_file() {
+  PLACED=0
+  if [ -f "$2" ] && cmp -s "$1" "$2"; then
+    [ "$PASS" = check ] || say "  already in place: $2"
+    return 0
+  fi
+  if [ -f "$2" ] && [ "$FORCE" != 1 ]; then
+    if [ -z "${3:-}" ] || [ "$(head -n 1 "$2" | cut -c1-${#3})" != "$3" ]; then
+      die "$2 exists with different content (another CA?) and was left unchanged; run again with --force to replace it (a backup $2.bak-registry-wizard is kept). Nothing was done."
+    fi
+  fi
+  [ "$PASS" = check ] && return 0
+  PLACED=1
+  CHANGES=$((CHANGES + 1))
+  if [ "$DRY_RUN" = 1 ]; then
+    say "  would write: $2"
+    return 0
+  fi
+  mkdir -p "$(dirname "$2")"
+  if [ -f "$2" ] && [ "$FORCE" = 1 ]; then cp -p "$2" "$2.bak-registry-wizard"; fi
+  cp "$1" "$2.tmp.$$"
+  chmod 644 "$2.tmp.$$"
+  mv -f "$2.tmp.$$" "$2"
+  say "  wrote: $2"
+}
+
+# Removes $2 if it holds exactly file $1 (or starts with marker $3); then its folder if empty.
+REMOVED=0
+remove_file() {
+  REMOVED=0
+  [ -f "$2" ] || return 0
+  if ! cmp -s "$1" "$2"; then
+    if [ -z "${3:-}" ] || [ "$(head -n 1 "$2" | cut -c1-${#3})" != "$3" ]; then
+      [ "$PASS" = check ] || say "  left in place (not ours): $2"
+      return 0
+    fi
+  fi
+  [ "$PASS" = check ] && return 0
+  REMOVED=1
+  CHANGES=$((CHANGES + 1))
+  if [ "$DRY_RUN" = 1 ]; then
+    say "  would remove: $2"
+    return 0
+  fi
+  rm -f "$2"
+  rmdir "$(dirname "$2")" 2>/dev/null || true
+  say "  removed: $2"
+}
+
+hosts_toml() {
+  printf '%s: trust the registry'"'"'s CA (ca.crt beside this file).\nserver = "https://%s"\n\n[host."https://%s"]\n  capabilities = ["pull", "resolve", "push"]\n  ca = "/etc/containerd/certs.d/%s/ca.crt"\n' \
+    "$HOSTS_MARKER" "$1" "$1" "$1" >"$TMPD/hosts.toml"
+}
+
+do_registry() {
+  reg=$1
+  if [ "$PASS" = run ]; then say "Registry $reg"; fi
+  if [ "$ACTION" = install ]; then
+    place_file "$CA_FILE" "$(P "/etc/docker/certs.d/$reg/ca.crt")"
+    if has /etc/containers podman || has /etc/containers crio; then
+      place_file "$CA_FILE" "$(P "/etc/containers/certs.d/$reg/ca.crt")"
+    fi
+    if has /etc/containerd containerd; then
+      place_file "$CA_FILE" "$(P "/etc/containerd/certs.d/$reg/ca.crt")"
+      hosts_toml "$reg"
+      place_file "$TMPD/hosts.toml" "$(P "/etc/containerd/certs.d/$reg/hosts.toml")" "$HOSTS_MARKER"
+    fi
+  else
+    remove_file "$CA_FILE" "$(P "/etc/docker/certs.d/$reg/ca.crt")"
+    remove_file "$CA_FILE" "$(P "/etc/containers/certs.d/$reg/ca.crt")"
+    hosts_toml "$reg"
+    remove_file "$TMPD/hosts.toml" "$(P "/etc/containerd/certs.d/$reg/hosts.toml")" "$HOSTS_MARKER"
+    remove_file "$CA_FILE" "$(P "/etc/containerd/certs.d/$reg/ca.crt")"
+  fi
+}
+
+do_os_store() {
+  if [ -z "$ANCHORS" ]; then
+    if [ "$PASS" = run ]; then say "OS store: unknown system (see /etc/os-release); add ca.crt to its trust store by hand"; fi
+    return 0
+  fi
+  if [ "$PASS" = run ]; then say "OS store ($FAMILY): $(P "$ANCHORS")"; fi
+  if [ "$ACTION" = install ]; then
+    place_file "$CA_FILE" "$(P "$ANCHORS/$OS_FILE")"
+    if [ "$PLACED" = 1 ]; then OS_CHANGED=1; fi
+  else
+    remove_file "$CA_FILE" "$(P "$ANCHORS/$OS_FILE")"
+    if [ "$REMOVED" = 1 ]; then OS_CHANGED=1; fi
+  fi
+  if [ "$OS_CHANGED" = 1 ]; then run_update; fi
+}
+
+# 3. A check pass (conflicts stop the run before anything changes), then the real one.
+for PASS in check run; do
+  for reg in $REGISTRIES; do do_registry "$reg"; done
+  do_os_store
+done
+
+if has /etc/containerd containerd && [ "$ACTION" = install ]; then
+  if ! grep -qs '^[[:space:]]*config_path[[:space:]]*=.*/etc/containerd/certs.d' "$(P /etc/containerd/config.toml)"; then
+    say "warning: containerd reads hosts.toml only when config_path = \"/etc/containerd/certs.d\" is set in /etc/containerd/config.toml (registry section); set it and restart containerd"
+  fi
+fi
+if [ "$OS_CHANGED" = 1 ]; then
+  say "note: dockerd caches the system CA roots: restart it so it sees the change (systemctl restart docker)"
+fi
+if [ "$CHANGES" = 0 ]; then
+  say "registry-trust: no changes ($ACTION: already done)"
+elif [ "$DRY_RUN" = 1 ]; then
+  say "registry-trust: dry run, $CHANGES change(s) would be made; nothing was changed"
+else
+  say "registry-trust: $ACTION done, $CHANGES change(s)"
+fi
