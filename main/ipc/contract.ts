@@ -314,6 +314,19 @@ export const CHANNELS = Object.keys(channelSet) as Channel[]
 const eventSet = { 'job:progress': true, 'job:log': true, 'menu:action': true } as const satisfies Record<EventName, true>
 export const EVENTS = Object.keys(eventSet) as EventName[]
 
+/** Channels that run as jobs: their request carries the renderer's jobId (cancelJob only names one). */
+export type JobChannel = Exclude<{ [C in Channel]: RequestOf<C> extends JobRef ? C : never }[Channel], 'cancelJob'>
+const jobChannelSet = {
+  createCa: true,
+  issueServerCert: true,
+  startRegistry: true,
+  applyTrust: true,
+  exportBundle: true,
+  runVerify: true,
+} as const satisfies Record<JobChannel, true>
+export const JOB_CHANNELS = Object.keys(jobChannelSet) as JobChannel[]
+export const isJobChannel = (c: Channel): c is JobChannel => (JOB_CHANNELS as Channel[]).includes(c)
+
 /** The Electron channel string for an invoke channel or an event. */
 export const ipcChannel = (name: Channel): string => `rw:invoke:${name}`
 export const ipcEvent = (name: EventName): string => `rw:event:${name}`

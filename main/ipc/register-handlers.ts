@@ -1,5 +1,5 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron'
-import { CHANNELS, ipcChannel, ipcEvent, type Channel, type Result } from './contract'
+import { CHANNELS, ipcChannel, ipcEvent, isJobChannel, type Channel, type Result } from './contract'
 import type { Handler, HandlerContext } from './handler-types'
 import type { JobRegistry } from './jobs'
 import { toErrorInfo } from './map-error'
@@ -58,7 +58,7 @@ async function handle(
     if (!event.sender.isDestroyed()) event.sender.send(ipcEvent(name), payload)
   }
   const handler = handlers[channel] as Handler<Channel>
-  const jobId = typeof request === 'object' && 'jobId' in request ? request.jobId : undefined
+  const jobId = isJobChannel(channel) ? (request as { jobId: string }).jobId : undefined
   try {
     const value =
       jobId === undefined

@@ -1,0 +1,49 @@
+import { useEffect, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
+import { ErrorNotice } from './components/ErrorNotice'
+import { Sidebar } from './components/Sidebar'
+import { useAppStore, type Screen } from './stores/app-store'
+import { CertificatesStep } from './steps/CertificatesStep'
+import { HomeScreen } from './steps/HomeScreen'
+import { PlanStep } from './steps/PlanStep'
+import { RegistryStep } from './steps/RegistryStep'
+import { TrustStep } from './steps/TrustStep'
+import { VerifyStep } from './steps/VerifyStep'
+
+const SCREENS: Record<Screen, () => React.JSX.Element> = {
+  home: HomeScreen,
+  plan: PlanStep,
+  certificates: CertificatesStep,
+  registry: RegistryStep,
+  trust: TrustStep,
+  verify: VerifyStep,
+}
+
+export function App(): React.JSX.Element {
+  const { t } = useTranslation()
+  const screen = useAppStore((s) => s.screen)
+  const loadError = useAppStore((s) => s.loadError)
+  const ready = useAppStore((s) => s.info !== undefined)
+  const heading = useRef<HTMLHeadingElement>(null)
+  useEffect(() => {
+    // Move focus to the new screen's heading so keyboard and screen-reader users land on it.
+    heading.current?.focus()
+  }, [screen])
+  const Body = SCREENS[screen]
+  const key = screen === 'home' ? 'home' : `steps.${screen}`
+  return (
+    <div className="layout">
+      <Sidebar />
+      <main className="content" data-screen={screen} data-ready={ready ? 'yes' : 'no'}>
+        <header className="content-head">
+          <h1 tabIndex={-1} ref={heading}>
+            {t(`${key}.title`)}
+          </h1>
+          <p className="muted">{t(`${key}.subtitle`)}</p>
+        </header>
+        <ErrorNotice error={loadError} />
+        {ready && <Body />}
+      </main>
+    </div>
+  )
+}

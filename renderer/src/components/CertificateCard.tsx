@@ -1,0 +1,53 @@
+import { useTranslation } from 'react-i18next'
+import type { CertificateSummary } from '../../../main/ipc/contract'
+import { expiryLevel, formatDate } from '../lib/format'
+
+/** Subject, SANs, validity with a countdown, fingerprint: the public facts of a certificate. */
+export function CertificateCard({ cert, title, testId }: { cert: CertificateSummary; title: string; testId: string }): React.JSX.Element {
+  const { t, i18n } = useTranslation()
+  const level = expiryLevel(cert.daysLeft, cert.expired)
+  return (
+    <article className="cert-card" data-testid={testId} aria-label={title}>
+      <header className="cert-card-head">
+        <span className={`cert-icon ${cert.isCa ? 'cert-icon-ca' : 'cert-icon-leaf'}`} aria-hidden="true">
+          {cert.isCa ? 'CA' : 'TLS'}
+        </span>
+        <div>
+          <h3>{title}</h3>
+          <p className="muted mono">{cert.subject}</p>
+        </div>
+        <span className={`badge badge-${level}`}>
+          {level === 'expired' ? t('cert.expired') : t('cert.daysLeft', { count: cert.daysLeft })}
+        </span>
+      </header>
+      <dl className="cert-facts">
+        {!cert.isCa && (
+          <>
+            <dt>{t('cert.sans')}</dt>
+            <dd>
+              <ul className="chips">
+                {cert.sans.map((s) => (
+                  <li key={`${s.type}:${s.value}`} className="chip">
+                    <span className="chip-kind">{s.type === 'ip' ? 'IP' : 'DNS'}</span> {s.value}
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        )}
+        <dt>{t('cert.validity')}</dt>
+        <dd>
+          {formatDate(cert.notBefore, i18n.language)} – {formatDate(cert.notAfter, i18n.language)}
+        </dd>
+        <dt>{t('cert.issuer')}</dt>
+        <dd className="mono">{cert.issuer}</dd>
+        <dt>{t('cert.key')}</dt>
+        <dd>
+          {cert.keyType.toUpperCase()} {cert.keyBits ?? ''} · {cert.signatureAlgorithm}
+        </dd>
+        <dt>{t('cert.fingerprint')}</dt>
+        <dd className="mono fingerprint">{cert.fingerprintSha256}</dd>
+      </dl>
+    </article>
+  )
+}

@@ -1,0 +1,107 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { BundleResult, ErrorInfo, TrustChange } from '../../../main/ipc/contract'
+import { api } from '../api'
+import { ErrorNotice } from '../components/ErrorNotice'
+import { TextField } from '../components/Field'
+import { NotAvailable } from '../components/NotAvailable'
+import { JobProgress } from '../components/ProgressBar'
+import { newJobId } from '../lib/job-id'
+import { useAppStore } from '../stores/app-store'
+import { NeedCertificate } from './NeedCertificate'
+import { useTarget } from './use-target'
+
+export function TrustStep(): React.JSX.Element {
+  const caps = useAppStore((s) => s.info?.capabilities)
+  return (
+    <div className="step">
+      {caps?.trust ? <ThisMachine /> : <NotAvailable step="trust" cli="registry-wizard trust install --ca ca.crt --registry HOST:PORT" />}
+      {caps?.bundle ? <OtherMachines /> : <NotAvailable step="bundle" cli="registry-wizard bundle export --ca ca.crt --registry HOST:PORT --out DIR" />}
+    </div>
+  )
+}
+
+function ThisMachine(): React.JSX.Element {
+  const { t } = useTranslation()
+  const target = useTarget()
+  const [changes, setChanges] = useState<TrustChange[]>()
+  const [jobId, setJobId] = useState<string>()
+  const [done, setDone] = useState(false)
+  const [error, setError] = useState<ErrorInfo>()
+  if (!target) return <NeedCertificate />
+  const req = { caCertPath: target.caCertPath, host: target.host, port: target.port }
+  const plan = async (): Promise<void> => {
+    const r = await api().planTrust(req)
+    if (r.ok) setChanges(r.value.changes)
+    else setError(r.error)
+  }
+  const apply = async (): Promise<void> => {
+    const id = newJobId('trust')
+    setJobId(id)
+    const r = await api().applyTrust({ jobId: id, ...req })
+    setJobId(undefined)
+    if (r.ok) setDone(true)
+    else setError(r.error)
+  }
+  return (
+    <section className="card">
+      <h2>{t('trust.thisMachine')}</h2>
+      <button type="button" className="btn btn-secondary" onClick={() => void plan()}>
+        {t('trust.showChanges')}
+      </button>
+      {changes && (
+        <ul className="changes">
+          {changes.map((c) => (
+            <li key={c.target + c.description}>
+              <strong>{c.target}</strong> {c.description} {c.path && <span className="mono">{c.path}</span>}
+              {c.command && <pre className="code">{c.command}</pre>}
+            </li>
+          ))}
+        </ul>
+      )}
+      {changes && (
+        <button type="button" className="btn btn-primary" disabled={!!jobId} onClick={() => void apply()}>
+          {t('trust.apply')}
+        </button>
+      )}
+      <JobProgress jobId={jobId} label={t('trust.applying')} />
+      {done && <p className="ok-line">✓ {t('trust.applied')}</p>}
+      <ErrorNotice error={error} />
+    </section>
+  )
+}
+
+function OtherMachines(): React.JSX.Element {
+  const { t } = useTranslation()
+  const target = useTarget()
+  const [outDir, setOutDir] = useState('')
+  const [jobId, setJobId] = useState<string>()
+  const [result, setResult] = useState<BundleResult>()
+  const [error, setError] = useState<ErrorInfo>()
+  if (!target) return <NeedCertificate />
+  const exportBundle = async (): Promise<void> => {
+    const id = newJobId('bundle')
+    setJobId(id)
+    setError(undefined)
+    const r = await api().exportBundle({ jobId: id, outDir, caCertPath: target.caCertPath, host: target.host, port: target.port })
+    setJobId(undefined)
+    if (r.ok) setResult(r.value)
+    else setError(r.error)
+  }
+  return (
+    <section className="card">
+      <h2>{t('trust.otherMachines')}</h2>
+      <TextField id="bundle-out" label={t('trust.bundleFolder')} value={outDir} onChange={setOutDir} browse="folder" error={error?.field === 'outDir' ? error : undefined} />
+      <button type="button" className="btn btn-primary" disabled={!!jobId || !outDir} onClick={() => void exportBundle()}>
+        {t('trust.export')}
+      </button>
+      <JobProgress jobId={jobId} label={t('trust.exporting')} onCancel={() => jobId && void api().cancelJob({ jobId })} />
+      {result && (
+        <p className="ok-line">
+          ✓ {t('trust.exported', { dir: result.outDir })} <span className="mono">SHA-256 {result.sha256}</span>
+        </p>
+      )}
+      {error?.field !== 'outDir' && <ErrorNotice error={error} />}
+    </section>
+  )
+}

@@ -1,0 +1,55 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { CheckRow, ErrorInfo } from '../../../main/ipc/contract'
+import { api } from '../api'
+import { CheckRows } from '../components/CheckRows'
+import { ErrorNotice } from '../components/ErrorNotice'
+import { NotAvailable } from '../components/NotAvailable'
+import { JobProgress } from '../components/ProgressBar'
+import { newJobId } from '../lib/job-id'
+import { useAppStore } from '../stores/app-store'
+import { NeedCertificate } from './NeedCertificate'
+import { useTarget } from './use-target'
+
+export function VerifyStep(): React.JSX.Element {
+  const available = useAppStore((s) => s.info?.capabilities.verify ?? false)
+  if (!available) return <NotAvailable step="verify" cli="registry-wizard verify --registry HOST:PORT --ca ca.crt" />
+  return <VerifyPanel />
+}
+
+function VerifyPanel(): React.JSX.Element {
+  const { t } = useTranslation()
+  const target = useTarget()
+  const [rows, setRows] = useState<CheckRow[]>()
+  const [jobId, setJobId] = useState<string>()
+  const [error, setError] = useState<ErrorInfo>()
+  if (!target) return <NeedCertificate />
+  const run = async (): Promise<void> => {
+    const id = newJobId('verify')
+    setJobId(id)
+    setError(undefined)
+    const r = await api().runVerify({ jobId: id, host: target.host, port: target.port, caCertPath: target.caCertPath })
+    setJobId(undefined)
+    if (r.ok) setRows(r.value.checks)
+    else setError(r.error)
+  }
+  const report = (rows ?? []).map((r) => `[${r.status.toUpperCase()}] ${r.title}${r.reason ? ` - ${r.reason}` : ''}${r.fix ? ` (fix: ${r.fix})` : ''}`).join('\n')
+  return (
+    <section className="card">
+      <h2>{t('verify.title', { target: `${target.host}:${target.port}` })}</h2>
+      <div className="actions-inline">
+        <button type="button" className="btn btn-primary" disabled={!!jobId} onClick={() => void run()}>
+          {rows ? t('verify.rerun') : t('verify.run')}
+        </button>
+        {rows && (
+          <button type="button" className="btn btn-secondary" onClick={() => void navigator.clipboard.writeText(report)}>
+            {t('verify.copy')}
+          </button>
+        )}
+      </div>
+      <JobProgress jobId={jobId} label={t('verify.running')} onCancel={() => jobId && void api().cancelJob({ jobId })} />
+      {rows && <CheckRows rows={rows} label={t('verify.results')} />}
+      <ErrorNotice error={error} />
+    </section>
+  )
+}

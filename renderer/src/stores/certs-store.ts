@@ -1,0 +1,163 @@
+import { create } from 'zustand'
+import type { CaSummary, ErrorInfo, IssuedServerCert, SanCheck } from '../../../main/ipc/contract'
+import { api } from '../api'
+import { newJobId } from '../lib/job-id'
+import { useAppStore } from './app-store'
+
+export type CaMode = 'create' | 'import' | 'open'
+type Busy = 'ca' | 'issue' | 'check' | undefined
+
+export interface CreateCaForm {
+  dir: string
+  commonName: string
+  organization: string
+  keySize: 2048 | 3072 | 4096
+  passphrase: string
+  confirm: string
+}
+
+export interface ImportCaForm {
+  dir: string
+  certPath: string
+  keyPath: string
+  passphrase: string
+}
+
+interface CertsState {
+  mode: CaMode
+  ca: CaSummary | undefined
+  issued: IssuedServerCert | undefined
+  sanCheck: SanCheck | undefined
+  busy: Busy
+  jobId: string | undefined
+  caError: ErrorInfo | undefined
+  issueError: ErrorInfo | undefined
+  setMode: (mode: CaMode) => void
+  createCa: (form: CreateCaForm) => Promise<boolean>
+  importCa: (form: ImportCaForm) => Promise<boolean>
+  openCa: (dir: string) => Promise<boolean>
+  checkSans: (sans: string[]) => Promise<void>
+  /** Passphrases go to main for this one call and are not kept in any store. */
+  issue: (req: { outDir: string; sans: string[]; passphrase: string; force: boolean }) => Promise<boolean>
+  cancel: () => Promise<void>
+  reset: () => void
+}
+
+export const initialCertsState = {
+  mode: 'create' as CaMode,
+  ca: undefined,
+  issued: undefined,
+  sanCheck: undefined,
+  busy: undefined as Busy,
+  jobId: undefined,
+  caError: undefined,
+  issueError: undefined,
+}
+
+const refreshSettings = async (): Promise<void> => {
+  const s = await api().getSettings()
+  if (s.ok) useAppStore.getState().setSettings(s.value)
+}
+
+export const useCertsStore = create<CertsState>()((set, get) => ({
+  ...initialCertsState,
+  setMode: (mode) => set({ mode, caError: undefined }),
+
+  createCa: async (form) => {
+    if (!form.dir.trim()) {
+      set({ caError: { code: 'REQUIRED', field: 'dir', message: 'common.required' } })
+      return false
+    }
+    if (!form.commonName.trim()) {
+      set({ caError: { code: 'REQUIRED', field: 'commonName', message: 'common.required' } })
+      return false
+    }
+    if (form.passphrase !== form.confirm) {
+      set({ caError: { code: 'MISMATCH', field: 'confirm', message: 'certs.ca.passphraseMismatch' } })
+      return false
+    }
+    const jobId = newJobId('create-ca')
+    set({ busy: 'ca', jobId, caError: undefined })
+    const r = await api().createCa({
+      jobId,
+      dir: form.dir.trim(),
+      commonName: form.commonName.trim(),
+      ...(form.organization.trim() ? { organization: form.organization.trim() } : {}),
+      keySize: form.keySize,
+      ...(form.passphrase ? { passphrase: form.passphrase } : {}),
+    })
+    set(r.ok ? { ca: r.value, issued: undefined, busy: undefined, jobId: undefined } : { caError: r.error, busy: undefined, jobId: undefined })
+    if (r.ok) await refreshSettings()
+    return r.ok
+  },
+
+  importCa: async (form) => {
+    for (const field of ['dir', 'certPath', 'keyPath'] as const) {
+      if (!form[field].trim()) {
+        set({ caError: { code: 'REQUIRED', field, message: 'common.required' } })
+        return false
+      }
+    }
+    set({ busy: 'ca', caError: undefined })
+    const r = await api().importCa({
+      dir: form.dir.trim(),
+      certPath: form.certPath.trim(),
+      keyPath: form.keyPath.trim(),
+      ...(form.passphrase ? { passphrase: form.passphrase } : {}),
+    })
+    set(r.ok ? { ca: r.value, issued: undefined, busy: undefined } : { caError: r.error, busy: undefined })
+    if (r.ok) await refreshSettings()
+    return r.ok
+  },
+
+  openCa: async (dir) => {
+    if (!dir.trim()) {
+      set({ caError: { code: 'REQUIRED', field: 'dir', message: 'common.required' } })
+      return false
+    }
+    set({ busy: 'ca', caError: undefined })
+    const r = await api().openCa({ dir: dir.trim() })
+    set(r.ok ? { ca: r.value, busy: undefined } : { caError: r.error, busy: undefined })
+    return r.ok
+  },
+
+  checkSans: async (sans) => {
+    if (sans.length === 0) return
+    set({ busy: 'check' })
+    const r = await api().checkSans({ sans })
+    set(r.ok ? { sanCheck: r.value, busy: undefined } : { issueError: { ...r.error, field: 'sans' }, busy: undefined })
+  },
+
+  issue: async ({ outDir, sans, passphrase, force }) => {
+    const ca = get().ca
+    if (!ca) return false
+    if (!outDir.trim()) {
+      set({ issueError: { code: 'REQUIRED', field: 'outDir', message: 'common.required' } })
+      return false
+    }
+    if (ca.encrypted && !passphrase) {
+      set({ issueError: { code: 'PASSPHRASE_REQUIRED', field: 'passphrase', message: 'certs.server.passphraseRequired' } })
+      return false
+    }
+    const jobId = newJobId('issue')
+    set({ busy: 'issue', jobId, issueError: undefined })
+    const r = await api().issueServerCert({
+      jobId,
+      caDir: ca.dir,
+      outDir: outDir.trim(),
+      sans,
+      ...(passphrase ? { passphrase } : {}),
+      ...(force ? { force } : {}),
+    })
+    set(r.ok ? { issued: r.value, busy: undefined, jobId: undefined } : { issueError: r.error, busy: undefined, jobId: undefined })
+    if (r.ok) await refreshSettings()
+    return r.ok
+  },
+
+  cancel: async () => {
+    const jobId = get().jobId
+    if (jobId) await api().cancelJob({ jobId })
+  },
+
+  reset: () => set(initialCertsState),
+}))

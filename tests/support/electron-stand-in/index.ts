@@ -1,0 +1,86 @@
+/**
+ * A stand-in for the `electron` module, so the REAL preload and the REAL ipcMain handlers run together in one Node
+ * process (the Electron binary cannot be downloaded on these machines). `ipcRenderer.invoke` goes to the handler
+ * that `ipcMain.handle` registered, with arguments and results passed through structuredClone as Electron's IPC
+ * does; `webContents.send` reaches the `ipcRenderer.on` listeners; `contextBridge.exposeInMainWorld` records the
+ * API the preload exposes. Tests: `vi.mock('electron', () => import('tests/support/electron-stand-in'))`.
+ */
+type Listener = (event: unknown, ...args: unknown[]) => void
+type InvokeHandler = (event: unknown, ...args: unknown[]) => unknown
+
+export interface SenderFrame {
+  url: string
+  top: boolean
+}
+
+const handlers = new Map<string, InvokeHandler>()
+const rendererListeners = new Map<string, Set<Listener>>()
+const exposedApis: Record<string, unknown> = {}
+let sender: SenderFrame = { url: 'about:blank', top: true }
+
+/** Runs `fn` as if the call came from the given frame; invoke reads the frame synchronously when called. */
+export function withSender<T>(frame: SenderFrame, fn: () => T): T {
+  const previous = sender
+  sender = frame
+  try {
+    return fn()
+  } finally {
+    sender = previous
+  }
+}
+
+export function exposed(key: string): unknown {
+  return exposedApis[key]
+}
+
+export function reset(): void {
+  handlers.clear()
+  rendererListeners.clear()
+  for (const k of Object.keys(exposedApis)) delete exposedApis[k]
+}
+
+export const webContents = {
+  send(channel: string, ...args: unknown[]): void {
+    for (const l of rendererListeners.get(channel) ?? []) l({ sender: undefined }, ...structuredClone(args))
+  },
+  isDestroyed: (): boolean => false,
+}
+
+export const ipcMain = {
+  handle(channel: string, handler: InvokeHandler): void {
+    if (handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`)
+    handlers.set(channel, handler)
+  },
+  removeHandler(channel: string): void {
+    handlers.delete(channel)
+  },
+}
+
+export const ipcRenderer = {
+  async invoke(channel: string, ...args: unknown[]): Promise<unknown> {
+    const frame = sender
+    const handler = handlers.get(channel)
+    if (!handler) throw new Error(`Error invoking remote method '${channel}': Error: No handler registered for '${channel}'`)
+    const event = { sender: webContents, senderFrame: { url: frame.url, parent: frame.top ? null : {} } }
+    return structuredClone(await handler(event, ...structuredClone(args)))
+  },
+  on(channel: string, listener: Listener): void {
+    const set = rendererListeners.get(channel) ?? new Set()
+    set.add(listener)
+    rendererListeners.set(channel, set)
+  },
+  removeListener(channel: string, listener: Listener): void {
+    rendererListeners.get(channel)?.delete(listener)
+  },
+  listenerCount(channel: string): number {
+    return rendererListeners.get(channel)?.size ?? 0
+  },
+}
+
+export const contextBridge = {
+  exposeInMainWorld(key: string, api: unknown): void {
+    exposedApis[key] = api
+  },
+}
+
+export default { ipcMain, ipcRenderer, contextBridge, webContents }
