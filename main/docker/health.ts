@@ -53,6 +53,7 @@ export async function waitHealthy(
   const intervalMs = opts.intervalMs ?? 100
   const start = Date.now()
   let attempts = 0
+  let aliveAt = 0
   let last: string
   for (;;) {
     if (opts.signal?.aborted) throw cancelled('waiting for the registry')
@@ -65,8 +66,12 @@ export async function waitHealthy(
       const e = err as NodeJS.ErrnoException
       last = e.code ? `${e.code}: ${e.message}` : e.message
     }
-    const dead = await opts.alive?.()
-    if (dead !== undefined) throw healthFailed(t, dead, last)
+    // Asking the engine costs a round trip (a new SSH session on ssh://): at most once a second.
+    if (opts.alive !== undefined && Date.now() - aliveAt >= 1000) {
+      aliveAt = Date.now()
+      const dead = await opts.alive()
+      if (dead !== undefined) throw healthFailed(t, dead, last)
+    }
     if (Date.now() - start >= timeoutMs) throw healthFailed(t, `no healthy answer within ${Math.round(timeoutMs / 1000)} s`, last, 'HEALTH_TIMEOUT')
     await new Promise((r) => setTimeout(r, intervalMs))
   }
