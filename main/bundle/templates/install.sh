@@ -223,8 +223,15 @@ remove_file() {
     return 0
   fi
   rm -f "$2"
-  rmdir "$(dirname "$2")" 2>/dev/null || true
   say "  removed: $2"
+}
+
+# Removes a registry's certs.d/HOST:PORT folder and then certs.d itself when they are empty.
+prune_dirs() {
+  if [ "$PASS" = run ] && [ "$DRY_RUN" != 1 ]; then
+    rmdir "$1" 2>/dev/null || true
+    rmdir "$(dirname "$1")" 2>/dev/null || true
+  fi
 }
 
 hosts_toml() {
@@ -247,10 +254,13 @@ do_registry() {
     fi
   else
     remove_file "$CA_FILE" "$(P "/etc/docker/certs.d/$reg/ca.crt")"
+    prune_dirs "$(P "/etc/docker/certs.d/$reg")"
     remove_file "$CA_FILE" "$(P "/etc/containers/certs.d/$reg/ca.crt")"
+    prune_dirs "$(P "/etc/containers/certs.d/$reg")"
     hosts_toml "$reg"
     remove_file "$TMPD/hosts.toml" "$(P "/etc/containerd/certs.d/$reg/hosts.toml")" "$HOSTS_MARKER"
     remove_file "$CA_FILE" "$(P "/etc/containerd/certs.d/$reg/ca.crt")"
+    prune_dirs "$(P "/etc/containerd/certs.d/$reg")"
   fi
 }
 
@@ -266,6 +276,14 @@ do_os_store() {
   else
     remove_file "$CA_FILE" "$(P "$ANCHORS/$OS_FILE")"
     if [ "$REMOVED" = 1 ]; then OS_CHANGED=1; fi
+    # update-ca-certificates (Debian family) leaves its /etc/ssl/certs/NAME.pem link to a removed file behind.
+    link="$(P /etc/ssl/certs)/${OS_FILE%.crt}.pem"
+    if [ "$FAMILY" = debian ] && [ "$REMOVED" = 1 ] && [ -L "$link" ]; then
+      if [ "$DRY_RUN" = 1 ]; then say "  would remove: $link"; else
+        rm -f "$link"
+        say "  removed: $link"
+      fi
+    fi
   fi
   if [ "$OS_CHANGED" = 1 ]; then run_update; fi
 }

@@ -1,3 +1,4 @@
+import { promises as fs } from 'node:fs'
 import { join } from 'node:path'
 import { osStoreFileName } from '../ca-certificate'
 import { planPlaceFile, planRemoveOwnedFile, readIfExists } from '../file-plan'
@@ -15,6 +16,14 @@ export const LINUX_STORES: Record<LinuxFamily, { label: string; anchors: string[
 
 export const RESTART_DOCKERD =
   'dockerd caches the system CA roots (Go reads them once): restart it so it sees this change, e.g. `systemctl restart docker`.'
+
+async function isSymlink(path: string): Promise<boolean> {
+  try {
+    return (await fs.lstat(path)).isSymbolicLink()
+  } catch {
+    return false
+  }
+}
 
 function anchorFile(ctx: TargetContext, family: LinuxFamily): string {
   return join(underRoot(ctx.env, ...LINUX_STORES[family].anchors), osStoreFileName(ctx.ca))
@@ -41,7 +50,11 @@ export async function linuxUninstall(ctx: TargetContext, family: LinuxFamily): P
   const { steps, warning } = await planRemoveOwnedFile({ path: anchorFile(ctx, family), content: ctx.ca.pem })
   if (warning) plan.warnings.push(warning)
   if (steps.length > 0) {
-    plan.steps.push(...steps, { kind: 'run', argv: store.update, why: 'rebuild the system CA bundle without this CA' })
+    plan.steps.push(...steps)
+    // Debian's update-ca-certificates leaves its /etc/ssl/certs/NAME.pem link to the removed file behind.
+    const link = underRoot(ctx.env, 'etc', 'ssl', 'certs', osStoreFileName(ctx.ca).replace(/\.crt$/, '.pem'))
+    if (family === 'debian' && (await isSymlink(link))) plan.steps.push({ kind: 'remove', path: link })
+    plan.steps.push({ kind: 'run', argv: store.update, why: 'rebuild the system CA bundle without this CA' })
     plan.notes.push(RESTART_DOCKERD)
   }
   return plan
