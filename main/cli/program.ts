@@ -3,10 +3,12 @@ import { isAppError } from '../errors'
 import { registerCaCommands } from './commands/ca'
 import { registerCertCommands } from './commands/cert'
 import { registerRegistryCommands } from './commands/registry'
+import { registerVerifyCommands } from './commands/verify'
+import { registerClientTrustCommands } from './commands/trust'
 import { makeContext, type CliIo, type CommandContext } from './context'
 
 /** Each command group registers itself here (one line per group). */
-const groups: ((program: Command, ctx: CommandContext) => void)[] = [registerCaCommands, registerCertCommands, registerRegistryCommands]
+const groups: ((program: Command, ctx: CommandContext) => void)[] = [registerCaCommands, registerCertCommands, registerRegistryCommands, registerVerifyCommands, registerClientTrustCommands]
 
 export const EXIT_OK = 0
 export const EXIT_FAILED = 1

@@ -1,0 +1,108 @@
+import { X509Certificate } from 'node:crypto'
+import { promises as fs } from 'node:fs'
+import { join } from 'node:path'
+import { detectOsFamily, defaultRoot, type Platform, type TrustEnv } from '../../trust'
+import { dockerLocations } from '../../trust/targets/docker'
+import { LINUX_STORES } from '../../trust/targets/os-linux'
+import type { VerifyContext } from '../context'
+import { fail, pass, skipped, warn, type Outcome } from '../outcome'
+
+const BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g
+/** The system bundles each Linux family builds from its anchors. */
+const BUNDLES = ['etc/ssl/certs/ca-certificates.crt', 'etc/pki/tls/certs/ca-bundle.crt', 'etc/ssl/ca-bundle.pem', 'etc/ssl/cert.pem']
+
+function fingerprints(text: string): string[] {
+  const out: string[] = []
+  for (const block of text.match(BLOCK) ?? []) {
+    try {
+      out.push(new X509Certificate(block).fingerprint256)
+    } catch {
+      // not a certificate we can read: ignore
+    }
+  }
+  return out
+}
+
+async function readDir(dir: string): Promise<string[]> {
+  try {
+    return await fs.readdir(dir)
+  } catch {
+    return []
+  }
+}
+
+async function read(path: string): Promise<string> {
+  try {
+    return await fs.readFile(path, 'utf8')
+  } catch {
+    return ''
+  }
+}
+
+/** Does any *.crt in a folder hold the CA? Returns the file names that do, and the other CAs found. */
+async function crtFiles(dir: string, fp: string): Promise<{ holding: string[]; others: string[] }> {
+  const holding: string[] = []
+  const others: string[] = []
+  for (const name of (await readDir(dir)).filter((n) => n.endsWith('.crt'))) {
+    const fps = fingerprints(await read(join(dir, name)))
+    if (fps.includes(fp)) holding.push(name)
+    else if (fps.length > 0) others.push(name)
+  }
+  return { holding, others }
+}
+
+/** The folder names under certs.d that name the same host with another port or none. */
+function nearMisses(entries: string[], host: string, exact: string): string[] {
+  const bare = host.includes(':') ? `[${host}]` : host
+  return entries.filter((e) => e !== exact && (e === bare || e.startsWith(`${bare}:`) || (e.startsWith(bare) && /^\d+$/.test(e.slice(bare.length)))))
+}
+
+async function osStore(env: TrustEnv, fp: string): Promise<{ present: boolean | 'unknown'; where: string }> {
+  if (env.platform !== 'linux') return { present: 'unknown', where: `the ${env.platform} store (not read by verify)` }
+  const os = await detectOsFamily(env)
+  if (os.family !== 'unknown' && os.family !== 'macos' && os.family !== 'windows') {
+    const anchors = join(env.root, ...LINUX_STORES[os.family].anchors)
+    const { holding } = await crtFiles(anchors, fp)
+    if (holding.length > 0) return { present: true, where: join(anchors, holding[0] ?? '') }
+  }
+  for (const bundle of BUNDLES) {
+    const path = join(env.root, bundle)
+    if (fingerprints(await read(path)).includes(fp)) return { present: true, where: path }
+  }
+  return { present: false, where: os.name }
+}
+
+/**
+ * Check 10: this machine trusts the CA: Docker's certs.d folder for exactly HOST:PORT holds it (a folder for another
+ * port or without the port is a warning that names the mismatch), and the OS store has it.
+ */
+export async function checkMachineTrust(ctx: VerifyContext): Promise<Outcome> {
+  const ca = ctx.ca
+  if (ca === undefined) return skipped('the CA is not readable (check 1)')
+  const raw = ctx.deps.platform ?? process.platform
+  if (raw !== 'linux' && raw !== 'darwin' && raw !== 'win32') return skipped(`no trust locations known for ${raw}`)
+  const platform: Platform = raw
+  const env: TrustEnv = { root: ctx.deps.trustRoot ?? defaultRoot(platform), platform, home: ctx.deps.home ?? process.env.HOME ?? '/root' }
+  const location = dockerLocations(env)[0]
+  if (location === undefined) return skipped('no Docker certs.d location for this platform')
+  const certsD = join(env.root, ...location.segments)
+  const folder = location.folderName(ctx.address)
+  const exactDir = join(certsD, folder)
+  const { holding, others } = await crtFiles(exactDir, ca.fingerprint256)
+  const misses = nearMisses(await readDir(certsD), ctx.host, folder)
+  const missesHolding: string[] = []
+  for (const m of misses) if ((await crtFiles(join(certsD, m), ca.fingerprint256)).holding.length > 0) missesHolding.push(m)
+  const os = await osStore(env, ca.fingerprint256)
+  const details = { certsD: exactDir, files: holding, otherFolders: misses, osStore: os }
+  const osText = os.present === true ? `; OS store: ${os.where}` : os.present === false ? `; not in the OS store (${os.where})` : `; ${os.where}`
+  if (holding.length > 0) {
+    if (os.present === false) return warn(`Docker trusts the CA in ${join(exactDir, holding[0] ?? '')}${osText} (curl and other tools will not trust it)`, 'OS_STORE_MISSING', details)
+    return pass(`Docker trusts the CA in ${join(exactDir, holding[0] ?? '')}${osText}`, details)
+  }
+  if (others.length > 0) return fail(`${exactDir} holds another CA (${others.join(', ')}), not this one`, 'TRUST_OTHER_CA', details)
+  if (misses.length > 0) {
+    const which = misses.map((m) => `${m}${missesHolding.includes(m) ? ' (with this CA)' : ''}`).join(', ')
+    return warn(`no ${folder} folder in ${certsD}, but ${which}: Docker uses only the folder named exactly ${folder}`, 'CERTS_D_WRONG_NAME', details)
+  }
+  return fail(`${join(exactDir, 'ca.crt')} does not exist: Docker on this machine does not trust the CA for ${ctx.address.hostPort}${osText}`, 'TRUST_MISSING', details)
+}

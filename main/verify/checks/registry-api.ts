@@ -1,0 +1,90 @@
+import type { VerifyContext } from '../context'
+import { errorText, fail, failWith, pass, warn, type Outcome } from '../outcome'
+import { nextLink, registryRequest, type HttpAnswer } from '../registry-http'
+
+const API_HEADER = 'docker-distribution-api-version'
+const PAGE = 100
+const MAX_PAGES = 100
+/** Tags are listed for at most this many repositories (the rest are counted). */
+const MAX_TAG_REPOS = 200
+
+/** Check 7: GET /v2/ answers 200, or 401 with auth on and then 200 with the credentials; the API header is there. */
+export async function checkApi(ctx: VerifyContext, signal: AbortSignal): Promise<Outcome> {
+  let first: HttpAnswer
+  try {
+    first = await registryRequest(ctx, '/v2/', { signal })
+  } catch (err) {
+    return failWith(`GET /v2/ failed: ${errorText(err)}`, err)
+  }
+  const header = first.headers[API_HEADER]
+  if (first.status !== 200 && first.status !== 401) {
+    return fail(`GET /v2/ answered HTTP ${first.status}${header === undefined ? ' without the Docker-Distribution-Api-Version header' : ''}`, 'NOT_A_REGISTRY', { status: first.status })
+  }
+  if (header === undefined) return fail(`GET /v2/ answered HTTP ${first.status} without the Docker-Distribution-Api-Version header`, 'NOT_A_REGISTRY', { status: first.status })
+  if (first.status === 200) return pass(`HTTP 200, ${String(header)}, authentication off`, { status: 200, apiVersion: header, auth: false })
+  ctx.authOn = true
+  const challenge = first.headers['www-authenticate']
+  if (ctx.input.credentials === undefined) {
+    return warn(`HTTP 401 (${challenge ?? 'auth on'}): authentication is on and no credentials were given, so login, push and catalog cannot be checked`, 'AUTH_REQUIRED', { status: 401, apiVersion: header, auth: true })
+  }
+  let second: HttpAnswer
+  try {
+    second = await registryRequest(ctx, '/v2/', { auth: true, signal })
+  } catch (err) {
+    return failWith(`GET /v2/ with credentials failed: ${errorText(err)}`, err)
+  }
+  if (second.status === 401) return fail(`HTTP 401 again with the credentials of "${ctx.input.credentials.user}"`, 'BAD_CREDENTIALS', { status: 401, auth: true })
+  if (second.status !== 200) return fail(`GET /v2/ with credentials answered HTTP ${second.status}`, 'NOT_A_REGISTRY', { status: second.status })
+  return pass(`HTTP 401 then 200 with the credentials of "${ctx.input.credentials.user}", ${String(header)}`, { status: 200, apiVersion: header, auth: true })
+}
+
+async function getJson(ctx: VerifyContext, path: string, signal: AbortSignal): Promise<{ answer: HttpAnswer; json: unknown }> {
+  const answer = await registryRequest(ctx, path, { auth: ctx.authOn, signal })
+  let json: unknown
+  try {
+    json = JSON.parse(answer.body)
+  } catch {
+    json = undefined
+  }
+  return { answer, json }
+}
+
+/** Pages through a list endpoint (`?n=100`, then the Link header), collecting one field. */
+async function pages(ctx: VerifyContext, first: string, field: 'repositories' | 'tags', signal: AbortSignal): Promise<{ items: string[]; status: number; pages: number }> {
+  const items: string[] = []
+  let path: string | undefined = first
+  let count = 0
+  while (path !== undefined && count < MAX_PAGES) {
+    const { answer, json } = await getJson(ctx, path, signal)
+    count++
+    if (answer.status !== 200) return { items, status: answer.status, pages: count }
+    const list = (json as Record<string, unknown> | undefined)?.[field]
+    if (Array.isArray(list)) items.push(...list.filter((x): x is string => typeof x === 'string'))
+    path = nextLink(answer.headers)
+  }
+  return { items, status: 200, pages: count }
+}
+
+/** Check 9: the catalog, repositories and their tags (paged past 100 entries). */
+export async function checkCatalog(ctx: VerifyContext, signal: AbortSignal): Promise<Outcome> {
+  let repos: { items: string[]; status: number; pages: number }
+  try {
+    repos = await pages(ctx, `/v2/_catalog?n=${PAGE}`, 'repositories', signal)
+  } catch (err) {
+    return failWith(`GET /v2/_catalog failed: ${errorText(err)}`, err)
+  }
+  if (repos.status === 401) return fail('GET /v2/_catalog answered HTTP 401: authentication is on and no valid credentials were given', 'AUTH_REQUIRED')
+  if (repos.status !== 200) return fail(`GET /v2/_catalog answered HTTP ${repos.status}`, 'NOT_A_REGISTRY', { status: repos.status })
+  const repositories: { name: string; tags: string[] }[] = []
+  for (const name of repos.items.slice(0, MAX_TAG_REPOS)) {
+    try {
+      const tags = await pages(ctx, `/v2/${name}/tags/list?n=${PAGE}`, 'tags', signal)
+      repositories.push({ name, tags: tags.status === 200 ? tags.items : [] })
+    } catch (err) {
+      return failWith(`GET /v2/${name}/tags/list failed: ${errorText(err)}`, err)
+    }
+  }
+  const tagCount = repositories.reduce((n, r) => n + r.tags.length, 0)
+  const more = repos.items.length > MAX_TAG_REPOS ? ` (tags listed for the first ${MAX_TAG_REPOS})` : ''
+  return pass(`${repos.items.length} repositories, ${tagCount} tags${more}`, { repositories, repositoryCount: repos.items.length, pages: repos.pages })
+}
