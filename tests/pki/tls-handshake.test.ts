@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { createServer, get, type Server } from 'node:https'
-import type { AddressInfo } from 'node:net'
+import type { LookupAddress, LookupOptions } from 'node:dns'
+import type { AddressInfo, LookupFunction } from 'node:net'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createCaDir, issueToDir } from '../../main/pki'
@@ -43,6 +44,19 @@ describe('TLS with our certificates', () => {
     for (const s of servers) s.close()
   })
 
+  /** A DNS lookup that answers every name with one address (Node asks for all when it races IPv4/IPv6). */
+  function fixedLookup(ip: string): LookupFunction {
+    const family = ip.includes(':') ? 6 : 4
+    return (
+      _host: string,
+      options: LookupOptions,
+      cb: (err: Error | null, address: string | LookupAddress[], family?: number) => void,
+    ) => {
+      if (options.all) cb(null, [{ address: ip, family }])
+      else cb(null, ip, family)
+    }
+  }
+
   /** Connects to `name` (an IP, or a DNS name resolved to `ip` by a custom lookup) trusting only `trust`. */
   function connect(name: string, ip: string, trust: string): Promise<string> {
     const isName = !/^[\d.]+$|:/.test(name)
@@ -54,14 +68,7 @@ describe('TLS with our certificates', () => {
           path: '/',
           ca: trust,
           servername: isName ? name : undefined,
-          lookup: isName
-            ? (_h: string, o: { all?: boolean }, cb: (e: Error | null, a: unknown, f?: number) => void) => {
-                const family = ip.includes(':') ? 6 : 4
-                // Node asks for all addresses when it races IPv4/IPv6 (autoSelectFamily).
-                if (o.all) cb(null, [{ address: ip, family }])
-                else cb(null, ip, family)
-              }
-            : undefined,
+          lookup: isName ? fixedLookup(ip) : undefined,
           agent: false,
         },
         (res) => {
