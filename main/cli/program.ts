@@ -5,10 +5,11 @@ import { registerCertCommands } from './commands/cert'
 import { registerRegistryCommands } from './commands/registry'
 import { registerVerifyCommands } from './commands/verify'
 import { registerClientTrustCommands } from './commands/trust'
+import { registerClientTrustCommands } from './commands/trust'
 import { makeContext, type CliIo, type CommandContext } from './context'
 
 /** Each command group registers itself here (one line per group). */
-const groups: ((program: Command, ctx: CommandContext) => void)[] = [registerCaCommands, registerCertCommands, registerRegistryCommands, registerVerifyCommands, registerClientTrustCommands]
+const groups: ((program: Command, ctx: CommandContext) => void)[] = [registerCaCommands, registerCertCommands, registerRegistryCommands, registerVerifyCommands, registerClientTrustCommands, registerClientTrustCommands]
 
 export const EXIT_OK = 0
 export const EXIT_FAILED = 1

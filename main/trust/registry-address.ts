@@ -31,7 +31,7 @@ export function parseRegistryAddress(raw: string, field = 'registry'): RegistryA
 
 /** Parses several addresses (IP and DNS name of one registry, say), dropping duplicates; at least one is required. */
 export function parseRegistryAddresses(values: readonly string[], field = 'registry'): RegistryAddress[] {
-  if (values.length === 0) throw invalidInput(field, '', `at least one --${field} is required; ${ALLOWED}`)
+  if (values.length === 0) throw invalidInput(field, '', `at least one ${field.startsWith('-') ? field : `--${field}`} is required; ${ALLOWED}`)
   const seen = new Map<string, RegistryAddress>()
   for (const v of values) {
     const a = parseRegistryAddress(v, field)

@@ -113,6 +113,21 @@ describe('every local target under a temp root', () => {
     expect(runner.calls).toHaveLength(2)
   })
 
+  it('Debian: uninstall also removes the /etc/ssl/certs links update-ca-certificates made for our file', async () => {
+    const root = await tempRoot('ID=debian')
+    const env: TrustEnv = { root, platform: 'linux', home: '/root', runner: recordingRunner() }
+    const req: TrustRequest = { env, ca, registries, targets: ['os'] }
+    await runTrust('install', req)
+    const certs = join(root, 'etc/ssl/certs')
+    const pem = `${(await fs.readdir(join(root, 'usr/local/share/ca-certificates')))[0]?.replace(/\.crt$/, '') ?? ''}.pem`
+    await fs.mkdir(certs, { recursive: true })
+    await fs.symlink(`/usr/local/share/ca-certificates/${pem.replace(/\.pem$/, '.crt')}`, join(certs, pem))
+    await fs.symlink(pem, join(certs, '46d2a17a.0'))
+    await fs.symlink('other.pem', join(certs, '11111111.0'))
+    await runTrust('uninstall', req)
+    expect((await fs.readdir(certs)).sort()).toEqual(['11111111.0'])
+  })
+
   it('a dry run (planTrust) writes nothing and lists files and commands', async () => {
     const root = await tempRoot('ID=debian')
     const before = await listFiles(root)

@@ -264,6 +264,21 @@ do_registry() {
   fi
 }
 
+# The links update-ca-certificates made for our anchor file: /etc/ssl/certs/NAME.pem and HASH.N -> NAME.pem.
+remove_links() {
+  certs="$(P /etc/ssl/certs)"
+  pem="${OS_FILE%.crt}.pem"
+  for link in "$certs/$pem" "$certs"/*.[0-9]; do
+    [ -L "$link" ] || continue
+    if [ "$link" = "$certs/$pem" ] || [ "$(readlink "$link")" = "$pem" ]; then
+      if [ "$DRY_RUN" = 1 ]; then say "  would remove link: $link"; else
+        rm -f "$link"
+        say "  removed link: $link"
+      fi
+    fi
+  done
+}
+
 do_os_store() {
   if [ -z "$ANCHORS" ]; then
     if [ "$PASS" = run ]; then say "OS store: unknown system (see /etc/os-release); add ca.crt to its trust store by hand"; fi
@@ -276,14 +291,8 @@ do_os_store() {
   else
     remove_file "$CA_FILE" "$(P "$ANCHORS/$OS_FILE")"
     if [ "$REMOVED" = 1 ]; then OS_CHANGED=1; fi
-    # update-ca-certificates (Debian family) leaves its /etc/ssl/certs/NAME.pem link to a removed file behind.
-    link="$(P /etc/ssl/certs)/${OS_FILE%.crt}.pem"
-    if [ "$FAMILY" = debian ] && [ "$REMOVED" = 1 ] && [ -L "$link" ]; then
-      if [ "$DRY_RUN" = 1 ]; then say "  would remove: $link"; else
-        rm -f "$link"
-        say "  removed: $link"
-      fi
-    fi
+    # Debian's update-ca-certificates leaves its links to a removed file (NAME.pem and its HASH.0) behind.
+    if [ "$FAMILY" = debian ] && [ "$REMOVED" = 1 ]; then remove_links; fi
   fi
   if [ "$OS_CHANGED" = 1 ]; then run_update; fi
 }

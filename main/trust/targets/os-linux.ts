@@ -17,12 +17,28 @@ export const LINUX_STORES: Record<LinuxFamily, { label: string; anchors: string[
 export const RESTART_DOCKERD =
   'dockerd caches the system CA roots (Go reads them once): restart it so it sees this change, e.g. `systemctl restart docker`.'
 
-async function isSymlink(path: string): Promise<boolean> {
+/** /etc/ssl/certs links update-ca-certificates made for our anchor: NAME.pem and HASH.N pointing to it. */
+async function debianLinks(ctx: TargetContext): Promise<string[]> {
+  const dir = underRoot(ctx.env, 'etc', 'ssl', 'certs')
+  const pem = osStoreFileName(ctx.ca).replace(/\.crt$/, '.pem')
+  let names: string[]
   try {
-    return (await fs.lstat(path)).isSymbolicLink()
+    names = await fs.readdir(dir)
   } catch {
-    return false
+    return []
   }
+  const out: string[] = []
+  for (const name of names) {
+    if (name !== pem && !/\.\d+$/.test(name)) continue
+    const path = join(dir, name)
+    try {
+      if (!(await fs.lstat(path)).isSymbolicLink()) continue
+      if (name === pem || (await fs.readlink(path)) === pem) out.push(path)
+    } catch {
+      // vanished meanwhile
+    }
+  }
+  return out
 }
 
 function anchorFile(ctx: TargetContext, family: LinuxFamily): string {
@@ -51,9 +67,8 @@ export async function linuxUninstall(ctx: TargetContext, family: LinuxFamily): P
   if (warning) plan.warnings.push(warning)
   if (steps.length > 0) {
     plan.steps.push(...steps)
-    // Debian's update-ca-certificates leaves its /etc/ssl/certs/NAME.pem link to the removed file behind.
-    const link = underRoot(ctx.env, 'etc', 'ssl', 'certs', osStoreFileName(ctx.ca).replace(/\.crt$/, '.pem'))
-    if (family === 'debian' && (await isSymlink(link))) plan.steps.push({ kind: 'remove', path: link })
+    // Debian's update-ca-certificates leaves its links to the removed file (NAME.pem, HASH.0 -> NAME.pem) behind.
+    if (family === 'debian') plan.steps.push(...(await debianLinks(ctx)).map((path) => ({ kind: 'remove' as const, path })))
     plan.steps.push({ kind: 'run', argv: store.update, why: 'rebuild the system CA bundle without this CA' })
     plan.notes.push(RESTART_DOCKERD)
   }
