@@ -5,11 +5,10 @@ import { registerCertCommands } from './commands/cert'
 import { registerRegistryCommands } from './commands/registry'
 import { registerVerifyCommands } from './commands/verify'
 import { registerClientTrustCommands } from './commands/trust'
-import { registerClientTrustCommands } from './commands/trust'
 import { makeContext, type CliIo, type CommandContext } from './context'
 
 /** Each command group registers itself here (one line per group). */
-const groups: ((program: Command, ctx: CommandContext) => void)[] = [registerCaCommands, registerCertCommands, registerRegistryCommands, registerVerifyCommands, registerClientTrustCommands, registerClientTrustCommands]
+const groups: ((program: Command, ctx: CommandContext) => void)[] = [registerCaCommands, registerCertCommands, registerRegistryCommands, registerVerifyCommands, registerClientTrustCommands]
 
 export const EXIT_OK = 0
 export const EXIT_FAILED = 1
