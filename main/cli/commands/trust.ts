@@ -57,11 +57,14 @@ async function request(ctx: CommandContext, o: TrustOpts): Promise<{ req: TrustR
   return { req: { env, ca, registries, targets, force: o.force }, mode }
 }
 
-function printPlans(ctx: CommandContext, plans: TargetPlan[], verb: string): void {
+function printPlans(ctx: CommandContext, plans: TargetPlan[], verb: string, commandsRun = true): void {
   for (const p of plans) {
     ctx.io.stdout(`${p.label}:\n`)
     if (p.steps.length === 0) ctx.io.stdout('  nothing to do (already in the wanted state)\n')
-    for (const s of p.steps) ctx.io.stdout(`  ${verb}${describeStep(s)}\n`)
+    for (const s of p.steps) {
+      if (s.kind === 'run' && !commandsRun) continue // listed below as "not run"
+      ctx.io.stdout(`  ${verb}${describeStep(s)}\n`)
+    }
     for (const w of p.warnings) ctx.io.stdout(`  warning: ${w}\n`)
     for (const n of p.notes) ctx.io.stdout(`  note: ${n}\n`)
   }
@@ -79,7 +82,7 @@ function plansJson(plans: TargetPlan[]): unknown {
 
 async function change(ctx: CommandContext, action: 'install' | 'uninstall', o: TrustOpts): Promise<void> {
   const { req, mode } = await request(ctx, o)
-  const header = `${action} trust in CA ${req.ca.subject} (SHA-256 ${req.ca.fingerprintSha256}) for ${req.registries.map((r) => r.hostPort).join(', ')}${mode === 'prefix' ? ` under ${req.env.root}` : ''}`
+  const header = `${action === 'install' ? 'Install' : 'Uninstall'} trust in CA ${req.ca.subject} (SHA-256 ${req.ca.fingerprintSha256}) for ${req.registries.map((r) => r.hostPort).join(', ')}${mode === 'prefix' ? ` under ${req.env.root}` : ''}`
   if (o.dryRun || mode === 'print') {
     const plans = await planTrust(action, req)
     if (o.json) {
@@ -103,7 +106,7 @@ async function change(ctx: CommandContext, action: 'install' | 'uninstall', o: T
     return
   }
   ctx.io.stdout(`${header}\n`)
-  printPlans(ctx, out.plans, '')
+  printPlans(ctx, out.plans, '', req.env.runner !== undefined)
   if (out.pending.length > 0) {
     ctx.io.stdout(`\nNot run (root prefix ${req.env.root}: they would change this machine); run them inside that system:\n`)
     for (const c of out.pending) ctx.io.stdout(`  ${c.argv.join(' ')}  # ${c.why}\n`)
