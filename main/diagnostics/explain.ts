@@ -13,13 +13,14 @@ function fill(text: ErrorText, ctx: ExplainContext): ErrorText {
   return { title: sub(text.title), explanation: sub(text.explanation), fix: sub(text.fix) }
 }
 
+/** Message patterns first (they are the most specific: one Node code covers several Go failures), then the code. */
 function entryFor(code: string | undefined, texts: string[]): ErrorEntry | undefined {
+  for (const entry of ERROR_TABLE) {
+    if (texts.some((t) => entry.patterns.some((p) => p.test(t)))) return entry
+  }
   if (code !== undefined && code !== '') {
     const byCode = ERROR_TABLE.find((e) => e.codes.includes(code) || e.code === code)
     if (byCode) return byCode
-  }
-  for (const entry of ERROR_TABLE) {
-    if (texts.some((t) => entry.patterns.some((p) => p.test(t)))) return entry
   }
   // A bare string may itself be a code ("ECONNREFUSED").
   for (const t of texts) {
@@ -51,15 +52,13 @@ function textsOf(input: ErrorInput, depth = 0): { code: string | undefined; text
  *
  *   explainError('x509: certificate signed by unknown authority', { registry: '192.168.20.10:5000' })
  *   explainError('ECONNREFUSED')
- *   explainError(err)            // a Node / dockerode error: its code first, then its message (and causes)
+ *   explainError(err)            // a Node / dockerode error: its message (and causes') first, then its code
  *
  * Returns undefined when the failure is not a known one (show the raw message then). Pure: no I/O.
  */
 export function explainError(input: ErrorInput, ctx: ExplainContext = {}): ErrorExplanation | undefined {
   const { code, texts } = textsOf(input)
-  let entry = entryFor(code, texts)
-  // A code we do not know must not hide a message we do ("EPROTO" with "wrong version number" maps by code anyway).
-  if (entry === undefined && code !== undefined) entry = entryFor(undefined, [code, ...texts])
+  const entry = entryFor(code, texts)
   if (entry === undefined) return undefined
   return { code: entry.code, step: entry.step, en: fill(entry.en, ctx), zhCN: fill(entry.zhCN, ctx) }
 }

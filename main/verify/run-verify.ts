@@ -111,7 +111,7 @@ export async function runVerify(input: VerifyInput, deps: VerifyDeps = {}): Prom
     }
     results.push(result)
     byId.set(check.id, result)
-    deps.onResult?.(result)
+    await deps.onResult?.(result)
   }
   const summary: Record<CheckStatus, number> = { pass: 0, warn: 0, fail: 0, skipped: 0 }
   for (const r of results) summary[r.status]++

@@ -61,8 +61,8 @@ export interface VerifyDeps {
   timeoutMs?: number | undefined
   roundTripTimeoutMs?: number | undefined
   signal?: AbortSignal | undefined
-  /** Called as each check finishes, in order. */
-  onResult?: ((result: CheckResult) => void) | undefined
+  /** Called as each check finishes, in order; a returned promise is awaited before the next check starts. */
+  onResult?: ((result: CheckResult) => void | Promise<void>) | undefined
 }
 
 export interface VerifyReport {

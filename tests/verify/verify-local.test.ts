@@ -1,0 +1,259 @@
+import { mkdir, writeFile } from 'node:fs/promises'
+import { createServer, type Server } from 'node:net'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runVerify, type CheckId, type CheckResult, type VerifyReport } from '../../main/verify'
+import { engine, ensureImages, freePort, issueCnOnly, issueTo, makeCa, removeContainers, rwVer, startOurRegistry, startRawRegistry, tempDir, type TestCa } from './fixtures'
+
+let root: { path: string; cleanup: () => Promise<void> }
+let ca: TestCa
+let good: { dir: string; certPem: string }
+let goodName: string
+let goodPort: number
+const containers: string[] = []
+
+function track(name: string): string {
+  containers.push(name)
+  return name
+}
+
+function r(report: VerifyReport, id: CheckId): CheckResult {
+  const found = report.results.find((x) => x.id === id)
+  if (!found) throw new Error(`no result for ${id}`)
+  return found
+}
+
+function statuses(report: VerifyReport): Record<string, string> {
+  return Object.fromEntries(report.results.map((x) => [x.id, x.status]))
+}
+
+/** A trust root (check 10) holding the CA in certs.d for exactly `registry` and in the OS bundle. */
+async function trustedRoot(registry: string, caPem: string): Promise<string> {
+  const dir = join(root.path, `trust-${registry.replace(/[^0-9a-z]/gi, '_')}`)
+  await mkdir(join(dir, 'etc/docker/certs.d', registry), { recursive: true })
+  await writeFile(join(dir, 'etc/docker/certs.d', registry, 'ca.crt'), caPem)
+  await mkdir(join(dir, 'etc/ssl/certs'), { recursive: true })
+  await writeFile(join(dir, 'etc/ssl/certs/ca-certificates.crt'), caPem)
+  return dir
+}
+
+beforeAll(async () => {
+  await ensureImages()
+  root = await tempDir()
+  ca = await makeCa('rw-ver test CA')
+  good = await issueTo(ca, join(root.path, 'good'), ['127.0.0.1', 'localhost'])
+  goodName = track(rwVer('good'))
+  goodPort = (await startOurRegistry(goodName, good.dir)).port
+})
+
+afterAll(async () => {
+  await removeContainers(containers)
+  await root.cleanup()
+})
+
+describe('verify against a registry started by our code', () => {
+  it('passes every check on a good setup, streaming results in order, and says loopback proves nothing', async () => {
+    const registry = `127.0.0.1:${goodPort}`
+    const streamed: string[] = []
+    const report = await runVerify(
+      { registry, caPem: ca.certPem, certPem: good.certPem, push: true },
+      { docker: engine.docker, trustRoot: await trustedRoot(registry, ca.certPem), platform: 'linux', onResult: (x) => { streamed.push(`${x.n}:${x.id}`) } },
+    )
+    expect(streamed).toEqual(report.results.map((x) => `${x.n}:${x.id}`))
+    expect(streamed).toHaveLength(10)
+    expect(statuses(report)).toEqual({ ca: 'pass', 'server-cert': 'pass', san: 'pass', dns: 'skipped', tcp: 'pass', tls: 'pass', api: 'pass', 'round-trip': 'warn', catalog: 'pass', trust: 'pass' })
+    expect(report.ok).toBe(true)
+    expect(r(report, 'tls').details).toMatchObject({ protocol: expect.stringMatching(/^TLSv1\.[23]$/) as unknown })
+    const rt = r(report, 'round-trip')
+    expect(rt.fix?.code).toBe('LOOPBACK_INSECURE')
+    expect(rt.reason).toMatch(/digest sha256:[0-9a-f]{64} matched, deleted from the registry, but 127\.0\.0\.1 is loopback/)
+    expect(rt.fix?.zhCN).toContain('客户端')
+  })
+
+  it('DNS: a name that resolves passes; one that does not fails; a mismatch with the expected address fails', async () => {
+    const ok = await runVerify({ registry: `localhost:${goodPort}`, caPem: ca.certPem, certPem: good.certPem }, { platform: 'linux', trustRoot: root.path })
+    expect(r(ok, 'dns').status).toBe('pass')
+    expect(r(ok, 'api').status).toBe('pass')
+    const missing = await runVerify({ registry: `rw-ver-nothing.invalid:${goodPort}`, caPem: ca.certPem }, { platform: 'linux', trustRoot: root.path })
+    expect(r(missing, 'dns')).toMatchObject({ status: 'fail', fix: { code: 'NAME_NOT_FOUND', step: 'network' } })
+    expect(r(missing, 'tcp')).toMatchObject({ status: 'skipped', reason: '4. Name resolution did not pass' })
+    const other = await runVerify({ registry: `localhost:${goodPort}`, caPem: ca.certPem, expectAddresses: ['10.213.0.9'] }, { platform: 'linux', trustRoot: root.path })
+    expect(r(other, 'dns')).toMatchObject({ status: 'fail', fix: { code: 'DNS_MISMATCH' } })
+  })
+
+  it('wrong CA given: the chain check and the TLS handshake fail, the API checks are skipped', async () => {
+    const other = await makeCa('rw-ver other CA')
+    const report = await runVerify({ registry: `127.0.0.1:${goodPort}`, caPem: other.certPem, certPem: good.certPem }, { platform: 'linux', trustRoot: root.path })
+    expect(r(report, 'ca').status).toBe('pass')
+    expect(r(report, 'server-cert')).toMatchObject({ status: 'fail', fix: { code: 'CERT_NOT_FROM_CA', step: 'certificates' } })
+    expect(r(report, 'tls')).toMatchObject({ status: 'fail', fix: { code: 'UNKNOWN_AUTHORITY', step: 'trust' } })
+    expect(r(report, 'tls').reason).toMatch(/UNABLE_TO_VERIFY_LEAF_SIGNATURE/)
+    expect(r(report, 'api').status).toBe('skipped')
+    expect(r(report, 'catalog').status).toBe('skipped')
+    expect(report.ok).toBe(false)
+  })
+
+  it('a server certificate without the address as SAN: IP not among SANs, no IP SAN at all', async () => {
+    const dnsOnly = await issueTo(ca, join(root.path, 'dns-only'), ['registry.lan'])
+    const otherIp = await issueTo(ca, join(root.path, 'other-ip'), ['10.213.7.7'])
+    const name = track(rwVer('nosan'))
+    const port = await startRawRegistry(name, { certDir: dnsOnly.dir })
+    const noIp = await runVerify({ registry: `127.0.0.1:${port}`, caPem: ca.certPem, certPem: dnsOnly.certPem }, { platform: 'linux', trustRoot: root.path })
+    expect(r(noIp, 'san')).toMatchObject({ status: 'fail', fix: { code: 'NO_IP_SANS', step: 'certificates' } })
+    expect(r(noIp, 'san').reason).toContain("cannot validate certificate for 127.0.0.1 because it doesn't contain any IP SANs")
+    expect(r(noIp, 'tls')).toMatchObject({ status: 'fail', fix: { code: 'NO_IP_SANS' } })
+    const wrong = await runVerify({ registry: `127.0.0.1:${port}`, caPem: ca.certPem, certPem: otherIp.certPem }, { platform: 'linux', trustRoot: root.path })
+    expect(r(wrong, 'san')).toMatchObject({ status: 'fail', fix: { code: 'HOST_MISMATCH' } })
+    expect(r(wrong, 'san').reason).toContain('certificate is valid for 10.213.7.7, not 127.0.0.1')
+    // The served certificate is not the one given either.
+    expect(r(wrong, 'tls').status).toBe('fail')
+  })
+
+  it('a CN-only certificate (openssl): curl-style Node identity would accept it, the Go rule refuses it', async () => {
+    const cn = await issueCnOnly(ca, join(root.path, 'cn-only'), '127.0.0.1')
+    const name = track(rwVer('cn'))
+    const port = await startRawRegistry(name, { certDir: cn.dir })
+    const report = await runVerify({ registry: `127.0.0.1:${port}`, caPem: ca.certPem }, { platform: 'linux', trustRoot: root.path })
+    expect(r(report, 'server-cert')).toMatchObject({ status: 'pass', details: { source: 'served' } })
+    expect(r(report, 'san')).toMatchObject({ status: 'fail', fix: { code: 'LEGACY_CN' } })
+    expect(r(report, 'san').reason).toContain('certificate relies on legacy Common Name field')
+    expect(r(report, 'tls')).toMatchObject({ status: 'fail', fix: { code: 'LEGACY_CN' } })
+  })
+
+  it('an expired certificate (issued with past dates) fails the chain check and the handshake', async () => {
+    const past = new Date(Date.now() - 20 * 86_400_000)
+    const oldCa = await makeCa('rw-ver past CA', past)
+    const expired = await issueTo(oldCa, join(root.path, 'expired'), ['127.0.0.1'], { days: 3, now: past })
+    const name = track(rwVer('expired'))
+    const port = await startRawRegistry(name, { certDir: expired.dir })
+    const report = await runVerify({ registry: `127.0.0.1:${port}`, caPem: oldCa.certPem, certPem: expired.certPem }, { platform: 'linux', trustRoot: root.path })
+    expect(r(report, 'ca').status).toBe('pass')
+    expect(r(report, 'server-cert')).toMatchObject({ status: 'fail', fix: { code: 'CERT_EXPIRED', step: 'certificates' } })
+    expect(r(report, 'tls')).toMatchObject({ status: 'fail', fix: { code: 'CERT_EXPIRED' } })
+    expect(r(report, 'tls').reason).toMatch(/CERT_HAS_EXPIRED/)
+  })
+
+  it('a registry serving plain HTTP fails the handshake with the plain-HTTP fix', async () => {
+    const name = track(rwVer('http'))
+    const port = await startRawRegistry(name)
+    const report = await runVerify({ registry: `127.0.0.1:${port}`, caPem: ca.certPem, certPem: good.certPem }, { platform: 'linux', trustRoot: root.path })
+    expect(r(report, 'tcp').status).toBe('pass')
+    expect(r(report, 'tls')).toMatchObject({ status: 'fail', fix: { code: 'PLAIN_HTTP', step: 'registry' } })
+    expect(r(report, 'tls').reason).toMatch(/wrong version number|EPROTO/)
+    const served = await runVerify({ registry: `127.0.0.1:${port}`, caPem: ca.certPem }, { platform: 'linux', trustRoot: root.path })
+    expect(r(served, 'server-cert').status).toBe('skipped')
+    expect(r(served, 'server-cert').reason).toMatch(/served one could not be read/)
+  })
+
+  it('nothing listening: TCP fails with connection refused, the rest that needs it is skipped', async () => {
+    const port = await freePort()
+    const report = await runVerify({ registry: `127.0.0.1:${port}`, caPem: ca.certPem, certPem: good.certPem }, { platform: 'linux', trustRoot: root.path })
+    expect(r(report, 'tcp')).toMatchObject({ status: 'fail', fix: { code: 'CONNECTION_REFUSED', step: 'registry' } })
+    expect(r(report, 'tcp').reason).toContain('ECONNREFUSED')
+    for (const id of ['tls', 'api', 'round-trip', 'catalog'] as const) expect(r(report, id).status).toBe('skipped')
+    expect(r(report, 'api').reason).toBe('6. TLS handshake trusting only our CA did not pass')
+  })
+
+  it('the registry stopped mid-run: the API check fails, then all pass once it runs again', async () => {
+    const name = track(rwVer('stop'))
+    const port = (await startOurRegistry(name, good.dir)).port
+    const registry = `127.0.0.1:${port}`
+    const report = await runVerify(
+      { registry, caPem: ca.certPem, certPem: good.certPem },
+      {
+        platform: 'linux',
+        trustRoot: root.path,
+        onResult: async (x) => {
+          if (x.id === 'tls') await engine.docker.getContainer(name).stop({ t: 0 })
+        },
+      },
+    )
+    expect(r(report, 'tls').status).toBe('pass')
+    expect(r(report, 'api').status).toBe('fail')
+    expect(['CONNECTION_REFUSED', 'CONNECTION_RESET']).toContain(r(report, 'api').fix?.code)
+    expect(r(report, 'catalog').status).toBe('skipped')
+    await engine.docker.getContainer(name).start()
+    const { waitListening } = await import('./fixtures')
+    await waitListening(port)
+    const again = await runVerify({ registry, caPem: ca.certPem, certPem: good.certPem }, { platform: 'linux', trustRoot: await trustedRoot(registry, ca.certPem) })
+    expect(again.summary.fail).toBe(0)
+    expect(r(again, 'api').status).toBe('pass')
+  })
+
+  it('auth on: without credentials push and catalog fail; wrong password fails; with credentials all pass', async () => {
+    const name = track(rwVer('auth'))
+    const users = [{ user: 'alice', password: 'rw-ver-secret-1' }]
+    const port = (await startOurRegistry(name, good.dir, { users })).port
+    const registry = `127.0.0.1:${port}`
+    const none = await runVerify({ registry, caPem: ca.certPem, certPem: good.certPem, push: true }, { docker: engine.docker, platform: 'linux', trustRoot: root.path })
+    expect(r(none, 'api')).toMatchObject({ status: 'warn', fix: { code: 'AUTH_REQUIRED', step: 'login' } })
+    expect(r(none, 'round-trip')).toMatchObject({ status: 'fail', fix: { code: 'NO_BASIC_AUTH', step: 'login' } })
+    expect(r(none, 'round-trip').reason).toContain('no basic auth credentials')
+    expect(r(none, 'catalog')).toMatchObject({ status: 'fail', fix: { code: 'AUTH_REQUIRED' } })
+    const wrong = await runVerify({ registry, caPem: ca.certPem, credentials: { user: 'alice', password: 'nope' } }, { platform: 'linux', trustRoot: root.path })
+    expect(r(wrong, 'api')).toMatchObject({ status: 'fail', fix: { code: 'BAD_CREDENTIALS' } })
+    const ok = await runVerify({ registry, caPem: ca.certPem, certPem: good.certPem, push: true, credentials: users[0] }, { docker: engine.docker, platform: 'linux', trustRoot: await trustedRoot(registry, ca.certPem) })
+    expect(statuses(ok)).toMatchObject({ api: 'pass', 'round-trip': 'warn', catalog: 'pass', trust: 'pass' })
+    expect(ok.summary.fail).toBe(0)
+  })
+
+  it('a stale server certificate still mounted: fingerprint mismatch, then pass after replace-cert', async () => {
+    const name = track(rwVer('stale'))
+    const port = (await startOurRegistry(name, good.dir)).port
+    const fresh = await issueTo(ca, join(root.path, 'fresh'), ['127.0.0.1', 'localhost'])
+    const registry = `127.0.0.1:${port}`
+    const stale = await runVerify({ registry, caPem: ca.certPem, certPem: fresh.certPem }, { platform: 'linux', trustRoot: root.path })
+    expect(r(stale, 'server-cert').status).toBe('pass')
+    expect(r(stale, 'tls')).toMatchObject({ status: 'fail', fix: { code: 'FINGERPRINT_MISMATCH', step: 'registry' } })
+    const { replaceCertificate, readCertDir } = await import('../../main/docker')
+    await replaceCertificate(engine, name, await readCertDir(fresh.dir), { registryHost: '127.0.0.1' })
+    const after = await runVerify({ registry, caPem: ca.certPem, certPem: fresh.certPem }, { platform: 'linux', trustRoot: root.path })
+    expect(r(after, 'tls').status).toBe('pass')
+  })
+
+  it("this machine's trust: missing fails, a folder for another port warns naming it, the exact folder passes", async () => {
+    const registry = `127.0.0.1:${goodPort}`
+    const trustRoot = join(root.path, 'machine')
+    const run = (): Promise<VerifyReport> => runVerify({ registry, caPem: ca.certPem, certPem: good.certPem }, { platform: 'linux', trustRoot })
+    expect(r(await run(), 'trust')).toMatchObject({ status: 'fail', fix: { code: 'TRUST_MISSING', step: 'trust' } })
+    const wrongDir = join(trustRoot, 'etc/docker/certs.d', `127.0.0.1:${goodPort + 1}`)
+    await mkdir(wrongDir, { recursive: true })
+    await writeFile(join(wrongDir, 'ca.crt'), ca.certPem)
+    const wrong = r(await run(), 'trust')
+    expect(wrong).toMatchObject({ status: 'warn', fix: { code: 'CERTS_D_WRONG_NAME' } })
+    expect(wrong.reason).toContain(`127.0.0.1:${goodPort + 1} (with this CA)`)
+    const other = await makeCa('rw-ver stale CA')
+    const exactDir = join(trustRoot, 'etc/docker/certs.d', registry)
+    await mkdir(exactDir, { recursive: true })
+    await writeFile(join(exactDir, 'ca.crt'), other.certPem)
+    expect(r(await run(), 'trust')).toMatchObject({ status: 'fail', fix: { code: 'TRUST_OTHER_CA' } })
+    await writeFile(join(exactDir, 'ca.crt'), ca.certPem)
+    expect(r(await run(), 'trust')).toMatchObject({ status: 'warn', fix: { code: 'OS_STORE_MISSING' } })
+    await mkdir(join(trustRoot, 'usr/local/share/ca-certificates'), { recursive: true })
+    await writeFile(join(trustRoot, 'etc/os-release'), 'ID=debian\n')
+    await writeFile(join(trustRoot, 'usr/local/share/ca-certificates/registry-wizard-test.crt'), ca.certPem)
+    expect(r(await run(), 'trust').status).toBe('pass')
+  })
+
+  it('a check that hangs times out on its own; cancelling skips the rest', async () => {
+    const server: Server = createServer(() => undefined)
+    await new Promise<void>((res) => server.listen(0, '127.0.0.1', res))
+    const addr = server.address()
+    const port = typeof addr === 'object' && addr !== null ? addr.port : 0
+    try {
+      const report = await runVerify({ registry: `127.0.0.1:${port}`, caPem: ca.certPem, certPem: good.certPem }, { platform: 'linux', trustRoot: root.path, timeoutMs: 700 })
+      expect(r(report, 'tcp').status).toBe('pass')
+      expect(r(report, 'tls')).toMatchObject({ status: 'fail', fix: { code: 'TIMEOUT', step: 'network' } })
+      const controller = new AbortController()
+      const cancelled = await runVerify(
+        { registry: `127.0.0.1:${port}`, caPem: ca.certPem },
+        { platform: 'linux', trustRoot: root.path, timeoutMs: 5000, signal: controller.signal, onResult: (x) => { if (x.id === 'tcp') setTimeout(() => { controller.abort() }, 50) } },
+      )
+      expect(cancelled.cancelled).toBe(true)
+      expect(r(cancelled, 'tls')).toMatchObject({ status: 'skipped', reason: 'cancelled while running' })
+      expect(r(cancelled, 'trust')).toMatchObject({ status: 'skipped', reason: 'cancelled before it ran' })
+    } finally {
+      server.close()
+    }
+  })
+})
