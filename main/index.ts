@@ -1,8 +1,8 @@
 import { dirname, join } from 'node:path'
-import { app, BrowserWindow, Menu, session } from 'electron'
+import { app, BrowserWindow, session } from 'electron'
 import { electronDialogs } from './app/dialogs'
 import { setupLogging } from './app/logging'
-import { buildAppMenu } from './app/menu'
+import { installAppMenu } from './app/menu'
 import { trustedSenderCheck } from './app/trusted-sender'
 import { createMainWindow } from './app/window'
 import { buildHandlers } from './ipc/handlers/index'
@@ -45,14 +45,14 @@ if (!app.requestSingleInstanceLock()) {
         locale: app.getPreferredSystemLanguages()[0] ?? app.getLocale(),
         workDir: join(app.getPath('documents'), 'Registry Wizard'),
         settings: new SettingsStore(dataDir),
-        dialogs: electronDialogs(),
+        dialogs: electronDialogs(() => mainWindow),
         jobs,
       }),
       jobs,
       isTrustedSender: isOwnUrl,
       log,
     })
-    Menu.setApplicationMenu(buildAppMenu(() => mainWindow, dirname(log.transports.file.getFile().path)))
+    installAppMenu(() => mainWindow, dirname(log.transports.file.getFile().path))
     mainWindow = createMainWindow({ outDir, devServerUrl, isOwnUrl })
     mainWindow.on('closed', () => (mainWindow = undefined))
     log.info(`Registry Wizard ${app.getVersion()} started`)

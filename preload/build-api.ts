@@ -27,7 +27,7 @@ export function buildApi(ipc: IpcRendererLike): RegistryWizardApi {
     api[channel] = (request: unknown) => invoke(ipc, channel, request)
   }
   api['on'] = <E extends EventName>(event: E, listener: (payload: Events[E]) => void): (() => void) => {
-    if (!EVENTS.includes(event)) throw new Error(`unknown event ${String(event)}`)
+    if (!EVENTS.includes(event)) throw new Error(`unknown event ${event}`)
     const wrapped = (_event: unknown, payload: unknown): void => listener(payload as Events[E])
     ipc.on(ipcEvent(event), wrapped)
     return () => {

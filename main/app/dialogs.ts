@@ -1,9 +1,8 @@
-import { BrowserWindow, dialog } from 'electron'
+import { dialog, type BrowserWindow } from 'electron'
 import type { Dialogs } from '../ipc/handlers/app-handlers'
 
 /** Native open dialogs, attached to the app window. */
-export function electronDialogs(): Dialogs {
-  const parent = (): BrowserWindow | undefined => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0]
+export function electronDialogs(parent: () => BrowserWindow | undefined): Dialogs {
   return {
     chooseFolder: async ({ title, defaultPath }) => {
       const win = parent()

@@ -1,8 +1,8 @@
 import { app, Menu, shell, type BrowserWindow, type MenuItemConstructorOptions } from 'electron'
 import { ipcEvent, type Events, type MenuAction } from '../ipc/contract'
 
-/** The app menu; wizard actions are sent to the window as `menu:action` events. */
-export function buildAppMenu(getWindow: () => BrowserWindow | undefined, logDir: string): Menu {
+/** Installs the app menu; wizard actions are sent to the window as `menu:action` events. */
+export function installAppMenu(getWindow: () => BrowserWindow | undefined, logDir: string): void {
   const send = (action: MenuAction) => () => {
     const payload: Events['menu:action'] = { action }
     getWindow()?.webContents.send(ipcEvent('menu:action'), payload)
@@ -35,5 +35,5 @@ export function buildAppMenu(getWindow: () => BrowserWindow | undefined, logDir:
       ],
     },
   ]
-  return Menu.buildFromTemplate(template)
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template))
 }

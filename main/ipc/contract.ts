@@ -204,11 +204,11 @@ export interface IssueServerCertRequest extends JobRef {
 }
 
 export interface Channels {
-  getAppInfo: { request: void; response: AppInfo }
-  getSettings: { request: void; response: Settings }
+  getAppInfo: { request: undefined; response: AppInfo }
+  getSettings: { request: undefined; response: Settings }
   savePlan: { request: Plan; response: Settings }
   setLanguage: { request: { language: Language }; response: Settings }
-  listAddresses: { request: void; response: MachineAddresses }
+  listAddresses: { request: undefined; response: MachineAddresses }
   chooseFolder: { request: { title?: string | undefined; defaultPath?: string | undefined }; response: { path: string | null } }
   chooseFile: {
     request: { title?: string | undefined; extensions?: string[] | undefined }
@@ -229,7 +229,7 @@ export interface Channels {
   // Client trust (main/trust, main/bundle, main/drives)
   planTrust: { request: { caCertPath: string; host: string; port: number }; response: { changes: TrustChange[] } }
   applyTrust: { request: JobRef & { caCertPath: string; host: string; port: number }; response: { changes: TrustChange[] } }
-  listDrives: { request: void; response: { drives: DriveInfo[] } }
+  listDrives: { request: undefined; response: { drives: DriveInfo[] } }
   exportBundle: { request: JobRef & { outDir: string; caCertPath: string; host: string; port: number }; response: BundleResult }
   // Verification (main/verify)
   runVerify: { request: JobRef & { host: string; port: number; caCertPath: string }; response: { checks: CheckRow[] } }
@@ -259,7 +259,9 @@ export type EventName = keyof Events
 
 /** The API the preload exposes as `window.registryWizard`: one function per channel, plus event subscription. */
 export type RegistryWizardApi = {
-  readonly [C in Channel]: (request: RequestOf<C>) => Promise<Result<ResponseOf<C>>>
+  readonly [C in Channel]: RequestOf<C> extends undefined
+    ? () => Promise<Result<ResponseOf<C>>>
+    : (request: RequestOf<C>) => Promise<Result<ResponseOf<C>>>
 } & {
   /** Subscribes to an event; returns the function that unsubscribes. */
   readonly on: <E extends EventName>(event: E, listener: (payload: Events[E]) => void) => () => void

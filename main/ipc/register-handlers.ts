@@ -57,13 +57,14 @@ async function handle(
   const emit: HandlerContext['emit'] = (name, payload) => {
     if (!event.sender.isDestroyed()) event.sender.send(ipcEvent(name), payload)
   }
-  const handler = handlers[channel] as Handler<Channel>
+  // One channel's handler, called with the request its own schema just validated.
+  const handler = handlers[channel] as (req: unknown, ctx: HandlerContext) => Promise<unknown>
   const jobId = isJobChannel(channel) ? (request as { jobId: string }).jobId : undefined
   try {
     const value =
       jobId === undefined
-        ? await handler(request as never, { job: undefined, emit })
-        : await jobs.run(jobId, (p) => emit('job:progress', p), (job) => handler(request as never, { job, emit }))
+        ? await handler(request, { job: undefined, emit })
+        : await jobs.run(jobId, (p) => emit('job:progress', p), (job) => handler(request, { job, emit }))
     log.info(`ipc ${channel}: ok`)
     return { ok: true, value }
   } catch (err) {

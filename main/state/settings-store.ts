@@ -50,7 +50,7 @@ export class SettingsStore {
       return { knownCas: [], knownCerts: [] }
     }
     try {
-      return fileSchema.parse(JSON.parse(text)) as Settings
+      return fileSchema.parse(JSON.parse(text))
     } catch {
       await fs.rename(this.file, `${this.file}.damaged-${Date.now()}`).catch(() => undefined)
       return { knownCas: [], knownCerts: [] }

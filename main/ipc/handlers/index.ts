@@ -2,7 +2,7 @@ import { CHANNELS, type Capabilities, type Capability } from '../contract'
 import type { AllHandlers } from '../register-handlers'
 import type { JobRegistry } from '../jobs'
 import type { SettingsStore } from '../../state/settings-store'
-import { appHandlers, type Dialogs } from './app-handlers'
+import { appHandlers, type AppHandlerDeps, type Dialogs } from './app-handlers'
 import { pkiHandlers } from './pki-handlers'
 import { unavailableHandlers } from './unavailable-handlers'
 
@@ -21,6 +21,9 @@ export interface HandlerDeps {
   dialogs: Dialogs
   jobs: JobRegistry
   now?: () => Date
+  /** Injected by tests for stable output; default: the OS's. */
+  networkInterfaces?: AppHandlerDeps['networkInterfaces']
+  hostname?: () => string
 }
 
 export function buildHandlers(deps: HandlerDeps): AllHandlers {

@@ -12,11 +12,12 @@ import { NeedCertificate } from './NeedCertificate'
 import { useTarget } from './use-target'
 
 export function TrustStep(): React.JSX.Element {
+  const { t } = useTranslation()
   const caps = useAppStore((s) => s.info?.capabilities)
   return (
     <div className="step">
-      {caps?.trust ? <ThisMachine /> : <NotAvailable step="trust" cli="registry-wizard trust install --ca ca.crt --registry HOST:PORT" />}
-      {caps?.bundle ? <OtherMachines /> : <NotAvailable step="bundle" cli="registry-wizard bundle export --ca ca.crt --registry HOST:PORT --out DIR" />}
+      {caps?.trust ? <ThisMachine /> : <NotAvailable step="trust" title={t('trust.thisMachine')} cli="registry-wizard trust install --ca ca.crt --registry HOST:PORT" />}
+      {caps?.bundle ? <OtherMachines /> : <NotAvailable step="bundle" title={t('trust.otherMachines')} cli="registry-wizard bundle export --ca ca.crt --registry HOST:PORT --out DIR" />}
     </div>
   )
 }

@@ -15,7 +15,7 @@ export interface SenderFrame {
 
 const handlers = new Map<string, InvokeHandler>()
 const rendererListeners = new Map<string, Set<Listener>>()
-const exposedApis: Record<string, unknown> = {}
+const exposedApis = new Map<string, unknown>()
 let sender: SenderFrame = { url: 'about:blank', top: true }
 
 /** Runs `fn` as if the call came from the given frame; invoke reads the frame synchronously when called. */
@@ -30,13 +30,13 @@ export function withSender<T>(frame: SenderFrame, fn: () => T): T {
 }
 
 export function exposed(key: string): unknown {
-  return exposedApis[key]
+  return exposedApis.get(key)
 }
 
 export function reset(): void {
   handlers.clear()
   rendererListeners.clear()
-  for (const k of Object.keys(exposedApis)) delete exposedApis[k]
+  exposedApis.clear()
 }
 
 export const webContents = {
@@ -79,7 +79,7 @@ export const ipcRenderer = {
 
 export const contextBridge = {
   exposeInMainWorld(key: string, api: unknown): void {
-    exposedApis[key] = api
+    exposedApis.set(key, api)
   },
 }
 

@@ -37,7 +37,7 @@ export async function bridgeApiIntoPage(page: Page, api: RegistryWizardApi, seen
       w.__rwEmit = (event, payload) => listeners.get(event)?.forEach((l) => l(payload))
       Object.defineProperty(globalThis, 'registryWizard', { value: Object.freeze(bridged) })
     },
-    { channels: CHANNELS as string[] },
+    { channels: CHANNELS },
   )
   for (const event of EVENTS) {
     api.on(event, (payload) => {
