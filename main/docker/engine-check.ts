@@ -2,6 +2,7 @@ import Docker from 'dockerode'
 import { AppError } from '../errors'
 import { engineMessage, isAbort, rawError, cancelled } from './docker-errors'
 import { DEFAULT_TIMEOUT_MS, resolveEngine, type EngineSpec, type ResolvedEngine } from './engine-spec'
+import { SshDialAgent } from './ssh-dial-agent'
 
 export interface EngineInfo {
   engine: string
@@ -17,15 +18,38 @@ export interface EngineInfo {
 export interface Engine {
   docker: Docker
   resolved: ResolvedEngine
+  /** For ssh:// engines: the one SSH connection every API call goes through. */
+  sshAgent?: SshDialAgent | undefined
+  /** Ends the engine's connection (the SSH session for ssh://). Call when done; the engine is unusable after. */
+  close?: (() => void) | undefined
 }
 
+/**
+ * A client for the engine. Nothing is contacted yet. For ssh:// every API call shares one SSH connection, opened at
+ * the first call (after the host key check): call `closeEngine` when done with it.
+ */
 export function connectEngine(spec: EngineSpec, env: NodeJS.ProcessEnv = {}): Engine {
   const resolved = resolveEngine(spec, env)
-  return { docker: new Docker(resolved.options), resolved }
+  if (resolved.ssh === undefined) return { docker: new Docker(resolved.options), resolved, close: () => undefined }
+  const agent = new SshDialAgent(resolved.ssh)
+  return {
+    docker: new Docker(Object.assign({}, resolved.options, { agent })),
+    resolved,
+    sshAgent: agent,
+    close: () => {
+      agent.close()
+    },
+  }
+}
+
+/** Ends the engine's connection, if it holds one (an SSH session). Safe to call twice. */
+export function closeEngine(engine: Engine): void {
+  engine.close?.()
 }
 
 /** Turns a failed connection into a plain reason and what to do. */
 export function explainConnectionError(resolved: ResolvedEngine, err: unknown, timeoutMs: number): AppError {
+  if (err instanceof AppError) return err
   const raw = rawError(err)
   const code = raw.code ?? ''
   const text = engineMessage(err)
@@ -109,5 +133,10 @@ export async function checkEngine(engine: Engine, opts: { timeoutMs?: number; si
 }
 
 export async function checkEngineSpec(spec: EngineSpec, env: NodeJS.ProcessEnv = {}): Promise<EngineInfo> {
-  return checkEngine(connectEngine(spec, env), spec.timeoutMs === undefined ? {} : { timeoutMs: spec.timeoutMs })
+  const engine = connectEngine(spec, env)
+  try {
+    return await checkEngine(engine, spec.timeoutMs === undefined ? {} : { timeoutMs: spec.timeoutMs })
+  } finally {
+    closeEngine(engine)
+  }
 }

@@ -16,10 +16,21 @@ describe('resolveEngine', () => {
     expect(resolveEngine({ host: '10.0.0.5' }).options).toMatchObject({ protocol: 'http', port: 2375 })
   })
 
-  it('ssh with user, port, key and a 5 s ready timeout', () => {
-    const r = resolveEngine({ host: 'ssh://admin@registry.lan:2222', ssh: { privateKey: 'KEY' } })
+  it('ssh with user, port, key, a 5 s ready timeout, and host keys checked against known_hosts', () => {
+    const r = resolveEngine({ host: 'ssh://admin@registry.lan:2222', ssh: { privateKey: 'KEY' } }, { HOME: '/home/admin' })
     expect(r).toMatchObject({ kind: 'ssh', display: 'ssh://admin@registry.lan:2222', hostname: 'registry.lan' })
-    expect(r.options).toMatchObject({ protocol: 'ssh', username: 'admin', port: 2222, sshOptions: { privateKey: 'KEY', readyTimeout: 5000 } })
+    // Plain HTTP over our one-connection SSH agent, not docker-modem's connection-per-call ssh transport.
+    expect(r.options).toMatchObject({ protocol: 'http', host: 'registry.lan', port: 2222 })
+    expect(r.ssh).toMatchObject({ username: 'admin', port: 2222, privateKey: 'KEY', readyTimeoutMs: 5000, fingerprint: undefined })
+    expect(r.ssh?.knownHostsFiles).toEqual([
+      '/home/admin/.ssh/known_hosts',
+      '/home/admin/.ssh/known_hosts2',
+      '/etc/ssh/ssh_known_hosts',
+      '/etc/ssh/ssh_known_hosts2',
+    ])
+    const pinned = resolveEngine({ host: 'ssh://h', ssh: { hostKeyFingerprint: `SHA256:${'A'.repeat(43)}=` } }, { USER: 'ops' })
+    expect(pinned.ssh).toMatchObject({ username: 'ops', port: 22, fingerprint: `SHA256:${'A'.repeat(43)}` })
+    expect(() => resolveEngine({ host: 'ssh://h', ssh: { hostKeyFingerprint: 'abc' } })).toThrow('ssh-host-key-fingerprint: "abc" is not valid')
   })
 
   it('rejects other schemes as input naming the field', () => {

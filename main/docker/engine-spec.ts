@@ -1,5 +1,9 @@
+import { homedir } from 'node:os'
+import { join } from 'node:path'
 import type { DockerOptions } from 'dockerode'
 import { invalidInput } from '../errors'
+import type { SshTarget } from './ssh-dial-agent'
+import { parseHostKeyFingerprint } from './ssh-host-key'
 
 /** TLS material for tcp:// engines, as PEM text (e.g. made by our own certificate core). */
 export interface EngineTls {
@@ -13,6 +17,13 @@ export interface EngineSsh {
   privateKey?: string | undefined
   passphrase?: string | undefined
   agent?: string | undefined
+  /**
+   * The server's host key, pinned: `SHA256:...` as `ssh-keygen -lf` prints it. When set, only this key is accepted;
+   * otherwise the key must be in known_hosts (OpenSSH semantics: unknown and changed keys are refused).
+   */
+  hostKeyFingerprint?: string | undefined
+  /** known_hosts files to check. Default: ~/.ssh/known_hosts, ~/.ssh/known_hosts2, /etc/ssh/ssh_known_hosts(2). */
+  knownHostsFiles?: string[] | undefined
 }
 
 /** Which engine to talk to. `host` is a DOCKER_HOST-style URL; without it DOCKER_HOST, then the local socket. */
@@ -35,6 +46,14 @@ export interface ResolvedEngine {
   /** True when the engine runs on this machine (bind mounts of local paths work). */
   local: boolean
   options: DockerOptions
+  /** For ssh:// engines: where and how to log in, and how the host key is checked. */
+  ssh?: SshTarget | undefined
+}
+
+/** The known_hosts files ssh reads by default: the user's, then the system's. */
+export function defaultKnownHostsFiles(env: NodeJS.ProcessEnv = {}): string[] {
+  const home = env.HOME ?? homedir()
+  return [join(home, '.ssh/known_hosts'), join(home, '.ssh/known_hosts2'), '/etc/ssh/ssh_known_hosts', '/etc/ssh/ssh_known_hosts2']
 }
 
 export const DEFAULT_SOCKET = '/var/run/docker.sock'
@@ -88,23 +107,26 @@ export function resolveEngine(
   if (url.protocol === 'ssh:') {
     const port = url.port === '' ? 22 : Number(url.port)
     const username = decodeURIComponent(url.username) || env.USER || 'root'
+    const display = `ssh://${username}@${url.hostname}:${port}`
+    const fp = spec.ssh?.hostKeyFingerprint
     return {
       kind: 'ssh',
-      display: `ssh://${username}@${url.hostname}:${port}`,
+      display,
       hostname,
       local,
-      options: {
-        ...base,
-        protocol: 'ssh',
+      // Plain HTTP over our own agent (see ssh-dial-agent.ts): one SSH connection for the engine's lifetime.
+      options: { ...base, protocol: 'http', host: hostname, port },
+      ssh: {
+        display,
         host: hostname,
         port,
         username,
-        sshOptions: {
-          privateKey: spec.ssh?.privateKey,
-          passphrase: spec.ssh?.passphrase,
-          agent: spec.ssh?.agent ?? (spec.ssh?.privateKey === undefined ? env.SSH_AUTH_SOCK : undefined),
-          readyTimeout: timeout,
-        },
+        privateKey: spec.ssh?.privateKey,
+        passphrase: spec.ssh?.passphrase,
+        agent: spec.ssh?.agent ?? (spec.ssh?.privateKey === undefined ? env.SSH_AUTH_SOCK : undefined),
+        readyTimeoutMs: timeout,
+        fingerprint: fp === undefined ? undefined : parseHostKeyFingerprint(fp),
+        knownHostsFiles: spec.ssh?.knownHostsFiles ?? defaultKnownHostsFiles(env),
       },
     }
   }

@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import type { Command } from 'commander'
 import { invalidInput } from '../../errors'
-import { checkEngine, connectEngine, type Engine, type EngineSpec } from '../../docker'
+import { checkEngine, closeEngine, connectEngine, defaultKnownHostsFiles, parseHostKeyFingerprint, type Engine, type EngineSpec } from '../../docker'
 import { printJson, readInputFile, readSecretFile, type CommandContext } from '../context'
 
 export interface EngineOpts {
@@ -11,6 +11,8 @@ export interface EngineOpts {
   tlsKey?: string
   sshKey?: string
   sshPassphraseFile?: string
+  sshHostKeyFingerprint?: string
+  sshKnownHosts?: string
 }
 
 /** The engine options every engine/registry command takes. */
@@ -22,6 +24,8 @@ export function addEngineOptions(cmd: Command): Command {
     .option('--tls-key <file>', 'client key for the engine (tcp://)')
     .option('--ssh-key <file>', 'private key for ssh:// (default: ssh-agent from SSH_AUTH_SOCK)')
     .option('--ssh-passphrase-file <file>', 'passphrase of --ssh-key, on the first line of FILE')
+    .option('--ssh-host-key-fingerprint <SHA256:...>', 'accept only this SSH host key (as `ssh-keygen -lf` prints it) instead of checking known_hosts')
+    .option('--ssh-known-hosts <file>', 'known_hosts file to check the SSH host key against (default ~/.ssh/known_hosts)')
 }
 
 /** Builds the engine spec from options (and DOCKER_TLS_VERIFY/DOCKER_CERT_PATH), reading the files named. */
@@ -53,11 +57,29 @@ export async function engineSpecFromOptions(ctx: CommandContext, o: EngineOpts):
   } else if (ctx.io.env.SSH_AUTH_SOCK) {
     spec.ssh = { agent: ctx.io.env.SSH_AUTH_SOCK }
   }
+  if (o.sshHostKeyFingerprint !== undefined) {
+    spec.ssh = { ...spec.ssh, hostKeyFingerprint: parseHostKeyFingerprint(o.sshHostKeyFingerprint, '--ssh-host-key-fingerprint') }
+  }
+  if (o.sshKnownHosts !== undefined) {
+    // Like ssh -o UserKnownHostsFile=FILE: the system-wide files are still read.
+    const system = defaultKnownHostsFiles({ HOME: '/nonexistent' }).filter((f) => f.startsWith('/etc/'))
+    spec.ssh = { ...spec.ssh, knownHostsFiles: [ctx.path(o.sshKnownHosts), ...system] }
+  }
   return spec
 }
 
 export async function engineFromOptions(ctx: CommandContext, o: EngineOpts): Promise<Engine> {
   return connectEngine(await engineSpecFromOptions(ctx, o), ctx.io.env)
+}
+
+/** Runs `work` with an engine from the options and closes its connection (the SSH session) afterwards. */
+export async function withEngine<T>(ctx: CommandContext, o: EngineOpts, work: (engine: Engine) => Promise<T>): Promise<T> {
+  const engine = await engineFromOptions(ctx, o)
+  try {
+    return await work(engine)
+  } finally {
+    closeEngine(engine)
+  }
 }
 
 /** Aborts on Ctrl+C while `work` runs, so pulls, loads and health polls stop cleanly. */
@@ -82,7 +104,7 @@ export function registerEngineCommands(program: Command, ctx: CommandContext): v
       .description('Connect to the engine within 5 s and report its version, API version and OS/arch, or why not')
       .option('--json', 'print the result as JSON'),
   ).action(async (o: EngineOpts & { json?: boolean }) => {
-    const info = await checkEngine(await engineFromOptions(ctx, o))
+    const info = await withEngine(ctx, o, (engine) => checkEngine(engine))
     if (o.json) {
       printJson(ctx, info)
       return

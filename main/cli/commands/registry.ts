@@ -20,7 +20,7 @@ import {
   type StorageSpec,
 } from '../../docker'
 import { collect, parsePositiveInt, printJson, readInputFile, readSecretFile, type CommandContext } from '../context'
-import { addEngineOptions, engineFromOptions, registerEngineCommands, withInterrupt, type EngineOpts } from './engine'
+import { addEngineOptions, registerEngineCommands, withEngine, withInterrupt, type EngineOpts } from './engine'
 
 interface CommonOpts extends EngineOpts {
   name: string
@@ -135,8 +135,7 @@ export function registerRegistryCommands(program: Command, ctx: CommandContext):
     if (o.replace && o.reuse) throw invalidInput('--replace/--reuse', 'both', 'give one of them')
     const users = await readUsers(ctx, o)
     const certs = await readCertDir(ctx.path(o.certs))
-    const engine = await engineFromOptions(ctx, o)
-    const result = await withInterrupt((signal) =>
+    const result = await withEngine(ctx, o, (engine) => withInterrupt((signal) =>
       startRegistry(
         engine,
         {
@@ -156,7 +155,7 @@ export function registerRegistryCommands(program: Command, ctx: CommandContext):
         },
         { signal, onProgress: progressPrinter(ctx) },
       ),
-    )
+    ))
     if (o.json) {
       printJson(ctx, result)
       return
@@ -168,7 +167,7 @@ export function registerRegistryCommands(program: Command, ctx: CommandContext):
 
   commonOptions(registry.command('status').description('State, uptime, image, port, storage and the served certificate\'s expiry')).action(
     async (o: CommonOpts) => {
-      const s = await registryStatus(await engineFromOptions(ctx, o), checkName(o.name))
+      const s = await withEngine(ctx, o, (engine) => registryStatus(engine, checkName(o.name)))
       if (o.json) {
         printJson(ctx, s)
         return
@@ -192,17 +191,19 @@ export function registerRegistryCommands(program: Command, ctx: CommandContext):
       .option('--tail <n>', 'how many lines', '100')
       .option('--follow', 'keep printing new lines until Ctrl+C'),
   ).action(async (o: CommonOpts & { tail: string; follow?: boolean }) => {
-    const engine = await engineFromOptions(ctx, o)
     const name = checkName(o.name)
-    await inspectRegistry(engine, name)
-    await withInterrupt((signal) =>
-      followLogs(engine, name, { tail: parsePositiveInt('--tail', o.tail, 100000), follow: o.follow === true, signal, onLine: (l) => ctx.io.stdout(`${l}\n`) }),
-    )
+    const tail = parsePositiveInt('--tail', o.tail, 100000)
+    await withEngine(ctx, o, async (engine) => {
+      await inspectRegistry(engine, name)
+      await withInterrupt((signal) =>
+        followLogs(engine, name, { tail, follow: o.follow === true, signal, onLine: (l) => ctx.io.stdout(`${l}\n`) }),
+      )
+    })
   })
 
   commonOptions(registry.command('stop').description('Stop the registry container')).action(async (o: CommonOpts) => {
     const name = checkName(o.name)
-    await stopRegistry(await engineFromOptions(ctx, o), name)
+    await withEngine(ctx, o, (engine) => stopRegistry(engine, name))
     if (o.json) printJson(ctx, { stopped: name })
     else ctx.io.stdout(`stopped ${name}\n`)
   })
@@ -217,10 +218,8 @@ export function registerRegistryCommands(program: Command, ctx: CommandContext):
   ).action(async (o: CommonOpts & { certs: string; registryHost?: string; healthTimeout: string }) => {
     const name = checkName(o.name)
     const caPem = await readCaPem(ctx, o.certs)
-    const health = await restartAndCheck(await engineFromOptions(ctx, o), name, caPem, {
-      registryHost: o.registryHost,
-      healthTimeoutMs: parsePositiveInt('--health-timeout', o.healthTimeout, 3600) * 1000,
-    })
+    const healthTimeoutMs = parsePositiveInt('--health-timeout', o.healthTimeout, 3600) * 1000
+    const health = await withEngine(ctx, o, (engine) => restartAndCheck(engine, name, caPem, { registryHost: o.registryHost, healthTimeoutMs }))
     if (o.json) printJson(ctx, { restarted: name, health })
     else ctx.io.stdout(`restarted ${name}: healthy (HTTP ${health.status} after ${health.elapsedMs} ms)\n`)
   })
@@ -231,7 +230,8 @@ export function registerRegistryCommands(program: Command, ctx: CommandContext):
       .description('Remove the container (and its certificate/auth volumes); the image data stays unless --delete-data')
       .option('--delete-data', 'also delete the data volume (a host path is never deleted)'),
   ).action(async (o: CommonOpts & { deleteData?: boolean }) => {
-    const r = await removeRegistry(await engineFromOptions(ctx, o), checkName(o.name), { deleteData: o.deleteData === true })
+    const name = checkName(o.name)
+    const r = await withEngine(ctx, o, (engine) => removeRegistry(engine, name, { deleteData: o.deleteData === true }))
     if (o.json) {
       printJson(ctx, r)
       return
@@ -250,10 +250,8 @@ export function registerRegistryCommands(program: Command, ctx: CommandContext):
   ).action(async (o: CommonOpts & { certs: string; registryHost?: string; healthTimeout: string }) => {
     const name = checkName(o.name)
     const certs = await readCertDir(ctx.path(o.certs))
-    const r = await replaceCertificate(await engineFromOptions(ctx, o), name, certs, {
-      registryHost: o.registryHost,
-      healthTimeoutMs: parsePositiveInt('--health-timeout', o.healthTimeout, 3600) * 1000,
-    })
+    const healthTimeoutMs = parsePositiveInt('--health-timeout', o.healthTimeout, 3600) * 1000
+    const r = await withEngine(ctx, o, (engine) => replaceCertificate(engine, name, certs, { registryHost: o.registryHost, healthTimeoutMs }))
     if (o.json) printJson(ctx, r)
     else ctx.io.stdout(`${name} now serves a certificate valid until ${r.notAfter}; healthy (HTTP ${r.health.status})\n`)
   })

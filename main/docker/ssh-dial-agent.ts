@@ -1,0 +1,166 @@
+import { Agent } from 'node:http'
+import type { Duplex } from 'node:stream'
+import { Client, type ClientChannel, type ConnectConfig, type ServerHostKeyAlgorithm } from 'ssh2'
+import { AppError } from '../errors'
+import { preferredHostKeyAlgorithms, verifyHostKey, type HostKeyPolicy } from './ssh-host-key'
+
+/** What the docker CLI runs on the server for ssh:// engines: the engine's API on stdin/stdout. */
+export const DIAL_COMMAND = 'docker system dial-stdio'
+
+/** OpenSSH allows 10 sessions per connection (MaxSessions): stay below it, extra requests wait for a free one. */
+const MAX_CHANNELS = 8
+
+export interface SshTarget extends HostKeyPolicy {
+  username: string
+  privateKey?: string | undefined
+  passphrase?: string | undefined
+  /** ssh-agent socket. */
+  agent?: string | undefined
+  readyTimeoutMs: number
+}
+
+function noop(): void {
+  // a net.Socket method an SSH channel does not need
+}
+
+/** Gives an exec channel the few net.Socket methods node's http client and Agent call. */
+function asSocket(channel: ClientChannel): Duplex {
+  let stderr = ''
+  channel.stderr.on('data', (d: Buffer) => {
+    stderr += d.toString('utf8')
+  })
+  channel.on('exit', (code: number | null) => {
+    if (code !== 0 && code !== null) {
+      ;(channel as Duplex).destroy(new Error(`"${DIAL_COMMAND}" failed on the server (exit ${code}): ${stderr.trim() || 'no message'}`))
+    }
+  })
+  return Object.assign(channel, {
+    setKeepAlive: noop,
+    setNoDelay: noop,
+    setTimeout: noop,
+    ref: noop,
+    unref: noop,
+    destroySoon: () => channel.destroy(),
+  })
+}
+
+/**
+ * An http.Agent for the Docker API over ONE SSH connection: each HTTP socket is an exec channel running
+ * `docker system dial-stdio` on the same ssh2 client, kept alive for the next request. The server's host key is
+ * checked (pinned fingerprint or known_hosts) before any authentication. docker-modem's own ssh transport opens a
+ * new SSH connection per API call (a `registry start` took ~38 s); this one connects once, lazily, and reconnects
+ * only after the connection dropped. `close()` ends it.
+ */
+export class SshDialAgent extends Agent {
+  /** SSH connections opened so far (1 for an engine's whole life unless the server dropped it). */
+  connections = 0
+  private client: Promise<Client> | undefined
+  private live: Client | undefined
+  private closed = false
+
+  constructor(private readonly target: SshTarget) {
+    super({ keepAlive: true, maxSockets: MAX_CHANNELS, maxTotalSockets: MAX_CHANNELS, maxFreeSockets: MAX_CHANNELS })
+  }
+
+  override createConnection(_options: unknown, callback?: (err: Error | null, stream: Duplex) => void): undefined {
+    const cb = callback ?? noop
+    const fail = (err: Error): void => {
+      cb(err, undefined as unknown as Duplex)
+    }
+    if (this.closed) {
+      fail(new Error('the SSH connection to the engine was closed'))
+      return undefined
+    }
+    this.connect().then(
+      (client) => {
+        client.exec(DIAL_COMMAND, (err, channel) => {
+          if (err) fail(err)
+          else cb(null, asSocket(channel))
+        })
+      },
+      (err: unknown) => {
+        fail(err instanceof Error ? err : new Error(String(err)))
+      },
+    )
+    return undefined
+  }
+
+  /** A kept-alive channel stays open for the next request (no TCP keep-alive to set on it). */
+  override keepSocketAlive(): boolean {
+    return !this.closed
+  }
+
+  /** Ends the SSH connection and every channel on it. */
+  close(): void {
+    this.closed = true
+    this.destroy()
+    this.live?.end()
+    this.live = undefined
+    this.client = undefined
+  }
+
+  private connect(): Promise<Client> {
+    if (this.client) return this.client
+    const t = this.target
+    const attempt = new Promise<Client>((resolve, reject) => {
+      const client = new Client()
+      let hostKeyError: AppError | undefined
+      let ready = false
+      client.once('ready', () => {
+        ready = true
+        this.connections += 1
+        if (this.closed) {
+          client.end()
+          reject(new Error('the SSH connection to the engine was closed'))
+          return
+        }
+        this.live = client
+        resolve(client)
+      })
+      client.on('error', (err) => {
+        if (!ready) reject(hostKeyError ?? err)
+      })
+      client.once('close', () => {
+        if (this.client === attempt) this.client = undefined
+        if (this.live === client) this.live = undefined
+        if (!ready) reject(hostKeyError ?? new Error('the SSH connection closed before it was ready'))
+      })
+      preferredHostKeyAlgorithms(t).then(
+        (serverHostKey) => {
+          const config: ConnectConfig = {
+            host: t.host,
+            port: t.port,
+            username: t.username,
+            privateKey: t.privateKey,
+            passphrase: t.passphrase,
+            agent: t.agent,
+            readyTimeout: t.readyTimeoutMs,
+            keepaliveInterval: 15_000,
+            algorithms: { serverHostKey: serverHostKey as ServerHostKeyAlgorithm[] },
+            hostVerifier: (key: Buffer, verify: (ok: boolean) => void) => {
+              verifyHostKey(t, key).then(
+                (e) => {
+                  hostKeyError = e
+                  verify(e === undefined)
+                },
+                (e: unknown) => {
+                  hostKeyError = new AppError({ code: 'ENGINE_SSH', message: `Checking the SSH host key failed: ${String(e)}` })
+                  verify(false)
+                },
+              )
+            },
+          }
+          client.connect(config)
+        },
+        (e: unknown) => {
+          reject(e instanceof Error ? e : new Error(String(e)))
+        },
+      )
+    })
+    this.client = attempt
+    attempt.catch(() => {
+      if (this.client === attempt) this.client = undefined
+    })
+    return attempt
+  }
+}
