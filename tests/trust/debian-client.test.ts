@@ -104,14 +104,14 @@ describe('a real Debian client', () => {
   it('the Ansible playbook passes --syntax-check and runs for real against the container (docker connection)', () => {
     const client = startClient()
     const playbook = join(bundleDir, 'ansible', 'registry-trust.yml')
-    const env = { ...process.env, ANSIBLE_NOCOLOR: '1', ANSIBLE_LOCAL_TEMP: join(work, 'ansible-tmp'), ANSIBLE_RETRY_FILES_ENABLED: '0' }
+    const env = { ...process.env, ANSIBLE_NOCOLOR: '1', ANSIBLE_LOCAL_TEMP: join(work, 'ansible-tmp'), ANSIBLE_RETRY_FILES_ENABLED: '0', ANSIBLE_PIPELINING: '1' }
     const syntax = spawnSync('ansible-playbook', ['--syntax-check', '-i', join(bundleDir, 'ansible', 'inventory.example.ini'), playbook], { encoding: 'utf8', env })
     expect(syntax.status, syntax.stdout + syntax.stderr).toBe(0)
 
     const play = (extra: string[]): { code: number; out: string } => {
       const r = spawnSync(
         'ansible-playbook',
-        ['-i', `${client},`, '-c', 'community.docker.docker', playbook, '-e', 'trust_hosts=all', '-e', 'trust_become=false', ...extra],
+        ['-i', `${client},`, '-c', 'community.docker.docker', playbook, '-e', 'trust_hosts=all', '-e', 'trust_become=false', '-e', 'ansible_python_interpreter=/usr/bin/python3', ...extra],
         { encoding: 'utf8', env },
       )
       return { code: r.status ?? -1, out: `${r.stdout}${r.stderr}` }
@@ -127,5 +127,5 @@ describe('a real Debian client', () => {
     const removed = play(['-e', 'trust_state=absent'])
     expect(removed.code, removed.out).toBe(0)
     expect(curl(client).code).toBe(60)
-  }, 300_000)
+  }, 600_000)
 })
