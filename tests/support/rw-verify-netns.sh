@@ -4,11 +4,11 @@
 #
 #   up ID STATE_DIR    creates network namespace rw-ver-ID with a veth pair (rwvIDh on the host, rwvIDn inside),
 #                      a free 10.213.X.Y/30 (host side .1, namespace side .2), and starts a client dockerd inside it:
-#                      `unshare -m` + a bind mount of STATE_DIR/etc-docker over /etc/docker (so the host's certs.d is
+#                      `unshare -m` + a bind mount of STATE_DIR/root/etc/docker over /etc/docker (so the host's certs.d is
 #                      never read or written), then `nsenter --net=/run/netns/rw-ver-ID dockerd` with its own
 #                      --data-root/--exec-root/--pidfile/-H unix socket, --bridge=none --iptables=false, vfs storage.
 #                      (`ip netns exec` remounts /sys, after which dockerd cannot run containers: hence nsenter.)
-#                      Prints KEY=VALUE lines: HOST_IP, NS_IP, SOCKET, CERTS_D, PID.
+#                      Prints KEY=VALUE lines: HOST_IP, NS_IP, SOCKET, ROOT (the client's / for trust paths), CERTS_D, PID.
 #   down ID STATE_DIR  stops that dockerd, deletes the namespace (and with it the veth pair), removes STATE_DIR.
 #
 # Only addresses this script assigns are used; the registry is reached on HOST_IP (the host side of the veth).
@@ -57,7 +57,7 @@ done
 HOST_IP="$BASE.$((Y + 1))"
 NS_IP="$BASE.$((Y + 2))"
 
-mkdir -p "$STATE/etc-docker/certs.d" "$STATE/data" "$STATE/exec"
+mkdir -p "$STATE/root/etc/docker/certs.d" "$STATE/data" "$STATE/exec"
 trap 'down' ERR
 ip netns add "$NS"
 ip link add "$VH" type veth peer name "$VN"
@@ -69,14 +69,14 @@ ip netns exec "$NS" ip link set "$VN" up
 ip netns exec "$NS" ip link set lo up
 
 SOCK="$STATE/docker.sock"
-echo '{}' >"$STATE/etc-docker/daemon.json"
+echo '{}' >"$STATE/root/etc/docker/daemon.json"
 # setsid: the client engine outlives this script and is stopped by `down`.
 setsid unshare -m --propagation private sh -c '
-  mount --bind "$1/etc-docker" /etc/docker
+  mount --bind "$1/root/etc/docker" /etc/docker
   exec nsenter --net=/run/netns/"$2" dockerd \
     --data-root "$1/data" --exec-root "$1/exec" --pidfile "$1/dockerd.pid" \
     -H "unix://$1/docker.sock" --bridge=none --iptables=false --ip-masq=false --ip-forward=false \
-    --storage-driver=vfs --config-file "$1/etc-docker/daemon.json"
+    --storage-driver=vfs --config-file /etc/docker/daemon.json
 ' rw-ver-dockerd "$STATE" "$NS" >"$STATE/dockerd.log" 2>&1 </dev/null &
 echo $! >"$STATE/unshare.pid"
 
@@ -92,5 +92,6 @@ trap - ERR
 echo "HOST_IP=$HOST_IP"
 echo "NS_IP=$NS_IP"
 echo "SOCKET=$SOCK"
-echo "CERTS_D=$STATE/etc-docker/certs.d"
+echo "ROOT=$STATE/root"
+echo "CERTS_D=$STATE/root/etc/docker/certs.d"
 echo "PID=$(cat "$STATE/dockerd.pid")"
