@@ -29,6 +29,10 @@ export function App(): React.JSX.Element {
     // Move focus to the new screen's heading so keyboard and screen-reader users land on it.
     heading.current?.focus()
   }, [screen])
+  useEffect(() => {
+    // Read by tests/bench/renderer.ts: the moment the first screen can be used.
+    if (ready) performance.mark('rw:first-step-interactive')
+  }, [ready])
   const Body = SCREENS[screen]
   const key = screen === 'home' ? 'home' : `steps.${screen}`
   return (

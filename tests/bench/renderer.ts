@@ -1,0 +1,97 @@
+import { readdirSync, readFileSync, existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
+import { chromium } from 'playwright-core'
+import { CHANNELS } from '../../main/ipc/contract'
+import { serveDir } from '../support/electron-stand-in/static-server'
+
+/**
+ * Renderer figures for `npm run bench`:
+ * - the production bundle's JavaScript, gzipped (target <= 350 KB);
+ * - time to the first screen being interactive in Chromium: navigation start -> the app's
+ *   `rw:first-step-interactive` performance mark (app info and settings loaded, i18n ready, first screen rendered),
+ *   then -> the Plan step rendered after a click. The page gets an instant stand-in API so the figure is the
+ *   renderer's own cost, not main's.
+ */
+export interface RendererBench {
+  ok: boolean
+  gzipJsBytes: number
+  gzipTargetBytes: number
+  firstScreenInteractiveMs: number
+  firstStepInteractiveMs: number
+}
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+const TARGET = 350 * 1024
+
+export function gzipJsSize(dir = join(ROOT, 'out/renderer/assets')): number {
+  if (!existsSync(dir)) throw new Error(`${dir} is missing: run \`npx electron-vite build\` first`)
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.js'))
+    .reduce((sum, f) => sum + gzipSync(readFileSync(join(dir, f)), { level: 9 }).length, 0)
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.floor(s.length / 2)] ?? NaN
+}
+
+const STAND_IN_API = `(() => {
+  const values = {
+    getAppInfo: { version: 'bench', platform: 'linux', locale: 'en-US', defaultWorkDir: '/tmp/rw',
+      capabilities: { pki: true, docker: true, trust: true, bundle: true, drives: true, verify: true } },
+    getSettings: { knownCas: [], knownCerts: [] },
+    listAddresses: { hostname: 'h', addresses: [] },
+  }
+  const api = { on: () => () => undefined }
+  for (const c of ${JSON.stringify(CHANNELS)}) {
+    api[c] = () => Promise.resolve(c in values ? { ok: true, value: values[c] } : { ok: false, error: { code: 'X', message: c } })
+  }
+  Object.defineProperty(globalThis, 'registryWizard', { value: api })
+})()`
+
+export async function benchRenderer(runs = 5): Promise<RendererBench> {
+  const gzipJsBytes = gzipJsSize()
+  const server = await serveDir(join(ROOT, 'out/renderer'))
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] })
+  const firstScreen: number[] = []
+  const firstStep: number[] = []
+  try {
+    for (let i = 0; i < runs; i++) {
+      const context = await browser.newContext({ viewport: { width: 1240, height: 820 } })
+      const page = await context.newPage()
+      // A string, not a function: tsx would add helpers (__name) that do not exist in the page.
+      await page.addInitScript(STAND_IN_API)
+      await page.goto(`${server.origin}/index.html`)
+      await page.locator('main[data-ready="yes"]').waitFor()
+      firstScreen.push(await page.evaluate(() => performance.getEntriesByName('rw:first-step-interactive')[0]?.startTime ?? NaN))
+      const t0 = await page.evaluate(() => performance.now())
+      await page.getByRole('button', { name: 'Start setup' }).click()
+      await page.getByLabel('IP address or DNS name').waitFor()
+      firstStep.push((await page.evaluate(() => performance.now())) - t0)
+      await context.close()
+    }
+  } finally {
+    await browser.close()
+    await server.close()
+  }
+  const result = {
+    gzipJsBytes,
+    gzipTargetBytes: TARGET,
+    firstScreenInteractiveMs: Math.round(median(firstScreen)),
+    firstStepInteractiveMs: Math.round(median(firstStep)),
+  }
+  const ok = gzipJsBytes <= TARGET
+  const kb = (b: number): string => `${(b / 1024).toFixed(1)} KB`
+  process.stdout.write(
+    `renderer bundle JS gzip: ${kb(gzipJsBytes)} (target <= ${kb(TARGET)})${ok ? '' : ' OVER TARGET'}\n` +
+      `renderer first screen interactive in Chromium: ${result.firstScreenInteractiveMs} ms from navigation start (median of ${runs})\n` +
+      `renderer Home -> Plan step interactive: ${result.firstStepInteractiveMs} ms (median of ${runs})\n`,
+  )
+  return { ok, ...result }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  void benchRenderer(Number(process.env['BENCH_RUNS'] ?? 5)).then((r) => process.exit(r.ok ? 0 : 1))
+}
