@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { exportBundle } from '../../main/bundle/export-bundle'
 import { parseTrustCa } from '../../main/trust/ca-certificate'
 import { parseRegistryAddresses } from '../../main/trust/registry-address'
+import type { CommandRunner } from '../../main/trust/runner'
+import { runTrust, trustStatus, type TrustRequest } from '../../main/trust/trust-service'
 import { debianImage, docker, dockerExec, removeQuietly, uniqueName } from './docker-helpers'
 import { issueServerCert, makeTestCa } from './fixtures'
 
@@ -98,6 +100,40 @@ describe('a real Debian client', () => {
     expect(un.out).toContain('ran: update-ca-certificates')
     expect(curl(client).code).toBe(60)
     expect(dockerExec(client, ['test', '-e', `/etc/docker/certs.d/${ADDRESS}/ca.crt`]).code).toBe(1)
+    expect(storeFingerprint(client)).toBe(pristine)
+  }, 180_000)
+
+  it("the app's own trust targets on the real system: root = the container's file system, runner = docker exec", async () => {
+    const client = startClient()
+    const merged = docker(['inspect', '-f', '{{.GraphDriver.Data.MergedDir}}', client]).trim()
+    const calls: string[][] = []
+    // A pluggable runner, as the GUI plugs in its elevation prompt: here it runs the command inside the client.
+    const runner: CommandRunner = {
+      run: (argv) => {
+        calls.push([...argv])
+        return Promise.resolve(dockerExec(client, [...argv])).then((r) => ({ code: r.code, stdout: r.out, stderr: r.out }))
+      },
+    }
+    const req: TrustRequest = {
+      env: { root: merged, platform: 'linux', home: '/root', runner },
+      ca: parseTrustCa(caPem),
+      registries: parseRegistryAddresses([ADDRESS]),
+    }
+    expect(curl(client).code).toBe(60)
+    const pristine = storeFingerprint(client)
+    const first = await runTrust('install', req)
+    expect(first.plans.map((p) => p.target)).toEqual(['docker', 'os'])
+    expect(calls).toEqual([['update-ca-certificates']])
+    const after = curl(client)
+    expect(after.code, after.out).toBe(0)
+    expect(dockerExec(client, ['cat', `/etc/docker/certs.d/${ADDRESS}/ca.crt`]).out).toBe(caPem)
+    expect((await trustStatus(req)).map((st) => st.installed)).toEqual([true, true])
+    const installed = storeFingerprint(client)
+    expect((await runTrust('install', req)).changed).toBe(false)
+    expect(storeFingerprint(client)).toBe(installed)
+    await runTrust('uninstall', req)
+    expect(calls).toHaveLength(2)
+    expect(curl(client).code).toBe(60)
     expect(storeFingerprint(client)).toBe(pristine)
   }, 180_000)
 
