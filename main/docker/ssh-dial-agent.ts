@@ -1,5 +1,5 @@
 import { Agent } from 'node:http'
-import type { Duplex } from 'node:stream'
+import { Duplex } from 'node:stream'
 import { Client, type ClientChannel, type ConnectConfig, type ServerHostKeyAlgorithm } from 'ssh2'
 import { AppError } from '../errors'
 import { preferredHostKeyAlgorithms, verifyHostKey, type HostKeyPolicy } from './ssh-host-key'
@@ -23,25 +23,58 @@ function noop(): void {
   // a net.Socket method an SSH channel does not need
 }
 
-/** Gives an exec channel the few net.Socket methods node's http client and Agent call. */
-function asSocket(channel: ClientChannel): Duplex {
-  let stderr = ''
-  channel.stderr.on('data', (d: Buffer) => {
-    stderr += d.toString('utf8')
-  })
-  channel.on('exit', (code: number | null) => {
-    if (code !== 0 && code !== null) {
-      ;(channel as Duplex).destroy(new Error(`"${DIAL_COMMAND}" failed on the server (exit ${code}): ${stderr.trim() || 'no message'}`))
-    }
-  })
-  return Object.assign(channel, {
-    setKeepAlive: noop,
-    setNoDelay: noop,
-    setTimeout: noop,
-    ref: noop,
-    unref: noop,
-    destroySoon: () => channel.destroy(),
-  })
+/**
+ * An exec channel as the socket node's http client expects: a plain Duplex (ssh2's Channel.destroy neither takes an
+ * error nor marks the stream destroyed, which http's keep-alive pool relies on), plus the few net.Socket methods
+ * http calls. A non-zero exit of `docker system dial-stdio` (no docker CLI, no permission) becomes the error.
+ */
+class ChannelSocket extends Duplex {
+  private stderr = ''
+
+  constructor(private readonly channel: ClientChannel) {
+    super({ allowHalfOpen: false })
+    channel.stderr.on('data', (d: Buffer) => {
+      this.stderr += d.toString('utf8')
+    })
+    channel.on('data', (d: Buffer) => {
+      if (!this.push(d)) channel.pause()
+    })
+    channel.on('end', () => this.push(null))
+    channel.on('exit', (code: number | null) => {
+      if (code !== 0 && code !== null) {
+        this.destroy(new Error(`"${DIAL_COMMAND}" failed on the server (exit ${code}): ${this.stderr.trim() || 'no message'}`))
+      }
+    })
+    channel.on('close', () => {
+      if (!this.destroyed) this.destroy()
+    })
+    channel.on('error', (err: Error) => this.destroy(err))
+  }
+
+  override _read(): void {
+    this.channel.resume()
+  }
+
+  override _write(chunk: Buffer, _enc: BufferEncoding, cb: (err?: Error | null) => void): void {
+    if (this.channel.write(chunk)) cb()
+    else this.channel.once('drain', () => cb())
+  }
+
+  override _final(cb: (err?: Error | null) => void): void {
+    this.channel.end()
+    cb()
+  }
+
+  override _destroy(err: Error | null, cb: (err?: Error | null) => void): void {
+    this.channel.destroy()
+    cb(err)
+  }
+
+  setKeepAlive = noop
+  setNoDelay = noop
+  setTimeout = noop
+  ref = noop
+  unref = noop
 }
 
 /**
@@ -75,7 +108,7 @@ export class SshDialAgent extends Agent {
       (client) => {
         client.exec(DIAL_COMMAND, (err, channel) => {
           if (err) fail(err)
-          else cb(null, asSocket(channel))
+          else cb(null, new ChannelSocket(channel))
         })
       },
       (err: unknown) => {

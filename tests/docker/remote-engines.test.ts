@@ -1,6 +1,8 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from '../../main/cli/program'
+import { closeEngine, connectEngine, readCertDir, startRegistry } from '../../main/docker'
 import { captureIo, curlStatus, ensureRegistryImage, freePort, issueMore, makeCerts, REPO, run, rwName, tempDir } from '../support/rw-reg-fixtures'
 
 let root: { path: string; cleanup: () => Promise<void> }
@@ -12,9 +14,12 @@ let sshPort: number
 const d2 = (): string => join(root.path, 'dockerd2')
 const sshd = (): string => join(root.path, 'sshd')
 const sshKey = (): string => join(root.path, 'id_ed25519')
+/** HOME for the CLI: its .ssh/known_hosts holds the sshd's host key (plain [127.0.0.1]:PORT entry from ssh-keyscan). */
+const home = (): string => join(root.path, 'home')
+let hostFp: string
 
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const c = captureIo(root.path)
+async function cli(args: string[], env: NodeJS.ProcessEnv = { HOME: home() }): Promise<{ code: number; out: string; err: string }> {
+  const c = captureIo(root.path, env)
   const code = await runCli(args, c.io)
   return { code, out: c.out(), err: c.err() }
 }
@@ -52,7 +57,18 @@ beforeAll(async () => {
   await run('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', sshKey()])
   sshPort = await freePort()
   await run('bash', [join(REPO, 'tests/support/rw-reg-sshd.sh'), 'start', sshd(), String(sshPort), `${sshKey()}.pub`])
+  await mkdir(join(home(), '.ssh'), { recursive: true })
+  const { stdout: scanned } = await run('ssh-keyscan', ['-p', String(sshPort), '127.0.0.1'])
+  expect(scanned).toContain(`[127.0.0.1]:${sshPort} ssh-ed25519 `)
+  await writeFile(join(home(), '.ssh/known_hosts'), scanned)
+  hostFp = (await run('ssh-keygen', ['-lf', join(sshd(), 'host_key.pub')])).stdout.split(' ')[1] ?? ''
 }, 240_000)
+
+/** How many SSH logins the private sshd has accepted so far (its log, LogLevel INFO). */
+async function sshLogins(): Promise<number> {
+  const log = await readFile(join(sshd(), 'sshd.log'), 'utf8')
+  return log.split('\n').filter((l) => l.includes('Accepted publickey for root')).length
+}
 
 afterAll(async () => {
   await run('bash', [join(REPO, 'tests/support/rw-reg-sshd.sh'), 'stop', sshd()]).catch(() => undefined)
@@ -116,18 +132,101 @@ describe('ssh:// through a private openssh-server on loopback with a generated k
     )
   })
 
-  it('starts the registry through ssh with the certs copied into a volume; curl 200', async () => {
+  it('starts the registry through ssh over ONE ssh connection, fast; certs copied into a volume; curl 200', async () => {
     const name = rwName('ssh')
     const port = await freePort()
     try {
+      const logins = await sshLogins()
+      const t0 = performance.now()
       const r = await cli(['registry', 'start', ...sshArgs(), '--certs', certDir, '--name', name, '--port', String(port), '--cert-store', 'volume'])
+      const ms = Math.round(performance.now() - t0)
       expect(r.err).not.toContain('error:')
       expect(r.code).toBe(0)
+      // docker-modem's own ssh transport logged in once per API call (~38 s for a start); ours logs in once.
+      expect(await sshLogins()).toBe(logins + 1)
+      console.log(`registry start over ssh:// to healthy: ${ms} ms`)
+      expect(ms).toBeLessThan(20_000)
       expect(await curlStatus(`https://127.0.0.1:${port}/v2/`, join(certDir, 'ca.crt'))).toBe('200')
       const { stdout } = await run('docker', ['inspect', name, '--format', '{{json .Mounts}}'])
       expect(stdout).toContain(`"Name":"${name}-certs"`)
     } finally {
       await cli(['registry', 'remove', ...sshArgs(), '--name', name, '--delete-data'])
     }
+  })
+
+  it('the engine keeps its one connection across calls and closes it when disposed', async () => {
+    const engine = connectEngine(
+      { host: `ssh://root@127.0.0.1:${sshPort}`, ssh: { privateKey: await readFile(sshKey(), 'utf8') } },
+      { HOME: home() },
+    )
+    const name = rwName('sshapi')
+    try {
+      await Promise.all([engine.docker.version(), engine.docker.listContainers(), engine.docker.listImages(), engine.docker.listVolumes()])
+      const r = await startRegistry(engine, { name, port: await freePort(), certs: await readCertDir(certDir), certStore: 'volume' })
+      expect(r.health.status).toBe(200)
+      expect(engine.sshAgent?.connections).toBe(1)
+    } finally {
+      await engine.docker.getContainer(name).remove({ force: true }).catch(() => undefined)
+      for (const v of [`${name}-certs`, `${name}-data`]) await engine.docker.getVolume(v).remove().catch(() => undefined)
+      closeEngine(engine)
+    }
+    await expect(engine.docker.version()).rejects.toThrow('the SSH connection to the engine was closed')
+    // The server side sees the session end.
+    await expect.poll(async () => (await readFile(join(sshd(), 'sshd.log'), 'utf8')).match(/Disconnected from user root|Received disconnect/g)?.length ?? 0).toBeGreaterThan(0)
+  })
+})
+
+describe('ssh:// host keys are verified like OpenSSH', () => {
+  const host = (): string => `ssh://root@127.0.0.1:${sshPort}`
+
+  it('an unknown host key is refused with its SHA256 fingerprint and how to accept it; nothing logs in', async () => {
+    const empty = join(root.path, 'empty-home')
+    await mkdir(empty, { recursive: true })
+    const logins = await sshLogins()
+    const r = await cli(['engine', 'check', ...sshArgs()], { HOME: empty })
+    expect(r.code).toBe(1)
+    expect(r.err).toBe(
+      `error: Cannot reach the Docker engine at ${host()}: the SSH host key of [127.0.0.1]:${sshPort} is not known (server offered ED25519 key ${hostFp})\n` +
+        `hint: Compare ${hostFp} with the server's own key, out of band (on the server: ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub). ` +
+        `If it is the same, accept it with \`ssh-keyscan -p ${sshPort} 127.0.0.1 >> ~/.ssh/known_hosts\`, or pass --ssh-host-key-fingerprint ${hostFp}.\n`,
+    )
+    expect(await sshLogins()).toBe(logins)
+    // Accepting it as the hint says: the pinned fingerprint works with an empty known_hosts.
+    const pinned = await cli(['engine', 'check', ...sshArgs(), '--ssh-host-key-fingerprint', hostFp, '--json'], { HOME: empty })
+    expect(pinned.err).toBe('')
+    expect(JSON.parse(pinned.out)).toMatchObject({ kind: 'ssh' })
+  })
+
+  it('a hashed known_hosts entry (ssh-keyscan -H) is accepted', async () => {
+    const file = join(root.path, 'hashed_known_hosts')
+    const { stdout } = await run('ssh-keyscan', ['-H', '-p', String(sshPort), '127.0.0.1'])
+    expect(stdout).not.toContain('127.0.0.1')
+    await writeFile(file, stdout)
+    const r = await cli(['engine', 'check', ...sshArgs(), '--ssh-known-hosts', file, '--json'], { HOME: join(root.path, 'empty-home') })
+    expect(r.err).toBe('')
+    expect(JSON.parse(r.out)).toMatchObject({ kind: 'ssh' })
+  })
+
+  it('a changed host key fails loudly (possible man-in-the-middle), and so does a wrong pin', async () => {
+    const impostor = join(root.path, 'impostor_host_key')
+    await run('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', impostor])
+    const pub = (await readFile(`${impostor}.pub`, 'utf8')).split(' ').slice(0, 2).join(' ')
+    const oldFp = (await run('ssh-keygen', ['-lf', `${impostor}.pub`])).stdout.split(' ')[1] ?? ''
+    const file = join(root.path, 'stale_known_hosts')
+    await writeFile(file, `# stale\n[127.0.0.1]:${sshPort} ${pub}\n`)
+    const logins = await sshLogins()
+    const r = await cli(['engine', 'check', ...sshArgs(), '--ssh-known-hosts', file])
+    expect(r.code).toBe(1)
+    expect(r.err).toContain(
+      `error: Cannot reach the Docker engine at ${host()}: WARNING, THE SSH HOST KEY OF [127.0.0.1]:${sshPort} HAS CHANGED: the server offered ED25519 key ${hostFp}, but ${file}:2 holds ${oldFp}. Someone may be intercepting the connection (man-in-the-middle)`,
+    )
+    expect(r.err).toContain(`hint: Do not connect until the server's administrator confirms ${hostFp}.`)
+    const pin = await cli(['engine', 'check', ...sshArgs(), '--ssh-host-key-fingerprint', oldFp])
+    expect(pin.code).toBe(1)
+    expect(pin.err).toContain(`does not match the pinned fingerprint: the server offered ${hostFp}, --ssh-host-key-fingerprint is ${oldFp}.`)
+    expect(await sshLogins()).toBe(logins)
+    const bad = await cli(['engine', 'check', ...sshArgs(), '--ssh-host-key-fingerprint', 'MD5:12:34'])
+    expect(bad.code).toBe(2)
+    expect(bad.err).toContain('error: --ssh-host-key-fingerprint: "MD5:12:34" is not valid; allowed: SHA256:')
   })
 })

@@ -68,8 +68,8 @@ export async function curlStatus(url: string, caFile: string, extra: string[] = 
   return stdout.trim()
 }
 
-/** Captured CLI io for runCli. */
-export function captureIo(cwd = process.cwd()): { io: { stdout: (t: string) => void; stderr: (t: string) => void; env: NodeJS.ProcessEnv; cwd: string }; out: () => string; err: () => string } {
+/** Captured CLI io for runCli; `env` adds variables (e.g. HOME for ~/.ssh/known_hosts) to PATH. */
+export function captureIo(cwd = process.cwd(), env: NodeJS.ProcessEnv = {}): { io: { stdout: (t: string) => void; stderr: (t: string) => void; env: NodeJS.ProcessEnv; cwd: string }; out: () => string; err: () => string } {
   let out = ''
   let err = ''
   return {
@@ -80,7 +80,7 @@ export function captureIo(cwd = process.cwd()): { io: { stdout: (t: string) => v
       stderr: (t) => {
         err += t
       },
-      env: { PATH: process.env.PATH },
+      env: { PATH: process.env.PATH, ...env },
       cwd,
     },
     out: () => out,
