@@ -131,6 +131,23 @@ export const ERROR_TABLE: readonly ErrorEntry[] = [
     },
   },
   {
+    code: 'WRONG_PURPOSE',
+    step: 'certificates',
+    codes: ['INVALID_PURPOSE'],
+    patterns: [/unsuitable certificate purpose/i, /certificate specifies an incompatible key usage/i],
+    en: {
+      title: 'The registry serves a certificate that is not a server certificate',
+      explanation:
+        'The served certificate lacks serverAuth (extendedKeyUsage) or digitalSignature: often the CA certificate or a client certificate was mounted as domain.crt.',
+      fix: 'Redo the Certificates step to issue a server certificate (usage server), then replace it in the Registry step.',
+    },
+    zhCN: {
+      title: '仓库提供的不是服务器证书',
+      explanation: '所提供的证书缺少 serverAuth（扩展密钥用法）或 digitalSignature：常见原因是把 CA 证书或客户端证书挂载成了 domain.crt。',
+      fix: '重新执行“证书”步骤签发服务器证书（用途 server），然后在“仓库”步骤中替换。',
+    },
+  },
+  {
     code: 'UNKNOWN_AUTHORITY',
     step: 'trust',
     codes: [

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest'
+import { ERROR_TABLE } from './error-table'
+import { explainError, knownErrorCodes } from './explain'
+
+const STEP_WORDS: Record<string, { en: RegExp; zh: RegExp }> = {
+  certificates: { en: /Certificates step/, zh: /“证书”步骤/ },
+  registry: { en: /Registry step|registry-wizard registry/, zh: /“仓库”步骤|registry-wizard registry/ },
+  trust: { en: /Trust step|insecure-registries|client machine/, zh: /“信任”步骤|insecure-registries|客户端机器/ },
+  login: { en: /docker login|Registry step/, zh: /docker login|“仓库”步骤/ },
+  network: { en: /DNS|firewall|\/etc\/hosts/, zh: /DNS|防火墙|\/etc\/hosts/ },
+  'docker-engine': { en: /Start Docker|--docker-host/, zh: /启动 Docker|--docker-host/ },
+}
+
+describe('the diagnostics table', () => {
+  it('has unique codes, and every entry has a title, explanation and fix in both languages naming the step to redo', () => {
+    const codes = knownErrorCodes()
+    expect(new Set(codes).size).toBe(codes.length)
+    for (const e of ERROR_TABLE) {
+      for (const t of [e.en, e.zhCN]) {
+        expect(t.title.length, e.code).toBeGreaterThan(3)
+        expect(t.explanation.length, e.code).toBeGreaterThan(10)
+        expect(t.fix.length, e.code).toBeGreaterThan(10)
+      }
+      expect(e.zhCN.fix, e.code).toMatch(/[\u4e00-\u9fff]/)
+      const words = STEP_WORDS[e.step]
+      expect(words, e.code).toBeDefined()
+      expect(e.en.fix, `${e.code} en`).toMatch(words?.en ?? /x/)
+      expect(e.zhCN.fix, `${e.code} zh`).toMatch(words?.zh ?? /x/)
+    }
+  })
+
+  it('fills HOST:PORT, host and port into the texts', () => {
+    const e = explainError('x509: certificate signed by unknown authority', { registry: '192.168.20.10:5000' })
+    expect(e?.en.fix).toContain('/etc/docker/certs.d/192.168.20.10:5000/ca.crt')
+    expect(e?.zhCN.fix).toContain('/etc/docker/certs.d/192.168.20.10:5000/ca.crt')
+    expect(explainError('ECONNREFUSED', { registry: '10.0.0.5:5443' })?.en.fix).toContain('port 5443')
+    expect(explainError('no such host', { registry: 'reg.lan:5000' })?.en.explanation).toContain('reg.lan')
+    expect(explainError('ECONNREFUSED')?.en.fix).toContain('port PORT')
+  })
+
+  it('takes strings, codes, Node errors, dockerode errors (json.message) and causes; the message wins over a generic code', () => {
+    expect(explainError('ECONNREFUSED')?.code).toBe('CONNECTION_REFUSED')
+    expect(explainError(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5000'), { code: 'ECONNREFUSED' }))?.code).toBe('CONNECTION_REFUSED')
+    expect(explainError({ message: '(HTTP code 500) server error', json: { message: 'Get "https://10.0.0.5:5000/v2/": x509: certificate signed by unknown authority' } })?.code).toBe('UNKNOWN_AUTHORITY')
+    expect(explainError(new Error('wrapped', { cause: Object.assign(new Error('x'), { code: 'CERT_HAS_EXPIRED' }) }))?.code).toBe('CERT_EXPIRED')
+    const altname = Object.assign(new Error("x509: cannot validate certificate for 10.0.0.5 because it doesn't contain any IP SANs"), { code: 'ERR_TLS_CERT_ALTNAME_INVALID' })
+    expect(explainError(altname)?.code).toBe('NO_IP_SANS')
+    expect(explainError(Object.assign(new Error("Hostname/IP does not match certificate's altnames"), { code: 'ERR_TLS_CERT_ALTNAME_INVALID' }))?.code).toBe('HOST_MISMATCH')
+    expect(explainError('self-signed certificate in certificate chain')?.code).toBe('UNKNOWN_AUTHORITY')
+    expect(explainError('self-signed certificate')?.code).toBe('SELF_SIGNED_SERVER')
+    expect(explainError('Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?')?.code).toBe('ENGINE_UNREACHABLE')
+    expect(explainError('missing key ca.key for client certificate ca.cert. CA certificates should use the extension .crt')?.code).toBe('CA_WRONG_EXTENSION')
+  })
+
+  it('returns undefined for what it does not know', () => {
+    expect(explainError('the moon is made of cheese')).toBeUndefined()
+    expect(explainError('')).toBeUndefined()
+    expect(explainError(undefined)).toBeUndefined()
+    expect(explainError({ code: 'E_SOMETHING_ELSE', message: 'odd' })).toBeUndefined()
+  })
+})
