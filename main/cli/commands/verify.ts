@@ -16,6 +16,7 @@ interface VerifyOpts extends EngineOpts {
   json?: boolean
   lang: string
   timeout: string
+  trustRoot?: string
 }
 
 type Lang = 'en' | 'zh-CN'
@@ -65,6 +66,7 @@ export function registerVerifyCommands(program: Command, ctx: CommandContext): v
       .option('--password-file <file>', 'the password of --user, on the first line of FILE')
       .option('--expect-ip <ip>', 'an address the registry name must resolve to (repeatable)', (v: string, p: string[] | undefined) => [...(p ?? []), v])
       .option('--timeout <seconds>', 'timeout of each check (the round trip gets 12 times as long)', '10')
+      .option('--trust-root <dir>', "where check 10 reads this machine's trust (default /; e.g. a client's mounted root)")
       .option('--lang <lang>', 'output language: en or zh-CN', 'en')
       .option('--json', 'print the structured results as JSON'),
   ).action(async (o: VerifyOpts) => {
@@ -90,6 +92,7 @@ export function registerVerifyCommands(program: Command, ctx: CommandContext): v
         { registry: o.registry, caPem, certPem, credentials, push: o.push === true, expectAddresses: o.expectIp },
         {
           docker: engine?.docker,
+          trustRoot: o.trustRoot === undefined ? undefined : ctx.path(o.trustRoot),
           signal,
           timeoutMs: timeoutS * 1000,
           roundTripTimeoutMs: timeoutS * 12_000,
