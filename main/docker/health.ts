@@ -66,7 +66,7 @@ export async function waitHealthy(
       const e = err as NodeJS.ErrnoException
       last = e.code ? `${e.code}: ${e.message}` : e.message
     }
-    // Asking the engine costs a round trip (a new SSH session on ssh://): at most once a second.
+    // Asking the engine costs a round trip (over SSH for ssh://): at most once a second.
     if (opts.alive !== undefined && Date.now() - aliveAt >= 1000) {
       aliveAt = Date.now()
       const dead = await opts.alive()

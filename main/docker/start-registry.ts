@@ -11,6 +11,7 @@ import { ensureImage } from './image'
 import { DEFAULT_IMAGE, DEFAULT_PORT } from './labels'
 import { checkPortFree, findContainer, nameInUse, portInUse } from './preflight'
 import type { JobOptions } from './progress'
+import { checkStorageWritable, WRITE_CHECK_REPO } from './storage-check'
 
 export type CertStoreChoice = 'auto' | 'bind' | 'volume' | { hostPath: string }
 
@@ -110,6 +111,42 @@ export async function healthWithLogs(
   }
 }
 
+function storageLabel(storage: StorageSpec): string {
+  return storage.kind === 'volume' ? `volume ${storage.name}` : `host path ${storage.path} on the engine's host`
+}
+
+/**
+ * After a healthy /v2/: a test upload proves the registry can write its storage (a read-only or not-permitted data
+ * path passes /v2/ and fails only at the first push). On failure: a plain error with the container's last log lines.
+ */
+export async function ensureStorageWritable(
+  engine: Engine,
+  name: string,
+  target: { host: string; port: number; caPem: string },
+  storage: StorageSpec,
+  users: Credential[] | undefined,
+): Promise<void> {
+  const r = await checkStorageWritable(target, users?.[0])
+  if (r.status !== 'failed') return
+  // The registry logs the failed request just after answering it: wait briefly for that line.
+  let lines: string[] = []
+  for (let i = 0; i < 20; i++) {
+    lines = await lastLogLines(engine, name, 5)
+    if (lines.some((l) => l.includes('level=error') && l.includes(WRITE_CHECK_REPO))) break
+    await new Promise((r) => setTimeout(r, 150))
+  }
+  throw new AppError({
+    code: 'STORAGE_NOT_WRITABLE',
+    message:
+      `The registry at https://${target.host}:${target.port}/v2/ cannot write its storage (${storageLabel(storage)}): ` +
+      `a test upload got HTTP ${r.httpStatus} (${r.detail})\ncontainer log (last lines):\n${lines.length === 0 ? '(empty)' : lines.map((l) => `  ${l}`).join('\n')}`,
+    hint:
+      storage.kind === 'hostPath'
+        ? `Give the registry a writable directory: ${storage.path} must be on a writable file system (not a read-only mount) and writable by root in the container (with SELinux, label it: chcon -Rt container_file_t ${storage.path}). Then run start again with --replace.`
+        : 'Check the engine\'s disk (docker system df) and the volume, then run start again with --replace.',
+  })
+}
+
 /**
  * Starts the registry: preflight (certs, name, port, image), image present/load/pull, certs to the engine,
  * create + start, then health against our CA. Same function for the CLI, IPC jobs and tests.
@@ -129,6 +166,7 @@ export async function startRegistry(engine: Engine, input: StartRegistryInput, j
     if (input.ifExists === 'reuse') {
       if (existing.state !== 'running') await engine.docker.getContainer(existing.id).start().catch((e: unknown) => { throw engineCallFailed(`Starting ${input.name}`, e) })
       const health = await healthWithLogs(engine, input.name, { host, port, caPem: input.certs.caPem }, { timeoutMs: input.healthTimeoutMs, signal })
+      await ensureStorageWritable(engine, input.name, { host, port, caPem: input.certs.caPem }, storage, input.users)
       const certStore = pickCertStore(engine, input)
       return { id: existing.id, name: input.name, image: existing.image, imageSource: 'present', port, url: `https://${host}:${port}`, certStore, storage, auth: (input.users?.length ?? 0) > 0, reused: true, health }
     }
@@ -195,6 +233,8 @@ export async function startRegistry(engine: Engine, input: StartRegistryInput, j
     if (err instanceof AppError && err.code === 'CANCELLED') await container.remove({ force: true }).catch(() => undefined)
     throw err
   }
+  step('storage', 'checking that the registry can write its storage')
+  await ensureStorageWritable(engine, input.name, { host, port, caPem: input.certs.caPem }, storage, input.users)
   return { id: container.id, name: input.name, image, imageSource, port, url: `https://${host}:${port}`, certStore, storage, auth: authVolume !== undefined, reused: false, health }
 }
 
