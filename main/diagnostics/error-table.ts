@@ -12,7 +12,7 @@ export const ERROR_TABLE: readonly ErrorEntry[] = [
     code: 'ENGINE_UNREACHABLE',
     step: 'docker-engine',
     codes: ['ENGINE_UNREACHABLE'],
-    patterns: [/Cannot connect to the Docker daemon/i, /(ENOENT|EACCES|connection refused).*docker\.sock/i],
+    patterns: [/Cannot connect to the Docker daemon/i, /(ENOENT|EACCES|ECONNREFUSED).*docker\.sock/i, /docker\.sock.*(no such file|permission denied|connection refused)/i],
     en: {
       title: 'The Docker engine cannot be reached',
       explanation: 'The round trip needs a Docker engine, and none answered at the address given.',

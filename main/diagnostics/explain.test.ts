@@ -49,6 +49,8 @@ describe('the diagnostics table', () => {
     expect(explainError('self-signed certificate in certificate chain')?.code).toBe('UNKNOWN_AUTHORITY')
     expect(explainError('self-signed certificate')?.code).toBe('SELF_SIGNED_SERVER')
     expect(explainError('Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?')?.code).toBe('ENGINE_UNREACHABLE')
+    expect(explainError('dial unix /var/run/docker.sock: connect: connection refused')?.code).toBe('ENGINE_UNREACHABLE')
+    expect(explainError('dial tcp 10.0.0.5:5000: connect: connection refused')?.code).toBe('CONNECTION_REFUSED')
     expect(explainError('missing key ca.key for client certificate ca.cert. CA certificates should use the extension .crt')?.code).toBe('CA_WRONG_EXTENSION')
   })
 
