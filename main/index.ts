@@ -1,6 +1,7 @@
 import { dirname, join } from 'node:path'
 import { app, BrowserWindow, session } from 'electron'
 import { electronDialogs } from './app/dialogs'
+import { createElevatedRunner } from './app/elevated-runner'
 import { setupLogging } from './app/logging'
 import { installAppMenu } from './app/menu'
 import { trustedSenderCheck } from './app/trusted-sender'
@@ -47,6 +48,7 @@ if (!app.requestSingleInstanceLock()) {
         settings: new SettingsStore(dataDir),
         dialogs: electronDialogs(() => mainWindow),
         jobs,
+        elevate: createElevatedRunner(),
       }),
       jobs,
       isTrustedSender: isOwnUrl,

@@ -136,12 +136,15 @@ export interface IssuedServerCert {
   lint: LintFindingInfo[]
 }
 
+/** A check result row (preflight, verification); titles and fixes in both languages where the core has them. */
 export interface CheckRow {
   id: string
-  status: 'pass' | 'warn' | 'fail'
+  status: 'pass' | 'warn' | 'fail' | 'skipped'
   title: string
+  titleZh?: string | undefined
   reason?: string | undefined
   fix?: string | undefined
+  fixZh?: string | undefined
 }
 
 export interface EngineInfo {
@@ -168,7 +171,8 @@ export interface DriveInfo {
 export interface BundleResult {
   outDir: string
   files: string[]
-  sha256: string
+  /** The CA's SHA-256 fingerprint, written into the bundle for the receiving admin to compare. */
+  fingerprintSha256: string
 }
 
 /** Long work: the renderer picks the id, progress events for it follow, `cancelJob` aborts it. */
@@ -228,11 +232,17 @@ export interface Channels {
   startRegistry: { request: JobRef & { plan: Plan; certDir: string }; response: { containerId: string } }
   // Client trust (main/trust, main/bundle, main/drives)
   planTrust: { request: { caCertPath: string; host: string; port: number }; response: { changes: TrustChange[] } }
-  applyTrust: { request: JobRef & { caCertPath: string; host: string; port: number }; response: { changes: TrustChange[] } }
+  applyTrust: {
+    request: JobRef & { caCertPath: string; host: string; port: number }
+    response: { changes: TrustChange[]; pending: string[] }
+  }
   listDrives: { request: undefined; response: { drives: DriveInfo[] } }
   exportBundle: { request: JobRef & { outDir: string; caCertPath: string; host: string; port: number }; response: BundleResult }
   // Verification (main/verify)
-  runVerify: { request: JobRef & { host: string; port: number; caCertPath: string }; response: { checks: CheckRow[] } }
+  runVerify: {
+    request: JobRef & { host: string; port: number; caCertPath: string; certPath?: string | undefined }
+    response: { checks: CheckRow[]; ok: boolean }
+  }
 }
 
 export type Channel = keyof Channels
@@ -254,6 +264,8 @@ export interface Events {
   'job:progress': JobProgress
   'job:log': { jobId: string; line: string }
   'menu:action': { action: MenuAction }
+  /** One verification check as soon as it finishes (rows appear one by one). */
+  'verify:check': { jobId: string; check: CheckRow }
 }
 export type EventName = keyof Events
 
@@ -313,7 +325,7 @@ const channelSet = {
 /** Every channel name, at runtime (the preload builds its API from this list; the record above keeps it complete). */
 export const CHANNELS = Object.keys(channelSet) as Channel[]
 
-const eventSet = { 'job:progress': true, 'job:log': true, 'menu:action': true } as const satisfies Record<EventName, true>
+const eventSet = { 'job:progress': true, 'job:log': true, 'menu:action': true, 'verify:check': true } as const satisfies Record<EventName, true>
 export const EVENTS = Object.keys(eventSet) as EventName[]
 
 /** Channels that run as jobs: their request carries the renderer's jobId (cancelJob only names one). */

@@ -7,6 +7,7 @@ import { buildApi } from '../../preload/build-api'
 import { SettingsStore } from '../state/settings-store'
 import type { JobProgress, RegistryWizardApi } from './contract'
 import { buildHandlers } from './handlers/index'
+import { unavailableHandlers } from './handlers/unavailable-handlers'
 import { JobRegistry } from './jobs'
 import { registerHandlers, type AllHandlers } from './register-handlers'
 
@@ -52,7 +53,7 @@ describe('registerHandlers over the stand-in IPC', () => {
   it('answers a valid request with an ok Result that survives structured clone', async () => {
     setup()
     const r = await electron.withSender(fromApp, () => api.getAppInfo())
-    expect(r).toMatchObject({ ok: true, value: { locale: 'zh-CN', capabilities: { pki: true, docker: false } } })
+    expect(r).toMatchObject({ ok: true, value: { locale: 'zh-CN', capabilities: { pki: true, docker: true, verify: true } } })
     const folder = await electron.withSender(fromApp, () => api.chooseFolder({ title: 'CA' }))
     expect(folder).toEqual({ ok: true, value: { path: '/chosen' } })
   })
@@ -78,8 +79,8 @@ describe('registerHandlers over the stand-in IPC', () => {
     expect(logs.join('\n')).not.toContain('topsecret')
   })
 
-  it('answers NOT_AVAILABLE for a core that is not built yet', async () => {
-    setup()
+  it('answers NOT_AVAILABLE for a core that is not wired (the shape a new core starts from)', async () => {
+    setup(unavailableHandlers(['verify']))
     const r = await electron.withSender(fromApp, () => api.runVerify({ jobId: 'v1', host: '10.0.0.1', port: 5000, caCertPath: '/ca.crt' }))
     expect(r).toMatchObject({ ok: false, error: { code: 'NOT_AVAILABLE' } })
   })

@@ -70,7 +70,7 @@ export const schemas = {
   applyTrust: z.strictObject({ jobId, caCertPath: path, ...hostPort }),
   listDrives: z.undefined(),
   exportBundle: z.strictObject({ jobId, outDir: path, caCertPath: path, ...hostPort }),
-  runVerify: z.strictObject({ jobId, caCertPath: path, ...hostPort }),
+  runVerify: z.strictObject({ jobId, caCertPath: path, certPath: path.optional(), ...hostPort }),
 } satisfies { [C in Channel]: z.ZodType<RequestOf<C>> }
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false

@@ -1,5 +1,6 @@
-import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { execFileSync, spawnSync } from 'node:child_process'
+import { createServer } from 'node:net'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
@@ -26,6 +27,19 @@ const CHROMIUM = '/usr/bin/chromium'
 const SHOTS = join(ROOT, 'docs/screenshots')
 const PASSPHRASE = 'correct horse battery 42'
 const ADDRESSES = ['192.168.20.10', 'registry.example.lan']
+const CONTAINER = 'rw-wizard-e2e-registry'
+
+const freePort = (): Promise<number> =>
+  new Promise((res, rej) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const a = srv.address()
+      srv.close(() => (typeof a === 'object' && a ? res(a.port) : rej(new Error('no port'))))
+    })
+  })
+const removeRegistry = (): void => {
+  spawnSync('docker', ['rm', '-f', CONTAINER], { stdio: 'ignore' })
+  spawnSync('docker', ['volume', 'rm', '-f', `${CONTAINER}-data`, `${CONTAINER}-certs`], { stdio: 'ignore' })
+}
 
 let work: string
 let browser: Browser
@@ -46,6 +60,10 @@ describe('wizard in Chromium with the real preload and handlers', () => {
     if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium`)
     if (!existsSync(join(ROOT, 'out/renderer/index.html'))) throw new Error('out/renderer is missing: run `npx electron-vite build` first')
     work = mkdtempSync(join(tmpdir(), 'rw-e2e-'))
+    removeRegistry()
+    // Trust changes go under a root prefix that looks like this Debian machine, never into the real /etc.
+    mkdirSync(join(work, 'trust-root/etc'), { recursive: true })
+    copyFileSync('/etc/os-release', join(work, 'trust-root/etc/os-release'))
     electron.reset()
     const jobs = new JobRegistry()
     const log = (...a: unknown[]): void => void logLines.push(a.map(String).join(' '))
@@ -59,6 +77,8 @@ describe('wizard in Chromium with the real preload and handlers', () => {
         settings: new SettingsStore(join(work, 'data')),
         dialogs: { chooseFolder: () => Promise.resolve(null), chooseFile: () => Promise.resolve(null) },
         jobs,
+        trustRoot: join(work, 'trust-root'),
+        containerName: CONTAINER,
         hostname: () => 'registry-host',
         networkInterfaces: () => ({
           eth0: [
@@ -112,7 +132,8 @@ describe('wizard in Chromium with the real preload and handlers', () => {
     await page.getByLabel('IP address or DNS name').fill('registry.example.lan')
     await page.getByLabel('IP address or DNS name').press('Enter')
     await page.getByLabel('Port').fill('5000')
-    await expect(page.getByRole('button', { name: 'Test connection' }).isDisabled()).resolves.toBe(true)
+    await page.getByRole('button', { name: 'Test connection' }).click()
+    await page.getByRole('status').filter({ hasText: /^Docker \d/ }).waitFor({ timeout: 20_000 })
     await shot('en', '2-plan')
     await page.getByRole('button', { name: 'Save and continue' }).click()
 
@@ -156,18 +177,52 @@ describe('wizard in Chromium with the real preload and handlers', () => {
     expect(readFileSync(join(caDir, 'ca.key'), 'utf8')).toContain('ENCRYPTED PRIVATE KEY')
   })
 
-  it('shows the steps whose core is not built yet as not available, honestly', async () => {
-    const steps: [RegExp, string][] = [
-      [/Registry/, '4-registry'],
-      [/Client trust/, '5-trust'],
-      [/Verify/, '6-verify'],
-    ]
-    for (const [name, file] of steps) {
-      await nav(name).click()
-      await page.locator('main .card-muted').getByText('Not available yet', { exact: true }).first().waitFor()
-      await shot('en', file)
-    }
-  })
+  it('starts the registry on the real dockerd, makes trust and a bundle, and verifies with no red row', async () => {
+    // Re-plan for this machine: loopback is the only address a registry started here can be reached on.
+    const port = await freePort()
+    await nav(/Plan/).click()
+    for (const a of ADDRESSES) await page.getByRole('button', { name: `Remove ${a}` }).click()
+    await page.getByLabel('IP address or DNS name').fill('127.0.0.1')
+    await page.getByLabel('IP address or DNS name').press('Enter')
+    await page.getByLabel('Port').fill(String(port))
+    await page.getByRole('button', { name: 'Save and continue' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Certificates' }).waitFor()
+    await page.getByText(/loopback address/).first().waitFor()
+    await page.getByLabel('CA passphrase').fill(PASSPHRASE)
+    await page.getByRole('button', { name: 'Issue server certificate' }).click()
+    await page.getByTestId('server-card').getByText('127.0.0.1').first().waitFor({ timeout: 60_000 })
+    await page.getByRole('button', { name: 'Next', exact: true }).click()
+
+    await page.getByRole('heading', { level: 1, name: 'Registry' }).waitFor()
+    await page.getByRole('button', { name: 'Run preflight checks' }).click()
+    await page.locator('.check-row').first().waitFor()
+    expect(await page.locator('.check-row[data-status="fail"]').count()).toBe(0)
+    await page.getByRole('button', { name: 'Start the registry' }).click()
+    await page.getByText(/Registry running/).waitFor({ timeout: 150_000 })
+    const inspect = execFileSync('docker', ['inspect', '-f', '{{.State.Running}}', CONTAINER], { encoding: 'utf8' })
+    expect(inspect.trim()).toBe('true')
+    await shot('en', '4-registry')
+
+    await nav(/Client trust/).click()
+    await page.getByRole('button', { name: 'Show the changes' }).click()
+    await page.locator('.changes li').first().waitFor()
+    await page.getByRole('button', { name: /^Apply/ }).click()
+    await page.getByText(/administrator to finish|now trusts your CA/).first().waitFor({ timeout: 60_000 })
+    expect(existsSync(join(work, `trust-root/etc/docker/certs.d/127.0.0.1:${port}/ca.crt`))).toBe(true)
+    await page.getByLabel('Export to folder or USB drive').fill(join(work, 'bundle'))
+    await page.getByRole('button', { name: 'Export trust bundle' }).click()
+    await page.getByText(/Bundle written to/).waitFor({ timeout: 60_000 })
+    await shot('en', '5-trust')
+
+    await nav(/Verify/).click()
+    await page.getByRole('button', { name: 'Run verification' }).click()
+    await page.getByText(/Every check passed|Some checks failed/).waitFor({ timeout: 150_000 })
+    const rows = await page.locator('.check-row').all()
+    const statuses = await Promise.all(rows.map(async (r) => `${(await r.getAttribute('data-status')) ?? ''}: ${await r.innerText()}`))
+    expect(statuses.length).toBe(10)
+    expect(statuses.filter((s) => s.startsWith('fail'))).toEqual([])
+    await shot('en', '6-verify')
+  }, 400_000)
 
   it('switches to Chinese and shows every screen in zh-CN', async () => {
     await page.getByLabel('Language').selectOption('zh-CN')
@@ -190,7 +245,7 @@ describe('wizard in Chromium with the real preload and handlers', () => {
     const settings = JSON.parse(readFileSync(join(work, 'data/settings.json'), 'utf8')) as { language: string; knownCas: unknown[]; knownCerts: unknown[] }
     expect(settings.language).toBe('zh-CN')
     expect(settings.knownCas).toHaveLength(1)
-    expect(settings.knownCerts).toHaveLength(1)
+    expect(settings.knownCerts).toHaveLength(2)
   })
 
   it('never sent a private key or the passphrase to the page, nor wrote the passphrase anywhere', () => {

@@ -3,14 +3,18 @@ import type { AllHandlers } from '../register-handlers'
 import type { JobRegistry } from '../jobs'
 import type { SettingsStore } from '../../state/settings-store'
 import { appHandlers, type AppHandlerDeps, type Dialogs } from './app-handlers'
+import type { PrivilegedRunner } from '../../app/elevated-runner'
+import { dockerHandlers } from './docker-handlers'
 import { pkiHandlers } from './pki-handlers'
+import { trustHandlers } from './trust-handlers'
+import { verifyHandlers } from './verify-handlers'
 import { unavailableHandlers } from './unavailable-handlers'
 
 /**
  * The cores wired so far. When a core lands: write its handler group (a few lines per channel, like
  * pki-handlers.ts), spread it below and flip its capability to true.
  */
-export const CAPABILITIES: Capabilities = { pki: true, docker: false, trust: false, bundle: false, drives: false, verify: false }
+export const CAPABILITIES: Capabilities = { pki: true, docker: true, trust: true, bundle: true, drives: true, verify: true }
 
 export interface HandlerDeps {
   version: string
@@ -24,6 +28,12 @@ export interface HandlerDeps {
   /** Injected by tests for stable output; default: the OS's. */
   networkInterfaces?: AppHandlerDeps['networkInterfaces']
   hostname?: () => string
+  /** Root of the system whose trust stores change and are checked: '/' unless a test says otherwise. */
+  trustRoot?: string
+  /** The elevation prompt for privileged trust changes (main/app/elevated-runner). */
+  elevate?: PrivilegedRunner
+  /** The registry container's name (default "registry"); tests use their own prefix. */
+  containerName?: string
 }
 
 export function buildHandlers(deps: HandlerDeps): AllHandlers {
@@ -33,8 +43,11 @@ export function buildHandlers(deps: HandlerDeps): AllHandlers {
     ...unavailable,
     ...appHandlers({ ...deps, capabilities: CAPABILITIES }),
     ...pkiHandlers({ settings: deps.settings, now: deps.now }),
+    ...dockerHandlers(process.env, deps.containerName),
+    ...trustHandlers({ ...(deps.trustRoot ? { root: deps.trustRoot } : {}), elevate: deps.elevate }),
+    ...verifyHandlers({ ...(deps.trustRoot ? { trustRoot: deps.trustRoot } : {}) }),
   }
   const unserved = CHANNELS.filter((c) => !(c in handlers))
   if (unserved.length > 0) throw new Error(`no handler for ${unserved.join(', ')}`)
-  return handlers as AllHandlers
+  return handlers
 }

@@ -198,10 +198,14 @@ function ServerCertificate(): React.JSX.Element {
   const workDir = useAppStore((s) => s.info?.defaultWorkDir ?? '')
   const addresses = usePlanStore((s) => s.addresses)
   const port = usePlanStore((s) => s.port)
-  const { ca, issued, sanCheck, checkSans, issue, busy, jobId, issueError, cancel } = useCertsStore()
+  const { ca, issued: issuedAny, sanCheck, checkSans, issue, busy, jobId, issueError, cancel } = useCertsStore()
+  // A certificate issued for other addresses than the plan's is stale: offer to issue (replace) it.
+  const issued = issuedAny && issuedAny.certificate.sans.map((s) => s.value).join(',') === addresses.join(',') ? issuedAny : undefined
+  const stale = issuedAny !== undefined && issued === undefined
   const [outDir, setOutDir] = useState('')
   const [passphrase, setPassphrase] = useState('')
-  const [force, setForce] = useState(false)
+  const [forceChoice, setForce] = useState(false)
+  const force = forceChoice || stale
   const defaultOut = addresses[0] ? joinPath(workDir, 'certs', hostFolder(addresses[0], port)) : ''
   const key = addresses.join(',')
   useEffect(() => {

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { useShallow } from 'zustand/react/shallow'
 import { useTranslation } from 'react-i18next'
 import type { CheckRow, ErrorInfo } from '../../../main/ipc/contract'
 import { api } from '../api'
@@ -21,7 +22,7 @@ export function RegistryStep(): React.JSX.Element {
 function RegistryPanel(): React.JSX.Element {
   const { t } = useTranslation()
   const target = useTarget()
-  const plan = usePlanStore((s) => planOf(s))
+  const plan = planOf(usePlanStore(useShallow((s) => ({ addresses: s.addresses, port: s.port, dockerKind: s.dockerKind, dockerUrl: s.dockerUrl, tlsDir: s.tlsDir }))))
   const [checks, setChecks] = useState<CheckRow[]>()
   const [jobId, setJobId] = useState<string>()
   const [started, setStarted] = useState<string>()

@@ -1,6 +1,6 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { BundleResult, ErrorInfo, TrustChange } from '../../../main/ipc/contract'
+import type { BundleResult, DriveInfo, ErrorInfo, TrustChange } from '../../../main/ipc/contract'
 import { api } from '../api'
 import { ErrorNotice } from '../components/ErrorNotice'
 import { TextField } from '../components/Field'
@@ -28,6 +28,7 @@ function ThisMachine(): React.JSX.Element {
   const [changes, setChanges] = useState<TrustChange[]>()
   const [jobId, setJobId] = useState<string>()
   const [done, setDone] = useState(false)
+  const [pending, setPending] = useState<string[]>([])
   const [error, setError] = useState<ErrorInfo>()
   if (!target) return <NeedCertificate />
   const req = { caCertPath: target.caCertPath, host: target.host, port: target.port }
@@ -41,8 +42,10 @@ function ThisMachine(): React.JSX.Element {
     setJobId(id)
     const r = await api().applyTrust({ jobId: id, ...req })
     setJobId(undefined)
-    if (r.ok) setDone(true)
-    else setError(r.error)
+    if (r.ok) {
+      setDone(r.value.pending.length === 0)
+      setPending(r.value.pending)
+    } else setError(r.error)
   }
   return (
     <section className="card">
@@ -67,6 +70,12 @@ function ThisMachine(): React.JSX.Element {
       )}
       <JobProgress jobId={jobId} label={t('trust.applying')} />
       {done && <p className="ok-line">✓ {t('trust.applied')}</p>}
+      {pending.length > 0 && (
+        <>
+          <p>{t('trust.pending')}</p>
+          <pre className="code">{pending.join('\n')}</pre>
+        </>
+      )}
       <ErrorNotice error={error} />
     </section>
   )
@@ -79,6 +88,11 @@ function OtherMachines(): React.JSX.Element {
   const [jobId, setJobId] = useState<string>()
   const [result, setResult] = useState<BundleResult>()
   const [error, setError] = useState<ErrorInfo>()
+  const [drives, setDrives] = useState<DriveInfo[]>([])
+  const hasDrives = useAppStore((s) => s.info?.capabilities.drives ?? false)
+  useEffect(() => {
+    if (hasDrives) void api().listDrives().then((r) => r.ok && setDrives(r.value.drives))
+  }, [hasDrives])
   if (!target) return <NeedCertificate />
   const exportBundle = async (): Promise<void> => {
     const id = newJobId('bundle')
@@ -93,13 +107,27 @@ function OtherMachines(): React.JSX.Element {
     <section className="card">
       <h2>{t('trust.otherMachines')}</h2>
       <TextField id="bundle-out" label={t('trust.bundleFolder')} value={outDir} onChange={setOutDir} browse="folder" error={error?.field === 'outDir' ? error : undefined} />
+      {drives.length > 0 && (
+        <div className="offered">
+          <span className="muted">{t('trust.drives')}</span>
+          {drives.flatMap((d) =>
+            d.mountpoints.map((m) => (
+              <button type="button" key={m} className="btn btn-chip" onClick={() => setOutDir(m)}>
+                {d.description} ({m})
+              </button>
+            )),
+          )}
+        </div>
+      )}
       <button type="button" className="btn btn-primary" disabled={!!jobId || !outDir} onClick={() => void exportBundle()}>
         {t('trust.export')}
       </button>
       <JobProgress jobId={jobId} label={t('trust.exporting')} onCancel={() => jobId && void api().cancelJob({ jobId })} />
       {result && (
         <p className="ok-line">
-          ✓ {t('trust.exported', { dir: result.outDir })} <span className="mono">SHA-256 {result.sha256}</span>
+          ✓ {t('trust.exported', { dir: result.outDir })}
+          <br />
+          <span className="muted">{t('trust.fingerprint')}</span> <span className="mono">{result.fingerprintSha256}</span>
         </p>
       )}
       {error?.field !== 'outDir' && <ErrorNotice error={error} />}

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CheckRow, ErrorInfo } from '../../../main/ipc/contract'
 import { api } from '../api'
@@ -23,15 +23,27 @@ function VerifyPanel(): React.JSX.Element {
   const [rows, setRows] = useState<CheckRow[]>()
   const [jobId, setJobId] = useState<string>()
   const [error, setError] = useState<ErrorInfo>()
+  const [passed, setPassed] = useState<boolean>()
+  // Rows appear one by one as main reports each finished check for our job.
+  useEffect(() => {
+    if (!jobId) return undefined
+    return api().on('verify:check', (e) => {
+      if (e.jobId === jobId) setRows((r) => [...(r ?? []), e.check])
+    })
+  }, [jobId])
   if (!target) return <NeedCertificate />
   const run = async (): Promise<void> => {
     const id = newJobId('verify')
-    setJobId(id)
+    setRows([])
+    setPassed(undefined)
     setError(undefined)
-    const r = await api().runVerify({ jobId: id, host: target.host, port: target.port, caCertPath: target.caCertPath })
+    setJobId(id)
+    const r = await api().runVerify({ jobId: id, host: target.host, port: target.port, caCertPath: target.caCertPath, certPath: target.certPath })
     setJobId(undefined)
-    if (r.ok) setRows(r.value.checks)
-    else setError(r.error)
+    if (r.ok) {
+      setRows(r.value.checks)
+      setPassed(r.value.ok)
+    } else setError(r.error)
   }
   const report = (rows ?? []).map((r) => `[${r.status.toUpperCase()}] ${r.title}${r.reason ? ` - ${r.reason}` : ''}${r.fix ? ` (fix: ${r.fix})` : ''}`).join('\n')
   return (
@@ -49,6 +61,8 @@ function VerifyPanel(): React.JSX.Element {
       </div>
       <JobProgress jobId={jobId} label={t('verify.running')} onCancel={() => jobId && void api().cancelJob({ jobId })} />
       {rows && <CheckRows rows={rows} label={t('verify.results')} />}
+      {passed === true && <p className="ok-line">✓ {t('verify.allGreen')}</p>}
+      {passed === false && <p className="field-error">{t('verify.someFailed')}</p>}
       <ErrorNotice error={error} />
     </section>
   )

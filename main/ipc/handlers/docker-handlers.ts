@@ -1,0 +1,101 @@
+import { promises as fs } from 'node:fs'
+import { join } from 'node:path'
+import { invalidInput, isAppError } from '../../errors'
+import {
+  checkCertMaterial,
+  checkEngine,
+  checkEngineSpec,
+  checkPortFree,
+  closeEngine,
+  connectEngine,
+  DEFAULT_NAME,
+  findContainer,
+  readCertDir,
+  startRegistry,
+  type EngineSpec,
+} from '../../docker/index'
+import type { CheckRow, DockerEndpoint } from '../contract'
+import type { AllHandlers } from '../register-handlers'
+
+/** The planned endpoint as the Docker core's EngineSpec (tcp:// reads the TLS client files from the folder given). */
+export async function engineSpecOf(endpoint: DockerEndpoint): Promise<EngineSpec> {
+  if (endpoint.kind === 'local') return {}
+  if (endpoint.kind === 'ssh') return { host: endpoint.url }
+  if (!endpoint.tlsDir) return { host: endpoint.url }
+  const read = async (name: string): Promise<string> => {
+    try {
+      return await fs.readFile(join(endpoint.tlsDir ?? '', name), 'utf8')
+    } catch {
+      throw invalidInput('docker.tlsDir', endpoint.tlsDir, `it must hold ${name} (with ca.pem, cert.pem and key.pem)`)
+    }
+  }
+  return { host: endpoint.url, tls: { ca: await read('ca.pem'), cert: await read('cert.pem'), key: await read('key.pem') } }
+}
+
+const row = (id: string, title: string, err: unknown): CheckRow =>
+  isAppError(err)
+    ? { id, status: 'fail', title, reason: err.message, fix: err.hint }
+    : { id, status: 'fail', title, reason: err instanceof Error ? err.message : String(err) }
+
+type DockerChannels = 'testDockerConnection' | 'registryPreflight' | 'startRegistry'
+
+/** The registry step, on the Docker core (main/docker). */
+export function dockerHandlers(env: NodeJS.ProcessEnv = process.env, name: string = DEFAULT_NAME): Pick<AllHandlers, DockerChannels> {
+  return {
+    testDockerConnection: async ({ endpoint }) => {
+      const info = await checkEngineSpec(await engineSpecOf(endpoint), env)
+      return { serverVersion: info.version, apiVersion: info.apiVersion, os: info.os, arch: info.arch }
+    },
+
+    registryPreflight: async ({ plan, certDir }) => {
+      const checks: CheckRow[] = []
+      const host = plan.addresses[0]
+      try {
+        const cert = checkCertMaterial(await readCertDir(certDir), { host })
+        checks.push({ id: 'certs', status: 'pass', title: 'Server certificate and key', reason: `${cert.subject}, ${cert.daysLeft} days left` })
+      } catch (err) {
+        checks.push(row('certs', 'Server certificate and key', err))
+      }
+      const engine = connectEngine(await engineSpecOf(plan.docker), env)
+      try {
+        const info = await checkEngine(engine)
+        checks.push({ id: 'engine', status: 'pass', title: 'Docker engine', reason: `Docker ${info.version} (${info.os}/${info.arch})` })
+        try {
+          await checkPortFree(engine, plan.port)
+          checks.push({ id: 'port', status: 'pass', title: `Port ${plan.port}`, reason: 'free' })
+        } catch (err) {
+          checks.push(row('port', `Port ${plan.port}`, err))
+        }
+        const existing = await findContainer(engine, name)
+        checks.push(
+          existing
+            ? { id: 'name', status: 'warn', title: `Container "${name}"`, reason: `already exists (${existing.state})`, fix: 'Starting will refuse; remove or rename it first.' }
+            : { id: 'name', status: 'pass', title: `Container "${name}"`, reason: 'name is free' },
+        )
+      } catch (err) {
+        checks.push(row('engine', 'Docker engine', err))
+      } finally {
+        closeEngine(engine)
+      }
+      return { checks }
+    },
+
+    startRegistry: async ({ plan, certDir }, { job }) => {
+      const engine = connectEngine(await engineSpecOf(plan.docker), env)
+      try {
+        const certs = await readCertDir(certDir)
+        const result = await startRegistry(
+          engine,
+          { name, port: plan.port, certs, registryHost: plan.addresses[0] },
+          {
+            signal: job?.signal,
+            onProgress: (e) => job?.progress(e.step, e.total ? Math.round(((e.current ?? 0) / e.total) * 100) : undefined, e.message),
+          },
+        )
+        return { containerId: result.id }
+      } finally {
+        closeEngine(engine)
+      }
+    },
+  }
+}

@@ -1,0 +1,50 @@
+import { promises as fs } from 'node:fs'
+import { invalidInput } from '../../errors'
+import { runVerify, type CheckResult } from '../../verify/index'
+import type { CheckRow } from '../contract'
+import type { AllHandlers } from '../register-handlers'
+
+export function toCheckRow(r: CheckResult): CheckRow {
+  return {
+    id: r.id,
+    status: r.status,
+    title: r.title.en,
+    titleZh: r.title.zhCN,
+    reason: r.reason,
+    fix: r.fix?.en,
+    fixZh: r.fix?.zhCN,
+  }
+}
+
+async function readPem(path: string, field: string): Promise<string> {
+  try {
+    return await fs.readFile(path, 'utf8')
+  } catch {
+    throw invalidInput(field, path, 'the file must exist and be readable')
+  }
+}
+
+/** Verification (main/verify): each check is sent as it finishes, then the whole list. */
+export function verifyHandlers(deps: { trustRoot?: string } = {}): Pick<AllHandlers, 'runVerify'> {
+  return {
+    runVerify: async ({ jobId, host, port, caCertPath, certPath }, { job, emit }) => {
+      const registry = `${host.includes(':') ? `[${host}]` : host}:${port}`
+      const report = await runVerify(
+        {
+          registry,
+          caPem: await readPem(caCertPath, 'caCertPath'),
+          ...(certPath ? { certPem: await readPem(certPath, 'certPath') } : {}),
+        },
+        {
+          trustRoot: deps.trustRoot ?? '/',
+          signal: job?.signal,
+          onResult: (r) => {
+            job?.progress(r.id, r.n * 10)
+            emit('verify:check', { jobId, check: toCheckRow(r) })
+          },
+        },
+      )
+      return { checks: report.results.map(toCheckRow), ok: report.ok }
+    },
+  }
+}
