@@ -39,14 +39,20 @@ class ChannelSocket extends Duplex {
     channel.on('data', (d: Buffer) => {
       if (!this.push(d)) channel.pause()
     })
-    channel.on('end', () => this.push(null))
+    // The end of the stream is reported at 'close', once the exit status is known: a failed dial-stdio then surfaces
+    // as its own message instead of a bare "socket hang up".
+    let exitCode: number | null = null
     channel.on('exit', (code: number | null) => {
-      if (code !== 0 && code !== null) {
-        this.destroy(new Error(`"${DIAL_COMMAND}" failed on the server (exit ${code}): ${this.stderr.trim() || 'no message'}`))
-      }
+      exitCode = code
     })
     channel.on('close', () => {
-      if (!this.destroyed) this.destroy()
+      if (this.destroyed) return
+      if (exitCode !== null && exitCode !== 0) {
+        this.destroy(new Error(`"${DIAL_COMMAND}" failed on the server (exit ${exitCode}): ${this.stderr.trim() || 'no message'}`))
+        return
+      }
+      this.push(null)
+      this.destroy()
     })
     channel.on('error', (err: Error) => this.destroy(err))
   }
@@ -90,6 +96,9 @@ export class SshDialAgent extends Agent {
   private client: Promise<Client> | undefined
   private live: Client | undefined
   private closed = false
+  /** Channels open or being opened, and creations waiting for one to close (node's Agent cannot count async ones). */
+  private channels = 0
+  private waiting: (() => void)[] = []
 
   constructor(private readonly target: SshTarget) {
     super({ keepAlive: true, maxSockets: MAX_CHANNELS, maxTotalSockets: MAX_CHANNELS, maxFreeSockets: MAX_CHANNELS })
@@ -104,23 +113,65 @@ export class SshDialAgent extends Agent {
       fail(new Error('the SSH connection to the engine was closed'))
       return undefined
     }
-    this.connect().then(
-      (client) => {
-        client.exec(DIAL_COMMAND, (err, channel) => {
-          if (err) fail(err)
-          else cb(null, new ChannelSocket(channel))
-        })
-      },
-      (err: unknown) => {
-        fail(err instanceof Error ? err : new Error(String(err)))
-      },
-    )
+    this.acquireChannel(() => {
+      if (this.closed) {
+        this.releaseChannel()
+        fail(new Error('the SSH connection to the engine was closed'))
+        return
+      }
+      this.connect().then(
+        (client) => {
+          client.exec(DIAL_COMMAND, (err, channel) => {
+            if (err) {
+              this.releaseChannel()
+              fail(err)
+              return
+            }
+            // The slot is free once the server has closed the session too (OpenSSH counts it until then).
+            channel.once('close', () => {
+              this.releaseChannel()
+            })
+            cb(null, new ChannelSocket(channel))
+          })
+        },
+        (err: unknown) => {
+          this.releaseChannel()
+          fail(err instanceof Error ? err : new Error(String(err)))
+        },
+      )
+    })
     return undefined
   }
 
-  /** A kept-alive channel stays open for the next request (no TCP keep-alive to set on it). */
+  private acquireChannel(go: () => void): void {
+    if (this.channels < MAX_CHANNELS) {
+      this.channels += 1
+      go()
+      return
+    }
+    this.waiting.push(go)
+    // Idle kept-alive channels would hold the slots forever: close one to make room.
+    for (const list of Object.values(this.freeSockets)) {
+      const idle = list?.[0]
+      if (idle) {
+        idle.destroy()
+        return
+      }
+    }
+  }
+
+  private releaseChannel(): void {
+    const next = this.waiting.shift()
+    if (next) next()
+    else this.channels -= 1
+  }
+
+  /**
+   * A finished request's channel stays open for the next one, unless other requests wait for a channel slot (node's
+   * Agent hands them no free socket once their creation started): then it is closed to make room.
+   */
   override keepSocketAlive(): boolean {
-    return !this.closed
+    return !this.closed && this.waiting.length === 0
   }
 
   /** Ends the SSH connection and every channel on it. */

@@ -161,7 +161,9 @@ describe('ssh:// through a private openssh-server on loopback with a generated k
     )
     const name = rwName('sshapi')
     try {
-      await Promise.all([engine.docker.version(), engine.docker.listContainers(), engine.docker.listImages(), engine.docker.listVolumes()])
+      // More calls at once than OpenSSH's MaxSessions (10) allows channels on one connection: they queue, none fails.
+      const many = await Promise.all(Array.from({ length: 12 }, () => engine.docker.version()))
+      expect(many.every((v) => v.ApiVersion !== '')).toBe(true)
       const r = await startRegistry(engine, { name, port: await freePort(), certs: await readCertDir(certDir), certStore: 'volume' })
       expect(r.health.status).toBe(200)
       expect(engine.sshAgent?.connections).toBe(1)
@@ -173,6 +175,26 @@ describe('ssh:// through a private openssh-server on loopback with a generated k
     await expect(engine.docker.version()).rejects.toThrow('the SSH connection to the engine was closed')
     // The server side sees the session end.
     await expect.poll(async () => (await readFile(join(sshd(), 'sshd.log'), 'utf8')).match(/Disconnected from user root|Received disconnect/g)?.length ?? 0).toBeGreaterThan(0)
+  })
+})
+
+describe('ssh:// to a server without the docker CLI', () => {
+  it('says that the SSH user cannot run docker system dial-stdio', async () => {
+    const dir = join(root.path, 'sshd-nodocker')
+    const port = await freePort()
+    await run('bash', [join(REPO, 'tests/support/rw-reg-sshd.sh'), 'start', dir, String(port), `${sshKey()}.pub`, '/nonexistent'])
+    try {
+      const fp = (await run('ssh-keygen', ['-lf', join(dir, 'host_key.pub')])).stdout.split(' ')[1] ?? ''
+      const r = await cli(['engine', 'check', '--docker-host', `ssh://root@127.0.0.1:${port}`, '--ssh-key', sshKey(), '--ssh-host-key-fingerprint', fp])
+      expect(r.code).toBe(1)
+      expect(r.err).toContain(
+        `error: Cannot reach the Docker engine at ssh://root@127.0.0.1:${port}: the SSH user cannot run "docker system dial-stdio" ("docker system dial-stdio" failed on the server (exit 127): `,
+      )
+      expect(r.err).toMatch(/docker: (command )?not found/)
+      expect(r.err).toContain('hint: Install the docker CLI on the server and let the SSH user run it.')
+    } finally {
+      await run('bash', [join(REPO, 'tests/support/rw-reg-sshd.sh'), 'stop', dir]).catch(() => undefined)
+    }
   })
 })
 

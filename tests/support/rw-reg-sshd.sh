@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A private sshd on 127.0.0.1:PORT for ssh:// engine tests: own config, host key and authorized_keys in DIR.
-#   start: rw-reg-sshd.sh start DIR PORT AUTHORIZED_PUBKEY_FILE      stop: rw-reg-sshd.sh stop DIR
-# The logged-in user (root) runs `docker system dial-stdio`, which reaches the machine's dockerd.
+#   start: rw-reg-sshd.sh start DIR PORT AUTHORIZED_PUBKEY_FILE [SESSION_PATH]      stop: rw-reg-sshd.sh stop DIR
+# The logged-in user (root) runs `docker system dial-stdio`, which reaches the machine's dockerd. SESSION_PATH sets
+# PATH for sessions (default the usual one; a PATH without docker imitates a server without the docker CLI).
 set -euo pipefail
 cmd="${1:?start|stop}"
 DIR="${2:?DIR}"
@@ -9,7 +10,7 @@ if [[ "$cmd" == stop ]]; then
   if [[ -f "$DIR/sshd.pid" ]]; then kill "$(cat "$DIR/sshd.pid")" 2>/dev/null || true; fi
   exit 0
 fi
-PORT="${3:?PORT}" PUB="${4:?PUBKEY}"
+PORT="${3:?PORT}" PUB="${4:?PUBKEY}" SESSION_PATH="${5:-/usr/local/bin:/usr/bin:/bin:/usr/local/sbin:/usr/sbin:/sbin}"
 mkdir -p "$DIR" /run/sshd
 chmod 700 "$DIR"
 [[ -f "$DIR/host_key" ]] || ssh-keygen -q -t ed25519 -N '' -f "$DIR/host_key"
@@ -26,7 +27,7 @@ PasswordAuthentication no
 KbdInteractiveAuthentication no
 UsePAM no
 StrictModes no
-SetEnv PATH=/usr/local/bin:/usr/bin:/bin:/usr/local/sbin:/usr/sbin:/sbin
+SetEnv PATH=$SESSION_PATH
 CONF
 /usr/sbin/sshd -f "$DIR/sshd_config" -E "$DIR/sshd.log"
 for _ in $(seq 1 50); do
