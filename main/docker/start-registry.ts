@@ -8,7 +8,7 @@ import { dropFiles } from './file-drop'
 import { healthFailed, waitHealthy, type HealthResult } from './health'
 import { makeHtpasswd, type Credential } from './htpasswd'
 import { ensureImage } from './image'
-import { DEFAULT_IMAGE, DEFAULT_PORT } from './labels'
+import { DATA_DIR, DEFAULT_IMAGE, DEFAULT_PORT } from './labels'
 import { checkPortFree, findContainer, nameInUse, portInUse } from './preflight'
 import type { JobOptions } from './progress'
 import { checkStorageWritable, WRITE_CHECK_REPO } from './storage-check'
@@ -111,6 +111,14 @@ export async function healthWithLogs(
   }
 }
 
+/** The storage an existing container really mounts at /var/lib/registry (for a reused one), else `fallback`. */
+async function storageOf(engine: Engine, id: string, fallback: StorageSpec): Promise<StorageSpec> {
+  const info = await engine.docker.getContainer(id).inspect().catch(() => undefined)
+  const m = info?.Mounts.find((x) => x.Destination === DATA_DIR)
+  if (m === undefined) return fallback
+  return m.Type === 'volume' ? { kind: 'volume', name: m.Name ?? '' } : { kind: 'hostPath', path: m.Source }
+}
+
 function storageLabel(storage: StorageSpec): string {
   return storage.kind === 'volume' ? `volume ${storage.name}` : `host path ${storage.path} on the engine's host`
 }
@@ -166,9 +174,10 @@ export async function startRegistry(engine: Engine, input: StartRegistryInput, j
     if (input.ifExists === 'reuse') {
       if (existing.state !== 'running') await engine.docker.getContainer(existing.id).start().catch((e: unknown) => { throw engineCallFailed(`Starting ${input.name}`, e) })
       const health = await healthWithLogs(engine, input.name, { host, port, caPem: input.certs.caPem }, { timeoutMs: input.healthTimeoutMs, signal })
-      await ensureStorageWritable(engine, input.name, { host, port, caPem: input.certs.caPem }, storage, input.users)
+      const used = await storageOf(engine, existing.id, storage)
+      await ensureStorageWritable(engine, input.name, { host, port, caPem: input.certs.caPem }, used, input.users)
       const certStore = pickCertStore(engine, input)
-      return { id: existing.id, name: input.name, image: existing.image, imageSource: 'present', port, url: `https://${host}:${port}`, certStore, storage, auth: (input.users?.length ?? 0) > 0, reused: true, health }
+      return { id: existing.id, name: input.name, image: existing.image, imageSource: 'present', port, url: `https://${host}:${port}`, certStore, storage: used, auth: (input.users?.length ?? 0) > 0, reused: true, health }
     }
     if (input.ifExists !== 'replace') throw nameInUse(existing)
   }

@@ -88,7 +88,8 @@ describe('--reuse', () => {
   it('reuses a stopped container (starts it, checks health) and a running one, without creating another', async () => {
     const name = track(rwName('reuse'))
     const port = await freePort()
-    const first = await cli(['registry', 'start', '--certs', certDir, '--port', String(port), '--name', name, '--json'])
+    const data = join(root.path, 'reuse-data')
+    const first = await cli(['registry', 'start', '--certs', certDir, '--port', String(port), '--name', name, '--data', data, '--json'])
     expect(first.code).toBe(0)
     const id = (JSON.parse(first.out) as { id: string }).id
     expect((await cli(['registry', 'stop', '--name', name])).out).toBe(`stopped ${name}\n`)
@@ -98,7 +99,8 @@ describe('--reuse', () => {
     expect(JSON.parse(again.out)).toMatchObject({ id, reused: true, health: { status: 200 } })
     expect(await curlStatus(`https://127.0.0.1:${port}/v2/`, join(certDir, 'ca.crt'))).toBe('200')
     const running = await cli(['registry', 'start', '--certs', certDir, '--port', String(port), '--name', name, '--reuse', '--json'])
-    expect(JSON.parse(running.out)).toMatchObject({ id, reused: true })
+    // What the container really mounts is reported, not the default the command line would give.
+    expect(JSON.parse(running.out)).toMatchObject({ id, reused: true, storage: { kind: 'hostPath', path: data } })
     const { stdout } = await run('docker', ['ps', '-a', '--filter', `name=^/${name}$`, '--format', '{{.ID}}'])
     expect(stdout.trim().split('\n')).toHaveLength(1)
     // Without --reuse or --replace the name clash is reported.
