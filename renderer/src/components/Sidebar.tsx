@@ -3,6 +3,7 @@ import type { Capability } from '../../../main/ipc/contract'
 import { STEPS, useAppStore, type StepId } from '../stores/app-store'
 import { useCertsStore } from '../stores/certs-store'
 import { usePlanStore } from '../stores/plan-store'
+import { useStagesStore } from '../stores/stages-store'
 import { LanguageSwitch } from './LanguageSwitch'
 
 const NEEDS: Record<StepId, Capability[]> = { plan: [], certificates: ['pki'], registry: ['docker'], trust: ['trust', 'bundle'], verify: ['verify'] }
@@ -15,7 +16,10 @@ export function Sidebar(): React.JSX.Element {
   const version = useAppStore((s) => s.info?.version)
   const planSaved = usePlanStore((s) => s.saved)
   const issued = useCertsStore((s) => !!s.issued)
-  const done: Partial<Record<StepId, boolean>> = { plan: planSaved, certificates: issued }
+  const registryUp = useStagesStore((s) => s.containerId !== undefined)
+  const trusted = useStagesStore((s) => (s.trustApplied !== undefined && s.trustApplied.pending.length === 0) || s.bundle !== undefined)
+  const verified = useStagesStore((s) => s.verifyOk === true)
+  const done: Partial<Record<StepId, boolean>> = { plan: planSaved, certificates: issued, registry: registryUp, trust: trusted, verify: verified }
   return (
     <nav className="sidebar" aria-label={t('nav.label')}>
       <div className="brand">

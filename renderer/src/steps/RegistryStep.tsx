@@ -10,6 +10,7 @@ import { JobProgress } from '../components/ProgressBar'
 import { newJobId } from '../lib/job-id'
 import { useAppStore } from '../stores/app-store'
 import { planOf, usePlanStore } from '../stores/plan-store'
+import { useStagesStore } from '../stores/stages-store'
 import { NeedCertificate } from './NeedCertificate'
 import { useTarget } from './use-target'
 
@@ -23,9 +24,12 @@ function RegistryPanel(): React.JSX.Element {
   const { t } = useTranslation()
   const target = useTarget()
   const plan = planOf(usePlanStore(useShallow((s) => ({ addresses: s.addresses, port: s.port, dockerKind: s.dockerKind, dockerUrl: s.dockerUrl, tlsDir: s.tlsDir }))))
-  const [checks, setChecks] = useState<CheckRow[]>()
+  const checks = useStagesStore((s) => s.preflight)
+  const started = useStagesStore((s) => s.containerId)
+  const save = useStagesStore((s) => s.set)
+  const setChecks = (preflight: CheckRow[]): void => save({ preflight })
+  const setStarted = (containerId: string): void => save({ containerId })
   const [jobId, setJobId] = useState<string>()
-  const [started, setStarted] = useState<string>()
   const [error, setError] = useState<ErrorInfo>()
   if (!target) return <NeedCertificate />
   const preflight = async (): Promise<void> => {

@@ -8,6 +8,7 @@ import { NotAvailable } from '../components/NotAvailable'
 import { JobProgress } from '../components/ProgressBar'
 import { newJobId } from '../lib/job-id'
 import { useAppStore } from '../stores/app-store'
+import { useStagesStore } from '../stores/stages-store'
 import { NeedCertificate } from './NeedCertificate'
 import { useTarget } from './use-target'
 
@@ -25,10 +26,13 @@ export function TrustStep(): React.JSX.Element {
 function ThisMachine(): React.JSX.Element {
   const { t } = useTranslation()
   const target = useTarget()
-  const [changes, setChanges] = useState<TrustChange[]>()
+  const changes = useStagesStore((s) => s.trustChanges)
+  const applied = useStagesStore((s) => s.trustApplied)
+  const save = useStagesStore((s) => s.set)
+  const setChanges = (trustChanges: TrustChange[]): void => save({ trustChanges })
   const [jobId, setJobId] = useState<string>()
-  const [done, setDone] = useState(false)
-  const [pending, setPending] = useState<string[]>([])
+  const done = applied !== undefined && applied.pending.length === 0
+  const pending = applied?.pending ?? []
   const [error, setError] = useState<ErrorInfo>()
   if (!target) return <NeedCertificate />
   const req = { caCertPath: target.caCertPath, host: target.host, port: target.port }
@@ -42,10 +46,8 @@ function ThisMachine(): React.JSX.Element {
     setJobId(id)
     const r = await api().applyTrust({ jobId: id, ...req })
     setJobId(undefined)
-    if (r.ok) {
-      setDone(r.value.pending.length === 0)
-      setPending(r.value.pending)
-    } else setError(r.error)
+    if (r.ok) save({ trustApplied: { pending: r.value.pending } })
+    else setError(r.error)
   }
   return (
     <section className="card">
@@ -57,8 +59,7 @@ function ThisMachine(): React.JSX.Element {
         <ul className="changes">
           {changes.map((c) => (
             <li key={c.target + c.description}>
-              <strong>{c.target}</strong> {c.description} {c.path && <span className="mono">{c.path}</span>}
-              {c.command && <pre className="code">{c.command}</pre>}
+              <strong>{c.target}</strong> <span className="mono">{c.description}</span>
             </li>
           ))}
         </ul>
@@ -86,7 +87,9 @@ function OtherMachines(): React.JSX.Element {
   const target = useTarget()
   const [outDir, setOutDir] = useState('')
   const [jobId, setJobId] = useState<string>()
-  const [result, setResult] = useState<BundleResult>()
+  const result = useStagesStore((s) => s.bundle)
+  const saveStage = useStagesStore((s) => s.set)
+  const setResult = (bundle: BundleResult): void => saveStage({ bundle })
   const [error, setError] = useState<ErrorInfo>()
   const [drives, setDrives] = useState<DriveInfo[]>([])
   const hasDrives = useAppStore((s) => s.info?.capabilities.drives ?? false)

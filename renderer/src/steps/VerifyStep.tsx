@@ -8,6 +8,7 @@ import { NotAvailable } from '../components/NotAvailable'
 import { JobProgress } from '../components/ProgressBar'
 import { newJobId } from '../lib/job-id'
 import { useAppStore } from '../stores/app-store'
+import { useStagesStore } from '../stores/stages-store'
 import { NeedCertificate } from './NeedCertificate'
 import { useTarget } from './use-target'
 
@@ -20,15 +21,20 @@ export function VerifyStep(): React.JSX.Element {
 function VerifyPanel(): React.JSX.Element {
   const { t } = useTranslation()
   const target = useTarget()
-  const [rows, setRows] = useState<CheckRow[]>()
+  const rows = useStagesStore((s) => s.verifyRows)
+  const passed = useStagesStore((s) => s.verifyOk)
+  const save = useStagesStore((s) => s.set)
+  const setRows = (verifyRows: CheckRow[]): void => save({ verifyRows })
+  const setPassed = (verifyOk: boolean | undefined): void => save({ verifyOk })
   const [jobId, setJobId] = useState<string>()
   const [error, setError] = useState<ErrorInfo>()
-  const [passed, setPassed] = useState<boolean>()
   // Rows appear one by one as main reports each finished check for our job.
   useEffect(() => {
     if (!jobId) return undefined
     return api().on('verify:check', (e) => {
-      if (e.jobId === jobId) setRows((r) => [...(r ?? []), e.check])
+      if (e.jobId !== jobId) return
+      const stages = useStagesStore.getState()
+      stages.set({ verifyRows: [...(stages.verifyRows ?? []), e.check] })
     })
   }, [jobId])
   if (!target) return <NeedCertificate />

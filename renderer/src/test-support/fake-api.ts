@@ -5,6 +5,7 @@ import { initI18n } from '../i18n'
 import { initialAppState, useAppStore } from '../stores/app-store'
 import { initialCertsState, useCertsStore } from '../stores/certs-store'
 import { initialPlanState, usePlanStore } from '../stores/plan-store'
+import { initialStagesState, useStagesStore } from '../stores/stages-store'
 
 export const appInfo: AppInfo = {
   version: '0.1.0',
@@ -40,6 +41,7 @@ export async function resetAll(language: 'en' | 'zh-CN' = 'en'): Promise<Fake> {
   useAppStore.setState({ ...initialAppState })
   usePlanStore.setState({ ...initialPlanState })
   useCertsStore.setState({ ...initialCertsState })
+  useStagesStore.setState({ ...initialStagesState })
   await initI18n(language)
   await useAppStore.getState().init()
   return f

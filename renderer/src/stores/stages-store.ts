@@ -1,0 +1,29 @@
+import { create } from 'zustand'
+import type { BundleResult, CheckRow, TrustChange } from '../../../main/ipc/contract'
+
+/** Results of the Registry, Client trust and Verify steps: kept while the user moves between steps. */
+interface StagesState {
+  preflight: CheckRow[] | undefined
+  containerId: string | undefined
+  trustChanges: TrustChange[] | undefined
+  trustApplied: { pending: string[] } | undefined
+  bundle: BundleResult | undefined
+  verifyRows: CheckRow[] | undefined
+  verifyOk: boolean | undefined
+  set: (patch: Partial<Omit<StagesState, 'set'>>) => void
+}
+
+export const initialStagesState = {
+  preflight: undefined,
+  containerId: undefined,
+  trustChanges: undefined,
+  trustApplied: undefined,
+  bundle: undefined,
+  verifyRows: undefined,
+  verifyOk: undefined,
+}
+
+export const useStagesStore = create<StagesState>()((set) => ({
+  ...initialStagesState,
+  set: (patch) => set(patch),
+}))
