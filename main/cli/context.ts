@@ -46,6 +46,15 @@ export async function readSecretFile(ctx: CommandContext, path: string, field: s
   return secret
 }
 
+/** readSecretFile for an optional option: undefined when the option was not given. */
+export async function readOptionalSecretFile(
+  ctx: CommandContext,
+  path: string | undefined,
+  field: string,
+): Promise<string | undefined> {
+  return path === undefined ? undefined : readSecretFile(ctx, path, field)
+}
+
 /** Reads a text file named by an option; a missing or unreadable file is invalid input naming the option. */
 export async function readInputFile(ctx: CommandContext, path: string, field: string): Promise<string> {
   try {

@@ -8,7 +8,13 @@ import { registerClientTrustCommands } from './commands/trust'
 import { makeContext, type CliIo, type CommandContext } from './context'
 
 /** Each command group registers itself here (one line per group). */
-const groups: ((program: Command, ctx: CommandContext) => void)[] = [registerCaCommands, registerCertCommands, registerRegistryCommands, registerVerifyCommands, registerClientTrustCommands]
+const groups: ((program: Command, ctx: CommandContext) => void)[] = [
+  registerCaCommands,
+  registerCertCommands,
+  registerRegistryCommands,
+  registerVerifyCommands,
+  registerClientTrustCommands,
+]
 
 export const EXIT_OK = 0
 export const EXIT_FAILED = 1

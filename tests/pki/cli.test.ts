@@ -44,51 +44,20 @@ describe('registry-wizard ca / cert', () => {
       (await cli(['ca', 'create', '--dir', caDir, '--key-size', '2048', '--passphrase-file', pass])).code,
     ).toBe(0)
     const out = join(dir, 'srv-pass')
-    const none = await cli(['cert', 'issue', '--ca-dir', caDir, '--out', out, '--ip', '10.1.2.3'])
+    const issue = (...extra: string[]): ReturnType<typeof cli> =>
+      cli(['cert', 'issue', '--ca-dir', caDir, '--out', out, '--ip', '10.1.2.3', ...extra])
+    const none = await issue()
     expect(none.code).toBe(2)
     expect(none.stderr).toContain('the private key is encrypted and no passphrase was given')
-    const wrong = await cli([
-      'cert',
-      'issue',
-      '--ca-dir',
-      caDir,
-      '--out',
-      out,
-      '--ip',
-      '10.1.2.3',
-      '--passphrase-file',
-      wrongPass,
-    ])
+    const wrong = await issue('--passphrase-file', wrongPass)
     expect(wrong.code).toBe(2)
     expect(wrong.stderr).toContain('the passphrase does not open the private key')
     expect(wrong.stderr).not.toContain('wrong passphrase')
     expect(existsSync(out)).toBe(false)
-    const ok = await cli([
-      'cert',
-      'issue',
-      '--ca-dir',
-      caDir,
-      '--out',
-      out,
-      '--ip',
-      '10.1.2.3',
-      '--passphrase-file',
-      pass,
-    ])
+    const ok = await issue('--passphrase-file', pass)
     expect(ok.code).toBe(0)
     expect(openssl(['verify', '-CAfile', join(caDir, 'ca.crt'), join(out, 'domain.crt')])).toContain('OK')
-    const again = await cli([
-      'cert',
-      'issue',
-      '--ca-dir',
-      caDir,
-      '--out',
-      out,
-      '--ip',
-      '10.1.2.3',
-      '--passphrase-file',
-      pass,
-    ])
+    const again = await issue('--passphrase-file', pass)
     expect(again.code).toBe(1)
     expect(again.stderr).toContain('A certificate or key already exists')
   })

@@ -21,19 +21,48 @@ afterAll(async () => {
 async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = ''
   let err = ''
-  const code = await runCli(args, { stdout: (t) => (out += t), stderr: (t) => (err += t), env: {}, cwd: work })
+  const code = await runCli(args, {
+    stdout: (t) => (out += t),
+    stderr: (t) => (err += t),
+    env: {},
+    cwd: work,
+  })
   return { code, out, err }
 }
 
 describe('registry-wizard bundle export / drives', () => {
   it('exports the folder and a tar.gz; a second export without --force fails with exit 1', async () => {
-    const r = await cli(['bundle', 'export', '--ca', 'ca.crt', '--registry', '192.168.20.10:5000', '--out', 'usb', '--archive', 'tar.gz'])
+    const r = await cli([
+      'bundle',
+      'export',
+      '--ca',
+      'ca.crt',
+      '--registry',
+      '192.168.20.10:5000',
+      '--out',
+      'usb',
+      '--archive',
+      'tar.gz',
+    ])
     expect(r.code, r.err).toBe(0)
-    expect(r.out).toContain(`Trust bundle written to ${join(work, 'usb', 'registry-trust-192.168.20.10_5000')}`)
+    expect(r.out).toContain(
+      `Trust bundle written to ${join(work, 'usb', 'registry-trust-192.168.20.10_5000')}`,
+    )
     expect(r.out).toMatch(/SHA-256 fingerprint .*([0-9A-F]{2}:){31}/)
-    execFileSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: join(work, 'usb', 'registry-trust-192.168.20.10_5000') })
+    execFileSync('sha256sum', ['-c', 'SHA256SUMS'], {
+      cwd: join(work, 'usb', 'registry-trust-192.168.20.10_5000'),
+    })
     await fs.access(join(work, 'usb', 'registry-trust-192.168.20.10_5000.tar.gz'))
-    const again = await cli(['bundle', 'export', '--ca', 'ca.crt', '--registry', '192.168.20.10:5000', '--out', 'usb'])
+    const again = await cli([
+      'bundle',
+      'export',
+      '--ca',
+      'ca.crt',
+      '--registry',
+      '192.168.20.10:5000',
+      '--out',
+      'usb',
+    ])
     expect(again.code).toBe(1)
     expect(again.err).toMatch(/already exists.*\nhint: .*--force/)
   })

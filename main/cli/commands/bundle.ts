@@ -22,11 +22,18 @@ interface ExportOpts {
 }
 
 async function exportCommand(ctx: CommandContext, o: ExportOpts): Promise<void> {
-  const ca = parseTrustCa(await readInputFile(ctx, o.ca, '--ca'), { field: '--ca', sourcePath: ctx.path(o.ca) })
+  const ca = parseTrustCa(await readInputFile(ctx, o.ca, '--ca'), {
+    field: '--ca',
+    sourcePath: ctx.path(o.ca),
+  })
   const registries = parseRegistryAddresses(o.registry ?? [], '--registry')
   const archive = o.archive === undefined ? undefined : parseArchiveFormat(o.archive, '--archive')
   if ((o.out === undefined) === (o.drive === undefined)) {
-    throw invalidInput('--out', o.out ?? '', 'give exactly one of --out DIR (a folder) or --drive MOUNT (a removable drive from `drives`)')
+    throw invalidInput(
+      '--out',
+      o.out ?? '',
+      'give exactly one of --out DIR (a folder) or --drive MOUNT (a removable drive from `drives`)',
+    )
   }
   if (o.out !== undefined) {
     const b = await exportBundle({ ca, registries, outDir: ctx.path(o.out), archive, force: o.force })
@@ -42,16 +49,26 @@ async function exportCommand(ctx: CommandContext, o: ExportOpts): Promise<void> 
   const mount = resolve(ctx.path(o.drive ?? ''))
   const drives = await listRemovableDrives()
   if (!drives.some((d) => resolve(d.mount) === mount)) {
-    throw invalidInput('--drive', o.drive, `it is not a mounted removable drive; allowed: ${drives.map((d) => d.mount).join(', ') || 'none is mounted'} (use --out for a folder)`)
+    throw invalidInput(
+      '--drive',
+      o.drive,
+      `it is not a mounted removable drive; allowed: ${drives.map((d) => d.mount).join(', ') || 'none is mounted'} (use --out for a folder)`,
+    )
   }
   const staging = await fs.mkdtemp(join(tmpdir(), 'registry-wizard-bundle-'))
   try {
     const b = await exportBundle({ ca, registries, outDir: staging, archive })
     const copied = await copyBundleToMount(b.dir, mount, { force: o.force })
-    if (b.archivePath) await fs.copyFile(b.archivePath, join(mount, `${copied.dest.split(/[\\/]/).pop() ?? 'bundle'}.${archive ?? ''}`))
+    if (b.archivePath)
+      await fs.copyFile(
+        b.archivePath,
+        join(mount, `${copied.dest.split(/[\\/]/).pop() ?? 'bundle'}.${archive ?? ''}`),
+      )
     if (o.json) printJson(ctx, { ...copied, fingerprintSha256: b.fingerprintSha256 })
     else {
-      ctx.io.stdout(`Trust bundle written to ${copied.dest} and verified byte for byte (${copied.files.length} files).\n`)
+      ctx.io.stdout(
+        `Trust bundle written to ${copied.dest} and verified byte for byte (${copied.files.length} files).\n`,
+      )
       ctx.io.stdout(`CA SHA-256 fingerprint (tell recipients to compare it): ${b.fingerprintSha256}\n`)
     }
   } finally {
@@ -60,12 +77,20 @@ async function exportCommand(ctx: CommandContext, o: ExportOpts): Promise<void> 
 }
 
 export function registerBundleCommands(program: Command, ctx: CommandContext): void {
-  const bundle = program.command('bundle').description('The trust bundle for other machines (USB stick, fleets)')
+  const bundle = program
+    .command('bundle')
+    .description('The trust bundle for other machines (USB stick, fleets)')
   bundle
     .command('export')
-    .description('Write registry-trust-HOST_PORT/: ca.crt, fingerprint, install.sh / .ps1 / -macos.sh, Ansible, README, SHA256SUMS')
+    .description(
+      'Write registry-trust-HOST_PORT/: ca.crt, fingerprint, install.sh / .ps1 / -macos.sh, Ansible, README, SHA256SUMS',
+    )
     .requiredOption('--ca <file>', 'the CA certificate (ca.crt); a file holding a private key is refused')
-    .option('--registry <host:port>', 'registry address as in image references (repeat for IP and DNS name)', collect)
+    .option(
+      '--registry <host:port>',
+      'registry address as in image references (repeat for IP and DNS name)',
+      collect,
+    )
     .option('--out <dir>', 'folder to create the bundle folder in')
     .option('--drive <mount>', 'a removable drive (see `drives`): written, synced and verified')
     .option('--archive <format>', 'also pack it: zip or tar.gz')

@@ -1,7 +1,13 @@
 import type { Command } from 'commander'
 import { createCaDir, importCaDir, parseKeySize } from '../../pki'
 import type { CaDirResult } from '../../pki'
-import { parsePositiveInt, printJson, readInputFile, readSecretFile, type CommandContext } from '../context'
+import {
+  parsePositiveInt,
+  printJson,
+  readInputFile,
+  readOptionalSecretFile,
+  type CommandContext,
+} from '../context'
 
 interface CreateOpts {
   dir: string
@@ -69,10 +75,7 @@ export function registerCaCommands(program: Command, ctx: CommandContext): void 
     .option('--force', 'replace an existing CA, keeping the old files as timestamped backups')
     .option('--json', 'print the result as JSON')
     .action(async (o: CreateOpts) => {
-      const passphrase =
-        o.passphraseFile === undefined
-          ? undefined
-          : await readSecretFile(ctx, o.passphraseFile, '--passphrase-file')
+      const passphrase = await readOptionalSecretFile(ctx, o.passphraseFile, '--passphrase-file')
       const r = await createCaDir(
         ctx.path(o.dir),
         {
@@ -97,10 +100,7 @@ export function registerCaCommands(program: Command, ctx: CommandContext): void 
     .action(async (o: ImportOpts) => {
       const certPem = await readInputFile(ctx, o.cert, '--cert')
       const keyPem = await readInputFile(ctx, o.key, '--key')
-      const passphrase =
-        o.passphraseFile === undefined
-          ? undefined
-          : await readSecretFile(ctx, o.passphraseFile, '--passphrase-file')
+      const passphrase = await readOptionalSecretFile(ctx, o.passphraseFile, '--passphrase-file')
       const r = await importCaDir(
         ctx.path(o.dir),
         { certPem, keyPem, passphrase },

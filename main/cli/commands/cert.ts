@@ -7,7 +7,7 @@ import {
   parsePositiveInt,
   printJson,
   readInputFile,
-  readSecretFile,
+  readOptionalSecretFile,
   type CommandContext,
 } from '../context'
 
@@ -86,10 +86,7 @@ export function registerCertCommands(program: Command, ctx: CommandContext): voi
         if (parseSan(name, '--dns').type !== 'dns')
           throw invalidInput('--dns', name, 'a DNS name is required here; put IP addresses in --ip')
       }
-      const passphrase =
-        o.passphraseFile === undefined
-          ? undefined
-          : await readSecretFile(ctx, o.passphraseFile, '--passphrase-file')
+      const passphrase = await readOptionalSecretFile(ctx, o.passphraseFile, '--passphrase-file')
       const r = await issueToDir({
         caDir: ctx.path(o.caDir),
         outDir: ctx.path(o.out),

@@ -9,7 +9,9 @@ function gib(n: number | undefined): string {
 export function registerDrivesCommands(program: Command, ctx: CommandContext): void {
   program
     .command('drives')
-    .description('List mounted removable drives a trust bundle can be written to (system drives are never listed)')
+    .description(
+      'List mounted removable drives a trust bundle can be written to (system drives are never listed)',
+    )
     .option('--json', 'print the list as JSON')
     .action(async (o: { json?: boolean }) => {
       const drives = await listRemovableDrives()
@@ -18,11 +20,15 @@ export function registerDrivesCommands(program: Command, ctx: CommandContext): v
         return
       }
       if (drives.length === 0) {
-        ctx.io.stdout('No removable drive is mounted. Plug in a USB stick (and mount it), or use `bundle export --out DIR`.\n')
+        ctx.io.stdout(
+          'No removable drive is mounted. Plug in a USB stick (and mount it), or use `bundle export --out DIR`.\n',
+        )
         return
       }
       for (const d of drives) {
-        ctx.io.stdout(`${d.mount}  ${d.label || '(no label)'}  ${d.device}  ${d.fsType}  ${gib(d.freeBytes)} free of ${gib(d.sizeBytes)}${d.readOnly ? '  READ-ONLY' : ''}  ${d.model}\n`)
+        ctx.io.stdout(
+          `${d.mount}  ${d.label || '(no label)'}  ${d.device}  ${d.fsType}  ${gib(d.freeBytes)} free of ${gib(d.sizeBytes)}${d.readOnly ? '  READ-ONLY' : ''}  ${d.model}\n`,
+        )
       }
     })
 }

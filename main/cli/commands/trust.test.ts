@@ -23,7 +23,12 @@ afterAll(async () => {
 async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = ''
   let err = ''
-  const code = await runCli(args, { stdout: (t) => (out += t), stderr: (t) => (err += t), env: { HOME: '/home/admin' }, cwd: work })
+  const code = await runCli(args, {
+    stdout: (t) => (out += t),
+    stderr: (t) => (err += t),
+    env: { HOME: '/home/admin' },
+    cwd: work,
+  })
   return { code, out, err }
 }
 
@@ -34,7 +39,16 @@ async function newRoot(osRelease = 'ID=debian'): Promise<string> {
   return root
 }
 
-const args = (root: string): string[] => ['--ca', 'ca.crt', '--registry', '192.168.20.10:5000', '--registry', 'registry.lan:5000', '--root', root]
+const args = (root: string): string[] => [
+  '--ca',
+  'ca.crt',
+  '--registry',
+  '192.168.20.10:5000',
+  '--registry',
+  'registry.lan:5000',
+  '--root',
+  root,
+]
 
 describe('registry-wizard trust', () => {
   it('install / status / uninstall under --root; store commands are listed, not run', async () => {
@@ -51,7 +65,9 @@ describe('registry-wizard trust', () => {
     expect(inst.code, inst.err).toBe(0)
     expect(inst.out).toMatch(/Not run \(root prefix .*\n {2}update-ca-certificates/)
     expect(inst.out).toMatch(/restart/)
-    expect(await fs.readFile(join(root, 'etc/docker/certs.d/registry.lan:5000/ca.crt'), 'utf8')).toBe(ca.certPem)
+    expect(await fs.readFile(join(root, 'etc/docker/certs.d/registry.lan:5000/ca.crt'), 'utf8')).toBe(
+      ca.certPem,
+    )
 
     const st = await cli(['trust', 'status', ...args(root), '--json'])
     expect(st.code).toBe(0)
@@ -68,7 +84,16 @@ describe('registry-wizard trust', () => {
 
   it('refuses a CA file holding a private key with exit 2 and writes nothing', async () => {
     const root = await newRoot()
-    const r = await cli(['trust', 'install', '--ca', 'ca-with-key.pem', '--registry', '10.0.0.1:5000', '--root', root])
+    const r = await cli([
+      'trust',
+      'install',
+      '--ca',
+      'ca-with-key.pem',
+      '--registry',
+      '10.0.0.1:5000',
+      '--root',
+      root,
+    ])
     expect(r.code).toBe(2)
     expect(r.err).toMatch(/--ca: ".*ca-with-key.pem" is not valid; give the CA certificate \(ca.crt\) only/)
     expect(await fs.readdir(join(root, 'etc'))).toEqual(['os-release'])

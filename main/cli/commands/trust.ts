@@ -44,7 +44,9 @@ async function request(ctx: CommandContext, o: TrustOpts): Promise<{ req: TrustR
   const ca = await loadCa(ctx, o.ca)
   const registries = parseRegistryAddresses(o.registry ?? [], '--registry')
   const targets = o.targets === undefined ? undefined : parseTargets(o.targets, '--targets')
-  const platform = (['linux', 'darwin', 'win32'].includes(process.platform) ? process.platform : 'linux') as Platform
+  const platform = (
+    ['linux', 'darwin', 'win32'].includes(process.platform) ? process.platform : 'linux'
+  ) as Platform
   const root = o.root === undefined ? defaultRoot() : ctx.path(o.root)
   const mode = runMode(root, process.platform, process.geteuid?.())
   const env: TrustEnv = {
@@ -74,7 +76,11 @@ function plansJson(plans: TargetPlan[]): unknown {
   return plans.map((p) => ({
     target: p.target,
     label: p.label,
-    steps: p.steps.map((s) => (s.kind === 'write' ? { kind: s.kind, path: s.path, mode: s.mode.toString(8), bytes: Buffer.byteLength(s.content) } : s)),
+    steps: p.steps.map((s) =>
+      s.kind === 'write'
+        ? { kind: s.kind, path: s.path, mode: s.mode.toString(8), bytes: Buffer.byteLength(s.content) }
+        : s,
+    ),
     warnings: p.warnings,
     notes: p.notes,
   }))
@@ -94,7 +100,9 @@ async function change(ctx: CommandContext, action: 'install' | 'uninstall', o: T
     if (!o.dryRun) {
       const steps = plans.flatMap((p) => p.steps)
       if (steps.length === 0) return
-      ctx.io.stderr('\nNot done: this needs root. Run these commands as root (e.g. paste them into `sudo sh`):\n\n')
+      ctx.io.stderr(
+        '\nNot done: this needs root. Run these commands as root (e.g. paste them into `sudo sh`):\n\n',
+      )
       ctx.io.stderr(stepsAsShell(steps))
       ctx.setExitCode(1)
     }
@@ -102,16 +110,30 @@ async function change(ctx: CommandContext, action: 'install' | 'uninstall', o: T
   }
   const out = await runTrust(action, req)
   if (o.json) {
-    printJson(ctx, { action, dryRun: false, mode, changed: out.changed, done: out.done, pending: out.pending, plans: plansJson(out.plans) })
+    printJson(ctx, {
+      action,
+      dryRun: false,
+      mode,
+      changed: out.changed,
+      done: out.done,
+      pending: out.pending,
+      plans: plansJson(out.plans),
+    })
     return
   }
   ctx.io.stdout(`${header}\n`)
   printPlans(ctx, out.plans, '', req.env.runner !== undefined)
   if (out.pending.length > 0) {
-    ctx.io.stdout(`\nNot run (root prefix ${req.env.root}: they would change this machine); run them inside that system:\n`)
+    ctx.io.stdout(
+      `\nNot run (root prefix ${req.env.root}: they would change this machine); run them inside that system:\n`,
+    )
     for (const c of out.pending) ctx.io.stdout(`  ${c.argv.join(' ')}  # ${c.why}\n`)
   }
-  ctx.io.stdout(out.changed || out.pending.length > 0 ? `${action} done.\n` : `Nothing to change: already ${action === 'install' ? 'installed' : 'removed'}.\n`)
+  ctx.io.stdout(
+    out.changed || out.pending.length > 0
+      ? `${action} done.\n`
+      : `Nothing to change: already ${action === 'install' ? 'installed' : 'removed'}.\n`,
+  )
 }
 
 async function status(ctx: CommandContext, o: TrustOpts): Promise<void> {
@@ -122,7 +144,8 @@ async function status(ctx: CommandContext, o: TrustOpts): Promise<void> {
     for (const s of list) {
       const word = s.installed === 'unknown' ? 'unknown' : s.installed ? 'installed' : 'NOT installed'
       ctx.io.stdout(`${s.label}: ${word}\n`)
-      for (const i of s.items) ctx.io.stdout(`  [${i.installed === true ? 'x' : i.installed === false ? ' ' : '?'}] ${i.what}\n`)
+      for (const i of s.items)
+        ctx.io.stdout(`  [${i.installed === true ? 'x' : i.installed === false ? ' ' : '?'}] ${i.what}\n`)
       for (const w of s.warnings) ctx.io.stdout(`  warning: ${w}\n`)
     }
   }
@@ -130,11 +153,17 @@ async function status(ctx: CommandContext, o: TrustOpts): Promise<void> {
 }
 
 export function registerTrustCommands(program: Command, ctx: CommandContext): void {
-  const trust = program.command('trust').description("Make this machine's Docker, Podman, containerd and OS store trust the registry CA")
+  const trust = program
+    .command('trust')
+    .description("Make this machine's Docker, Podman, containerd and OS store trust the registry CA")
   const common = (cmd: Command): Command =>
     cmd
       .requiredOption('--ca <file>', 'the CA certificate (ca.crt); a file holding a private key is refused')
-      .option('--registry <host:port>', 'registry address as in image references (repeat for IP and DNS name)', collect)
+      .option(
+        '--registry <host:port>',
+        'registry address as in image references (repeat for IP and DNS name)',
+        collect,
+      )
       .option('--targets <list>', 'comma-separated: docker,podman,containerd,os (default: those present)')
       .option('--root <dir>', 'act under DIR instead of / (store update commands are then listed, not run)')
       .option('--json', 'print the result as JSON')
@@ -142,12 +171,14 @@ export function registerTrustCommands(program: Command, ctx: CommandContext): vo
     .option('--dry-run', 'list the files and commands, change nothing')
     .option('--force', 'replace a different ca.crt / hosts.toml already there (a backup is kept)')
     .action((o: TrustOpts) => change(ctx, 'install', o))
-  common(trust.command('uninstall').description('Remove exactly what install added and re-run the store update'))
+  common(
+    trust.command('uninstall').description('Remove exactly what install added and re-run the store update'),
+  )
     .option('--dry-run', 'list the files and commands, change nothing')
     .action((o: TrustOpts) => change(ctx, 'uninstall', o))
-  common(trust.command('status').description('Is the CA installed in each target? (exit 1 if not everywhere)')).action((o: TrustOpts) =>
-    status(ctx, o),
-  )
+  common(
+    trust.command('status').description('Is the CA installed in each target? (exit 1 if not everywhere)'),
+  ).action((o: TrustOpts) => status(ctx, o))
 }
 
 /** The client-trust command groups: `trust`, `bundle` and `drives` (one registration line in program.ts). */

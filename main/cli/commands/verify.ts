@@ -27,8 +27,22 @@ const WORD: Record<Lang, Record<CheckStatus, string>> = {
   'zh-CN': { pass: '通过', warn: '警告', fail: '失败', skipped: '跳过' },
 }
 const STEP: Record<Lang, Record<string, string>> = {
-  en: { certificates: 'Certificates', registry: 'Registry', trust: 'Trust', login: 'Login', network: 'Network', 'docker-engine': 'Docker engine' },
-  'zh-CN': { certificates: '证书', registry: '仓库', trust: '信任', login: '登录', network: '网络', 'docker-engine': 'Docker 引擎' },
+  en: {
+    certificates: 'Certificates',
+    registry: 'Registry',
+    trust: 'Trust',
+    login: 'Login',
+    network: 'Network',
+    'docker-engine': 'Docker engine',
+  },
+  'zh-CN': {
+    certificates: '证书',
+    registry: '仓库',
+    trust: '信任',
+    login: '登录',
+    network: '网络',
+    'docker-engine': 'Docker 引擎',
+  },
 }
 
 function line(r: CheckResult, lang: Lang): string {
@@ -42,14 +56,23 @@ function printFixes(ctx: CommandContext, report: VerifyReport, lang: Lang): void
   ctx.io.stdout(lang === 'zh-CN' ? '\n如何修复：\n' : '\nHow to fix:\n')
   for (const r of withFix) {
     if (!r.fix) continue
-    const title = r.explanation ? (lang === 'zh-CN' ? r.explanation.zhCN.title : r.explanation.en.title) : lang === 'zh-CN' ? r.title.zhCN : r.title.en
-    ctx.io.stdout(`  ${r.n}. [${STEP[lang][r.fix.step] ?? r.fix.step}] ${title}\n     ${lang === 'zh-CN' ? r.fix.zhCN : r.fix.en}\n`)
+    const title = r.explanation
+      ? lang === 'zh-CN'
+        ? r.explanation.zhCN.title
+        : r.explanation.en.title
+      : lang === 'zh-CN'
+        ? r.title.zhCN
+        : r.title.en
+    ctx.io.stdout(
+      `  ${r.n}. [${STEP[lang][r.fix.step] ?? r.fix.step}] ${title}\n     ${lang === 'zh-CN' ? r.fix.zhCN : r.fix.en}\n`,
+    )
   }
 }
 
 function summaryLine(report: VerifyReport, lang: Lang): string {
   const s = report.summary
-  if (lang === 'zh-CN') return `\n${s.pass} 项通过，${s.warn} 项警告，${s.fail} 项失败，${s.skipped} 项跳过${report.cancelled ? '（已取消）' : ''}\n`
+  if (lang === 'zh-CN')
+    return `\n${s.pass} 项通过，${s.warn} 项警告，${s.fail} 项失败，${s.skipped} 项跳过${report.cancelled ? '（已取消）' : ''}\n`
   return `\n${s.pass} passed, ${s.warn} warnings, ${s.fail} failed, ${s.skipped} skipped${report.cancelled ? ' (cancelled)' : ''}\n`
 }
 
@@ -58,15 +81,25 @@ export function registerVerifyCommands(program: Command, ctx: CommandContext): v
     program
       .command('verify')
       .description('Prove, check by check, that a client can use the registry; say how to fix what fails')
-      .requiredOption('--registry <host:port>', 'the address clients use, as in image references (192.168.20.10:5000)')
+      .requiredOption(
+        '--registry <host:port>',
+        'the address clients use, as in image references (192.168.20.10:5000)',
+      )
       .requiredOption('--ca <file>', 'the CA certificate clients trust (ca.crt)')
       .option('--cert <file>', 'the server certificate issued (domain.crt): compared with the one served')
       .option('--push', 'run the push/pull round trip through the Docker engine')
       .option('--user <name>', 'registry user (htpasswd auth), with --password-file')
       .option('--password-file <file>', 'the password of --user, on the first line of FILE')
-      .option('--expect-ip <ip>', 'an address the registry name must resolve to (repeatable)', (v: string, p: string[] | undefined) => [...(p ?? []), v])
+      .option(
+        '--expect-ip <ip>',
+        'an address the registry name must resolve to (repeatable)',
+        (v: string, p: string[] | undefined) => [...(p ?? []), v],
+      )
       .option('--timeout <seconds>', 'timeout of each check (the round trip gets 12 times as long)', '10')
-      .option('--trust-root <dir>', "where check 10 reads this machine's trust (default /; e.g. a client's mounted root)")
+      .option(
+        '--trust-root <dir>',
+        "where check 10 reads this machine's trust (default /; e.g. a client's mounted root)",
+      )
       .option('--lang <lang>', 'output language: en or zh-CN', 'en')
       .option('--json', 'print the structured results as JSON'),
   ).action(async (o: VerifyOpts) => {
@@ -78,27 +111,46 @@ export function registerVerifyCommands(program: Command, ctx: CommandContext): v
       ctx.io.stderr(`note: --registry ${o.registry} has no port: clients reach it on 443\n`)
     }
     if ((o.user === undefined) !== (o.passwordFile === undefined)) {
-      throw invalidInput('--user/--password-file', o.user ?? o.passwordFile ?? '', 'give both --user and --password-file, or neither')
+      throw invalidInput(
+        '--user/--password-file',
+        o.user ?? o.passwordFile ?? '',
+        'give both --user and --password-file, or neither',
+      )
     }
     const timeoutS = parsePositiveInt('--timeout', o.timeout, 600)
     const caPem = await readInputFile(ctx, o.ca, '--ca')
-    if (!caPem.includes('-----BEGIN CERTIFICATE-----')) throw invalidInput('--ca', o.ca, 'a PEM certificate file (ca.crt) is required')
+    if (!caPem.includes('-----BEGIN CERTIFICATE-----'))
+      throw invalidInput('--ca', o.ca, 'a PEM certificate file (ca.crt) is required')
     const certPem = o.cert === undefined ? undefined : await readInputFile(ctx, o.cert, '--cert')
-    if (certPem !== undefined && !certPem.includes('-----BEGIN CERTIFICATE-----')) throw invalidInput('--cert', o.cert, 'a PEM certificate file (domain.crt) is required')
-    const credentials = o.user === undefined || o.passwordFile === undefined ? undefined : { user: o.user, password: await readSecretFile(ctx, o.passwordFile, '--password-file') }
+    if (certPem !== undefined && !certPem.includes('-----BEGIN CERTIFICATE-----'))
+      throw invalidInput('--cert', o.cert, 'a PEM certificate file (domain.crt) is required')
+    const credentials =
+      o.user === undefined || o.passwordFile === undefined
+        ? undefined
+        : { user: o.user, password: await readSecretFile(ctx, o.passwordFile, '--password-file') }
     const engine = o.push === true ? await engineFromOptions(ctx, o) : undefined
     const report = await withInterrupt((signal) =>
       runVerify(
-        { registry: o.registry, caPem, certPem, credentials, push: o.push === true, expectAddresses: o.expectIp },
+        {
+          registry: o.registry,
+          caPem,
+          certPem,
+          credentials,
+          push: o.push === true,
+          expectAddresses: o.expectIp,
+        },
         {
           docker: engine?.docker,
           trustRoot: o.trustRoot === undefined ? undefined : ctx.path(o.trustRoot),
           signal,
           timeoutMs: timeoutS * 1000,
           roundTripTimeoutMs: timeoutS * 12_000,
-          onResult: o.json === true ? undefined : (r) => {
-            ctx.io.stdout(line(r, lang))
-          },
+          onResult:
+            o.json === true
+              ? undefined
+              : (r) => {
+                  ctx.io.stdout(line(r, lang))
+                },
         },
       ),
     )
