@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from '../../main/cli/program'
 import { closeEngine, connectEngine, readCertDir, startRegistry } from '../../main/docker'
-import { captureIo, curlStatus, ensureRegistryImage, freePort, issueMore, makeCerts, REPO, run, rwName, tempDir } from '../support/rw-reg-fixtures'
+import { captureIo, curlStatus, dockerCleanup, ensureRegistryImage, freePort, issueMore, makeCerts, REPO, run, rwName, tempDir } from '../support/rw-reg-fixtures'
 
 let root: { path: string; cleanup: () => Promise<void> }
 let certDir: string
@@ -151,6 +151,8 @@ describe('ssh:// through a private openssh-server on loopback with a generated k
       expect(stdout).toContain(`"Name":"${name}-certs"`)
     } finally {
       await cli(['registry', 'remove', ...sshArgs(), '--name', name, '--delete-data'])
+      // The ssh engine is this machine's dockerd: whatever a failed run left is removed here too.
+      await dockerCleanup([name], [`${name}-certs`, `${name}-data`])
     }
   })
 
