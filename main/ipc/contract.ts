@@ -207,6 +207,17 @@ export interface IssueServerCertRequest extends JobRef {
   force?: boolean | undefined
 }
 
+export interface StartRegistryRequest extends JobRef {
+  plan: Plan
+  certDir: string
+  /** A `docker save` tar to load when the engine has no registry image (air-gapped). */
+  imageTar?: string | undefined
+  /** Registry data on a path of the engine's host; default: a named volume. */
+  storagePath?: string | undefined
+  /** htpasswd users (hashed with bcrypt in main). Passwords go renderer -> main only and are never logged. */
+  users?: { user: string; password: string }[] | undefined
+}
+
 export interface Channels {
   getAppInfo: { request: undefined; response: AppInfo }
   getSettings: { request: undefined; response: Settings }
@@ -229,7 +240,7 @@ export interface Channels {
   // Registry (main/docker)
   testDockerConnection: { request: { endpoint: DockerEndpoint }; response: EngineInfo }
   registryPreflight: { request: { plan: Plan; certDir: string }; response: { checks: CheckRow[] } }
-  startRegistry: { request: JobRef & { plan: Plan; certDir: string }; response: { containerId: string } }
+  startRegistry: { request: StartRegistryRequest; response: { containerId: string; url: string; imageSource: string } }
   // Client trust (main/trust, main/bundle, main/drives)
   planTrust: { request: { caCertPath: string; host: string; port: number }; response: { changes: TrustChange[] } }
   applyTrust: {

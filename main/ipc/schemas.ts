@@ -65,7 +65,17 @@ export const schemas = {
   inspectCertificate: z.strictObject({ path, host: address.optional() }),
   testDockerConnection: z.strictObject({ endpoint: dockerEndpoint }),
   registryPreflight: z.strictObject({ plan, certDir: path }),
-  startRegistry: z.strictObject({ jobId, plan, certDir: path }),
+  startRegistry: z.strictObject({
+    jobId,
+    plan,
+    certDir: path,
+    imageTar: path.optional(),
+    storagePath: path.optional(),
+    users: z
+      .array(z.strictObject({ user: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'a user name of letters, digits, . _ -'), password: z.string().min(1).max(256) }))
+      .max(20)
+      .optional(),
+  }),
   planTrust: z.strictObject({ caCertPath: path, ...hostPort }),
   applyTrust: z.strictObject({ jobId, caCertPath: path, ...hostPort }),
   listDrives: z.undefined(),

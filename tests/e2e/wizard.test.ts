@@ -51,6 +51,8 @@ const logLines: string[] = []
 
 const shot = async (lang: string, name: string): Promise<void> => {
   mkdirSync(join(SHOTS, lang), { recursive: true })
+  // The sidebar is sticky: scroll to the top so a full-page shot shows it where a person first sees it.
+  await page.evaluate('window.scrollTo(0, 0)')
   await page.screenshot({ path: join(SHOTS, lang, `${name}.png`), fullPage: true })
 }
 const nav = (name: RegExp) => page.getByRole('navigation').getByRole('button', { name })

@@ -80,19 +80,30 @@ export function dockerHandlers(env: NodeJS.ProcessEnv = process.env, name: strin
       return { checks }
     },
 
-    startRegistry: async ({ plan, certDir }, { job }) => {
+    startRegistry: async ({ jobId, plan, certDir, imageTar, storagePath, users }, { job, emit }) => {
       const engine = connectEngine(await engineSpecOf(plan.docker), env)
       try {
         const certs = await readCertDir(certDir)
         const result = await startRegistry(
           engine,
-          { name, port: plan.port, certs, registryHost: plan.addresses[0] },
+          {
+            name,
+            port: plan.port,
+            certs,
+            registryHost: plan.addresses[0],
+            ...(imageTar ? { imageTar } : {}),
+            ...(storagePath ? { storage: { kind: 'hostPath' as const, path: storagePath } } : {}),
+            ...(users?.length ? { users } : {}),
+          },
           {
             signal: job?.signal,
-            onProgress: (e) => job?.progress(e.step, e.total ? Math.round(((e.current ?? 0) / e.total) * 100) : undefined, e.message),
+            onProgress: (e) => {
+              job?.progress(e.step, e.total ? Math.round(((e.current ?? 0) / e.total) * 100) : undefined, e.message)
+              emit('job:log', { jobId, line: `${e.step}${e.id ? ` ${e.id}` : ''}: ${e.message}` })
+            },
           },
         )
-        return { containerId: result.id }
+        return { containerId: result.id, url: result.url, imageSource: result.imageSource }
       } finally {
         closeEngine(engine)
       }
