@@ -30,6 +30,7 @@ function noop(): void {
  */
 class ChannelSocket extends Duplex {
   private stderr = ''
+  private serverClosed = false
 
   constructor(private readonly channel: ClientChannel) {
     super({ allowHalfOpen: false })
@@ -46,13 +47,17 @@ class ChannelSocket extends Duplex {
       exitCode = code
     })
     channel.on('close', () => {
+      this.serverClosed = true
       if (this.destroyed) return
       if (exitCode !== null && exitCode !== 0) {
         this.destroy(new Error(`"${DIAL_COMMAND}" failed on the server (exit ${exitCode}): ${this.stderr.trim() || 'no message'}`))
         return
       }
       this.push(null)
-      this.destroy()
+      // Data still buffered is read first (the end of a response); an idle socket goes at once, so the keep-alive
+      // pool never hands out a channel the server has closed.
+      if (this.readableLength === 0) this.destroy()
+      else this.once('end', () => this.destroy())
     })
     channel.on('error', (err: Error) => this.destroy(err))
   }
@@ -67,12 +72,12 @@ class ChannelSocket extends Duplex {
   }
 
   override _final(cb: (err?: Error | null) => void): void {
-    this.channel.end()
+    if (!this.serverClosed) this.channel.end()
     cb()
   }
 
   override _destroy(err: Error | null, cb: (err?: Error | null) => void): void {
-    this.channel.destroy()
+    if (!this.serverClosed) this.channel.destroy()
     cb(err)
   }
 

@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from '../../main/cli/program'
-import { closeEngine, connectEngine, readCertDir, startRegistry } from '../../main/docker'
+import { closeEngine, connectEngine, followLogs, readCertDir, startRegistry } from '../../main/docker'
 import { captureIo, curlStatus, dockerCleanup, ensureRegistryImage, freePort, issueMore, makeCerts, REPO, run, rwName, tempDir } from '../support/rw-reg-fixtures'
 
 let root: { path: string; cleanup: () => Promise<void> }
@@ -166,8 +166,18 @@ describe('ssh:// through a private openssh-server on loopback with a generated k
       // More calls at once than OpenSSH's MaxSessions (10) allows channels on one connection: they queue, none fails.
       const many = await Promise.all(Array.from({ length: 12 }, () => engine.docker.version()))
       expect(many.every((v) => v.ApiVersion !== '')).toBe(true)
-      const r = await startRegistry(engine, { name, port: await freePort(), certs: await readCertDir(certDir), certStore: 'volume' })
+      const port = await freePort()
+      const r = await startRegistry(engine, { name, port, certs: await readCertDir(certDir), certStore: 'volume' })
       expect(r.health.status).toBe(200)
+      // A followed log is a long-lived channel: new lines arrive through it, and abort closes just that channel.
+      const lines: string[] = []
+      const controller = new AbortController()
+      const following = followLogs(engine, name, { tail: 1, follow: true, signal: controller.signal, onLine: (l) => lines.push(l) })
+      await curlStatus(`https://127.0.0.1:${port}/v2/rw-ssh-follow/tags/list`, join(certDir, 'ca.crt'))
+      await expect.poll(() => lines.some((l) => l.includes('rw-ssh-follow')), { timeout: 10_000 }).toBe(true)
+      controller.abort()
+      await following
+      expect((await engine.docker.version()).ApiVersion).not.toBe('')
       expect(engine.sshAgent?.connections).toBe(1)
     } finally {
       await engine.docker.getContainer(name).remove({ force: true }).catch(() => undefined)
