@@ -32,10 +32,22 @@ export async function engineSpecOf(endpoint: DockerEndpoint): Promise<EngineSpec
   return { host: endpoint.url, tls: { ca: await read('ca.pem'), cert: await read('cert.pem'), key: await read('key.pem') } }
 }
 
-const row = (id: string, title: string, err: unknown): CheckRow =>
+/** Preflight row titles in both languages (reasons are the core's own words). */
+const TITLES = {
+  certs: ['Server certificate and key', '服务器证书和私钥'],
+  engine: ['Docker engine', 'Docker 引擎'],
+  port: ['Port {}', '端口 {}'],
+  name: ['Container "{}"', '容器“{}”'],
+} as const
+const titled = (id: keyof typeof TITLES, arg = ''): { title: string; titleZh: string } => ({
+  title: TITLES[id][0].replace('{}', arg),
+  titleZh: TITLES[id][1].replace('{}', arg),
+})
+
+const row = (id: keyof typeof TITLES, arg: string, err: unknown): CheckRow =>
   isAppError(err)
-    ? { id, status: 'fail', title, reason: err.message, fix: err.hint }
-    : { id, status: 'fail', title, reason: err instanceof Error ? err.message : String(err) }
+    ? { id, status: 'fail', ...titled(id, arg), reason: err.message, fix: err.hint }
+    : { id, status: 'fail', ...titled(id, arg), reason: err instanceof Error ? err.message : String(err) }
 
 type DockerChannels = 'testDockerConnection' | 'registryPreflight' | 'startRegistry'
 
@@ -52,28 +64,28 @@ export function dockerHandlers(env: NodeJS.ProcessEnv = process.env, name: strin
       const host = plan.addresses[0]
       try {
         const cert = checkCertMaterial(await readCertDir(certDir), { host })
-        checks.push({ id: 'certs', status: 'pass', title: 'Server certificate and key', reason: `${cert.subject}, ${cert.daysLeft} days left` })
+        checks.push({ id: 'certs', status: 'pass', ...titled('certs'), reason: `${cert.subject}, ${cert.daysLeft} days left` })
       } catch (err) {
-        checks.push(row('certs', 'Server certificate and key', err))
+        checks.push(row('certs', '', err))
       }
       const engine = connectEngine(await engineSpecOf(plan.docker), env)
       try {
         const info = await checkEngine(engine)
-        checks.push({ id: 'engine', status: 'pass', title: 'Docker engine', reason: `Docker ${info.version} (${info.os}/${info.arch})` })
+        checks.push({ id: 'engine', status: 'pass', ...titled('engine'), reason: `Docker ${info.version} (${info.os}/${info.arch})` })
         try {
           await checkPortFree(engine, plan.port)
-          checks.push({ id: 'port', status: 'pass', title: `Port ${plan.port}`, reason: 'free' })
+          checks.push({ id: 'port', status: 'pass', ...titled('port', String(plan.port)), reason: 'free' })
         } catch (err) {
-          checks.push(row('port', `Port ${plan.port}`, err))
+          checks.push(row('port', String(plan.port), err))
         }
         const existing = await findContainer(engine, name)
         checks.push(
           existing
-            ? { id: 'name', status: 'warn', title: `Container "${name}"`, reason: `already exists (${existing.state})`, fix: 'Starting will refuse; remove or rename it first.' }
-            : { id: 'name', status: 'pass', title: `Container "${name}"`, reason: 'name is free' },
+            ? { id: 'name', status: 'warn', ...titled('name', name), reason: `already exists (${existing.state})`, fix: 'Starting will refuse; remove or rename it first.', fixZh: '启动会被拒绝：请先删除或重命名该容器。' }
+            : { id: 'name', status: 'pass', ...titled('name', name), reason: 'name is free' },
         )
       } catch (err) {
-        checks.push(row('engine', 'Docker engine', err))
+        checks.push(row('engine', '', err))
       } finally {
         closeEngine(engine)
       }
