@@ -110,6 +110,7 @@ describe('wizard in Chromium with the real preload and handlers', () => {
   })
 
   afterAll(async () => {
+    removeRegistry()
     await (browser as Browser | undefined)?.close()
     await (server as typeof server | undefined)?.close()
     ;(unregister as (() => void) | undefined)?.()
