@@ -5,8 +5,9 @@ import { checkDns, checkTcp, checkTls } from './checks/network'
 import { checkApi, checkCatalog } from './checks/registry-api'
 import { checkRoundTrip } from './checks/round-trip'
 import { makeContext, type VerifyContext } from './context'
+import { msg, renderBoth } from './i18n/message'
 import { fail, skipped, type Outcome } from './outcome'
-import { CHECKS, DEFAULT_FIX, DEPENDS_ON } from './titles'
+import { CHECKS, DEFAULT_FIX, DEPENDS_ON, titleMessage } from './titles'
 import type { CheckFix, CheckId, CheckResult, CheckStatus, VerifyDeps, VerifyInput, VerifyReport } from './types'
 
 type CheckFn = (ctx: VerifyContext, signal: AbortSignal) => Outcome | Promise<Outcome>
@@ -46,20 +47,20 @@ async function runOne(id: CheckId, ctx: VerifyContext, timeoutMs: number): Promi
   } catch (err) {
     if (err instanceof Cancelled) throw err
     if (outer?.aborted) throw new Cancelled()
-    if (timer.aborted) return fail(`no result within ${Math.round(timeoutMs / 1000)} s`, 'TIMEOUT')
-    return { status: 'fail', reason: `unexpected error: ${err instanceof Error ? err.message : String(err)}`, error: err }
+    if (timer.aborted) return fail(msg('run.timeout', { seconds: Math.round(timeoutMs / 1000) }), 'TIMEOUT')
+    return { status: 'fail', reason: msg('run.unexpected', { error: err instanceof Error ? err.message : String(err) }), error: err }
   } finally {
     if (onAbort) signal.removeEventListener('abort', onAbort)
   }
 }
 
-function fixFor(id: CheckId, outcome: Outcome, ctx: VerifyContext): Pick<CheckResult, 'fix' | 'explanation'> {
+function fixFor(id: CheckId, outcome: Outcome, reasonEn: string, ctx: VerifyContext): Pick<CheckResult, 'fix' | 'explanation'> {
   if (outcome.status !== 'fail' && outcome.status !== 'warn') return {}
   const where = { registry: ctx.address.hostPort, host: ctx.host, port: ctx.port }
   const explanation =
     (outcome.code === undefined ? undefined : explainError(outcome.code, where)) ??
     (outcome.error === undefined ? undefined : explainError(outcome.error, where)) ??
-    explainError(outcome.reason, where)
+    explainError(reasonEn, where)
   if (explanation) {
     const fix: CheckFix = { code: explanation.code, step: explanation.step, en: explanation.en.fix, zhCN: explanation.zhCN.fix }
     return { fix, explanation }
@@ -86,9 +87,9 @@ export async function runVerify(input: VerifyInput, deps: VerifyDeps = {}): Prom
     const blocker = DEPENDS_ON[check.id].map((d) => byId.get(d)).find((r) => r !== undefined && (r.status === 'fail' || (r.status === 'skipped' && r.details?.blocked === true)))
     if (cancelled || deps.signal?.aborted) {
       cancelled = true
-      outcome = skipped('cancelled before it ran')
+      outcome = skipped(msg('run.cancelled-before'))
     } else if (blocker !== undefined) {
-      outcome = skipped(`${blocker.n}. ${blocker.title.en} did not pass`, { blocked: true, blockedBy: blocker.id })
+      outcome = skipped(msg('run.blocked', { n: blocker.n, title: titleMessage(blocker.id) }), { blocked: true, blockedBy: blocker.id })
     } else {
       try {
         const timeout = check.id === 'round-trip' ? (deps.roundTripTimeoutMs ?? DEFAULT_ROUND_TRIP_TIMEOUT_MS) : (deps.timeoutMs ?? DEFAULT_TIMEOUT_MS)
@@ -96,16 +97,19 @@ export async function runVerify(input: VerifyInput, deps: VerifyDeps = {}): Prom
       } catch (err) {
         if (!(err instanceof Cancelled)) throw err
         cancelled = true
-        outcome = skipped('cancelled while running')
+        outcome = skipped(msg('run.cancelled-while'))
       }
     }
+    const reason = renderBoth(outcome.reason)
     const result: CheckResult = {
       id: check.id,
       n: i + 1,
       title: { en: check.en, zhCN: check.zhCN },
       status: outcome.status,
-      reason: outcome.reason,
-      ...fixFor(check.id, outcome, ctx),
+      reason: reason.en,
+      reasonZhCN: reason.zhCN,
+      reasonMessage: outcome.reason,
+      ...fixFor(check.id, outcome, reason.en, ctx),
       ...(outcome.details === undefined ? {} : { details: outcome.details }),
       durationMs: Date.now() - started,
     }

@@ -1,18 +1,13 @@
-import type { CheckId } from './types'
+import { renderBoth, type VerifyMessage } from './i18n/message'
+import { CHECK_IDS, type CheckId } from './types'
 
-/** The ten checks in run order, with their titles in both languages. */
-export const CHECKS: readonly { id: CheckId; en: string; zhCN: string }[] = [
-  { id: 'ca', en: 'CA certificate', zhCN: 'CA 证书' },
-  { id: 'server-cert', en: 'Server certificate chains to the CA', zhCN: '服务器证书由该 CA 签发' },
-  { id: 'san', en: 'Address covered by a SAN (Go rules)', zhCN: '地址包含在 SAN 中（Go 规则）' },
-  { id: 'dns', en: 'Name resolution', zhCN: '域名解析' },
-  { id: 'tcp', en: 'TCP connection', zhCN: 'TCP 连接' },
-  { id: 'tls', en: 'TLS handshake trusting only our CA', zhCN: '仅信任本 CA 的 TLS 握手' },
-  { id: 'api', en: 'Registry API /v2/', zhCN: '仓库 API /v2/' },
-  { id: 'round-trip', en: 'Push and pull round trip', zhCN: '推送与拉取往返测试' },
-  { id: 'catalog', en: 'Catalog of repositories and tags', zhCN: '仓库与标签目录' },
-  { id: 'trust', en: "This machine's trust", zhCN: '本机的信任配置' },
-]
+/** A check's title as a message (ids `title.<check id>` in main/verify/i18n). */
+export function titleMessage(id: CheckId): VerifyMessage {
+  return { id: `title.${id}` }
+}
+
+/** The ten checks in run order, with their titles in both languages (from the message tables). */
+export const CHECKS: readonly { id: CheckId; en: string; zhCN: string }[] = CHECK_IDS.map((id) => ({ id, ...renderBoth(titleMessage(id)) }))
 
 /** Which checks must not have failed for a check to run. */
 export const DEPENDS_ON: Record<CheckId, CheckId[]> = {

@@ -1,6 +1,7 @@
 import type { LookupAddress } from 'node:dns'
 import type Docker from 'dockerode'
 import type { ErrorExplanation, RedoStep } from '../diagnostics'
+import type { VerifyMessage } from './i18n/message'
 
 export const CHECK_IDS = ['ca', 'server-cert', 'san', 'dns', 'tcp', 'tls', 'api', 'round-trip', 'catalog', 'trust'] as const
 export type CheckId = (typeof CHECK_IDS)[number]
@@ -23,6 +24,10 @@ export interface CheckResult {
   status: CheckStatus
   /** One line: what was found (English; numbers, names and raw error texts as they are). */
   reason: string
+  /** The same line in Simplified Chinese (addresses, paths, fingerprints and raw error texts as they are). */
+  reasonZhCN: string
+  /** The reason as a message id and its parameters (main/verify/i18n), for a UI that renders it itself. */
+  reasonMessage: VerifyMessage
   /** Present for warn and fail. */
   fix?: CheckFix | undefined
   /** The failure's explanation (title and text in both languages), when it is a known one. */

@@ -111,21 +111,145 @@ describe('registry-wizard verify', () => {
     ])
     expect(report.results.find((x) => x.id === 'round-trip')?.status).toBe('skipped')
     expect(j.code).toBe(0)
-    const zh = await cli([
+  })
+
+  it('--lang zh-CN: a failing run prints titles, marks, reasons and fixes in Chinese, tokens as they are', async () => {
+    const port = await freePort()
+    const args = ['verify', '--registry', `127.0.0.1:${port}`, '--ca', caFile, '--trust-root', trustRoot]
+    const zh = await cli([...args, '--lang', 'zh-CN'])
+    const lines = zh.out.split('\n').filter((l) => /^[✔!✘-] +\d+\. /.test(l))
+    expect(lines).toHaveLength(10)
+    expect(lines[0]).toMatch(/^✔ {2}1\. 通过 CA 证书：CN=rw-ver cli CA，剩余有效期 \d+ 天$/)
+    expect(lines[1]).toBe(
+      `-  2. 跳过 服务器证书由该 CA 签发：未指定服务器证书，也无法读取仓库提供的证书（connect ECONNREFUSED 127.0.0.1:${port}）`,
+    )
+    expect(lines[3]).toBe('-  4. 跳过 域名解析：127.0.0.1 是 IP 地址，无需域名解析')
+    expect(lines[4]).toBe(
+      `✘  5. 失败 TCP 连接：无法连接 127.0.0.1:${port}（connect ECONNREFUSED 127.0.0.1:${port}）`,
+    )
+    expect(lines[5]).toBe('-  6. 跳过 仅信任本 CA 的 TLS 握手：第 5 项“TCP 连接”未通过')
+    expect(lines[8]).toBe('-  9. 跳过 镜像与标签目录：第 7 项“仓库 API /v2/”未通过')
+    expect(lines[9]).toMatch(
+      new RegExp(
+        `^! 10\\. 警告 本机的信任配置：.*/etc/docker/certs\\.d 中没有 127\\.0\\.0\\.1:${port} 目录，只有 ${registry.replace(/\./g, '\\.')}（含本 CA）：Docker 只使用名称与 127\\.0\\.0\\.1:${port} 完全一致的目录$`,
+      ),
+    )
+    expect(zh.out).toContain(
+      `如何修复：\n  5. [仓库] 仓库端口上没有程序在监听\n     重新执行“仓库”步骤（或运行 registry-wizard registry status / registry start），并确认它发布了端口 ${port}。\n`,
+    )
+    expect(zh.out).toContain('  10. [信任] certs.d 目录名与镜像引用不一致\n')
+    expect(zh.out).toContain('1 项通过，1 项警告，1 项失败，7 项跳过')
+    // No English sentence leaks into the Chinese output: what is Latin is a token (address, path, error text).
+    expect(zh.out).not.toMatch(/did not pass|cannot connect|resolve|How to fix|passed|skipped/)
+    expect(zh.code).toBe(1)
+
+    const json = await cli([...args, '--json'])
+    const report = JSON.parse(json.out) as {
+      results: {
+        id: string
+        reason: string
+        reasonZhCN: string
+        reasonMessage: unknown
+        title: { en: string; zhCN: string }
+        fix?: { en: string; zhCN: string }
+      }[]
+    }
+    const tcp = report.results.find((x) => x.id === 'tcp')
+    expect(tcp).toMatchObject({
+      title: { en: 'TCP connection', zhCN: 'TCP 连接' },
+      reason: expect.stringMatching(/^cannot connect to 127\.0\.0\.1:\d+ \(connect ECONNREFUSED/) as unknown,
+      reasonZhCN: expect.stringMatching(/^无法连接 127\.0\.0\.1:\d+（connect ECONNREFUSED/) as unknown,
+      reasonMessage: { id: 'tcp.failed', params: { target: `127.0.0.1:${port}` } },
+      fix: {
+        en: expect.stringContaining('Redo the Registry step') as unknown,
+        zhCN: expect.stringContaining('重新执行“仓库”步骤') as unknown,
+      },
+    })
+    expect(report.results.find((x) => x.id === 'tls')).toMatchObject({
+      reason: '5. TCP connection did not pass',
+      reasonZhCN: '第 5 项“TCP 连接”未通过',
+    })
+    expect(json.code).toBe(1)
+  })
+
+  it('--lang zh-CN: a passing run with the round trip, in Chinese; --json carries both languages', async () => {
+    const args = [
       'verify',
       '--registry',
-      `127.0.0.1:${await freePort()}`,
+      registry,
       '--ca',
       caFile,
-      '--lang',
-      'zh-CN',
+      '--cert',
+      certFile,
+      '--push',
       '--trust-root',
       trustRoot,
+    ]
+    const zh = await cli([...args, '--lang', 'zh-CN'])
+    expect(zh.err).toBe('')
+    const lines = zh.out.split('\n').filter((l) => /^[✔!✘-] +\d+\. /.test(l))
+    expect(lines).toHaveLength(10)
+    expect(lines[1]).toMatch(
+      /^✔ {2}2\. 通过 服务器证书由该 CA 签发：由该 CA 签发，剩余有效期 \d+ 天，证书检查未发现问题$/,
+    )
+    expect(lines[2]).toBe('✔  3. 通过 地址包含在 SAN 中（Go 规则）：127.0.0.1 包含在证书的 IP:127.0.0.1 中')
+    expect(lines[4]).toMatch(
+      new RegExp(`^✔ {2}5\\. 通过 TCP 连接：已连接 ${registry.replace(/\./g, '\\.')}，耗时 \\d+ ms$`),
+    )
+    expect(lines[5]).toMatch(
+      /^✔ {2}6\. 通过 仅信任本 CA 的 TLS 握手：TLSv1\.[23] \S+，提供的证书 [0-9A-F:]{95} 正是签发的证书$/,
+    )
+    expect(lines[6]).toBe('✔  7. 通过 仓库 API /v2/：HTTP 200，registry/2.0，未开启认证')
+    expect(lines[7]).toMatch(
+      /^! {2}8\. 警告 推送与拉取往返测试：推送、拉取成功，摘要 sha256:[0-9a-f]{64} 一致，已从仓库删除；但 127\.0\.0\.1 是回环地址，dockerd 把它当作非安全仓库（insecure registry），所以这次测试不能证明客户端信任本 CA$/,
+    )
+    expect(lines[8]).toMatch(/^✔ {2}9\. 通过 镜像与标签目录：\d+ 个镜像，\d+ 个标签$/)
+    expect(lines[9]).toMatch(
+      /^✔ 10\. 通过 本机的信任配置：Docker 已通过 .*\/ca\.crt 信任该 CA；系统证书库：.*ca-certificates\.crt$/,
+    )
+    expect(zh.out).toContain(
+      '如何修复：\n  8. [信任] 回环地址上的推送不能证明客户端信任\n     在客户端机器上',
+    )
+    expect(zh.out).toMatch(/9 项通过，1 项警告，0 项失败，0 项跳过|8 项通过，1 项警告，0 项失败，1 项跳过/)
+    expect(zh.code).toBe(0)
+
+    const json = await cli([
+      'verify',
+      '--registry',
+      registry,
+      '--ca',
+      caFile,
+      '--cert',
+      certFile,
+      '--trust-root',
+      trustRoot,
+      '--json',
     ])
-    expect(zh.out).toMatch(/✘ {2}5\. 失败 +TCP 连接: cannot connect/)
-    expect(zh.out).toContain('如何修复：')
-    expect(zh.out).toContain('[仓库] 仓库端口上没有程序在监听')
-    expect(zh.code).toBe(1)
+    const report = JSON.parse(json.out) as {
+      results: {
+        id: string
+        status: string
+        reason: string
+        reasonZhCN: string
+        title: { en: string; zhCN: string }
+      }[]
+    }
+    for (const x of report.results) {
+      expect(x.reason.length, x.id).toBeGreaterThan(0)
+      expect(x.reasonZhCN, x.id).toMatch(/[\u4e00-\u9fff]/)
+      expect(x.title.zhCN, x.id).toMatch(/[\u4e00-\u9fff]/)
+    }
+    expect(report.results.find((x) => x.id === 'api')).toMatchObject({
+      status: 'pass',
+      reason: 'HTTP 200, registry/2.0, authentication off',
+      reasonZhCN: 'HTTP 200，registry/2.0，未开启认证',
+    })
+    expect(report.results.find((x) => x.id === 'round-trip')).toMatchObject({
+      status: 'skipped',
+      reason: 'not requested (--push runs the push/pull round trip)',
+      reasonZhCN: '未要求执行（加 --push 才会运行推送/拉取往返测试）',
+    })
+    expect(json.code).toBe(0)
   })
 
   it('exit 1 when a check fails, with the fix naming the step', async () => {

@@ -46,8 +46,9 @@ const STEP: Record<Lang, Record<string, string>> = {
 }
 
 function line(r: CheckResult, lang: Lang): string {
-  const title = lang === 'zh-CN' ? r.title.zhCN : r.title.en
-  return `${MARK[r.status]} ${String(r.n).padStart(2)}. ${WORD[lang][r.status].padEnd(4)} ${title}: ${r.reason}\n`
+  const head = `${MARK[r.status]} ${String(r.n).padStart(2)}.`
+  if (lang === 'zh-CN') return `${head} ${WORD[lang][r.status]} ${r.title.zhCN}：${r.reasonZhCN}\n`
+  return `${head} ${WORD[lang][r.status].padEnd(4)} ${r.title.en}: ${r.reason}\n`
 }
 
 function printFixes(ctx: CommandContext, report: VerifyReport, lang: Lang): void {
@@ -108,7 +109,11 @@ export function registerVerifyCommands(program: Command, ctx: CommandContext): v
     const address = parseRegistryAddress(o.registry, '--registry')
     if (address.port === undefined && !o.registry.trim().endsWith(':443')) {
       // Without a port the image reference means 443; allowed, but said plainly.
-      ctx.io.stderr(`note: --registry ${o.registry} has no port: clients reach it on 443\n`)
+      ctx.io.stderr(
+        lang === 'zh-CN'
+          ? `提示：--registry ${o.registry} 没有写端口，客户端会访问 443 端口\n`
+          : `note: --registry ${o.registry} has no port: clients reach it on 443\n`,
+      )
     }
     if ((o.user === undefined) !== (o.passwordFile === undefined)) {
       throw invalidInput(

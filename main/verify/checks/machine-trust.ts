@@ -5,6 +5,7 @@ import { detectOsFamily, defaultRoot, type Platform, type TrustEnv } from '../..
 import { dockerLocations } from '../../trust/targets/docker'
 import { LINUX_STORES } from '../../trust/targets/os-linux'
 import type { VerifyContext } from '../context'
+import { msg, type VerifyMessage } from '../i18n/message'
 import { fail, pass, skipped, warn, type Outcome } from '../outcome'
 
 const BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g
@@ -78,13 +79,13 @@ async function osStore(env: TrustEnv, fp: string): Promise<{ present: boolean | 
  */
 export async function checkMachineTrust(ctx: VerifyContext): Promise<Outcome> {
   const ca = ctx.ca
-  if (ca === undefined) return skipped('the CA is not readable (check 1)')
+  if (ca === undefined) return skipped(msg('check.ca-unreadable'))
   const raw = ctx.deps.platform ?? process.platform
-  if (raw !== 'linux' && raw !== 'darwin' && raw !== 'win32') return skipped(`no trust locations known for ${raw}`)
+  if (raw !== 'linux' && raw !== 'darwin' && raw !== 'win32') return skipped(msg('trust.platform-unknown', { platform: raw }))
   const platform: Platform = raw
   const env: TrustEnv = { root: ctx.deps.trustRoot ?? defaultRoot(platform), platform, home: ctx.deps.home ?? process.env.HOME ?? '/root' }
   const location = dockerLocations(env)[0]
-  if (location === undefined) return skipped('no Docker certs.d location for this platform')
+  if (location === undefined) return skipped(msg('trust.no-certs-d'))
   const certsD = join(env.root, ...location.segments)
   const folder = location.folderName(ctx.address)
   const exactDir = join(certsD, folder)
@@ -94,15 +95,15 @@ export async function checkMachineTrust(ctx: VerifyContext): Promise<Outcome> {
   for (const m of misses) if ((await crtFiles(join(certsD, m), ca.fingerprint256)).holding.length > 0) missesHolding.push(m)
   const os = await osStore(env, ca.fingerprint256)
   const details = { certsD: exactDir, files: holding, otherFolders: misses, osStore: os }
-  const osText = os.present === true ? `; OS store: ${os.where}` : os.present === false ? `; not in the OS store (${os.where})` : `; ${os.where}`
+  const osText: VerifyMessage = os.present === true ? msg('trust.os.present', { where: os.where }) : os.present === false ? msg('trust.os.missing', { where: os.where }) : msg('trust.os.unread', { platform: env.platform })
   if (holding.length > 0) {
-    if (os.present === false) return warn(`Docker trusts the CA in ${join(exactDir, holding[0] ?? '')}${osText} (curl and other tools will not trust it)`, 'OS_STORE_MISSING', details)
-    return pass(`Docker trusts the CA in ${join(exactDir, holding[0] ?? '')}${osText}`, details)
+    if (os.present === false) return warn(msg('trust.ok-no-os', { path: join(exactDir, holding[0] ?? ''), os: osText }), 'OS_STORE_MISSING', details)
+    return pass(msg('trust.ok', { path: join(exactDir, holding[0] ?? ''), os: osText }), details)
   }
-  if (others.length > 0) return fail(`${exactDir} holds another CA (${others.join(', ')}), not this one`, 'TRUST_OTHER_CA', details)
+  if (others.length > 0) return fail(msg('trust.other-ca', { dir: exactDir, files: others }), 'TRUST_OTHER_CA', details)
   if (misses.length > 0) {
-    const which = misses.map((m) => `${m}${missesHolding.includes(m) ? ' (with this CA)' : ''}`).join(', ')
-    return warn(`no ${folder} folder in ${certsD}, but ${which}: Docker uses only the folder named exactly ${folder}`, 'CERTS_D_WRONG_NAME', details)
+    const which = misses.map((m) => (missesHolding.includes(m) ? msg('trust.folder-with-ca', { name: m }) : m))
+    return warn(msg('trust.wrong-folder', { folder, certsD, which }), 'CERTS_D_WRONG_NAME', details)
   }
-  return fail(`${join(exactDir, 'ca.crt')} does not exist: Docker on this machine does not trust the CA for ${ctx.address.hostPort}${osText}`, 'TRUST_MISSING', details)
+  return fail(msg('trust.missing', { path: join(exactDir, 'ca.crt'), registry: ctx.address.hostPort, os: osText }), 'TRUST_MISSING', details)
 }

@@ -4,6 +4,7 @@ import { connect } from 'node:tls'
 import { fingerprintSha256, inspectCertificate } from '../../pki'
 import { connectHost, serverName, type VerifyContext } from '../context'
 import { derToPem, goCheckServerIdentity } from '../go-identity'
+import { msg } from '../i18n/message'
 import { errorText, fail, failWith, pass, skipped, warn, type Outcome } from '../outcome'
 import type { LookupFn } from '../types'
 
@@ -11,14 +12,14 @@ export const defaultLookup: LookupFn = (host) => dnsLookup(host, { all: true, ve
 
 /** Check 4: a DNS name resolves, and to the host expected (given addresses, else the certificate's IP SANs). */
 export async function checkDns(ctx: VerifyContext): Promise<Outcome> {
-  if (isIP(ctx.host) !== 0) return skipped(`${ctx.host} is an IP address: no name to resolve`)
+  if (isIP(ctx.host) !== 0) return skipped(msg('dns.ip', { host: ctx.host }))
   let addresses: string[]
   try {
     addresses = (await (ctx.deps.lookup ?? defaultLookup)(ctx.host)).map((a) => a.address)
   } catch (err) {
-    return failWith(`${ctx.host} does not resolve (${errorText(err)})`, err)
+    return failWith(msg('dns.failed', { host: ctx.host, error: errorText(err) }), err)
   }
-  if (addresses.length === 0) return fail(`${ctx.host} resolves to no address`, 'NAME_NOT_FOUND')
+  if (addresses.length === 0) return fail(msg('dns.empty', { host: ctx.host }), 'NAME_NOT_FOUND')
   ctx.resolved = addresses
   const details = { addresses }
   const given = ctx.input.expectAddresses
@@ -27,10 +28,11 @@ export async function checkDns(ctx: VerifyContext): Promise<Outcome> {
     expected = inspectCertificate(ctx.input.certPem).sans.filter((s) => s.type === 'ip').map((s) => s.value)
   }
   if (expected.length > 0 && !addresses.some((a) => expected.includes(a))) {
-    const reason = `${ctx.host} resolves to ${addresses.join(', ')}, expected ${expected.join(', ')}${given === undefined ? ' (the IP SANs of the certificate)' : ''}`
+    const facts = { host: ctx.host, addresses, expected }
+    const reason = given === undefined ? msg('dns.mismatch-san', facts) : msg('dns.mismatch', facts)
     return given === undefined ? warn(reason, 'DNS_MISMATCH', details) : fail(reason, 'DNS_MISMATCH', details)
   }
-  return pass(`${ctx.host} resolves to ${addresses.join(', ')}`, details)
+  return pass(msg('dns.ok', { host: ctx.host, addresses }), details)
 }
 
 /** Check 5: TCP connect to HOST:PORT. */
@@ -45,14 +47,14 @@ export function checkTcp(ctx: VerifyContext, signal: AbortSignal): Promise<Outco
       resolve(o)
     }
     const onAbort = (): void => {
-      done(fail(`no answer from ${target}`, 'TIMEOUT'))
+      done(fail(msg('tcp.timeout', { target }), 'TIMEOUT'))
     }
     signal.addEventListener('abort', onAbort, { once: true })
     socket.once('connect', () => {
-      done(pass(`connected to ${target} in ${Date.now() - started} ms`, { address: target }))
+      done(pass(msg('tcp.ok', { target, ms: Date.now() - started }), { address: target }))
     })
     socket.once('error', (err) => {
-      done(failWith(`cannot connect to ${target} (${errorText(err)})`, err, { address: target }))
+      done(failWith(msg('tcp.failed', { target, error: errorText(err) }), err, { address: target }))
     })
     socket.connect({ host: connectHost(ctx), port: ctx.port })
   })
@@ -75,7 +77,7 @@ export function checkTls(ctx: VerifyContext, signal: AbortSignal): Promise<Outco
       resolve(o)
     }
     const onAbort = (): void => {
-      done(fail('no TLS handshake before the timeout', 'TIMEOUT'))
+      done(fail(msg('tls.timeout'), 'TIMEOUT'))
     }
     signal.addEventListener('abort', onAbort, { once: true })
     socket.once('secureConnect', () => {
@@ -84,14 +86,14 @@ export function checkTls(ctx: VerifyContext, signal: AbortSignal): Promise<Outco
       const details = { protocol: socket.getProtocol(), cipher: socket.getCipher().name, fingerprintSha256: served }
       const issued = ctx.input.certPem === undefined ? undefined : fingerprintSha256(ctx.input.certPem)
       if (issued !== undefined && served !== issued) {
-        done(fail(`the registry serves ${served ?? 'no certificate'}, not the certificate issued (${issued})`, 'FINGERPRINT_MISMATCH', { ...details, issuedFingerprintSha256: issued }))
+        done(fail(served === undefined ? msg('tls.mismatch-none', { issued }) : msg('tls.mismatch', { served, issued }), 'FINGERPRINT_MISMATCH', { ...details, issuedFingerprintSha256: issued }))
         return
       }
-      const same = issued === undefined ? ' (no issued certificate given to compare)' : ', the certificate issued'
-      done(pass(`${details.protocol ?? 'TLS'} ${details.cipher}, serving ${served ?? '?'}${same}`, details))
+      const facts = { protocol: details.protocol ?? 'TLS', cipher: details.cipher, fingerprint: served ?? '?' }
+      done(pass(issued === undefined ? msg('tls.ok-unchecked', facts) : msg('tls.ok', facts), details))
     })
     socket.once('error', (err) => {
-      done(failWith(`TLS with only our CA failed: ${errorText(err)}`, err))
+      done(failWith(msg('tls.failed', { error: errorText(err) }), err))
     })
   })
 }

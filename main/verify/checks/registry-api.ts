@@ -1,4 +1,5 @@
 import type { VerifyContext } from '../context'
+import { msg } from '../i18n/message'
 import { errorText, fail, failWith, pass, warn, type Outcome } from '../outcome'
 import { nextLink, registryRequest, type HttpAnswer } from '../registry-http'
 
@@ -14,28 +15,28 @@ export async function checkApi(ctx: VerifyContext, signal: AbortSignal): Promise
   try {
     first = await registryRequest(ctx, '/v2/', { signal })
   } catch (err) {
-    return failWith(`GET /v2/ failed: ${errorText(err)}`, err)
+    return failWith(msg('api.failed', { error: errorText(err) }), err)
   }
   const header = first.headers[API_HEADER]
   if (first.status !== 200 && first.status !== 401) {
-    return fail(`GET /v2/ answered HTTP ${first.status}${header === undefined ? ' without the Docker-Distribution-Api-Version header' : ''}`, 'NOT_A_REGISTRY', { status: first.status })
+    return fail(msg(header === undefined ? 'api.no-header' : 'api.status', { status: first.status }), 'NOT_A_REGISTRY', { status: first.status })
   }
-  if (header === undefined) return fail(`GET /v2/ answered HTTP ${first.status} without the Docker-Distribution-Api-Version header`, 'NOT_A_REGISTRY', { status: first.status })
-  if (first.status === 200) return pass(`HTTP 200, ${String(header)}, authentication off`, { status: 200, apiVersion: header, auth: false })
+  if (header === undefined) return fail(msg('api.no-header', { status: first.status }), 'NOT_A_REGISTRY', { status: first.status })
+  if (first.status === 200) return pass(msg('api.ok', { version: String(header) }), { status: 200, apiVersion: header, auth: false })
   ctx.authOn = true
   const challenge = first.headers['www-authenticate']
   if (ctx.input.credentials === undefined) {
-    return warn(`HTTP 401 (${challenge ?? 'auth on'}): authentication is on and no credentials were given, so login, push and catalog cannot be checked`, 'AUTH_REQUIRED', { status: 401, apiVersion: header, auth: true })
+    return warn(msg('api.auth-needed', { challenge: challenge ?? msg('api.auth-on') }), 'AUTH_REQUIRED', { status: 401, apiVersion: header, auth: true })
   }
   let second: HttpAnswer
   try {
     second = await registryRequest(ctx, '/v2/', { auth: true, signal })
   } catch (err) {
-    return failWith(`GET /v2/ with credentials failed: ${errorText(err)}`, err)
+    return failWith(msg('api.auth-failed', { error: errorText(err) }), err)
   }
-  if (second.status === 401) return fail(`HTTP 401 again with the credentials of "${ctx.input.credentials.user}"`, 'BAD_CREDENTIALS', { status: 401, auth: true })
-  if (second.status !== 200) return fail(`GET /v2/ with credentials answered HTTP ${second.status}`, 'NOT_A_REGISTRY', { status: second.status })
-  return pass(`HTTP 401 then 200 with the credentials of "${ctx.input.credentials.user}", ${String(header)}`, { status: 200, apiVersion: header, auth: true })
+  if (second.status === 401) return fail(msg('api.bad-credentials', { user: ctx.input.credentials.user }), 'BAD_CREDENTIALS', { status: 401, auth: true })
+  if (second.status !== 200) return fail(msg('api.auth-status', { status: second.status }), 'NOT_A_REGISTRY', { status: second.status })
+  return pass(msg('api.ok-auth', { user: ctx.input.credentials.user, version: String(header) }), { status: 200, apiVersion: header, auth: true })
 }
 
 async function getJson(ctx: VerifyContext, path: string, signal: AbortSignal): Promise<{ answer: HttpAnswer; json: unknown }> {
@@ -71,20 +72,21 @@ export async function checkCatalog(ctx: VerifyContext, signal: AbortSignal): Pro
   try {
     repos = await pages(ctx, `/v2/_catalog?n=${PAGE}`, 'repositories', signal)
   } catch (err) {
-    return failWith(`GET /v2/_catalog failed: ${errorText(err)}`, err)
+    return failWith(msg('catalog.failed', { error: errorText(err) }), err)
   }
-  if (repos.status === 401) return fail('GET /v2/_catalog answered HTTP 401: authentication is on and no valid credentials were given', 'AUTH_REQUIRED')
-  if (repos.status !== 200) return fail(`GET /v2/_catalog answered HTTP ${repos.status}`, 'NOT_A_REGISTRY', { status: repos.status })
+  if (repos.status === 401) return fail(msg('catalog.unauthorized'), 'AUTH_REQUIRED')
+  if (repos.status !== 200) return fail(msg('catalog.status', { status: repos.status }), 'NOT_A_REGISTRY', { status: repos.status })
   const repositories: { name: string; tags: string[] }[] = []
   for (const name of repos.items.slice(0, MAX_TAG_REPOS)) {
     try {
       const tags = await pages(ctx, `/v2/${name}/tags/list?n=${PAGE}`, 'tags', signal)
       repositories.push({ name, tags: tags.status === 200 ? tags.items : [] })
     } catch (err) {
-      return failWith(`GET /v2/${name}/tags/list failed: ${errorText(err)}`, err)
+      return failWith(msg('catalog.tags-failed', { name, error: errorText(err) }), err)
     }
   }
   const tagCount = repositories.reduce((n, r) => n + r.tags.length, 0)
-  const more = repos.items.length > MAX_TAG_REPOS ? ` (tags listed for the first ${MAX_TAG_REPOS})` : ''
-  return pass(`${repos.items.length} repositories, ${tagCount} tags${more}`, { repositories, repositoryCount: repos.items.length, pages: repos.pages })
+  const counts = { repositories: repos.items.length, tags: tagCount }
+  const reason = repos.items.length > MAX_TAG_REPOS ? msg('catalog.ok-capped', { ...counts, max: MAX_TAG_REPOS }) : msg('catalog.ok', counts)
+  return pass(reason, { repositories, repositoryCount: repos.items.length, pages: repos.pages })
 }

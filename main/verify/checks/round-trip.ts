@@ -2,10 +2,20 @@ import { Readable } from 'node:stream'
 import type Docker from 'dockerode'
 import { packFiles } from '../../docker/tar-files'
 import type { VerifyContext } from '../context'
+import { msg, type VerifyMessage } from '../i18n/message'
 import { errorText, fail, failWith, pass, skipped, warn, type Outcome } from '../outcome'
 import { registryRequest } from '../registry-http'
 
 export const SELFTEST_REPO = 'registry-wizard/selftest'
+
+type Step = 'made' | 'pushed' | 'removed' | 'pulled' | 'compared'
+const STEP_MESSAGES: Record<Step, VerifyMessage> = {
+  made: msg('rt.step.made'),
+  pushed: msg('rt.step.pushed'),
+  removed: msg('rt.step.removed'),
+  pulled: msg('rt.step.pulled'),
+  compared: msg('rt.step.compared'),
+}
 
 interface StreamEvent {
   status?: string
@@ -67,15 +77,15 @@ function engineText(err: unknown): string {
  * is enabled. On loopback it says plainly that dockerd skips certificate checks there.
  */
 export async function checkRoundTrip(ctx: VerifyContext, signal: AbortSignal): Promise<Outcome> {
-  if (ctx.input.push !== true) return skipped('not requested (--push runs the push/pull round trip)')
+  if (ctx.input.push !== true) return skipped(msg('rt.not-requested'))
   const docker = ctx.deps.docker
-  if (docker === undefined) return skipped('no Docker engine given for the round trip')
+  if (docker === undefined) return skipped(msg('rt.no-engine'))
   const tag = ctx.now.toISOString().replace(/[^0-9]/g, '').slice(0, 17)
   const repo = `${ctx.address.hostPort}/${SELFTEST_REPO}`
   const ref = `${repo}:${tag}`
   const c = ctx.input.credentials
   const authconfig = c === undefined ? {} : { username: c.user, password: c.password, serveraddress: ctx.address.hostPort }
-  const steps: string[] = []
+  const steps: Step[] = []
   try {
     const tar = await packFiles([{ name: 'registry-wizard-selftest.txt', content: `Registry Wizard self-test ${ctx.now.toISOString()} ${Math.random()}\n`, mode: 0o644 }])
     await follow(docker, await importTar(docker, Readable.from(tar), { repo, tag, abortSignal: signal }), signal)
@@ -86,7 +96,7 @@ export async function checkRoundTrip(ctx: VerifyContext, signal: AbortSignal): P
       const events = await follow(docker, pushed, signal)
       digest = events.map((e) => e.aux?.Digest).find((d) => d !== undefined)
     } catch (err) {
-      return failWith(`docker push ${ref} failed: ${engineText(err)}`, new Error(engineText(err)), { ref, steps })
+      return failWith(msg('rt.push-failed', { ref, error: engineText(err) }), new Error(engineText(err)), { ref, steps })
     }
     steps.push('pushed')
     await docker.getImage(ref).remove({ force: true })
@@ -95,32 +105,32 @@ export async function checkRoundTrip(ctx: VerifyContext, signal: AbortSignal): P
       const pulling = (await docker.pull(ref, { authconfig, abortSignal: signal }))
       await follow(docker, pulling, signal)
     } catch (err) {
-      return failWith(`docker pull ${ref} failed: ${engineText(err)}`, new Error(engineText(err)), { ref, steps })
+      return failWith(msg('rt.pull-failed', { ref, error: engineText(err) }), new Error(engineText(err)), { ref, steps })
     }
     steps.push('pulled')
     const pulled = await docker.getImage(ref).inspect()
     const repoDigests = pulled.RepoDigests
     if (digest === undefined || !repoDigests.includes(`${repo}@${digest}`)) {
-      return fail(`the pulled image has ${repoDigests.join(', ') || 'no digest'}, the push reported ${digest ?? 'no digest'}`, 'DIGEST_MISMATCH', { ref, digest, repoDigests, steps })
+      return fail(msg('rt.digest-mismatch', { pulled: repoDigests.length > 0 ? repoDigests : msg('rt.no-digest'), pushed: digest ?? msg('rt.no-digest') }), 'DIGEST_MISMATCH', { ref, digest, repoDigests, steps })
     }
     steps.push('compared')
     let deleted = false
-    let deleteNote = ''
+    let deleteNote: VerifyMessage
     try {
       const del = await registryRequest(ctx, `/v2/${SELFTEST_REPO}/manifests/${digest}`, { method: 'DELETE', auth: ctx.authOn || c !== undefined, signal })
       deleted = del.status === 202
-      deleteNote = deleted ? ', deleted from the registry' : del.status === 405 ? ' (delete is off in the registry: the test tag stays)' : ` (delete answered HTTP ${del.status})`
+      deleteNote = deleted ? msg('rt.deleted') : del.status === 405 ? msg('rt.delete-off') : msg('rt.delete-status', { status: del.status })
     } catch (err) {
-      deleteNote = ` (delete failed: ${errorText(err)})`
+      deleteNote = msg('rt.delete-failed', { error: errorText(err) })
     }
     const details = { ref, digest, deleted, steps }
     const loopback = isLoopback(ctx.host) || (ctx.resolved.length > 0 && ctx.resolved.every(isLoopback))
     if (loopback) {
-      return warn(`push, pull and digest ${digest} matched${deleteNote}, but ${ctx.host} is loopback: dockerd treats it as an insecure registry, so this run does not prove client trust`, 'LOOPBACK_INSECURE', details)
+      return warn(msg('rt.loopback', { digest, note: deleteNote, host: ctx.host }), 'LOOPBACK_INSECURE', details)
     }
-    return pass(`pushed, pulled back, digest ${digest} matches${deleteNote}`, details)
+    return pass(msg('rt.ok', { digest, note: deleteNote }), details)
   } catch (err) {
-    return failWith(`round trip stopped after [${steps.join(', ')}]: ${engineText(err)}`, new Error(engineText(err)), { ref, steps })
+    return failWith(msg('rt.stopped', { steps: steps.map((s) => STEP_MESSAGES[s]), error: engineText(err) }), new Error(engineText(err)), { ref, steps })
   } finally {
     await docker.getImage(ref).remove({ force: true }).catch(() => undefined)
   }
