@@ -1,7 +1,15 @@
 import { join } from 'node:path'
 import type { Command } from 'commander'
 import { invalidInput } from '../../errors'
-import { checkEngine, closeEngine, connectEngine, defaultKnownHostsFiles, parseHostKeyFingerprint, type Engine, type EngineSpec } from '../../docker'
+import {
+  checkEngine,
+  closeEngine,
+  connectEngine,
+  defaultKnownHostsFiles,
+  parseHostKeyFingerprint,
+  type Engine,
+  type EngineSpec,
+} from '../../docker'
 import { printJson, readInputFile, readSecretFile, type CommandContext } from '../context'
 
 export interface EngineOpts {
@@ -18,14 +26,23 @@ export interface EngineOpts {
 /** The engine options every engine/registry command takes. */
 export function addEngineOptions(cmd: Command): Command {
   return cmd
-    .option('--docker-host <url>', 'engine: unix:///var/run/docker.sock, tcp://HOST:2376, ssh://USER@HOST[:PORT] (default: DOCKER_HOST, then the local socket)')
-    .option('--tls-ca <file>', 'CA certificate that signed the engine\'s TLS server certificate (tcp://)')
+    .option(
+      '--docker-host <url>',
+      'engine: unix:///var/run/docker.sock, tcp://HOST:2376, ssh://USER@HOST[:PORT] (default: DOCKER_HOST, then the local socket)',
+    )
+    .option('--tls-ca <file>', "CA certificate that signed the engine's TLS server certificate (tcp://)")
     .option('--tls-cert <file>', 'client certificate for the engine (tcp://)')
     .option('--tls-key <file>', 'client key for the engine (tcp://)')
     .option('--ssh-key <file>', 'private key for ssh:// (default: ssh-agent from SSH_AUTH_SOCK)')
     .option('--ssh-passphrase-file <file>', 'passphrase of --ssh-key, on the first line of FILE')
-    .option('--ssh-host-key-fingerprint <SHA256:...>', 'accept only this SSH host key (as `ssh-keygen -lf` prints it) instead of checking known_hosts')
-    .option('--ssh-known-hosts <file>', 'known_hosts file to check the SSH host key against (default ~/.ssh/known_hosts)')
+    .option(
+      '--ssh-host-key-fingerprint <SHA256:...>',
+      'accept only this SSH host key (as `ssh-keygen -lf` prints it) instead of checking known_hosts',
+    )
+    .option(
+      '--ssh-known-hosts <file>',
+      'known_hosts file to check the SSH host key against (default ~/.ssh/known_hosts)',
+    )
 }
 
 /** Builds the engine spec from options (and DOCKER_TLS_VERIFY/DOCKER_CERT_PATH), reading the files named. */
@@ -33,7 +50,11 @@ export async function engineSpecFromOptions(ctx: CommandContext, o: EngineOpts):
   const spec: EngineSpec = { host: o.dockerHost ?? ctx.io.env.DOCKER_HOST }
   const given = [o.tlsCa, o.tlsCert, o.tlsKey].filter((v) => v !== undefined).length
   if (given > 0 && given < 3) {
-    throw invalidInput('--tls-ca/--tls-cert/--tls-key', `${given} of 3 given`, 'give all three files for a TLS engine, or none')
+    throw invalidInput(
+      '--tls-ca/--tls-cert/--tls-key',
+      `${given} of 3 given`,
+      'give all three files for a TLS engine, or none',
+    )
   }
   if (o.tlsCa !== undefined && o.tlsCert !== undefined && o.tlsKey !== undefined) {
     spec.tls = {
@@ -52,13 +73,19 @@ export async function engineSpecFromOptions(ctx: CommandContext, o: EngineOpts):
   if (o.sshKey !== undefined) {
     spec.ssh = {
       privateKey: await readInputFile(ctx, o.sshKey, '--ssh-key'),
-      passphrase: o.sshPassphraseFile === undefined ? undefined : await readSecretFile(ctx, o.sshPassphraseFile, '--ssh-passphrase-file'),
+      passphrase:
+        o.sshPassphraseFile === undefined
+          ? undefined
+          : await readSecretFile(ctx, o.sshPassphraseFile, '--ssh-passphrase-file'),
     }
   } else if (ctx.io.env.SSH_AUTH_SOCK) {
     spec.ssh = { agent: ctx.io.env.SSH_AUTH_SOCK }
   }
   if (o.sshHostKeyFingerprint !== undefined) {
-    spec.ssh = { ...spec.ssh, hostKeyFingerprint: parseHostKeyFingerprint(o.sshHostKeyFingerprint, '--ssh-host-key-fingerprint') }
+    spec.ssh = {
+      ...spec.ssh,
+      hostKeyFingerprint: parseHostKeyFingerprint(o.sshHostKeyFingerprint, '--ssh-host-key-fingerprint'),
+    }
   }
   if (o.sshKnownHosts !== undefined) {
     // Like ssh -o UserKnownHostsFile=FILE: the system-wide files are still read.
@@ -73,7 +100,11 @@ export async function engineFromOptions(ctx: CommandContext, o: EngineOpts): Pro
 }
 
 /** Runs `work` with an engine from the options and closes its connection (the SSH session) afterwards. */
-export async function withEngine<T>(ctx: CommandContext, o: EngineOpts, work: (engine: Engine) => Promise<T>): Promise<T> {
+export async function withEngine<T>(
+  ctx: CommandContext,
+  o: EngineOpts,
+  work: (engine: Engine) => Promise<T>,
+): Promise<T> {
   const engine = await engineFromOptions(ctx, o)
   try {
     return await work(engine)
@@ -97,11 +128,15 @@ export async function withInterrupt<T>(work: (signal: AbortSignal) => Promise<T>
 }
 
 export function registerEngineCommands(program: Command, ctx: CommandContext): void {
-  const engine = program.command('engine').description('The Docker engine the registry runs on (local, ssh:// or tcp:// with TLS)')
+  const engine = program
+    .command('engine')
+    .description('The Docker engine the registry runs on (local, ssh:// or tcp:// with TLS)')
   addEngineOptions(
     engine
       .command('check')
-      .description('Connect to the engine within 5 s and report its version, API version and OS/arch, or why not')
+      .description(
+        'Connect to the engine within 5 s and report its version, API version and OS/arch, or why not',
+      )
       .option('--json', 'print the result as JSON'),
   ).action(async (o: EngineOpts & { json?: boolean }) => {
     const info = await withEngine(ctx, o, (engine) => checkEngine(engine))
