@@ -51,6 +51,8 @@ describe('client trust proven on a non-loopback address', () => {
     const push = r(before, 'round-trip')
     expect(push.status).toBe('fail')
     expect(push.reason).toContain('x509: certificate signed by unknown authority')
+    // The Chinese reason keeps Docker's own words; the fix says what to do in Chinese.
+    expect(push.reasonZhCN).toMatch(new RegExp(`^docker push ${registry.replace(/\./g, '\\.')}/registry-wizard/selftest:\\d+ 失败：.*x509: certificate signed by unknown authority`))
     expect(push.fix).toMatchObject({ code: 'UNKNOWN_AUTHORITY', step: 'trust' })
     expect(push.fix?.en).toContain(`/etc/docker/certs.d/${registry}/ca.crt`)
     expect(push.fix?.zhCN).toContain(`/etc/docker/certs.d/${registry}/ca.crt`)
@@ -70,6 +72,7 @@ describe('client trust proven on a non-loopback address', () => {
     const after = await runVerify(input, deps)
     expect(r(after, 'round-trip')).toMatchObject({ status: 'pass' })
     expect(r(after, 'round-trip').reason).toMatch(/pushed, pulled back, digest sha256:[0-9a-f]{64} matches, deleted from the registry/)
+    expect(r(after, 'round-trip').reasonZhCN).toMatch(/^已推送并拉回，摘要 sha256:[0-9a-f]{64} 一致，已从仓库删除$/)
     expect(r(after, 'trust').status).toBe('pass')
     expect(after.summary).toEqual({ pass: 9, warn: 0, fail: 0, skipped: 1 })
     expect(r(after, 'dns').status).toBe('skipped')
