@@ -83,4 +83,41 @@ export const contextBridge = {
   },
 }
 
-export default { ipcMain, ipcRenderer, contextBridge, webContents }
+type ContentsListener = (event: { preventDefault: () => void }, ...args: unknown[]) => void
+
+/** Records what main/app/window.ts gives a window: its options, its webContents listeners and window-open handler. */
+export class BrowserWindow {
+  static created: BrowserWindow[] = []
+  readonly listeners = new Map<string, ContentsListener[]>()
+  windowOpenHandler: ((details: { url: string }) => { action: string }) | undefined
+  loaded: string | undefined
+  readonly webContents = {
+    on: (name: string, l: ContentsListener): void => {
+      this.listeners.set(name, [...(this.listeners.get(name) ?? []), l])
+    },
+    setWindowOpenHandler: (h: (details: { url: string }) => { action: string }): void => {
+      this.windowOpenHandler = h
+    },
+  }
+  constructor(readonly options: Record<string, unknown>) {
+    BrowserWindow.created.push(this)
+  }
+  once(): void {}
+  show(): void {}
+  loadFile(path: string): Promise<void> {
+    this.loaded = path
+    return Promise.resolve()
+  }
+  loadURL(url: string): Promise<void> {
+    this.loaded = url
+    return Promise.resolve()
+  }
+  /** Fires a webContents event the way Electron would; returns true when a listener prevented it. */
+  fire(name: string, ...args: unknown[]): boolean {
+    let prevented = false
+    for (const l of this.listeners.get(name) ?? []) l({ preventDefault: () => (prevented = true) }, ...args)
+    return prevented
+  }
+}
+
+export default { ipcMain, ipcRenderer, contextBridge, webContents, BrowserWindow }
