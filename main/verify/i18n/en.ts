@@ -68,7 +68,8 @@ export const en = {
   'api.no-header': 'GET /v2/ answered HTTP {status} without the Docker-Distribution-Api-Version header',
   'api.ok': 'HTTP 200, {version}, authentication off',
   'api.auth-on': 'auth on',
-  'api.auth-needed': 'HTTP 401 ({challenge}): authentication is on and no credentials were given, so login, push and catalog cannot be checked',
+  'api.auth-needed':
+    'HTTP 401 ({challenge}): authentication is on and no credentials were given, so login, push and catalog cannot be checked',
   'api.auth-failed': 'GET /v2/ with credentials failed: {error}',
   'api.bad-credentials': 'HTTP 401 again with the credentials of "{user}"',
   'api.auth-status': 'GET /v2/ with credentials answered HTTP {status}',
@@ -84,7 +85,8 @@ export const en = {
   'rt.delete-off': ' (delete is off in the registry: the test tag stays)',
   'rt.delete-status': ' (delete answered HTTP {status})',
   'rt.delete-failed': ' (delete failed: {error})',
-  'rt.loopback': 'push, pull and digest {digest} matched{note}, but {host} is loopback: dockerd treats it as an insecure registry, so this run does not prove client trust',
+  'rt.loopback':
+    'push, pull and digest {digest} matched{note}, but {host} is loopback: dockerd treats it as an insecure registry, so this run does not prove client trust',
   'rt.ok': 'pushed, pulled back, digest {digest} matches{note}',
   'rt.stopped': 'round trip stopped after [{steps}]: {error}',
   'rt.step.made': 'made',
@@ -94,7 +96,8 @@ export const en = {
   'rt.step.compared': 'compared',
 
   'catalog.failed': 'GET /v2/_catalog failed: {error}',
-  'catalog.unauthorized': 'GET /v2/_catalog answered HTTP 401: authentication is on and no valid credentials were given',
+  'catalog.unauthorized':
+    'GET /v2/_catalog answered HTTP 401: authentication is on and no valid credentials were given',
   'catalog.status': 'GET /v2/_catalog answered HTTP {status}',
   'catalog.tags-failed': 'GET /v2/{name}/tags/list failed: {error}',
   'catalog.ok': '{repositories} repositories, {tags} tags',
@@ -109,7 +112,8 @@ export const en = {
   'trust.ok-no-os': 'Docker trusts the CA in {path}{os} (curl and other tools will not trust it)',
   'trust.other-ca': '{dir} holds another CA ({files}), not this one',
   'trust.folder-with-ca': '{name} (with this CA)',
-  'trust.wrong-folder': 'no {folder} folder in {certsD}, but {which}: Docker uses only the folder named exactly {folder}',
+  'trust.wrong-folder':
+    'no {folder} folder in {certsD}, but {which}: Docker uses only the folder named exactly {folder}',
   'trust.missing': '{path} does not exist: Docker on this machine does not trust the CA for {registry}{os}',
 } as const
 

@@ -32,7 +32,10 @@ describe('verify message tables', () => {
     for (const id of ids) {
       const m = sample(id)
       const { en: e, zhCN: z } = renderBoth(m)
-      for (const [lang, text, template] of [['en', e, en[id]], ['zhCN', z, zhCN[id]]] as const) {
+      for (const [lang, text, template] of [
+        ['en', e, en[id]],
+        ['zhCN', z, zhCN[id]],
+      ] as const) {
         expect(text.length, `${id} ${lang}`).toBeGreaterThan(0)
         expect(text, `${id} ${lang}`).not.toMatch(/\{[A-Za-z0-9_]+\}/)
         for (const p of placeholders(template)) expect(text, `${id} ${lang}`).toContain(`<${p}>`)
@@ -64,12 +67,19 @@ describe('verify message tables', () => {
     expect(renderMessage(stopped, 'en')).toBe('round trip stopped after [made, pushed]: EOF')
     expect(renderMessage(stopped, 'zhCN')).toBe('往返测试在 [生成镜像、推送] 之后中断：EOF')
     const blocked = msg('run.blocked', { n: 5, title: { id: 'title.tcp' } })
-    expect(renderBoth(blocked)).toEqual({ en: '5. TCP connection did not pass', zhCN: '第 5 项“TCP 连接”未通过' })
+    expect(renderBoth(blocked)).toEqual({
+      en: '5. TCP connection did not pass',
+      zhCN: '第 5 项“TCP 连接”未通过',
+    })
     expect(renderBoth(msg('tcp.ok', { target: '192.168.20.10:5000', ms: 1 }))).toEqual({
       en: 'connected to 192.168.20.10:5000 in 1 ms',
       zhCN: '已连接 192.168.20.10:5000，耗时 1 ms',
     })
-    const trust = msg('trust.missing', { path: '/etc/docker/certs.d/r:5000/ca.crt', registry: 'r:5000', os: msg('trust.os.missing', { where: 'Debian' }) })
+    const trust = msg('trust.missing', {
+      path: '/etc/docker/certs.d/r:5000/ca.crt',
+      registry: 'r:5000',
+      os: msg('trust.os.missing', { where: 'Debian' }),
+    })
     expect(renderBoth(trust)).toEqual({
       en: '/etc/docker/certs.d/r:5000/ca.crt does not exist: Docker on this machine does not trust the CA for r:5000; not in the OS store (Debian)',
       zhCN: '/etc/docker/certs.d/r:5000/ca.crt 不存在：本机 Docker 不信任 r:5000 的 CA；系统证书库中没有（Debian）',
@@ -79,8 +89,12 @@ describe('verify message tables', () => {
   })
 
   it('shows a missing parameter as its hole and refuses an unknown id', () => {
-    expect(renderMessage({ id: 'tcp.ok', params: { target: 'h:1' } }, 'en')).toBe('connected to h:1 in {ms} ms')
-    expect(() => renderMessage({ id: 'no.such' as MessageId }, 'zhCN')).toThrow(/no zhCN text for message "no.such"/)
+    expect(renderMessage({ id: 'tcp.ok', params: { target: 'h:1' } }, 'en')).toBe(
+      'connected to h:1 in {ms} ms',
+    )
+    expect(() => renderMessage({ id: 'no.such' as MessageId }, 'zhCN')).toThrow(
+      /no zhCN text for message "no.such"/,
+    )
   })
 
   it('checks parameters against both templates at compile time', () => {

@@ -19,8 +19,13 @@ const LIST_SEPARATOR: Record<MessageLang, string> = { en: ', ', zhCN: '、' }
 /** The `{name}` placeholders of a template, as a type. */
 type Holes<S extends string> = S extends `${string}{${infer K}}${infer Rest}` ? K | Holes<Rest> : never
 /** The parameters of a message: the placeholders of its English and its Chinese template. */
-export type MessageParams<K extends MessageId> = Record<Holes<(typeof en)[K]> | Holes<(typeof zhCN)[K]>, ParamValue>
-type ParamsArg<K extends MessageId> = [Holes<(typeof en)[K]> | Holes<(typeof zhCN)[K]>] extends [never] ? [] : [MessageParams<K>]
+export type MessageParams<K extends MessageId> = Record<
+  Holes<(typeof en)[K]> | Holes<(typeof zhCN)[K]>,
+  ParamValue
+>
+type ParamsArg<K extends MessageId> = [Holes<(typeof en)[K]> | Holes<(typeof zhCN)[K]>] extends [never]
+  ? []
+  : [MessageParams<K>]
 
 /** A message with its parameters checked against both templates: `msg('tcp.ok', { target, ms })`. */
 export function msg<K extends MessageId>(id: K, ...params: ParamsArg<K>): VerifyMessage {
@@ -30,7 +35,8 @@ export function msg<K extends MessageId>(id: K, ...params: ParamsArg<K>): Verify
 function renderValue(value: ParamValue, lang: MessageLang): string {
   if (typeof value === 'string') return value
   if (typeof value === 'number') return String(value)
-  if (Array.isArray(value)) return (value as readonly ParamValue[]).map((v) => renderValue(v, lang)).join(LIST_SEPARATOR[lang])
+  if (Array.isArray(value))
+    return (value as readonly ParamValue[]).map((v) => renderValue(v, lang)).join(LIST_SEPARATOR[lang])
   return renderMessage(value as VerifyMessage, lang)
 }
 

@@ -85,7 +85,8 @@ export const zhCN = {
   'rt.delete-off': '（仓库未开启删除功能，测试标签会保留）',
   'rt.delete-status': '（删除请求返回 HTTP {status}）',
   'rt.delete-failed': '（删除失败：{error}）',
-  'rt.loopback': '推送、拉取成功，摘要 {digest} 一致{note}；但 {host} 是回环地址，dockerd 把它当作非安全仓库（insecure registry），所以这次测试不能证明客户端信任本 CA',
+  'rt.loopback':
+    '推送、拉取成功，摘要 {digest} 一致{note}；但 {host} 是回环地址，dockerd 把它当作非安全仓库（insecure registry），所以这次测试不能证明客户端信任本 CA',
   'rt.ok': '已推送并拉回，摘要 {digest} 一致{note}',
   'rt.stopped': '往返测试在 [{steps}] 之后中断：{error}',
   'rt.step.made': '生成镜像',
@@ -110,6 +111,7 @@ export const zhCN = {
   'trust.ok-no-os': 'Docker 已通过 {path} 信任该 CA{os}（curl 等其他工具不会信任它）',
   'trust.other-ca': '{dir} 中是另一个 CA（{files}），不是本 CA',
   'trust.folder-with-ca': '{name}（含本 CA）',
-  'trust.wrong-folder': '{certsD} 中没有 {folder} 目录，只有 {which}：Docker 只使用名称与 {folder} 完全一致的目录',
+  'trust.wrong-folder':
+    '{certsD} 中没有 {folder} 目录，只有 {which}：Docker 只使用名称与 {folder} 完全一致的目录',
   'trust.missing': '{path} 不存在：本机 Docker 不信任 {registry} 的 CA{os}',
 } as const satisfies Record<MessageId, string>
