@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander'
+import { explainError } from '../diagnostics'
 import { isAppError } from '../errors'
 import { registerCaCommands } from './commands/ca'
 import { registerCertCommands } from './commands/cert'
@@ -70,9 +71,23 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
     if (isAppError(err)) {
       io.stderr(`error: ${err.message}\n`)
       if (err.hint) io.stderr(`hint: ${err.hint}\n`)
+      explainForCli(err, io)
       return err.kind === 'input' ? EXIT_INVALID : EXIT_FAILED
     }
     io.stderr(`error: ${err instanceof Error ? err.message : String(err)}\n`)
+    explainForCli(err, io)
     return EXIT_FAILED
   }
+}
+
+/**
+ * Known Docker / Go / x509 / Node failures read the same in the CLI as in the app and in verify: the shared error
+ * table's plain explanation and fix, in Chinese when the locale (LC_ALL, LC_MESSAGES, LANG) is Chinese.
+ */
+function explainForCli(err: unknown, io: CliIo): void {
+  const known = explainError(err as Parameters<typeof explainError>[0])
+  if (known === undefined) return
+  const locale = io.env['LC_ALL'] ?? io.env['LC_MESSAGES'] ?? io.env['LANG'] ?? ''
+  const text = locale.startsWith('zh') ? known.zhCN : known.en
+  io.stderr(`why: ${text.explanation}\nfix (${known.step}): ${text.fix}\n`)
 }

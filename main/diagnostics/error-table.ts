@@ -12,16 +12,21 @@ export const ERROR_TABLE: readonly ErrorEntry[] = [
     code: 'ENGINE_UNREACHABLE',
     step: 'docker-engine',
     codes: ['ENGINE_UNREACHABLE'],
-    patterns: [/Cannot connect to the Docker daemon/i, /(ENOENT|EACCES|ECONNREFUSED).*docker\.sock/i, /docker\.sock.*(no such file|permission denied|connection refused)/i],
+    patterns: [
+      /Cannot connect to the Docker daemon/i,
+      /(ENOENT|EACCES|ECONNREFUSED).*docker\.sock/i,
+      /docker\.sock.*(no such file|permission denied|connection refused)/i,
+    ],
     en: {
       title: 'The Docker engine cannot be reached',
-      explanation: 'The round trip needs a Docker engine, and none answered at the address given.',
-      fix: 'Start Docker (systemctl start docker) or give --docker-host, then run Verify again.',
+      explanation:
+        'No Docker engine answered at the address given (starting the registry and the push/pull round trip both need one).',
+      fix: 'Start Docker (systemctl start docker), or give the right --docker-host (ssh://USER@HOST or tcp://HOST:2376 with TLS), then try again.',
     },
     zhCN: {
       title: '无法连接 Docker 引擎',
-      explanation: '往返测试需要一个 Docker 引擎，而给定地址上没有引擎应答。',
-      fix: '启动 Docker（systemctl start docker）或指定 --docker-host，然后重新验证。',
+      explanation: '给定地址上没有 Docker 引擎应答（启动镜像仓库和推送/拉取往返测试都需要它）。',
+      fix: '启动 Docker（systemctl start docker），或指定正确的 --docker-host（ssh://用户@主机 或带 TLS 的 tcp://主机:2376），然后重试。',
     },
   },
   {
@@ -55,7 +60,8 @@ export const ERROR_TABLE: readonly ErrorEntry[] = [
     },
     zhCN: {
       title: '客户端通过 IP 访问，但证书中没有 IP SAN',
-      explanation: '用 IP 地址访问仓库时，Go 客户端只与 SAN 中的 IP 条目比对；写在 DNS 条目或 CN 中的 IP 不算数。',
+      explanation:
+        '用 IP 地址访问仓库时，Go 客户端只与 SAN 中的 IP 条目比对；写在 DNS 条目或 CN 中的 IP 不算数。',
       fix: '重新执行“证书”步骤，把该 IP 作为 IP SAN（例如 --ip {host}），然后在“仓库”步骤中替换证书。',
     },
   },
@@ -70,7 +76,8 @@ export const ERROR_TABLE: readonly ErrorEntry[] = [
     ],
     en: {
       title: 'The certificate does not cover the address clients use',
-      explanation: 'No Subject Alternative Name of the served certificate matches the host in the image reference.',
+      explanation:
+        'No Subject Alternative Name of the served certificate matches the host in the image reference.',
       fix: 'Redo the Certificates step with every IP and DNS name clients use as a SAN (including {host}), then replace the certificate in the Registry step; or use an address the certificate already covers.',
     },
     zhCN: {
@@ -82,8 +89,17 @@ export const ERROR_TABLE: readonly ErrorEntry[] = [
   {
     code: 'CERT_EXPIRED',
     step: 'certificates',
-    codes: ['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'CERT_EXPIRED', 'ERR_SSL_SSLV3_ALERT_CERTIFICATE_EXPIRED'],
-    patterns: [/certificate has expired or is not yet valid/i, /certificate has expired/i, /certificate is not yet valid/i],
+    codes: [
+      'CERT_HAS_EXPIRED',
+      'CERT_NOT_YET_VALID',
+      'CERT_EXPIRED',
+      'ERR_SSL_SSLV3_ALERT_CERTIFICATE_EXPIRED',
+    ],
+    patterns: [
+      /certificate has expired or is not yet valid/i,
+      /certificate has expired/i,
+      /certificate is not yet valid/i,
+    ],
     en: {
       title: 'The certificate has expired (or is not valid yet)',
       explanation:
@@ -109,7 +125,8 @@ export const ERROR_TABLE: readonly ErrorEntry[] = [
     },
     zhCN: {
       title: 'certs.d 中的 CA 文件扩展名不对',
-      explanation: 'Docker 把 certs.d 中的 *.crt 当作 CA 根证书，把 *.cert 当作客户端证书（需要配套的 *.key）。',
+      explanation:
+        'Docker 把 certs.d 中的 *.crt 当作 CA 根证书，把 *.cert 当作客户端证书（需要配套的 *.key）。',
       fix: `重新执行“信任”步骤：CA 文件必须命名为 ${CERTS_D}（扩展名 .crt，而不是 .cert）。`,
     },
   },
@@ -143,7 +160,8 @@ export const ERROR_TABLE: readonly ErrorEntry[] = [
     },
     zhCN: {
       title: '仓库提供的不是服务器证书',
-      explanation: '所提供的证书缺少 serverAuth（扩展密钥用法）或 digitalSignature：常见原因是把 CA 证书或客户端证书挂载成了 domain.crt。',
+      explanation:
+        '所提供的证书缺少 serverAuth（扩展密钥用法）或 digitalSignature：常见原因是把 CA 证书或客户端证书挂载成了 domain.crt。',
       fix: '重新执行“证书”步骤签发服务器证书（用途 server），然后在“仓库”步骤中替换。',
     },
   },
@@ -172,7 +190,8 @@ export const ERROR_TABLE: readonly ErrorEntry[] = [
     },
     zhCN: {
       title: '客户端不信任签发仓库证书的 CA',
-      explanation: '仓库证书不是由该客户端信任的 CA 签发的：要么该仓库地址没有安装 CA，要么仓库使用的是另一个 CA 签发的证书。',
+      explanation:
+        '仓库证书不是由该客户端信任的 CA 签发的：要么该仓库地址没有安装 CA，要么仓库使用的是另一个 CA 签发的证书。',
       fix: `在该客户端上重新执行“信任”步骤：把 ca.crt 安装为 ${CERTS_D}（Docker 每次推送和拉取都会重新读取，无需重启）。如果已经安装，说明仓库使用的是其他 CA 的证书：重新执行“证书”步骤，并在“仓库”步骤中替换证书。`,
     },
   },
@@ -194,7 +213,8 @@ export const ERROR_TABLE: readonly ErrorEntry[] = [
     },
     zhCN: {
       title: '仓库使用的是明文 HTTP 而不是 HTTPS',
-      explanation: '仓库没有用 TLS 应答：启动时没有设置 REGISTRY_HTTP_TLS_CERTIFICATE / REGISTRY_HTTP_TLS_KEY，或者该端口上是别的程序。',
+      explanation:
+        '仓库没有用 TLS 应答：启动时没有设置 REGISTRY_HTTP_TLS_CERTIFICATE / REGISTRY_HTTP_TLS_KEY，或者该端口上是别的程序。',
       fix: '重新执行“仓库”步骤，带上证书和私钥启动（开启 TLS）；不要改用 insecure-registries。',
     },
   },
@@ -205,7 +225,8 @@ export const ERROR_TABLE: readonly ErrorEntry[] = [
     patterns: [/client sent an HTTP request to an HTTPS server/i, /HTTP request to an HTTPS server/i],
     en: {
       title: 'The client used plain HTTP against the HTTPS registry',
-      explanation: 'The client is set to talk HTTP to this registry (an old insecure-registries entry or an http:// URL).',
+      explanation:
+        'The client is set to talk HTTP to this registry (an old insecure-registries entry or an http:// URL).',
       fix: 'Remove {registry} from insecure-registries in /etc/docker/daemon.json (restart Docker), then redo the Trust step so HTTPS is trusted.',
     },
     zhCN: {
@@ -253,7 +274,8 @@ export const ERROR_TABLE: readonly ErrorEntry[] = [
     patterns: [/unauthorized: authentication required/i, /\bUNAUTHORIZED\b/, /401 Unauthorized/i],
     en: {
       title: 'Authentication required',
-      explanation: 'The registry answered 401: authentication is on and the request had no valid credentials.',
+      explanation:
+        'The registry answered 401: authentication is on and the request had no valid credentials.',
       fix: 'Log in with docker login {registry} (for verify: --user NAME --password-file FILE) using a user created in the Registry step.',
     },
     zhCN: {
@@ -269,7 +291,8 @@ export const ERROR_TABLE: readonly ErrorEntry[] = [
     patterns: [/connection refused/i, /ECONNREFUSED/],
     en: {
       title: 'Nothing is listening on the registry port',
-      explanation: 'The host answered but refused the connection: the registry container is not running, or it publishes another port.',
+      explanation:
+        'The host answered but refused the connection: the registry container is not running, or it publishes another port.',
       fix: 'Redo the Registry step (or `registry-wizard registry status` / `registry start`) and check that it publishes port {port}.',
     },
     zhCN: {
@@ -282,7 +305,12 @@ export const ERROR_TABLE: readonly ErrorEntry[] = [
     code: 'NAME_NOT_FOUND',
     step: 'network',
     codes: ['ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'ENODATA'],
-    patterns: [/no such host/i, /server misbehaving/i, /Temporary failure in name resolution/i, /getaddrinfo/i],
+    patterns: [
+      /no such host/i,
+      /server misbehaving/i,
+      /Temporary failure in name resolution/i,
+      /getaddrinfo/i,
+    ],
     en: {
       title: 'The registry name does not resolve',
       explanation: 'DNS (or /etc/hosts) on this machine has no address for {host}.',
@@ -298,10 +326,18 @@ export const ERROR_TABLE: readonly ErrorEntry[] = [
     code: 'TIMEOUT',
     step: 'network',
     codes: ['ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'TIMEOUT'],
-    patterns: [/i\/o timeout/i, /context deadline exceeded/i, /Client\.Timeout exceeded/i, /no route to host/i, /timed out/i, /no answer within/i],
+    patterns: [
+      /i\/o timeout/i,
+      /context deadline exceeded/i,
+      /Client\.Timeout exceeded/i,
+      /no route to host/i,
+      /timed out/i,
+      /no answer within/i,
+    ],
     en: {
       title: 'The registry does not answer',
-      explanation: 'Packets to {registry} go unanswered: a firewall drops them, the address is wrong, or the host is down.',
+      explanation:
+        'Packets to {registry} go unanswered: a firewall drops them, the address is wrong, or the host is down.',
       fix: 'Open port {port}/tcp in the firewall of the registry host (firewalld, ufw, security group) and check the address; then run Verify again.',
     },
     zhCN: {
@@ -317,7 +353,8 @@ export const ERROR_TABLE: readonly ErrorEntry[] = [
     patterns: [/connection reset by peer/i, /socket hang up/i],
     en: {
       title: 'The connection was cut',
-      explanation: 'The registry (or something in between, a proxy or firewall) closed the connection mid-request; a registry that is stopping does this too.',
+      explanation:
+        'The registry (or something in between, a proxy or firewall) closed the connection mid-request; a registry that is stopping does this too.',
       fix: 'Check that the registry keeps running (Registry step: status and logs) and that no proxy intercepts {registry}; run Verify again.',
     },
     zhCN: {
@@ -333,7 +370,8 @@ export const ERROR_TABLE: readonly ErrorEntry[] = [
     patterns: [],
     en: {
       title: 'The registry serves an older certificate than the one issued',
-      explanation: 'The served certificate is not the one you issued: an old domain.crt is still mounted, or the container was not restarted after the change.',
+      explanation:
+        'The served certificate is not the one you issued: an old domain.crt is still mounted, or the container was not restarted after the change.',
       fix: 'Redo the Registry step with the new certificate (`registry-wizard registry replace-cert`), which copies it and restarts the container.',
     },
     zhCN: {
@@ -349,7 +387,8 @@ export const ERROR_TABLE: readonly ErrorEntry[] = [
     patterns: [],
     en: {
       title: 'The server certificate was not issued by this CA',
-      explanation: 'Clients trusting this CA will refuse the server certificate; a wrong CA file was given, or the certificate comes from another CA.',
+      explanation:
+        'Clients trusting this CA will refuse the server certificate; a wrong CA file was given, or the certificate comes from another CA.',
       fix: 'Give the ca.crt that issued the certificate, or redo the Certificates step to issue the server certificate from this CA.',
     },
     zhCN: {
@@ -365,7 +404,8 @@ export const ERROR_TABLE: readonly ErrorEntry[] = [
     patterns: [],
     en: {
       title: 'The CA file is not a usable CA certificate',
-      explanation: 'The file is not a CA certificate (basicConstraints CA:TRUE), or it cannot be read as one.',
+      explanation:
+        'The file is not a CA certificate (basicConstraints CA:TRUE), or it cannot be read as one.',
       fix: 'Give the ca.crt written in the Certificates step (not domain.crt), or redo the Certificates step to create a CA.',
     },
     zhCN: {
@@ -397,7 +437,8 @@ export const ERROR_TABLE: readonly ErrorEntry[] = [
     patterns: [],
     en: {
       title: 'The certificate breaks a rule clients enforce',
-      explanation: 'The certificate core found a problem (signature algorithm, key size or lifetime) that some clients refuse.',
+      explanation:
+        'The certificate core found a problem (signature algorithm, key size or lifetime) that some clients refuse.',
       fix: 'Redo the Certificates step with the defaults (SHA-256, RSA 2048+, at most 825 days), then replace the certificate in the Registry step.',
     },
     zhCN: {
@@ -413,7 +454,8 @@ export const ERROR_TABLE: readonly ErrorEntry[] = [
     patterns: [],
     en: {
       title: 'The name resolves to another host',
-      explanation: '{host} resolves to addresses other than the registry host, so clients would reach a different machine.',
+      explanation:
+        '{host} resolves to addresses other than the registry host, so clients would reach a different machine.',
       fix: 'Correct the DNS record or /etc/hosts entry for {host} on the clients.',
     },
     zhCN: {
@@ -429,12 +471,14 @@ export const ERROR_TABLE: readonly ErrorEntry[] = [
     patterns: [/Docker-Distribution-Api-Version/i],
     en: {
       title: 'Something else answers on the registry port',
-      explanation: 'The HTTPS server on {registry} did not answer /v2/ like a Docker registry (no Docker-Distribution-Api-Version header).',
+      explanation:
+        'The HTTPS server on {registry} did not answer /v2/ like a Docker registry (no Docker-Distribution-Api-Version header).',
       fix: 'Redo the Registry step on a free port, or stop what else listens on {port}.',
     },
     zhCN: {
       title: '仓库端口上是别的服务',
-      explanation: '{registry} 上的 HTTPS 服务没有像 Docker 仓库那样应答 /v2/（缺少 Docker-Distribution-Api-Version 头）。',
+      explanation:
+        '{registry} 上的 HTTPS 服务没有像 Docker 仓库那样应答 /v2/（缺少 Docker-Distribution-Api-Version 头）。',
       fix: '在空闲端口上重新执行“仓库”步骤，或停止占用 {port} 的程序。',
     },
   },
@@ -445,12 +489,14 @@ export const ERROR_TABLE: readonly ErrorEntry[] = [
     patterns: [],
     en: {
       title: 'A loopback push does not prove client trust',
-      explanation: 'dockerd always treats 127.0.0.0/8 (and ::1) as an insecure registry and skips certificate checks there, so this round trip succeeded without testing the CA.',
+      explanation:
+        'dockerd always treats 127.0.0.0/8 (and ::1) as an insecure registry and skips certificate checks there, so this round trip succeeded without testing the CA.',
       fix: 'Run Verify with --push from a client machine, using the address the clients use (an IP SAN or DNS name of the registry host).',
     },
     zhCN: {
       title: '回环地址上的推送不能证明客户端信任',
-      explanation: 'dockerd 总是把 127.0.0.0/8（以及 ::1）当作不安全仓库，不检查证书，所以这次往返成功并没有检验 CA。',
+      explanation:
+        'dockerd 总是把 127.0.0.0/8（以及 ::1）当作不安全仓库，不检查证书，所以这次往返成功并没有检验 CA。',
       fix: '在客户端机器上用客户端实际使用的地址（仓库主机的 IP SAN 或 DNS 名称）运行带 --push 的验证。',
     },
   },
@@ -461,7 +507,8 @@ export const ERROR_TABLE: readonly ErrorEntry[] = [
     patterns: [/digest did not match|manifest verification failed/i],
     en: {
       title: 'The image pulled back is not the one pushed',
-      explanation: 'The digest after the pull differs from the digest of the push: the storage or a proxy in between changed the data.',
+      explanation:
+        'The digest after the pull differs from the digest of the push: the storage or a proxy in between changed the data.',
       fix: 'Check the registry storage (disk, permissions) in the Registry step and any proxy in front of {registry}; run Verify again.',
     },
     zhCN: {
@@ -477,12 +524,14 @@ export const ERROR_TABLE: readonly ErrorEntry[] = [
     patterns: [/The operation is unsupported/i],
     en: {
       title: 'Deleting images is switched off',
-      explanation: 'The registry refuses DELETE (405) unless REGISTRY_STORAGE_DELETE_ENABLED=true; the self-test image stays in the registry.',
+      explanation:
+        'The registry refuses DELETE (405) unless REGISTRY_STORAGE_DELETE_ENABLED=true; the self-test image stays in the registry.',
       fix: 'To let the self-test clean up, redo the Registry step with delete enabled (--delete-enabled).',
     },
     zhCN: {
       title: '删除镜像功能未开启',
-      explanation: '除非设置 REGISTRY_STORAGE_DELETE_ENABLED=true，仓库会拒绝 DELETE（405）；自检镜像会留在仓库中。',
+      explanation:
+        '除非设置 REGISTRY_STORAGE_DELETE_ENABLED=true，仓库会拒绝 DELETE（405）；自检镜像会留在仓库中。',
       fix: '如需自检后自动清理，请开启删除功能（--delete-enabled）重新执行“仓库”步骤。',
     },
   },
@@ -509,12 +558,14 @@ export const ERROR_TABLE: readonly ErrorEntry[] = [
     patterns: [],
     en: {
       title: 'The certs.d folder name does not match the image reference',
-      explanation: 'Docker looks only in the folder named exactly HOST:PORT as written in the image reference; a folder for another port or without the port is not used for {registry}.',
+      explanation:
+        'Docker looks only in the folder named exactly HOST:PORT as written in the image reference; a folder for another port or without the port is not used for {registry}.',
       fix: `Redo the Trust step for {registry}: it writes ${CERTS_D}.`,
     },
     zhCN: {
       title: 'certs.d 目录名与镜像引用不一致',
-      explanation: 'Docker 只读取与镜像引用中 HOST:PORT 完全相同的目录；其他端口或不带端口的目录不会用于 {registry}。',
+      explanation:
+        'Docker 只读取与镜像引用中 HOST:PORT 完全相同的目录；其他端口或不带端口的目录不会用于 {registry}。',
       fix: `为 {registry} 重新执行“信任”步骤：它会写入 ${CERTS_D}。`,
     },
   },
@@ -525,7 +576,8 @@ export const ERROR_TABLE: readonly ErrorEntry[] = [
     patterns: [],
     en: {
       title: 'certs.d holds a different CA for this registry',
-      explanation: 'The folder for {registry} exists but its CA is not the one given: an old CA from an earlier setup.',
+      explanation:
+        'The folder for {registry} exists but its CA is not the one given: an old CA from an earlier setup.',
       fix: 'Redo the Trust step with --force to replace it (the old file is kept as a backup).',
     },
     zhCN: {
@@ -541,7 +593,8 @@ export const ERROR_TABLE: readonly ErrorEntry[] = [
     patterns: [],
     en: {
       title: "The CA is not in this machine's OS store",
-      explanation: 'Docker trusts the registry through certs.d, but curl, skopeo and other tools read the OS store, which does not hold this CA.',
+      explanation:
+        'Docker trusts the registry through certs.d, but curl, skopeo and other tools read the OS store, which does not hold this CA.',
       fix: 'Redo the Trust step on this machine with the OS store target (then restart Docker so it re-reads the system roots).',
     },
     zhCN: {

@@ -5,7 +5,10 @@ import { explainError, knownErrorCodes } from './explain'
 const STEP_WORDS: Record<string, { en: RegExp; zh: RegExp }> = {
   certificates: { en: /Certificates step/, zh: /“证书”步骤/ },
   registry: { en: /Registry step|registry-wizard registry/, zh: /“仓库”步骤|registry-wizard registry/ },
-  trust: { en: /Trust step|insecure-registries|client machine/, zh: /“信任”步骤|insecure-registries|客户端机器/ },
+  trust: {
+    en: /Trust step|insecure-registries|client machine/,
+    zh: /“信任”步骤|insecure-registries|客户端机器/,
+  },
   login: { en: /docker login|Registry step/, zh: /docker login|“仓库”步骤/ },
   network: { en: /DNS|firewall|\/etc\/hosts/, zh: /DNS|防火墙|\/etc\/hosts/ },
   'docker-engine': { en: /Start Docker|--docker-host/, zh: /启动 Docker|--docker-host/ },
@@ -30,7 +33,9 @@ describe('the diagnostics table', () => {
   })
 
   it('fills HOST:PORT, host and port into the texts', () => {
-    const e = explainError('x509: certificate signed by unknown authority', { registry: '192.168.20.10:5000' })
+    const e = explainError('x509: certificate signed by unknown authority', {
+      registry: '192.168.20.10:5000',
+    })
     expect(e?.en.fix).toContain('/etc/docker/certs.d/192.168.20.10:5000/ca.crt')
     expect(e?.zhCN.fix).toContain('/etc/docker/certs.d/192.168.20.10:5000/ca.crt')
     expect(explainError('ECONNREFUSED', { registry: '10.0.0.5:5443' })?.en.fix).toContain('port 5443')
@@ -40,18 +45,51 @@ describe('the diagnostics table', () => {
 
   it('takes strings, codes, Node errors, dockerode errors (json.message) and causes; the message wins over a generic code', () => {
     expect(explainError('ECONNREFUSED')?.code).toBe('CONNECTION_REFUSED')
-    expect(explainError(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5000'), { code: 'ECONNREFUSED' }))?.code).toBe('CONNECTION_REFUSED')
-    expect(explainError({ message: '(HTTP code 500) server error', json: { message: 'Get "https://10.0.0.5:5000/v2/": x509: certificate signed by unknown authority' } })?.code).toBe('UNKNOWN_AUTHORITY')
-    expect(explainError(new Error('wrapped', { cause: Object.assign(new Error('x'), { code: 'CERT_HAS_EXPIRED' }) }))?.code).toBe('CERT_EXPIRED')
-    const altname = Object.assign(new Error("x509: cannot validate certificate for 10.0.0.5 because it doesn't contain any IP SANs"), { code: 'ERR_TLS_CERT_ALTNAME_INVALID' })
+    expect(
+      explainError(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5000'), { code: 'ECONNREFUSED' }))
+        ?.code,
+    ).toBe('CONNECTION_REFUSED')
+    expect(
+      explainError({
+        message: '(HTTP code 500) server error',
+        json: { message: 'Get "https://10.0.0.5:5000/v2/": x509: certificate signed by unknown authority' },
+      })?.code,
+    ).toBe('UNKNOWN_AUTHORITY')
+    expect(
+      explainError(
+        new Error('wrapped', { cause: Object.assign(new Error('x'), { code: 'CERT_HAS_EXPIRED' }) }),
+      )?.code,
+    ).toBe('CERT_EXPIRED')
+    const altname = Object.assign(
+      new Error("x509: cannot validate certificate for 10.0.0.5 because it doesn't contain any IP SANs"),
+      { code: 'ERR_TLS_CERT_ALTNAME_INVALID' },
+    )
     expect(explainError(altname)?.code).toBe('NO_IP_SANS')
-    expect(explainError(Object.assign(new Error("Hostname/IP does not match certificate's altnames"), { code: 'ERR_TLS_CERT_ALTNAME_INVALID' }))?.code).toBe('HOST_MISMATCH')
+    expect(
+      explainError(
+        Object.assign(new Error("Hostname/IP does not match certificate's altnames"), {
+          code: 'ERR_TLS_CERT_ALTNAME_INVALID',
+        }),
+      )?.code,
+    ).toBe('HOST_MISMATCH')
     expect(explainError('self-signed certificate in certificate chain')?.code).toBe('UNKNOWN_AUTHORITY')
     expect(explainError('self-signed certificate')?.code).toBe('SELF_SIGNED_SERVER')
-    expect(explainError('Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?')?.code).toBe('ENGINE_UNREACHABLE')
-    expect(explainError('dial unix /var/run/docker.sock: connect: connection refused')?.code).toBe('ENGINE_UNREACHABLE')
-    expect(explainError('dial tcp 10.0.0.5:5000: connect: connection refused')?.code).toBe('CONNECTION_REFUSED')
-    expect(explainError('missing key ca.key for client certificate ca.cert. CA certificates should use the extension .crt')?.code).toBe('CA_WRONG_EXTENSION')
+    expect(
+      explainError(
+        'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?',
+      )?.code,
+    ).toBe('ENGINE_UNREACHABLE')
+    expect(explainError('dial unix /var/run/docker.sock: connect: connection refused')?.code).toBe(
+      'ENGINE_UNREACHABLE',
+    )
+    expect(explainError('dial tcp 10.0.0.5:5000: connect: connection refused')?.code).toBe(
+      'CONNECTION_REFUSED',
+    )
+    expect(
+      explainError(
+        'missing key ca.key for client certificate ca.cert. CA certificates should use the extension .crt',
+      )?.code,
+    ).toBe('CA_WRONG_EXTENSION')
   })
 
   it('returns undefined for what it does not know', () => {
@@ -59,5 +97,18 @@ describe('the diagnostics table', () => {
     expect(explainError('')).toBeUndefined()
     expect(explainError(undefined)).toBeUndefined()
     expect(explainError({ code: 'E_SOMETHING_ELSE', message: 'odd' })).toBeUndefined()
+  })
+})
+
+describe('explainError with our own codes', () => {
+  it('prefers an AppError code that is in the table over a message pattern', () => {
+    const err = Object.assign(
+      new Error('Cannot reach the Docker engine at tcp://127.0.0.1:9: connection refused'),
+      {
+        code: 'ENGINE_UNREACHABLE',
+      },
+    )
+    expect(explainError(err)?.code).toBe('ENGINE_UNREACHABLE')
+    expect(explainError(err.message)?.code).toBe('CONNECTION_REFUSED')
   })
 })

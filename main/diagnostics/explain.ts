@@ -2,19 +2,27 @@ import { ERROR_TABLE } from './error-table'
 import type { ErrorEntry, ErrorExplanation, ErrorText, ExplainContext } from './types'
 
 /** Anything an error arrives as: a message, an error code, a Node / dockerode error, an AppError. */
-export type ErrorInput = string | { code?: unknown; message?: unknown; cause?: unknown; json?: unknown } | null | undefined
+export type ErrorInput =
+  string | { code?: unknown; message?: unknown; cause?: unknown; json?: unknown } | null | undefined
 
 function fill(text: ErrorText, ctx: ExplainContext): ErrorText {
   const sub = (s: string): string =>
     s
       .replace(/\{registry\}/g, ctx.registry ?? 'HOST:PORT')
       .replace(/\{host\}/g, ctx.host ?? ctx.registry?.replace(/:\d+$/, '') ?? 'HOST')
-      .replace(/\{port\}/g, ctx.port === undefined ? (/:(\d+)$/.exec(ctx.registry ?? '')?.[1] ?? 'PORT') : String(ctx.port))
+      .replace(
+        /\{port\}/g,
+        ctx.port === undefined ? (/:(\d+)$/.exec(ctx.registry ?? '')?.[1] ?? 'PORT') : String(ctx.port),
+      )
   return { title: sub(text.title), explanation: sub(text.explanation), fix: sub(text.fix) }
 }
 
-/** Message patterns first (they are the most specific: one Node code covers several Go failures), then the code. */
+/** Our exact codes first, then message patterns (more specific than Node codes: one Node code covers several Go
+ * failures), then the Node code. */
 function entryFor(code: string | undefined, texts: string[]): ErrorEntry | undefined {
+  // Our own error codes are exact (ENGINE_UNREACHABLE says which connection failed); they win over patterns.
+  const own = code === undefined ? undefined : ERROR_TABLE.find((e) => e.code === code)
+  if (own) return own
   for (const entry of ERROR_TABLE) {
     if (texts.some((t) => entry.patterns.some((p) => p.test(t)))) return entry
   }
@@ -37,7 +45,8 @@ function textsOf(input: ErrorInput, depth = 0): { code: string | undefined; text
   const texts: string[] = []
   if (typeof input.message === 'string') texts.push(input.message)
   const json = input.json
-  if (typeof json === 'object' && json !== null && 'message' in json && typeof json.message === 'string') texts.push(json.message)
+  if (typeof json === 'object' && json !== null && 'message' in json && typeof json.message === 'string')
+    texts.push(json.message)
   const code = typeof input.code === 'string' ? input.code : undefined
   if (depth < 3 && typeof input.cause === 'object' && input.cause !== null) {
     const inner = textsOf(input.cause, depth + 1)

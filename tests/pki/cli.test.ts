@@ -302,3 +302,26 @@ describe('registry-wizard ca / cert', () => {
     expect(readdirSync(join(dir, 'bin-out')).sort()).toEqual(['ca.crt', 'domain.crt', 'domain.key'])
   })
 })
+
+describe('CLI errors read like the app: the shared error table', () => {
+  it('adds the plain explanation and fix, in Chinese under a zh locale', async () => {
+    const { runCli } = await import('../../main/cli/program')
+    const run = async (env: NodeJS.ProcessEnv): Promise<{ code: number; stderr: string }> => {
+      let stderr = ''
+      const code = await runCli(['engine', 'check', '--docker-host', 'tcp://127.0.0.1:9'], {
+        stdout: () => undefined,
+        stderr: (t) => (stderr += t),
+        env,
+        cwd: process.cwd(),
+      })
+      return { code, stderr }
+    }
+    const en = await run({ LANG: 'en_US.UTF-8' })
+    expect(en.code).toBe(1)
+    expect(en.stderr).toContain('error: Cannot reach the Docker engine at tcp://127.0.0.1:9')
+    expect(en.stderr).toContain('why: No Docker engine answered at the address given')
+    expect(en.stderr).toContain('fix (docker-engine): Start Docker')
+    const zh = await run({ LANG: 'zh_CN.UTF-8' })
+    expect(zh.stderr).toContain('why: 给定地址上没有 Docker 引擎应答')
+  })
+})
