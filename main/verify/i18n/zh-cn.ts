@@ -106,7 +106,7 @@ export const zhCN = {
   'trust.no-certs-d': '此平台没有 Docker 的 certs.d 目录',
   'trust.os.present': '；系统证书库：{where}',
   'trust.os.missing': '；系统证书库中没有（{where}）',
-  'trust.os.unread': '；{platform} 证书库（验证不读取）',
+  'trust.os.unread': '；{platform} 的系统证书库（验证时不读取）',
   'trust.ok': 'Docker 已通过 {path} 信任该 CA{os}',
   'trust.ok-no-os': 'Docker 已通过 {path} 信任该 CA{os}（curl 等其他工具不会信任它）',
   'trust.other-ca': '{dir} 中是另一个 CA（{files}），不是本 CA',
