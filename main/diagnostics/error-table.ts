@@ -619,4 +619,58 @@ export const ERROR_TABLE: readonly ErrorEntry[] = [
       fix: '清理仓库主机的磁盘空间，或把存储放到更大的磁盘上重新执行“仓库”步骤。',
     },
   },
+  {
+    code: 'ENGINE_SSH_HOST_UNKNOWN',
+    step: 'docker-engine',
+    codes: ['ENGINE_SSH_HOST_UNKNOWN'],
+    patterns: [],
+    en: {
+      title: "The SSH server's host key is not known",
+      explanation:
+        'The Docker host answered over SSH with a host key that is in no known_hosts file, so it cannot be told apart from an impostor.',
+      fix: 'Compare the fingerprint shown with the one on the Docker host (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub), then add it (ssh-keyscan -p PORT HOST >> ~/.ssh/known_hosts) or pass --ssh-host-key-fingerprint, and check the Docker engine connection again.',
+    },
+    zhCN: {
+      title: 'SSH 服务器的主机密钥未知',
+      explanation:
+        'Docker 主机通过 SSH 应答，但其主机密钥不在任何 known_hosts 文件中，无法确认对方不是冒充者。',
+      fix: '将显示的指纹与 Docker 主机上的指纹（ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub）核对一致后，把它加入 known_hosts（ssh-keyscan -p 端口 主机 >> ~/.ssh/known_hosts）或使用 --ssh-host-key-fingerprint，然后重新检查 Docker 引擎连接。',
+    },
+  },
+  {
+    code: 'ENGINE_SSH_HOST_CHANGED',
+    step: 'docker-engine',
+    codes: ['ENGINE_SSH_HOST_CHANGED', 'ENGINE_SSH_HOST_REVOKED'],
+    patterns: [],
+    en: {
+      title: "The SSH server's host key has changed or is revoked",
+      explanation:
+        'The Docker host presented a host key other than the one recorded for it (or one marked @revoked). Someone may be intercepting the connection, or the host was reinstalled.',
+      fix: 'Do not connect until you know why: ask the host owner. If the host was reinstalled, remove the old line from known_hosts (ssh-keygen -R HOST) and add the new key, then check the Docker engine connection again.',
+    },
+    zhCN: {
+      title: 'SSH 服务器的主机密钥已变化或已吊销',
+      explanation:
+        'Docker 主机提供的主机密钥与记录的不同（或已标记为 @revoked）。可能有人在拦截连接，也可能主机被重装过。',
+      fix: '查明原因之前不要连接：先向主机管理员确认。若主机确已重装，从 known_hosts 中删除旧记录（ssh-keygen -R 主机）并加入新密钥，然后重新检查 Docker 引擎连接。',
+    },
+  },
+  {
+    code: 'STORAGE_NOT_WRITABLE',
+    step: 'registry',
+    codes: ['STORAGE_NOT_WRITABLE'],
+    patterns: [/read-only file system/i],
+    en: {
+      title: 'The registry cannot write to its storage',
+      explanation:
+        'The storage path or volume mounted at /var/lib/registry is read-only or not writable for the registry, so every push would fail.',
+      fix: 'Redo the Registry step with a writable storage path (check the mount and its permissions on the registry host) or a named volume.',
+    },
+    zhCN: {
+      title: '镜像仓库无法写入存储',
+      explanation:
+        '挂载到 /var/lib/registry 的存储路径或卷是只读的，或仓库没有写权限，因此每次推送都会失败。',
+      fix: '使用可写的存储路径（检查仓库主机上的挂载和权限）或命名卷，重新执行“仓库”步骤。',
+    },
+  },
 ]
