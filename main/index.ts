@@ -7,6 +7,7 @@ import { installAppMenu } from './app/menu'
 import { trustedSenderCheck } from './app/trusted-sender'
 import { createMainWindow } from './app/window'
 import { buildHandlers } from './ipc/handlers/index'
+import { EngineCache } from './ipc/engine-cache'
 import { JobRegistry } from './ipc/jobs'
 import { registerHandlers } from './ipc/register-handlers'
 import { SettingsStore } from './state/settings-store'
@@ -39,6 +40,9 @@ if (!app.requestSingleInstanceLock()) {
     session.defaultSession.setPermissionCheckHandler(() => false)
     const dataDir = app.getPath('userData')
     const jobs = new JobRegistry()
+    const engines = new EngineCache()
+    // The ssh:// engine's SSH connection (if any) ends with the app.
+    app.on('will-quit', () => engines.closeAll())
     registerHandlers({
       handlers: buildHandlers({
         version: app.getVersion(),
@@ -49,6 +53,7 @@ if (!app.requestSingleInstanceLock()) {
         dialogs: electronDialogs(() => mainWindow),
         jobs,
         elevate: createElevatedRunner(),
+        engines,
       }),
       jobs,
       isTrustedSender: isOwnUrl,

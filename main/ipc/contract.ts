@@ -13,6 +13,14 @@ export interface ErrorInfo {
   hint?: string | undefined
   /** The request field that caused the error, when there is one (shown next to that field). */
   field?: string | undefined
+  /** A known failure (main/diagnostics) in plain words with its fix, in both languages; absent for unknown ones. */
+  explained?: { en: ExplainedText; zhCN: ExplainedText } | undefined
+}
+
+export interface ExplainedText {
+  title: string
+  explanation: string
+  fix: string
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo }
@@ -143,8 +151,38 @@ export interface CheckRow {
   title: string
   titleZh?: string | undefined
   reason?: string | undefined
+  reasonZh?: string | undefined
   fix?: string | undefined
   fixZh?: string | undefined
+}
+
+/** The registry container as the Registry step shows it (polled while the step is open). */
+export interface RegistryStatusInfo {
+  name: string
+  state: string
+  running: boolean
+  startedAt?: string | undefined
+  uptimeSeconds?: number | undefined
+  image: string
+  port?: number | undefined
+  storage?: { kind: 'volume' | 'hostPath'; source: string } | undefined
+  servedCert?: { notAfter: string; daysLeft: number; subject: string } | undefined
+}
+
+/** One image layer during a pull (Docker's per-layer progress events). */
+export interface LayerProgress {
+  id: string
+  status: string
+  current?: number | undefined
+  total?: number | undefined
+}
+
+export interface DriveCopyResult {
+  dest: string
+  files: string[]
+  bytes: number
+  /** Every file was re-read from the drive and matched the bundle byte for byte and its SHA256SUMS. */
+  verified: boolean
 }
 
 export interface EngineInfo {
@@ -166,6 +204,8 @@ export interface DriveInfo {
   description: string
   mountpoints: string[]
   sizeBytes: number
+  freeBytes?: number | undefined
+  readOnly?: boolean | undefined
 }
 
 export interface BundleResult {
@@ -241,6 +281,16 @@ export interface Channels {
   testDockerConnection: { request: { endpoint: DockerEndpoint }; response: EngineInfo }
   registryPreflight: { request: { plan: Plan; certDir: string }; response: { checks: CheckRow[] } }
   startRegistry: { request: StartRegistryRequest; response: { containerId: string; url: string; imageSource: string } }
+  registryStatus: { request: { plan: Plan }; response: RegistryStatusInfo }
+  /** Follows the container's log until cancelled (lines arrive as `job:log`). */
+  followRegistryLogs: { request: JobRef & { plan: Plan }; response: { lines: number } }
+  registryStop: { request: { plan: Plan }; response: RegistryStatusInfo }
+  /** Restart, then the health check against our CA (ca.crt in certDir). */
+  registryRestart: { request: JobRef & { plan: Plan; certDir: string }; response: { status: number; elapsedMs: number } }
+  /** Removes the container and its cert volumes; the data stays unless deleteData. */
+  registryRemove: { request: { plan: Plan; deleteData: boolean }; response: { removedVolumes: string[]; keptData?: string | undefined } }
+  /** Puts the server certificate in certDir (newly issued from the same CA) into the registry, restarts, checks health. */
+  registryReplaceCert: { request: JobRef & { plan: Plan; certDir: string }; response: { notAfter: string; status: number } }
   // Client trust (main/trust, main/bundle, main/drives)
   planTrust: { request: { caCertPath: string; host: string; port: number }; response: { changes: TrustChange[] } }
   applyTrust: {
@@ -249,6 +299,8 @@ export interface Channels {
   }
   listDrives: { request: undefined; response: { drives: DriveInfo[] } }
   exportBundle: { request: JobRef & { outDir: string; caCertPath: string; host: string; port: number }; response: BundleResult }
+  /** Copies an exported bundle folder onto a drive's mount point: fsync, re-read, checksum compare. */
+  copyBundleToDrive: { request: JobRef & { bundleDir: string; mount: string; force?: boolean | undefined }; response: DriveCopyResult }
   // Verification (main/verify)
   runVerify: {
     request: JobRef & { host: string; port: number; caCertPath: string; certPath?: string | undefined }
@@ -277,6 +329,8 @@ export interface Events {
   'menu:action': { action: MenuAction }
   /** One verification check as soon as it finishes (rows appear one by one). */
   'verify:check': { jobId: string; check: CheckRow }
+  /** Per-layer progress of an image pull. */
+  'job:layer': { jobId: string; layer: LayerProgress }
 }
 export type EventName = keyof Events
 
@@ -301,6 +355,13 @@ export const CHANNEL_CAPABILITY: Partial<Record<Channel, Capability>> = {
   testDockerConnection: 'docker',
   registryPreflight: 'docker',
   startRegistry: 'docker',
+  registryStatus: 'docker',
+  followRegistryLogs: 'docker',
+  registryStop: 'docker',
+  registryRestart: 'docker',
+  registryRemove: 'docker',
+  registryReplaceCert: 'docker',
+  copyBundleToDrive: 'drives',
   planTrust: 'trust',
   applyTrust: 'trust',
   listDrives: 'drives',
@@ -326,17 +387,24 @@ const channelSet = {
   testDockerConnection: true,
   registryPreflight: true,
   startRegistry: true,
+  registryStatus: true,
+  followRegistryLogs: true,
+  registryStop: true,
+  registryRestart: true,
+  registryRemove: true,
+  registryReplaceCert: true,
   planTrust: true,
   applyTrust: true,
   listDrives: true,
   exportBundle: true,
+  copyBundleToDrive: true,
   runVerify: true,
 } as const satisfies Record<Channel, true>
 
 /** Every channel name, at runtime (the preload builds its API from this list; the record above keeps it complete). */
 export const CHANNELS = Object.keys(channelSet) as Channel[]
 
-const eventSet = { 'job:progress': true, 'job:log': true, 'menu:action': true, 'verify:check': true } as const satisfies Record<EventName, true>
+const eventSet = { 'job:progress': true, 'job:log': true, 'job:layer': true, 'menu:action': true, 'verify:check': true } as const satisfies Record<EventName, true>
 export const EVENTS = Object.keys(eventSet) as EventName[]
 
 /** Channels that run as jobs: their request carries the renderer's jobId (cancelJob only names one). */
@@ -345,8 +413,12 @@ const jobChannelSet = {
   createCa: true,
   issueServerCert: true,
   startRegistry: true,
+  followRegistryLogs: true,
+  registryRestart: true,
+  registryReplaceCert: true,
   applyTrust: true,
   exportBundle: true,
+  copyBundleToDrive: true,
   runVerify: true,
 } as const satisfies Record<JobChannel, true>
 export const JOB_CHANNELS = Object.keys(jobChannelSet) as JobChannel[]

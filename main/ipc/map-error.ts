@@ -1,4 +1,5 @@
 import { ZodError } from 'zod'
+import { explainError } from '../diagnostics/index'
 import { isAppError } from '../errors'
 import type { ErrorInfo } from './contract'
 
@@ -9,7 +10,7 @@ import type { ErrorInfo } from './contract'
  */
 export function toErrorInfo(err: unknown): ErrorInfo {
   if (isAppError(err)) {
-    return { code: err.code, message: err.message, hint: err.hint, field: err.field }
+    return { code: err.code, message: err.message, hint: err.hint, field: err.field, ...explained(err) }
   }
   if (err instanceof ZodError) {
     const issue = err.issues[0]
@@ -23,7 +24,13 @@ export function toErrorInfo(err: unknown): ErrorInfo {
   }
   if (isAbort(err)) return { code: 'CANCELLED', message: 'The operation was cancelled.' }
   const message = err instanceof Error ? err.message : String(err)
-  return { code: 'UNEXPECTED', message, hint: 'See the log file for details (Help > Open log folder).' }
+  return { code: 'UNEXPECTED', message, hint: 'See the log file for details (Help > Open log folder).', ...explained(err) }
+}
+
+/** The shared error table's words for a known failure (English and zh-CN); nothing for an unknown one. */
+function explained(err: unknown): Pick<ErrorInfo, 'explained'> {
+  const e = explainError(err as Parameters<typeof explainError>[0])
+  return e ? { explained: { en: e.en, zhCN: e.zhCN } } : {}
 }
 
 function isAbort(err: unknown): boolean {

@@ -76,10 +76,17 @@ export const schemas = {
       .max(20)
       .optional(),
   }),
+  registryStatus: z.strictObject({ plan }),
+  followRegistryLogs: z.strictObject({ jobId, plan }),
+  registryStop: z.strictObject({ plan }),
+  registryRestart: z.strictObject({ jobId, plan, certDir: path }),
+  registryRemove: z.strictObject({ plan, deleteData: z.boolean() }),
+  registryReplaceCert: z.strictObject({ jobId, plan, certDir: path }),
   planTrust: z.strictObject({ caCertPath: path, ...hostPort }),
   applyTrust: z.strictObject({ jobId, caCertPath: path, ...hostPort }),
   listDrives: z.undefined(),
   exportBundle: z.strictObject({ jobId, outDir: path, caCertPath: path, ...hostPort }),
+  copyBundleToDrive: z.strictObject({ jobId, bundleDir: path, mount: path, force: z.boolean().optional() }),
   runVerify: z.strictObject({ jobId, caCertPath: path, certPath: path.optional(), ...hostPort }),
 } satisfies { [C in Channel]: z.ZodType<RequestOf<C>> }
 

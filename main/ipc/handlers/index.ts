@@ -5,6 +5,8 @@ import type { SettingsStore } from '../../state/settings-store'
 import { appHandlers, type AppHandlerDeps, type Dialogs } from './app-handlers'
 import type { PrivilegedRunner } from '../../app/elevated-runner'
 import { dockerHandlers } from './docker-handlers'
+import { registryManageHandlers } from './registry-manage-handlers'
+import { EngineCache } from '../engine-cache'
 import { pkiHandlers } from './pki-handlers'
 import { trustHandlers } from './trust-handlers'
 import { verifyHandlers } from './verify-handlers'
@@ -34,16 +36,20 @@ export interface HandlerDeps {
   elevate?: PrivilegedRunner
   /** The registry container's name (default "registry"); tests use their own prefix. */
   containerName?: string
+  /** One Docker engine per planned endpoint; the app closes it on quit (default: a new cache). */
+  engines?: EngineCache
 }
 
 export function buildHandlers(deps: HandlerDeps): AllHandlers {
   const missing = (Object.keys(CAPABILITIES) as Capability[]).filter((c) => !CAPABILITIES[c])
   const unavailable = unavailableHandlers(missing)
+  const engines = deps.engines ?? new EngineCache()
   const handlers = {
     ...unavailable,
     ...appHandlers({ ...deps, capabilities: CAPABILITIES }),
     ...pkiHandlers({ settings: deps.settings, now: deps.now }),
-    ...dockerHandlers(process.env, deps.containerName),
+    ...dockerHandlers(engines, process.env, deps.containerName),
+    ...registryManageHandlers(engines, deps.containerName),
     ...trustHandlers({ ...(deps.trustRoot ? { root: deps.trustRoot } : {}), elevate: deps.elevate }),
     ...verifyHandlers({ ...(deps.trustRoot ? { trustRoot: deps.trustRoot } : {}) }),
   }

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs'
 import { homedir } from 'node:os'
 import { exportBundle } from '../../bundle/index'
 import { invalidInput } from '../../errors'
-import { listRemovableDrives } from '../../drives/index'
+import { copyBundleToMount, listRemovableDrives } from '../../drives/index'
 import {
   describeStep,
   directRunner,
@@ -68,7 +68,7 @@ function promptRunner(elevate: PrivilegedRunner): CommandRunner {
   }
 }
 
-type TrustChannels = 'planTrust' | 'applyTrust' | 'exportBundle' | 'listDrives'
+type TrustChannels = 'planTrust' | 'applyTrust' | 'exportBundle' | 'listDrives' | 'copyBundleToDrive'
 
 /** Client trust (main/trust), the bundle for other machines (main/bundle) and removable drives (main/drives). */
 export function trustHandlers(deps: TrustHandlerDeps = {}): Pick<AllHandlers, TrustChannels> {
@@ -123,12 +123,21 @@ export function trustHandlers(deps: TrustHandlerDeps = {}): Pick<AllHandlers, Tr
       return { outDir: out.dir, files: out.files, fingerprintSha256: out.fingerprintSha256 }
     },
 
+    copyBundleToDrive: async ({ bundleDir, mount, force }, { job }) => {
+      job?.progress('write-drive', 10)
+      const out = await copyBundleToMount(bundleDir, mount, { force })
+      job?.progress('done', 100)
+      return { dest: out.dest, files: out.files, bytes: out.bytes, verified: true }
+    },
+
     listDrives: async () => ({
       drives: (await listRemovableDrives()).map((d) => ({
         device: d.device,
         description: [d.label, d.model].filter(Boolean).join(' · ') || d.device,
         mountpoints: [d.mount],
         sizeBytes: d.sizeBytes,
+        freeBytes: d.freeBytes,
+        readOnly: d.readOnly,
       })),
     }),
   }

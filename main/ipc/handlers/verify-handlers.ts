@@ -11,6 +11,7 @@ export function toCheckRow(r: CheckResult): CheckRow {
     title: r.title.en,
     titleZh: r.title.zhCN,
     reason: r.reason,
+    reasonZh: r.reasonZhCN,
     fix: r.fix?.en,
     fixZh: r.fix?.zhCN,
   }

@@ -1,0 +1,65 @@
+import { execFileSync, spawnSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { closeEngine, connectEngine } from '../../docker/index'
+import { freePort } from '../../../tests/support/rw-reg-fixtures'
+import { certsRow, engineRows } from './preflight-rows'
+
+const NAME = `rw-wizard-pf-${randomBytes(3).toString('hex')}`
+const engine = connectEngine({}, process.env)
+let port: number
+let dir: string
+
+describe('registry preflight rows in English and Chinese, on the real dockerd', () => {
+  beforeAll(async () => {
+    port = await freePort()
+    dir = mkdtempSync(join(tmpdir(), 'rw-wizard-pf-'))
+    // A container holding the name and publishing the port the plan wants.
+    execFileSync('docker', ['run', '-d', '--name', NAME, '-p', `${port}:5000`, 'registry:2'], { stdio: 'ignore' })
+  })
+  afterAll(() => {
+    spawnSync('docker', ['rm', '-f', NAME], { stdio: 'ignore' })
+    closeEngine(engine)
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('names the container that publishes the port and the one holding the name, with fixes, in both languages', async () => {
+    const rows = await engineRows(engine, port, NAME)
+    const [eng, p, n] = rows
+    expect(eng).toMatchObject({ id: 'engine', status: 'pass', titleZh: 'Docker 引擎' })
+    expect(eng?.reasonZh).toMatch(/^Docker \d/)
+    expect(p).toMatchObject({
+      id: 'port',
+      status: 'fail',
+      title: `Port ${port}`,
+      titleZh: `端口 ${port}`,
+      reason: `already published by container "${NAME}"`,
+      reasonZh: `已被容器“${NAME}”占用`,
+    })
+    expect(p?.fixZh).toContain(`端口 ${port}`)
+    expect(n).toMatchObject({ id: 'name', status: 'warn', titleZh: `容器“${NAME}”`, reasonZh: '已存在（running，镜像 registry:2）' })
+    expect(n?.fixZh).toMatch(/删除/)
+  })
+
+  it('explains a certificate folder that is not complete in Chinese, with the core text kept', async () => {
+    const row = await certsRow(dir, '127.0.0.1')
+    expect(row).toMatchObject({ id: 'certs', status: 'fail', titleZh: '服务器证书和私钥' })
+    expect(row.reasonZh).toMatch(/^证书目录不完整：certs: .*domain\.crt cannot be read/)
+    expect(row.fixZh).toBe('请在“证书”步骤重新签发服务器证书。')
+  })
+
+  it('explains an unreachable engine with the shared error table in both languages', async () => {
+    const down = connectEngine({ host: 'tcp://127.0.0.1:1' }, {})
+    try {
+      const [row] = await engineRows(down, port, NAME)
+      expect(row).toMatchObject({ id: 'engine', status: 'fail' })
+      expect(row?.reasonZh).toMatch(/[\u4e00-\u9fff]/)
+      expect(row?.fixZh).toMatch(/[\u4e00-\u9fff]/)
+    } finally {
+      closeEngine(down)
+    }
+  })
+})

@@ -1,0 +1,71 @@
+import {
+  DEFAULT_NAME,
+  followLogs,
+  readCertDir,
+  registryStatus,
+  removeRegistry,
+  replaceCertificate,
+  restartAndCheck,
+  stopRegistry,
+  type RegistryStatus,
+} from '../../docker/index'
+import type { RegistryStatusInfo } from '../contract'
+import type { EngineCache } from '../engine-cache'
+import type { AllHandlers } from '../register-handlers'
+
+type ManageChannels = 'registryStatus' | 'followRegistryLogs' | 'registryStop' | 'registryRestart' | 'registryRemove' | 'registryReplaceCert'
+
+export const statusInfo = (s: RegistryStatus): RegistryStatusInfo => ({
+  name: s.name,
+  state: s.state,
+  running: s.running,
+  startedAt: s.startedAt,
+  uptimeSeconds: s.uptimeSeconds,
+  image: s.image,
+  port: s.port,
+  storage: s.storage,
+  servedCert: s.servedCert && { notAfter: s.servedCert.notAfter, daysLeft: s.servedCert.daysLeft, subject: s.servedCert.subject },
+})
+
+/** Managing the started registry (main/docker/manage.ts): status, logs that follow, stop, restart, remove, new cert. */
+export function registryManageHandlers(engines: EngineCache, name: string = DEFAULT_NAME): Pick<AllHandlers, ManageChannels> {
+  return {
+    registryStatus: async ({ plan }) => statusInfo(await registryStatus(await engines.get(plan.docker), name)),
+
+    followRegistryLogs: async ({ jobId, plan }, { job, emit }) => {
+      let lines = 0
+      const onLine = (line: string): void => {
+        lines += 1
+        emit('job:log', { jobId, line })
+      }
+      await followLogs(await engines.get(plan.docker), name, { follow: true, tail: 50, signal: job?.signal, onLine })
+      return { lines }
+    },
+
+    registryStop: async ({ plan }) => {
+      const engine = await engines.get(plan.docker)
+      await stopRegistry(engine, name)
+      return statusInfo(await registryStatus(engine, name))
+    },
+
+    registryRestart: async ({ plan, certDir }, { job }) => {
+      job?.progress('restart', 10)
+      const health = await restartAndCheck(await engines.get(plan.docker), name, (await readCertDir(certDir)).caPem, { registryHost: plan.addresses[0] })
+      job?.progress('done', 100)
+      return { status: health.status, elapsedMs: health.elapsedMs }
+    },
+
+    registryRemove: async ({ plan, deleteData }) => {
+      const out = await removeRegistry(await engines.get(plan.docker), name, { deleteData })
+      return { removedVolumes: out.removedVolumes, keptData: out.keptData }
+    },
+
+    registryReplaceCert: async ({ plan, certDir }, { job }) => {
+      job?.progress('certs', 10)
+      const engine = await engines.get(plan.docker)
+      const out = await replaceCertificate(engine, name, await readCertDir(certDir), { registryHost: plan.addresses[0], signal: job?.signal })
+      job?.progress('done', 100)
+      return { notAfter: out.notAfter, status: out.health.status }
+    },
+  }
+}
