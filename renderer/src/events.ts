@@ -9,6 +9,7 @@ export function startEventSubscriptions(): () => void {
   const offs = [
     api().on('job:progress', (p) => useJobsStore.getState().onProgress(p)),
     api().on('job:log', ({ jobId, line }) => useJobsStore.getState().onLog(jobId, line)),
+    api().on('job:layer', ({ jobId, layer }) => useJobsStore.getState().onLayer(jobId, layer)),
     api().on('menu:action', ({ action }) => {
       if (action === 'home') useAppStore.getState().go('home')
       else if (action === 'language-en') void switchLanguage((l) => i18next.changeLanguage(l), 'en')

@@ -165,6 +165,18 @@ describe('wizard in Chromium with the real preload and handlers', () => {
     const card = await page.getByTestId('server-card').innerText()
     for (const a of ADDRESSES) expect(card).toContain(a)
     await shot('en', '3-certificates')
+
+    // The same realistic plan (192.168.20.10 + registry.example.lan) in Chinese; the later steps run on loopback.
+    await page.getByLabel('Language').selectOption('zh-CN')
+    await nav(/规划/).click()
+    await page.getByRole('heading', { level: 1, name: '规划' }).waitFor()
+    await shot('zh-CN', '2-plan')
+    await nav(/证书/).click()
+    await page.getByTestId('server-card').waitFor()
+    await shot('zh-CN', '3-certificates')
+    await page.getByLabel('语言').selectOption('en')
+    await nav(/Certificates/).click()
+    await page.getByRole('heading', { level: 1, name: 'Certificates' }).waitFor()
   })
 
   it('wrote a CA and a server certificate that openssl verifies, key 0600', () => {
@@ -204,6 +216,29 @@ describe('wizard in Chromium with the real preload and handlers', () => {
     await page.getByText(/Registry running/).waitFor({ timeout: 150_000 })
     const inspect = execFileSync('docker', ['inspect', '-f', '{{.State.Running}}', CONTAINER], { encoding: 'utf8' })
     expect(inspect.trim()).toBe('true')
+
+    // Live status from the engine, and the log followed as a job until cancelled.
+    const status = page.getByLabel('Container status')
+    await status.getByText('running').waitFor({ timeout: 20_000 })
+    expect(await status.innerText()).toContain(String(port))
+    await page.getByRole('button', { name: 'Follow logs' }).click()
+    await page.getByLabel('Registry log').getByText(/listening on/).waitFor({ timeout: 20_000 })
+    await page.getByRole('button', { name: 'Stop following logs' }).click()
+    await page.getByRole('button', { name: 'Follow logs' }).waitFor()
+
+    // A new server certificate from the same CA goes into the running registry: restart, healthy, new fingerprint served.
+    const before = execFileSync('openssl', ['x509', '-noout', '-fingerprint', '-sha256', '-in', join(work, `Registry Wizard/certs/127.0.0.1_${port}/domain.crt`)], { encoding: 'utf8' })
+    const manage = page.getByRole('region', { name: 'Running registry' })
+    await manage.getByLabel('CA passphrase').fill(PASSPHRASE)
+    await manage.getByRole('button', { name: 'Replace the certificate' }).click()
+    await page.getByText(/New certificate served/).waitFor({ timeout: 120_000 })
+    const after = execFileSync('openssl', ['x509', '-noout', '-fingerprint', '-sha256', '-in', join(work, `Registry Wizard/certs/127.0.0.1_${port}/domain.crt`)], { encoding: 'utf8' })
+    expect(after).not.toBe(before)
+    const served = execFileSync('sh', ['-c', `echo | openssl s_client -connect 127.0.0.1:${port} 2>/dev/null | openssl x509 -noout -fingerprint -sha256`], { encoding: 'utf8' })
+    expect(served).toBe(after)
+    await manage.getByRole('button', { name: 'Restart' }).click()
+    await page.getByText(/restarted and healthy/).waitFor({ timeout: 120_000 })
+    await status.getByText('running').waitFor({ timeout: 20_000 })
     await shot('en', '4-registry')
 
     await nav(/Client trust/).click()
@@ -233,8 +268,6 @@ describe('wizard in Chromium with the real preload and handlers', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN')
     const screens: [RegExp, string, string][] = [
       [/^首页$/, '1-home', '首页'],
-      [/规划/, '2-plan', '规划'],
-      [/证书/, '3-certificates', '证书'],
       [/镜像仓库/, '4-registry', '镜像仓库'],
       [/客户端信任/, '5-trust', '客户端信任'],
       [/验证/, '6-verify', '验证'],
@@ -242,6 +275,7 @@ describe('wizard in Chromium with the real preload and handlers', () => {
     for (const [name, file, title] of screens) {
       await nav(name).click()
       await page.getByRole('heading', { level: 1, name: title }).waitFor()
+      if (file === '4-registry') await page.getByLabel('容器状态').getByText('运行中').waitFor({ timeout: 20_000 })
       await shot('zh-CN', file)
     }
     // The choice is persisted (non-secret settings) and the home screen lists the CA and certificate made above.
@@ -250,6 +284,30 @@ describe('wizard in Chromium with the real preload and handlers', () => {
     expect(settings.knownCas).toHaveLength(1)
     expect(settings.knownCerts).toHaveLength(2)
   })
+
+  it('removes the registry container and keeps its data, from the Registry step', async () => {
+    await page.getByLabel('语言').selectOption('en')
+    await nav(/Registry/).click()
+    const manage = page.getByRole('region', { name: 'Running registry' })
+    await manage.getByLabel('Container status').getByText('running').waitFor({ timeout: 20_000 })
+    const volumes = execFileSync('docker', ['inspect', '-f', '{{range .Mounts}}{{if eq .Destination "/var/lib/registry"}}{{.Name}}{{end}}{{end}}', CONTAINER], { encoding: 'utf8' }).trim()
+    expect(volumes).not.toBe('')
+    await manage.getByRole('button', { name: 'Remove the container' }).click()
+    await page.getByText(/Container removed; the stored images were kept/).waitFor({ timeout: 60_000 })
+    expect(spawnSync('docker', ['inspect', CONTAINER]).status).not.toBe(0)
+    expect(execFileSync('docker', ['volume', 'inspect', '-f', '{{.Name}}', volumes], { encoding: 'utf8' }).trim()).toBe(volumes)
+    await manage.getByText('No registry container on this engine yet.').waitFor({ timeout: 20_000 })
+    spawnSync('docker', ['volume', 'rm', '-f', volumes], { stdio: 'ignore' })
+
+    // A returning user (the app opened again): Home's quick action picks up the saved plan's certificate.
+    await page.reload()
+    await page.locator('main[data-ready="yes"]').waitFor()
+    await page.getByRole('button', { name: /Verify a registry/ }).click()
+    await page.getByRole('button', { name: 'Run verification' }).waitFor({ timeout: 20_000 })
+    await nav(/^Home$/).click()
+    await page.getByRole('button', { name: /Export the trust bundle again/ }).click()
+    await page.getByRole('button', { name: 'Export trust bundle' }).waitFor({ timeout: 20_000 })
+  }, 120_000)
 
   it('never sent a private key or the passphrase to the page, nor wrote the passphrase anywhere', () => {
     const everything = JSON.stringify(seen)

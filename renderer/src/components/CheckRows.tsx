@@ -9,12 +9,13 @@ export function CheckRows({ rows, label }: { rows: CheckRow[]; label: string }):
     <ul className="checks" aria-label={label}>
       {rows.map((r) => {
         const fix = zh ? (r.fixZh ?? r.fix) : r.fix
+        const reason = zh ? (r.reasonZh ?? r.reason) : r.reason
         return (
           <li key={r.id} className={`check-row check-${r.status}`} data-status={r.status}>
             <span className="check-dot" aria-hidden="true" />
             <div>
               <strong>{zh ? (r.titleZh ?? r.title) : r.title}</strong> <span className="check-status">{t(`checks.${r.status}`)}</span>
-              {r.reason && <p>{r.reason}</p>}
+              {reason && <p>{reason}</p>}
               {fix && <p className="check-fix">{fix}</p>}
             </div>
           </li>

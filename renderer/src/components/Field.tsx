@@ -66,7 +66,7 @@ export function TextField(props: TextFieldProps): React.JSX.Element {
       {props.error && (
         <p className="field-error" id={`${props.id}-error`} role="alert">
           {text(props.error).message}
-          {props.error.hint && <span className="field-error-hint"> {props.error.hint}</span>}
+          {text(props.error).hint && <span className="field-error-hint"> {text(props.error).hint}</span>}
         </p>
       )}
     </div>

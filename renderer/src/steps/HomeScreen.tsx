@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next'
 import { daysUntil, expiryLevel, formatDate } from '../lib/format'
 import { useAppStore } from '../stores/app-store'
 import { useCertsStore } from '../stores/certs-store'
+import { usePlanStore } from '../stores/plan-store'
+import type { StepId } from '../stores/app-store'
 
 /** For returning users: known CAs and certificates with their expiry, and quick actions. */
 export function HomeScreen(): React.JSX.Element {
@@ -10,6 +12,11 @@ export function HomeScreen(): React.JSX.Element {
   const caps = useAppStore((s) => s.info?.capabilities)
   const go = useAppStore((s) => s.go)
   const openCa = useCertsStore((s) => s.openCa)
+  const resume = useCertsStore((s) => s.resume)
+  // Quick actions pick up the saved plan's certificate first, so the step opens ready to act.
+  const quick = (step: StepId): void => {
+    void resume(usePlanStore.getState().addresses).then(() => go(step))
+  }
   const cas = settings?.knownCas ?? []
   const certs = settings?.knownCerts ?? []
   const expiry = (iso: string): React.JSX.Element => {
@@ -32,15 +39,15 @@ export function HomeScreen(): React.JSX.Element {
       <section className="card" aria-labelledby="home-quick">
         <h2 id="home-quick">{t('home.quick')}</h2>
         <div className="quick-actions">
-          <button type="button" className="quick" onClick={() => go('verify')}>
+          <button type="button" className="quick" onClick={() => quick('verify')}>
             <strong>{t('home.verify')}</strong>
             <span className="muted">{caps?.verify ? t('home.verifyHelp') : t('notAvailable.badge')}</span>
           </button>
-          <button type="button" className="quick" onClick={() => go('certificates')}>
+          <button type="button" className="quick" onClick={() => quick('registry')}>
             <strong>{t('home.replace')}</strong>
             <span className="muted">{t('home.replaceHelp')}</span>
           </button>
-          <button type="button" className="quick" onClick={() => go('trust')}>
+          <button type="button" className="quick" onClick={() => quick('trust')}>
             <strong>{t('home.export')}</strong>
             <span className="muted">{caps?.bundle ? t('home.exportHelp') : t('notAvailable.badge')}</span>
           </button>

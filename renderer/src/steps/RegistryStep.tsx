@@ -7,6 +7,7 @@ import { CheckRows } from '../components/CheckRows'
 import { ErrorNotice } from '../components/ErrorNotice'
 import { TextField } from '../components/Field'
 import { NotAvailable } from '../components/NotAvailable'
+import { LayerBars } from '../components/LayerBars'
 import { JobProgress } from '../components/ProgressBar'
 import { newJobId } from '../lib/job-id'
 import { useAppStore } from '../stores/app-store'
@@ -14,6 +15,7 @@ import { useJobsStore } from '../stores/jobs-store'
 import { planOf, usePlanStore } from '../stores/plan-store'
 import { useStagesStore } from '../stores/stages-store'
 import { NeedCertificate } from './NeedCertificate'
+import { RegistryManage } from './RegistryManage'
 import { useTarget } from './use-target'
 
 export function RegistryStep(): React.JSX.Element {
@@ -117,10 +119,12 @@ function RegistryPanel(): React.JSX.Element {
           {t('registry.start')}
         </button>
         <JobProgress jobId={jobId} label={t('registry.starting')} onCancel={() => jobId && void api().cancelJob({ jobId })} />
+        <LayerBars jobId={jobId} />
         <JobLog jobId={lastJob} label={t('registry.log')} />
         {started && <p className="ok-line">✓ {t('registry.started', { id: started.slice(0, 12) })}</p>}
         <ErrorNotice error={error?.field === 'imageTar' || error?.field === 'storagePath' ? undefined : error} />
       </section>
+      <RegistryManage key={started ?? 'none'} plan={plan} certDir={target.certDir} />
     </div>
   )
 }

@@ -9,6 +9,7 @@ import { JobProgress } from '../components/ProgressBar'
 import { newJobId } from '../lib/job-id'
 import { useAppStore } from '../stores/app-store'
 import { useStagesStore } from '../stores/stages-store'
+import { DriveWriter } from './DriveWriter'
 import { NeedCertificate } from './NeedCertificate'
 import { useTarget } from './use-target'
 
@@ -110,17 +111,8 @@ function OtherMachines(): React.JSX.Element {
     <section className="card">
       <h2>{t('trust.otherMachines')}</h2>
       <TextField id="bundle-out" label={t('trust.bundleFolder')} value={outDir} onChange={setOutDir} browse="folder" error={error?.field === 'outDir' ? error : undefined} />
-      {drives.length > 0 && (
-        <div className="offered">
-          <span className="muted">{t('trust.drives')}</span>
-          {drives.flatMap((d) =>
-            d.mountpoints.map((m) => (
-              <button type="button" key={m} className="btn btn-chip" onClick={() => setOutDir(m)}>
-                {d.description} ({m})
-              </button>
-            )),
-          )}
-        </div>
+      {drives.length > 0 && !result && (
+        <p className="muted">{t('trust.drivesDetected', { drives: drives.map((d) => `${d.description} (${d.mountpoints.join(', ')})`).join(', ') })}</p>
       )}
       <button type="button" className="btn btn-primary" disabled={!!jobId || !outDir} onClick={() => void exportBundle()}>
         {t('trust.export')}
@@ -133,6 +125,7 @@ function OtherMachines(): React.JSX.Element {
           <span className="muted">{t('trust.fingerprint')}</span> <span className="mono">{result.fingerprintSha256}</span>
         </p>
       )}
+      {result && hasDrives && <DriveWriter bundleDir={result.outDir} drives={drives} />}
       {error?.field !== 'outDir' && <ErrorNotice error={error} />}
     </section>
   )

@@ -2,6 +2,7 @@ import { create } from 'zustand'
 import type { CaSummary, ErrorInfo, IssuedServerCert, SanCheck } from '../../../main/ipc/contract'
 import { api } from '../api'
 import { newJobId } from '../lib/job-id'
+import { joinPath } from '../lib/paths'
 import { useAppStore } from './app-store'
 
 export type CaMode = 'create' | 'import' | 'open'
@@ -40,6 +41,11 @@ interface CertsState {
   /** Passphrases go to main for this one call and are not kept in any store. */
   issue: (req: { outDir: string; sans: string[]; passphrase: string; force: boolean }) => Promise<boolean>
   cancel: () => Promise<void>
+  /**
+   * For a returning user: the server certificate remembered for the planned addresses (settings.knownCerts) and its
+   * CA become the current ones, so the Registry, Client trust and Verify steps can act on them. False when none fits.
+   */
+  resume: (addresses: string[]) => Promise<boolean>
   reset: () => void
 }
 
@@ -157,6 +163,21 @@ export const useCertsStore = create<CertsState>()((set, get) => ({
   cancel: async () => {
     const jobId = get().jobId
     if (jobId) await api().cancelJob({ jobId })
+  },
+
+  resume: async (addresses) => {
+    const current = get().issued?.certificate.sans.map((x) => x.value).join(',')
+    if (current !== undefined && current === addresses.join(',')) return true
+    const known = useAppStore.getState().settings?.knownCerts.find((c) => c.sans.join(',') === addresses.join(','))
+    if (!known) return false
+    const [ca, cert] = await Promise.all([api().openCa({ dir: known.caDir }), api().inspectCertificate({ path: known.certPath })])
+    if (!ca.ok || !cert.ok) return false
+    const outDir = known.certPath.replace(/[\\/][^\\/]+$/, '')
+    set({
+      ca: ca.value,
+      issued: { outDir, certPath: known.certPath, keyPath: joinPath(outDir, 'domain.key'), caCertPath: joinPath(outDir, 'ca.crt'), certificate: cert.value, lint: [] },
+    })
+    return true
   },
 
   reset: () => set(initialCertsState),

@@ -4,6 +4,7 @@ import { CHANNELS, type AppInfo, type Channel, type RegistryWizardApi, type Resp
 import { initI18n } from '../i18n'
 import { initialAppState, useAppStore } from '../stores/app-store'
 import { initialCertsState, useCertsStore } from '../stores/certs-store'
+import { useJobsStore } from '../stores/jobs-store'
 import { initialPlanState, usePlanStore } from '../stores/plan-store'
 import { initialStagesState, useStagesStore } from '../stores/stages-store'
 
@@ -42,6 +43,7 @@ export async function resetAll(language: 'en' | 'zh-CN' = 'en'): Promise<Fake> {
   usePlanStore.setState({ ...initialPlanState })
   useCertsStore.setState({ ...initialCertsState })
   useStagesStore.setState({ ...initialStagesState })
+  useJobsStore.setState({ progress: {}, logs: {}, layers: {} })
   await initI18n(language)
   await useAppStore.getState().init()
   return f
