@@ -2,7 +2,14 @@ import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import { connectEngine, readCertDir, startRegistry } from '../../main/docker'
 import { median, report } from './stats'
-import { dockerCleanup, ensureRegistryImage, freePort, makeCerts, rwName, tempDir } from '../support/rw-reg-fixtures'
+import {
+  dockerCleanup,
+  ensureRegistryImage,
+  freePort,
+  makeCerts,
+  rwName,
+  tempDir,
+} from '../support/rw-reg-fixtures'
 
 const run = promisify(execFile)
 
@@ -17,19 +24,39 @@ export interface RegistryStartBench {
   ok: boolean
 }
 
-
 /** The baseline: the runbook's docker run, then curl --cacert every 100 ms until 200. */
 async function rawStart(name: string, port: number, certDir: string): Promise<number> {
   const t0 = performance.now()
   await run('docker', [
-    'run', '-d', '--restart=always', `--name=${name}`, '-u', 'root', '-p', `${port}:5000`,
-    '-v', `${name}-data:/var/lib/registry`, '-v', `${certDir}:/certs:ro`,
-    '-e', 'REGISTRY_HTTP_TLS_CERTIFICATE=/certs/domain.crt', '-e', 'REGISTRY_HTTP_TLS_KEY=/certs/domain.key', 'registry:2',
+    'run',
+    '-d',
+    '--restart=always',
+    `--name=${name}`,
+    '-u',
+    'root',
+    '-p',
+    `${port}:5000`,
+    '-v',
+    `${name}-data:/var/lib/registry`,
+    '-v',
+    `${certDir}:/certs:ro`,
+    '-e',
+    'REGISTRY_HTTP_TLS_CERTIFICATE=/certs/domain.crt',
+    '-e',
+    'REGISTRY_HTTP_TLS_KEY=/certs/domain.key',
+    'registry:2',
   ])
   for (;;) {
-    const { stdout } = await run('curl', ['-s', '-o', '/dev/null', '-w', '%{http_code}', '--cacert', `${certDir}/ca.crt`, `https://127.0.0.1:${port}/v2/`]).catch(
-      (e: unknown) => ({ stdout: (e as { stdout?: string }).stdout ?? '' }),
-    )
+    const { stdout } = await run('curl', [
+      '-s',
+      '-o',
+      '/dev/null',
+      '-w',
+      '%{http_code}',
+      '--cacert',
+      `${certDir}/ca.crt`,
+      `https://127.0.0.1:${port}/v2/`,
+    ]).catch((e: unknown) => ({ stdout: (e as { stdout?: string }).stdout ?? '' }))
     if (stdout.trim() === '200') return performance.now() - t0
     if (performance.now() - t0 > 30_000) throw new Error('raw docker run did not become healthy within 30 s')
     await new Promise((r) => setTimeout(r, 100))

@@ -54,7 +54,10 @@ const STAND_IN_API = `(() => {
 export async function benchRenderer(runs = 5): Promise<RendererBench> {
   const gzipJsBytes = gzipJsSize()
   const server = await serveDir(join(ROOT, 'out/renderer'))
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] })
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  })
   const firstScreen: number[] = []
   const firstStep: number[] = []
   try {
@@ -65,7 +68,11 @@ export async function benchRenderer(runs = 5): Promise<RendererBench> {
       await page.addInitScript(STAND_IN_API)
       await page.goto(`${server.origin}/index.html`)
       await page.locator('main[data-ready="yes"]').waitFor()
-      firstScreen.push(await page.evaluate(() => performance.getEntriesByName('rw:first-step-interactive')[0]?.startTime ?? NaN))
+      firstScreen.push(
+        await page.evaluate(
+          () => performance.getEntriesByName('rw:first-step-interactive')[0]?.startTime ?? NaN,
+        ),
+      )
       const t0 = await page.evaluate(() => performance.now())
       await page.getByRole('button', { name: 'Start setup' }).click()
       await page.getByLabel('IP address or DNS name').waitFor()
