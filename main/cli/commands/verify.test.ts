@@ -246,8 +246,8 @@ describe('registry-wizard verify', () => {
     })
     expect(report.results.find((x) => x.id === 'round-trip')).toMatchObject({
       status: 'skipped',
-      reason: 'not requested (--push runs the push/pull round trip)',
-      reasonZhCN: '未要求执行（加 --push 才会运行推送/拉取往返测试）',
+      reason: 'not requested: the push/pull round trip runs only when asked for',
+      reasonZhCN: '未要求执行：推送/拉取往返测试只在要求时运行',
     })
     expect(json.code).toBe(0)
   })

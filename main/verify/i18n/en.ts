@@ -75,7 +75,7 @@ export const en = {
   'api.auth-status': 'GET /v2/ with credentials answered HTTP {status}',
   'api.ok-auth': 'HTTP 401 then 200 with the credentials of "{user}", {version}',
 
-  'rt.not-requested': 'not requested (--push runs the push/pull round trip)',
+  'rt.not-requested': 'not requested: the push/pull round trip runs only when asked for',
   'rt.no-engine': 'no Docker engine given for the round trip',
   'rt.push-failed': 'docker push {ref} failed: {error}',
   'rt.pull-failed': 'docker pull {ref} failed: {error}',

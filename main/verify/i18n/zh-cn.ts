@@ -75,7 +75,7 @@ export const zhCN = {
   'api.auth-status': '带凭据请求 GET /v2/ 返回 HTTP {status}',
   'api.ok-auth': '先返回 HTTP 401，使用用户“{user}”的凭据后返回 200，{version}',
 
-  'rt.not-requested': '未要求执行（加 --push 才会运行推送/拉取往返测试）',
+  'rt.not-requested': '未要求执行：推送/拉取往返测试只在要求时运行',
   'rt.no-engine': '没有为往返测试指定 Docker 引擎',
   'rt.push-failed': 'docker push {ref} 失败：{error}',
   'rt.pull-failed': 'docker pull {ref} 失败：{error}',
