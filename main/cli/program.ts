@@ -82,12 +82,16 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
 
 /**
  * Known Docker / Go / x509 / Node failures read the same in the CLI as in the app and in verify: the shared error
- * table's plain explanation and fix, in Chinese when the locale (LC_ALL, LC_MESSAGES, LANG) is Chinese.
+ * table's plain explanation and fix, in Chinese when the locale (LC_ALL, LC_MESSAGES, LANG) is Chinese (in English only
+ * where our own hint does not already say what to do).
  */
 function explainForCli(err: unknown, io: CliIo): void {
+  const locale = io.env['LC_ALL'] ?? io.env['LC_MESSAGES'] ?? io.env['LANG'] ?? ''
+  const zh = locale.startsWith('zh')
+  // An English hint of ours already says what to do; the table adds words for raw failures and for Chinese.
+  if (isAppError(err) && err.hint !== undefined && !zh) return
   const known = explainError(err as Parameters<typeof explainError>[0])
   if (known === undefined) return
-  const locale = io.env['LC_ALL'] ?? io.env['LC_MESSAGES'] ?? io.env['LANG'] ?? ''
-  const text = locale.startsWith('zh') ? known.zhCN : known.en
+  const text = zh ? known.zhCN : known.en
   io.stderr(`why: ${text.explanation}\nfix (${known.step}): ${text.fix}\n`)
 }

@@ -1,9 +1,26 @@
 import { mkdir, copyFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { connectEngine, imagePresent, loadImageTar, pullImage, readCertDir, startRegistry, type ProgressEvent } from '../../main/docker'
+import {
+  connectEngine,
+  imagePresent,
+  loadImageTar,
+  pullImage,
+  readCertDir,
+  startRegistry,
+  type ProgressEvent,
+} from '../../main/docker'
 import { AppError } from '../../main/errors'
-import { dockerCleanup, ensureRegistryImage, ensureTestImage, freePort, makeCerts, run, rwName, tempDir } from '../support/rw-reg-fixtures'
+import {
+  dockerCleanup,
+  ensureRegistryImage,
+  ensureTestImage,
+  freePort,
+  makeCerts,
+  run,
+  rwName,
+  tempDir,
+} from '../support/rw-reg-fixtures'
 
 const engine = connectEngine({})
 let root: { path: string; cleanup: () => Promise<void> }
@@ -25,8 +42,17 @@ beforeAll(async () => {
   const trust = join(root.path, 'trust')
   await mkdir(trust)
   await copyFile(join(certDir, 'ca.crt'), join(trust, 'ca.crt'))
-  for (const [src, dest] of [[smallTag, 'rw-test/busybox:1'], [bigTag, 'rw-test/big:1']] as const) {
-    await run('skopeo', ['copy', '--dest-cert-dir', trust, `docker-daemon:${src}`, `docker://127.0.0.1:${port}/${dest}`])
+  for (const [src, dest] of [
+    [smallTag, 'rw-test/busybox:1'],
+    [bigTag, 'rw-test/big:1'],
+  ] as const) {
+    await run('skopeo', [
+      'copy',
+      '--dest-cert-dir',
+      trust,
+      `docker-daemon:${src}`,
+      `docker://127.0.0.1:${port}/${dest}`,
+    ])
   }
   // Keep a tar of the big image for the load test, then drop both from the engine.
   await run('docker', ['save', bigTag, '-o', join(root.path, 'big.tar')])
@@ -45,7 +71,11 @@ describe('pull with per-layer progress, and cancel', () => {
     const events: ProgressEvent[] = []
     await pullImage(engine, ref, { onProgress: (e) => events.push(e) })
     expect(await imagePresent(engine, ref)).toBe(true)
-    expect(events.some((e) => e.step === 'pull' && e.id !== undefined && /Pull complete|Already exists/.test(e.message))).toBe(true)
+    expect(
+      events.some(
+        (e) => e.step === 'pull' && e.id !== undefined && /Pull complete|Already exists/.test(e.message),
+      ),
+    ).toBe(true)
   })
 
   it('cancel during a pull stops it with CANCELLED and leaves no image', async () => {

@@ -3,7 +3,21 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from '../../main/cli/program'
 import { connectEngine, followLogs, readContainerFile } from '../../main/docker'
-import { captureIo, curlStatus, dockerCleanup, ensureRegistryImage, ensureTestImage, freePort, makeCerts, REPO, run, rwName, tempDir } from '../support/rw-reg-fixtures'
+import {
+  captureIo,
+  runCliIn,
+  trackRegistry,
+  curlStatus,
+  dockerCleanup,
+  ensureRegistryImage,
+  ensureTestImage,
+  freePort,
+  makeCerts,
+  REPO,
+  run,
+  rwName,
+  tempDir,
+} from '../support/rw-reg-fixtures'
 
 const engine = connectEngine({})
 let root: { path: string; cleanup: () => Promise<void> }
@@ -12,23 +26,20 @@ const containers: string[] = []
 const volumes: string[] = []
 const mounts: string[] = []
 
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const c = captureIo(root.path)
-  const code = await runCli(args, c.io)
-  return { code, out: c.out(), err: c.err() }
-}
-
-function track(name: string): string {
-  containers.push(name)
-  volumes.push(`${name}-data`, `${name}-certs`, `${name}-auth`)
-  return name
-}
+const cli = (args: string[]): ReturnType<typeof runCliIn> => runCliIn(root.path, args)
+const track = (name: string): string => trackRegistry(containers, volumes, name)
 
 async function push(port: number, repo: string): Promise<void> {
   const trust = join(root.path, `trust-${port}`)
   await mkdir(trust, { recursive: true })
   await copyFile(join(certDir, 'ca.crt'), join(trust, 'ca.crt'))
-  await run('skopeo', ['copy', '--dest-cert-dir', trust, 'docker-daemon:rw-reg-busybox:1', `docker://127.0.0.1:${port}/${repo}`])
+  await run('skopeo', [
+    'copy',
+    '--dest-cert-dir',
+    trust,
+    'docker-daemon:rw-reg-busybox:1',
+    `docker://127.0.0.1:${port}/${repo}`,
+  ])
 }
 
 beforeAll(async () => {
@@ -50,37 +61,71 @@ describe('storage', () => {
     const name = track(rwName('hostdata'))
     const port = await freePort()
     const data = join(root.path, 'registry-data')
-    const r = await cli(['registry', 'start', '--certs', certDir, '--port', String(port), '--name', name, '--data', data, '--json'])
+    const r = await cli([
+      'registry',
+      'start',
+      '--certs',
+      certDir,
+      '--port',
+      String(port),
+      '--name',
+      name,
+      '--data',
+      data,
+      '--json',
+    ])
     expect(r.err).toContain('storage: checking that the registry can write its storage')
     expect(r.code).toBe(0)
     expect(JSON.parse(r.out)).toMatchObject({ storage: { kind: 'hostPath', path: data } })
     await push(port, 'rw-test/busybox:1')
-    expect(await readdir(join(data, 'docker/registry/v2/repositories/rw-test/busybox'))).toEqual(expect.arrayContaining(['_layers', '_manifests']))
+    expect(await readdir(join(data, 'docker/registry/v2/repositories/rw-test/busybox'))).toEqual(
+      expect.arrayContaining(['_layers', '_manifests']),
+    )
     // The write check's upload never shows as a repository.
-    const { stdout } = await run('curl', ['-sS', '--cacert', join(certDir, 'ca.crt'), `https://127.0.0.1:${port}/v2/_catalog`])
+    const { stdout } = await run('curl', [
+      '-sS',
+      '--cacert',
+      join(certDir, 'ca.crt'),
+      `https://127.0.0.1:${port}/v2/_catalog`,
+    ])
     expect(JSON.parse(stdout)).toEqual({ repositories: ['rw-test/busybox'] })
     const status = await cli(['registry', 'status', '--name', name])
     expect(status.out).toContain(`storage      hostPath ${data}\n`)
     const removed = await cli(['registry', 'remove', '--name', name, '--delete-data'])
     expect(removed.out).toBe(`removed ${name}\nkept the data: host path ${data}\n`)
-    expect((await stat(join(data, 'docker/registry/v2/repositories/rw-test/busybox'))).isDirectory()).toBe(true)
+    expect((await stat(join(data, 'docker/registry/v2/repositories/rw-test/busybox'))).isDirectory()).toBe(
+      true,
+    )
   })
 
-  it('a read-only storage path: a plain error with the container\'s log line (as root, so a read-only file system)', async () => {
+  it("a read-only storage path: a plain error with the container's log line (as root, so a read-only file system)", async () => {
     const ro = join(root.path, 'readonly-data')
     await mkdir(ro, { recursive: true })
     await run('mount', ['-t', 'tmpfs', '-o', 'ro,size=1m', 'rw-reg-ro', ro])
     mounts.push(ro)
     const name = track(rwName('rodata'))
     const port = await freePort()
-    const r = await cli(['registry', 'start', '--certs', certDir, '--port', String(port), '--name', name, '--data', ro])
+    const r = await cli([
+      'registry',
+      'start',
+      '--certs',
+      certDir,
+      '--port',
+      String(port),
+      '--name',
+      name,
+      '--data',
+      ro,
+    ])
     expect(r.code).toBe(1)
     expect(r.err).toContain(
       `error: The registry at https://127.0.0.1:${port}/v2/ cannot write its storage (host path ${ro} on the engine's host): a test upload got HTTP 500 (`,
     )
     expect(r.err).toContain('container log (last lines):\n')
     expect(r.err).toContain('err.detail="filesystem: mkdir /var/lib/registry/docker: read-only file system"')
-    expect(r.err).toContain(`hint: Give the registry a writable directory: ${ro} must be on a writable file system (not a read-only mount)`)
+    expect(r.err).toContain(
+      `hint: Give the registry a writable directory: ${ro} must be on a writable file system (not a read-only mount)`,
+    )
   })
 })
 
@@ -89,23 +134,63 @@ describe('--reuse', () => {
     const name = track(rwName('reuse'))
     const port = await freePort()
     const data = join(root.path, 'reuse-data')
-    const first = await cli(['registry', 'start', '--certs', certDir, '--port', String(port), '--name', name, '--data', data, '--json'])
+    const first = await cli([
+      'registry',
+      'start',
+      '--certs',
+      certDir,
+      '--port',
+      String(port),
+      '--name',
+      name,
+      '--data',
+      data,
+      '--json',
+    ])
     expect(first.code).toBe(0)
     const id = (JSON.parse(first.out) as { id: string }).id
     expect((await cli(['registry', 'stop', '--name', name])).out).toBe(`stopped ${name}\n`)
-    const again = await cli(['registry', 'start', '--certs', certDir, '--port', String(port), '--name', name, '--reuse', '--json'])
+    const again = await cli([
+      'registry',
+      'start',
+      '--certs',
+      certDir,
+      '--port',
+      String(port),
+      '--name',
+      name,
+      '--reuse',
+      '--json',
+    ])
     expect(again.err).not.toContain('error')
     expect(again.code).toBe(0)
     expect(JSON.parse(again.out)).toMatchObject({ id, reused: true, health: { status: 200 } })
     expect(await curlStatus(`https://127.0.0.1:${port}/v2/`, join(certDir, 'ca.crt'))).toBe('200')
-    const running = await cli(['registry', 'start', '--certs', certDir, '--port', String(port), '--name', name, '--reuse', '--json'])
+    const running = await cli([
+      'registry',
+      'start',
+      '--certs',
+      certDir,
+      '--port',
+      String(port),
+      '--name',
+      name,
+      '--reuse',
+      '--json',
+    ])
     // What the container really mounts is reported, not the default the command line would give.
-    expect(JSON.parse(running.out)).toMatchObject({ id, reused: true, storage: { kind: 'hostPath', path: data } })
+    expect(JSON.parse(running.out)).toMatchObject({
+      id,
+      reused: true,
+      storage: { kind: 'hostPath', path: data },
+    })
     const { stdout } = await run('docker', ['ps', '-a', '--filter', `name=^/${name}$`, '--format', '{{.ID}}'])
     expect(stdout.trim().split('\n')).toHaveLength(1)
     // Without --reuse or --replace the name clash is reported.
     const clash = await cli(['registry', 'start', '--certs', certDir, '--port', String(port), '--name', name])
-    expect(clash.err).toContain(`error: A container named "${name}" already exists (running, image registry:2, made by Registry Wizard)`)
+    expect(clash.err).toContain(
+      `error: A container named "${name}" already exists (running, image registry:2, made by Registry Wizard)`,
+    )
   })
 })
 
@@ -116,13 +201,20 @@ describe('logs --follow', () => {
   beforeAll(async () => {
     name = track(rwName('logs'))
     port = await freePort()
-    expect((await cli(['registry', 'start', '--certs', certDir, '--port', String(port), '--name', name])).code).toBe(0)
+    expect(
+      (await cli(['registry', 'start', '--certs', certDir, '--port', String(port), '--name', name])).code,
+    ).toBe(0)
   })
 
   it('followLogs streams new lines as they come and stops cleanly on abort', async () => {
     const lines: string[] = []
     const controller = new AbortController()
-    const following = followLogs(engine, name, { tail: 1, follow: true, signal: controller.signal, onLine: (l) => lines.push(l) })
+    const following = followLogs(engine, name, {
+      tail: 1,
+      follow: true,
+      signal: controller.signal,
+      onLine: (l) => lines.push(l),
+    })
     await curlStatus(`https://127.0.0.1:${port}/v2/rw-follow-marker/tags/list`, join(certDir, 'ca.crt'))
     await expect.poll(() => lines.some((l) => l.includes('rw-follow-marker')), { timeout: 10_000 }).toBe(true)
     const t = Date.now()
@@ -160,23 +252,61 @@ describe('registry:3 (config at /etc/distribution/config.yml)', () => {
     const port = await freePort()
     const pw = join(root.path, 'bob.pw')
     await run('sh', ['-c', `printf 'b0b-Secret\\n' > '${pw}'`])
-    const r = await cli(['registry', 'start', '--certs', certDir, '--port', String(port), '--name', name, '--image', 'rw-reg-registry:3', '--user', 'bob', '--password-file', pw, '--json'])
+    const r = await cli([
+      'registry',
+      'start',
+      '--certs',
+      certDir,
+      '--port',
+      String(port),
+      '--name',
+      name,
+      '--image',
+      'rw-reg-registry:3',
+      '--user',
+      'bob',
+      '--password-file',
+      pw,
+      '--json',
+    ])
     expect(r.err).not.toContain('error')
     expect(r.code).toBe(0)
-    expect(JSON.parse(r.out)).toMatchObject({ image: 'rw-reg-registry:3', imageSource: 'present', auth: true, health: { status: 401 } })
+    expect(JSON.parse(r.out)).toMatchObject({
+      image: 'rw-reg-registry:3',
+      imageSource: 'present',
+      auth: true,
+      health: { status: 401 },
+    })
     // The image's own command is kept: the config is read from /etc/distribution, and the registry:2 path is absent.
     const { stdout } = await run('docker', ['inspect', name, '--format', '{{json .Args}}'])
     expect(JSON.parse(stdout)).toEqual(['serve', '/etc/distribution/config.yml'])
     expect(await readContainerFile(engine, name, '/etc/docker/registry/config.yml')).toBeUndefined()
-    expect(await readContainerFile(engine, name, '/etc/distribution/config.yml')).toContain('rootdirectory: /var/lib/registry')
+    expect(await readContainerFile(engine, name, '/etc/distribution/config.yml')).toContain(
+      'rootdirectory: /var/lib/registry',
+    )
     const ca = join(certDir, 'ca.crt')
     expect(await curlStatus(`https://127.0.0.1:${port}/v2/`, ca)).toBe('401')
     expect(await curlStatus(`https://127.0.0.1:${port}/v2/`, ca, ['-u', 'bob:b0b-Secret'])).toBe('200')
     const trust = join(root.path, 'trust-r3')
     await mkdir(trust, { recursive: true })
     await copyFile(ca, join(trust, 'ca.crt'))
-    await run('skopeo', ['copy', '--dest-cert-dir', trust, '--dest-creds', 'bob:b0b-Secret', 'docker-daemon:rw-reg-busybox:1', `docker://127.0.0.1:${port}/rw-test/busybox:3`])
-    const { stdout: tags } = await run('curl', ['-sS', '--cacert', ca, '-u', 'bob:b0b-Secret', `https://127.0.0.1:${port}/v2/rw-test/busybox/tags/list`])
+    await run('skopeo', [
+      'copy',
+      '--dest-cert-dir',
+      trust,
+      '--dest-creds',
+      'bob:b0b-Secret',
+      'docker-daemon:rw-reg-busybox:1',
+      `docker://127.0.0.1:${port}/rw-test/busybox:3`,
+    ])
+    const { stdout: tags } = await run('curl', [
+      '-sS',
+      '--cacert',
+      ca,
+      '-u',
+      'bob:b0b-Secret',
+      `https://127.0.0.1:${port}/v2/rw-test/busybox/tags/list`,
+    ])
     expect(JSON.parse(tags)).toEqual({ name: 'rw-test/busybox', tags: ['3'] })
   })
 })

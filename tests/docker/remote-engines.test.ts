@@ -1,9 +1,20 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runCli } from '../../main/cli/program'
 import { closeEngine, connectEngine, followLogs, readCertDir, startRegistry } from '../../main/docker'
-import { captureIo, curlStatus, dockerCleanup, ensureRegistryImage, freePort, issueMore, makeCerts, REPO, run, rwName, tempDir } from '../support/rw-reg-fixtures'
+import {
+  runCliIn,
+  curlStatus,
+  dockerCleanup,
+  ensureRegistryImage,
+  freePort,
+  issueMore,
+  makeCerts,
+  REPO,
+  run,
+  rwName,
+  tempDir,
+} from '../support/rw-reg-fixtures'
 
 let root: { path: string; cleanup: () => Promise<void> }
 let certDir: string
@@ -18,11 +29,8 @@ const sshKey = (): string => join(root.path, 'id_ed25519')
 const home = (): string => join(root.path, 'home')
 let hostFp: string
 
-async function cli(args: string[], env: NodeJS.ProcessEnv = { HOME: home() }): Promise<{ code: number; out: string; err: string }> {
-  const c = captureIo(root.path, env)
-  const code = await runCli(args, c.io)
-  return { code, out: c.out(), err: c.err() }
-}
+const cli = (args: string[], env: NodeJS.ProcessEnv = { HOME: home() }): ReturnType<typeof runCliIn> =>
+  runCliIn(root.path, args, env)
 
 const tlsArgs = (): string[] => [
   '--docker-host',
@@ -56,7 +64,13 @@ beforeAll(async () => {
   ])
   await run('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', sshKey()])
   sshPort = await freePort()
-  await run('bash', [join(REPO, 'tests/support/rw-reg-sshd.sh'), 'start', sshd(), String(sshPort), `${sshKey()}.pub`])
+  await run('bash', [
+    join(REPO, 'tests/support/rw-reg-sshd.sh'),
+    'start',
+    sshd(),
+    String(sshPort),
+    `${sshKey()}.pub`,
+  ])
   await mkdir(join(home(), '.ssh'), { recursive: true })
   const { stdout: scanned } = await run('ssh-keyscan', ['-p', String(sshPort), '127.0.0.1'])
   expect(scanned).toContain(`[127.0.0.1]:${sshPort} ssh-ed25519 `)
@@ -80,13 +94,19 @@ describe('a second dockerd on tcp://127.0.0.1 with --tlsverify and certs from ou
   it('engine check reports version, API and OS/arch', async () => {
     const r = await cli(['engine', 'check', ...tlsArgs(), '--json'])
     expect(r.err).toBe('')
-    expect(JSON.parse(r.out)).toMatchObject({ engine: `tcp://127.0.0.1:${tcpPort}`, kind: 'tcp+tls', os: 'linux' })
+    expect(JSON.parse(r.out)).toMatchObject({
+      engine: `tcp://127.0.0.1:${tcpPort}`,
+      kind: 'tcp+tls',
+      os: 'linux',
+    })
   })
 
   it('TLS refused: no client certificate, or one from another CA', async () => {
     const plain = await cli(['engine', 'check', '--docker-host', `tcp://127.0.0.1:${tcpPort}`])
     expect(plain.code).toBe(1)
-    expect(plain.err).toContain(`error: Cannot reach the Docker engine at tcp://127.0.0.1:${tcpPort}: TLS refused (`)
+    expect(plain.err).toContain(
+      `error: Cannot reach the Docker engine at tcp://127.0.0.1:${tcpPort}: TLS refused (`,
+    )
     expect(plain.err).toContain('hint: The engine expects TLS: give --tls-ca, --tls-cert and --tls-key.')
     const stranger = join(root.path, 'stranger-client')
     const other = await makeCerts(root.path, ['127.0.0.1'], 'stranger-ca')
@@ -96,7 +116,9 @@ describe('a second dockerd on tcp://127.0.0.1 with --tlsverify and certs from ou
     args[args.indexOf('--tls-key') + 1] = join(stranger, 'client.key')
     const bad = await cli(['engine', 'check', ...args])
     expect(bad.code).toBe(1)
-    expect(bad.err).toContain(`error: Cannot reach the Docker engine at tcp://127.0.0.1:${tcpPort}: TLS refused (`)
+    expect(bad.err).toContain(
+      `error: Cannot reach the Docker engine at tcp://127.0.0.1:${tcpPort}: TLS refused (`,
+    )
   })
 
   it('starts the registry through the TLS engine: image loaded from a tar, certs copied into a volume, curl 200', async () => {
@@ -104,10 +126,29 @@ describe('a second dockerd on tcp://127.0.0.1 with --tlsverify and certs from ou
     await run('docker', ['save', 'registry:2', '-o', tarFile])
     const name = rwName('tcp')
     const port = await freePort()
-    const r = await cli(['registry', 'start', ...tlsArgs(), '--certs', certDir, '--name', name, '--port', String(port), '--image-tar', tarFile, '--no-pull', '--cert-store', 'volume', '--json'])
+    const r = await cli([
+      'registry',
+      'start',
+      ...tlsArgs(),
+      '--certs',
+      certDir,
+      '--name',
+      name,
+      '--port',
+      String(port),
+      '--image-tar',
+      tarFile,
+      '--no-pull',
+      '--cert-store',
+      'volume',
+      '--json',
+    ])
     expect(r.err).not.toContain('error:')
     expect(r.code).toBe(0)
-    expect(JSON.parse(r.out)).toMatchObject({ imageSource: 'loaded', certStore: { kind: 'volume', name: `${name}-certs` } })
+    expect(JSON.parse(r.out)).toMatchObject({
+      imageSource: 'loaded',
+      certStore: { kind: 'volume', name: `${name}-certs` },
+    })
     expect(await curlStatus(`https://127.0.0.1:${port}/v2/`, join(certDir, 'ca.crt'))).toBe('200')
     // Not on the machine's own engine: only on the second one.
     await expect(run('docker', ['inspect', name])).rejects.toThrow()
@@ -125,7 +166,14 @@ describe('ssh:// through a private openssh-server on loopback with a generated k
     expect(JSON.parse(ok.out)).toMatchObject({ engine: `ssh://root@127.0.0.1:${sshPort}`, kind: 'ssh' })
     const wrongKey = join(root.path, 'wrong_key')
     await run('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', wrongKey])
-    const bad = await cli(['engine', 'check', '--docker-host', `ssh://root@127.0.0.1:${sshPort}`, '--ssh-key', wrongKey])
+    const bad = await cli([
+      'engine',
+      'check',
+      '--docker-host',
+      `ssh://root@127.0.0.1:${sshPort}`,
+      '--ssh-key',
+      wrongKey,
+    ])
     expect(bad.code).toBe(1)
     expect(bad.err).toBe(
       `error: Cannot reach the Docker engine at ssh://root@127.0.0.1:${sshPort}: SSH authentication failed\nhint: Give the right key with --ssh-key, load it into ssh-agent, or add its public key to the user's authorized_keys.\n`,
@@ -138,7 +186,19 @@ describe('ssh:// through a private openssh-server on loopback with a generated k
     try {
       const logins = await sshLogins()
       const t0 = performance.now()
-      const r = await cli(['registry', 'start', ...sshArgs(), '--certs', certDir, '--name', name, '--port', String(port), '--cert-store', 'volume'])
+      const r = await cli([
+        'registry',
+        'start',
+        ...sshArgs(),
+        '--certs',
+        certDir,
+        '--name',
+        name,
+        '--port',
+        String(port),
+        '--cert-store',
+        'volume',
+      ])
       const ms = Math.round(performance.now() - t0)
       expect(r.err).not.toContain('error:')
       expect(r.code).toBe(0)
@@ -167,12 +227,22 @@ describe('ssh:// through a private openssh-server on loopback with a generated k
       const many = await Promise.all(Array.from({ length: 12 }, () => engine.docker.version()))
       expect(many.every((v) => v.ApiVersion !== '')).toBe(true)
       const port = await freePort()
-      const r = await startRegistry(engine, { name, port, certs: await readCertDir(certDir), certStore: 'volume' })
+      const r = await startRegistry(engine, {
+        name,
+        port,
+        certs: await readCertDir(certDir),
+        certStore: 'volume',
+      })
       expect(r.health.status).toBe(200)
       // A followed log is a long-lived channel: new lines arrive through it, and abort closes just that channel.
       const lines: string[] = []
       const controller = new AbortController()
-      const following = followLogs(engine, name, { tail: 1, follow: true, signal: controller.signal, onLine: (l) => lines.push(l) })
+      const following = followLogs(engine, name, {
+        tail: 1,
+        follow: true,
+        signal: controller.signal,
+        onLine: (l) => lines.push(l),
+      })
       await curlStatus(`https://127.0.0.1:${port}/v2/rw-ssh-follow/tags/list`, join(certDir, 'ca.crt'))
       await expect.poll(() => lines.some((l) => l.includes('rw-ssh-follow')), { timeout: 10_000 }).toBe(true)
       controller.abort()
@@ -180,13 +250,27 @@ describe('ssh:// through a private openssh-server on loopback with a generated k
       expect((await engine.docker.version()).ApiVersion).not.toBe('')
       expect(engine.sshAgent?.connections).toBe(1)
     } finally {
-      await engine.docker.getContainer(name).remove({ force: true }).catch(() => undefined)
-      for (const v of [`${name}-certs`, `${name}-data`]) await engine.docker.getVolume(v).remove().catch(() => undefined)
+      await engine.docker
+        .getContainer(name)
+        .remove({ force: true })
+        .catch(() => undefined)
+      for (const v of [`${name}-certs`, `${name}-data`])
+        await engine.docker
+          .getVolume(v)
+          .remove()
+          .catch(() => undefined)
       closeEngine(engine)
     }
     await expect(engine.docker.version()).rejects.toThrow('the SSH connection to the engine was closed')
     // The server side sees the session end.
-    await expect.poll(async () => (await readFile(join(sshd(), 'sshd.log'), 'utf8')).match(/Disconnected from user root|Received disconnect/g)?.length ?? 0).toBeGreaterThan(0)
+    await expect
+      .poll(
+        async () =>
+          (await readFile(join(sshd(), 'sshd.log'), 'utf8')).match(
+            /Disconnected from user root|Received disconnect/g,
+          )?.length ?? 0,
+      )
+      .toBeGreaterThan(0)
   })
 })
 
@@ -194,10 +278,26 @@ describe('ssh:// to a server without the docker CLI', () => {
   it('says that the SSH user cannot run docker system dial-stdio', async () => {
     const dir = join(root.path, 'sshd-nodocker')
     const port = await freePort()
-    await run('bash', [join(REPO, 'tests/support/rw-reg-sshd.sh'), 'start', dir, String(port), `${sshKey()}.pub`, '/nonexistent'])
+    await run('bash', [
+      join(REPO, 'tests/support/rw-reg-sshd.sh'),
+      'start',
+      dir,
+      String(port),
+      `${sshKey()}.pub`,
+      '/nonexistent',
+    ])
     try {
       const fp = (await run('ssh-keygen', ['-lf', join(dir, 'host_key.pub')])).stdout.split(' ')[1] ?? ''
-      const r = await cli(['engine', 'check', '--docker-host', `ssh://root@127.0.0.1:${port}`, '--ssh-key', sshKey(), '--ssh-host-key-fingerprint', fp])
+      const r = await cli([
+        'engine',
+        'check',
+        '--docker-host',
+        `ssh://root@127.0.0.1:${port}`,
+        '--ssh-key',
+        sshKey(),
+        '--ssh-host-key-fingerprint',
+        fp,
+      ])
       expect(r.code).toBe(1)
       expect(r.err).toContain(
         `error: Cannot reach the Docker engine at ssh://root@127.0.0.1:${port}: the SSH user cannot run "docker system dial-stdio" ("docker system dial-stdio" failed on the server (exit 127): `,
@@ -226,7 +326,10 @@ describe('ssh:// host keys are verified like OpenSSH', () => {
     )
     expect(await sshLogins()).toBe(logins)
     // Accepting it as the hint says: the pinned fingerprint works with an empty known_hosts.
-    const pinned = await cli(['engine', 'check', ...sshArgs(), '--ssh-host-key-fingerprint', hostFp, '--json'], { HOME: empty })
+    const pinned = await cli(
+      ['engine', 'check', ...sshArgs(), '--ssh-host-key-fingerprint', hostFp, '--json'],
+      { HOME: empty },
+    )
     expect(pinned.err).toBe('')
     expect(JSON.parse(pinned.out)).toMatchObject({ kind: 'ssh' })
   })
@@ -236,7 +339,9 @@ describe('ssh:// host keys are verified like OpenSSH', () => {
     const { stdout } = await run('ssh-keyscan', ['-H', '-p', String(sshPort), '127.0.0.1'])
     expect(stdout).not.toContain('127.0.0.1')
     await writeFile(file, stdout)
-    const r = await cli(['engine', 'check', ...sshArgs(), '--ssh-known-hosts', file, '--json'], { HOME: join(root.path, 'empty-home') })
+    const r = await cli(['engine', 'check', ...sshArgs(), '--ssh-known-hosts', file, '--json'], {
+      HOME: join(root.path, 'empty-home'),
+    })
     expect(r.err).toBe('')
     expect(JSON.parse(r.out)).toMatchObject({ kind: 'ssh' })
   })
@@ -257,7 +362,9 @@ describe('ssh:// host keys are verified like OpenSSH', () => {
     expect(r.err).toContain(`hint: Do not connect until the server's administrator confirms ${hostFp}.`)
     const pin = await cli(['engine', 'check', ...sshArgs(), '--ssh-host-key-fingerprint', oldFp])
     expect(pin.code).toBe(1)
-    expect(pin.err).toContain(`does not match the pinned fingerprint: the server offered ${hostFp}, --ssh-host-key-fingerprint is ${oldFp}.`)
+    expect(pin.err).toContain(
+      `does not match the pinned fingerprint: the server offered ${hostFp}, --ssh-host-key-fingerprint is ${oldFp}.`,
+    )
     expect(await sshLogins()).toBe(logins)
     const bad = await cli(['engine', 'check', ...sshArgs(), '--ssh-host-key-fingerprint', 'MD5:12:34'])
     expect(bad.code).toBe(2)

@@ -4,6 +4,7 @@
 # root, the official image's /etc/docker/registry/config.yml, ENTRYPOINT/CMD as in the official image. With it the
 # runbook's `docker run ... registry:2` works verbatim. Idempotent: exits at once when the image is already there.
 #   usage: tests/support/registry-image.sh [TAG]      (default registry:2; REBUILD=1 forces a rebuild)
+# A TAG with :3 is laid out like the official registry:3: the config only at /etc/distribution/config.yml.
 set -euo pipefail
 TAG="${1:-registry:2}"
 if [[ "${REBUILD:-0}" != 1 ]] && docker image inspect "$TAG" >/dev/null 2>&1; then
@@ -50,8 +51,9 @@ health:
 YAML
 CONFIG=/etc/docker/registry/config.yml
 if [[ "$TAG" == *:3* ]]; then
-  # registry:3 keeps its config at /etc/distribution/config.yml.
-  cp "$ROOT/etc/docker/registry/config.yml" "$ROOT/etc/distribution/config.yml"
+  # registry:3 keeps its config only at /etc/distribution/config.yml (no /etc/docker/registry).
+  mv "$ROOT/etc/docker/registry/config.yml" "$ROOT/etc/distribution/config.yml"
+  rm -rf "$ROOT/etc/docker"
   CONFIG=/etc/distribution/config.yml
 fi
 tar -C "$ROOT" -c . | docker import \

@@ -1,3 +1,4 @@
+import { runCli } from '../../main/cli/program'
 import { execFile } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -36,7 +37,11 @@ export async function tempDir(prefix = 'rw-reg-'): Promise<{ path: string; clean
 }
 
 /** A CA (RSA 2048 for speed) and a server certificate for the given SANs, written by our certificate core. */
-export async function makeCerts(root: string, sans: string[] = ['127.0.0.1', 'localhost'], caName = 'ca'): Promise<{ caDir: string; certDir: string }> {
+export async function makeCerts(
+  root: string,
+  sans: string[] = ['127.0.0.1', 'localhost'],
+  caName = 'ca',
+): Promise<{ caDir: string; certDir: string }> {
   const caDir = join(root, caName)
   const certDir = join(root, `${caName}-server`)
   await createCaDir(caDir, { subject: { cn: `Registry Wizard test CA ${caName}` }, keySize: 2048, days: 30 })
@@ -44,7 +49,12 @@ export async function makeCerts(root: string, sans: string[] = ['127.0.0.1', 'lo
   return { caDir, certDir }
 }
 
-export async function issueMore(caDir: string, outDir: string, sans: string[], usage: 'server' | 'client' = 'server'): Promise<void> {
+export async function issueMore(
+  caDir: string,
+  outDir: string,
+  sans: string[],
+  usage: 'server' | 'client' = 'server',
+): Promise<void> {
   await issueToDir({ caDir, outDir, sans, keySize: 2048, days: 20, usage })
 }
 
@@ -57,19 +67,58 @@ export async function ensureTestImage(tag: string, extraMb = 0): Promise<void> {
 }
 
 /** Removes containers and volumes by exact name, ignoring ones already gone. */
-export async function dockerCleanup(containers: string[], volumes: string[] = [], images: string[] = []): Promise<void> {
+export async function dockerCleanup(
+  containers: string[],
+  volumes: string[] = [],
+  images: string[] = [],
+): Promise<void> {
   if (containers.length > 0) await run('docker', ['rm', '-f', ...containers]).catch(() => undefined)
   for (const v of volumes) await run('docker', ['volume', 'rm', '-f', v]).catch(() => undefined)
   for (const i of images) await run('docker', ['rmi', '-f', i]).catch(() => undefined)
 }
 
 export async function curlStatus(url: string, caFile: string, extra: string[] = []): Promise<string> {
-  const { stdout } = await run('curl', ['-sS', '-o', '/dev/null', '-w', '%{http_code}', '--cacert', caFile, ...extra, url])
+  const { stdout } = await run('curl', [
+    '-sS',
+    '-o',
+    '/dev/null',
+    '-w',
+    '%{http_code}',
+    '--cacert',
+    caFile,
+    ...extra,
+    url,
+  ])
   return stdout.trim()
 }
 
 /** Captured CLI io for runCli; `env` adds variables (e.g. HOME for ~/.ssh/known_hosts) to PATH. */
-export function captureIo(cwd = process.cwd(), env: NodeJS.ProcessEnv = {}): { io: { stdout: (t: string) => void; stderr: (t: string) => void; env: NodeJS.ProcessEnv; cwd: string }; out: () => string; err: () => string } {
+/** Runs the CLI in-process in `cwd` with captured output (the same code path as the bin). */
+export async function runCliIn(
+  cwd: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number; out: string; err: string }> {
+  const c = captureIo(cwd, env)
+  const code = await runCli(args, c.io)
+  return { code, out: c.out(), err: c.err() }
+}
+
+/** Records a registry container name and the volumes we make for it, for the suite's cleanup. */
+export function trackRegistry(containers: string[], volumes: string[], name: string): string {
+  containers.push(name)
+  volumes.push(`${name}-data`, `${name}-certs`, `${name}-auth`)
+  return name
+}
+
+export function captureIo(
+  cwd = process.cwd(),
+  env: NodeJS.ProcessEnv = {},
+): {
+  io: { stdout: (t: string) => void; stderr: (t: string) => void; env: NodeJS.ProcessEnv; cwd: string }
+  out: () => string
+  err: () => string
+} {
   let out = ''
   let err = ''
   return {
