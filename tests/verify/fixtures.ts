@@ -1,13 +1,17 @@
 import { execFile } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { connectEngine, readCertDir, startRegistry, type StartRegistryResult } from '../../main/docker'
 import { makeHtpasswd } from '../../main/docker/htpasswd'
 import { createCa, issueCertificate, openCa, type LoadedCa, type PemPair } from '../../main/pki'
+
+import { freePort } from '../support/rw-reg-fixtures'
+
+/** A port nobody listens on right now: the Docker suites' helper. */
+export { freePort }
 
 export const run = promisify(execFile)
 export const REPO = resolve(import.meta.dirname, '../..')
@@ -16,20 +20,6 @@ export const engine = connectEngine({})
 /** A unique docker name with this suite's prefix. */
 export function rwVer(what: string): string {
   return `rw-ver-${what}-${randomBytes(3).toString('hex')}`
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const s = createServer()
-    s.once('error', rej)
-    s.listen(0, '0.0.0.0', () => {
-      const addr = s.address()
-      const port = typeof addr === 'object' && addr !== null ? addr.port : 0
-      s.close(() => {
-        res(port)
-      })
-    })
-  })
 }
 
 export async function tempDir(): Promise<{ path: string; cleanup: () => Promise<void> }> {
@@ -48,8 +38,18 @@ export async function makeCa(cn: string, now?: Date): Promise<TestCa> {
 }
 
 /** A server certificate from our core, written as domain.crt / domain.key / ca.crt into `dir`. */
-export async function issueTo(ca: TestCa, dir: string, sans: string[], opts: { days?: number; now?: Date } = {}): Promise<{ dir: string; certPem: string }> {
-  const issued = await issueCertificate(ca.loaded, { sans, keySize: 2048, days: opts.days ?? 200, now: opts.now })
+export async function issueTo(
+  ca: TestCa,
+  dir: string,
+  sans: string[],
+  opts: { days?: number; now?: Date } = {},
+): Promise<{ dir: string; certPem: string }> {
+  const issued = await issueCertificate(ca.loaded, {
+    sans,
+    keySize: 2048,
+    days: opts.days ?? 200,
+    now: opts.now,
+  })
   await mkdir(dir, { recursive: true })
   await writeFile(join(dir, 'domain.crt'), issued.certPem)
   await writeFile(join(dir, 'domain.key'), issued.keyPem, { mode: 0o600 })
@@ -58,15 +58,51 @@ export async function issueTo(ca: TestCa, dir: string, sans: string[], opts: { d
 }
 
 /** A server certificate that names the server only in its CN (no SAN at all), made with openssl and signed by `ca`. */
-export async function issueCnOnly(ca: TestCa, dir: string, cn: string): Promise<{ dir: string; certPem: string }> {
+export async function issueCnOnly(
+  ca: TestCa,
+  dir: string,
+  cn: string,
+): Promise<{ dir: string; certPem: string }> {
   await mkdir(dir, { recursive: true })
   const caKey = join(dir, 'ca.key')
   const { exportPrivateKeyPem } = await import('../../main/pki')
   await writeFile(caKey, exportPrivateKeyPem(ca.loaded.key), { mode: 0o600 })
   await writeFile(join(dir, 'ca.crt'), ca.certPem)
-  await run('openssl', ['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'domain.key'), '-out', join(dir, 'domain.csr'), '-subj', `/CN=${cn}`])
-  await writeFile(join(dir, 'ext.cnf'), 'basicConstraints=CA:FALSE\nkeyUsage=digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\n')
-  await run('openssl', ['x509', '-req', '-in', join(dir, 'domain.csr'), '-CA', join(dir, 'ca.crt'), '-CAkey', caKey, '-set_serial', '0x1234', '-days', '100', '-sha256', '-extfile', join(dir, 'ext.cnf'), '-out', join(dir, 'domain.crt')])
+  await run('openssl', [
+    'req',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    join(dir, 'domain.key'),
+    '-out',
+    join(dir, 'domain.csr'),
+    '-subj',
+    `/CN=${cn}`,
+  ])
+  await writeFile(
+    join(dir, 'ext.cnf'),
+    'basicConstraints=CA:FALSE\nkeyUsage=digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\n',
+  )
+  await run('openssl', [
+    'x509',
+    '-req',
+    '-in',
+    join(dir, 'domain.csr'),
+    '-CA',
+    join(dir, 'ca.crt'),
+    '-CAkey',
+    caKey,
+    '-set_serial',
+    '0x1234',
+    '-days',
+    '100',
+    '-sha256',
+    '-extfile',
+    join(dir, 'ext.cnf'),
+    '-out',
+    join(dir, 'domain.crt'),
+  ])
   await rm(caKey)
   const { readFile } = await import('node:fs/promises')
   return { dir, certPem: await readFile(join(dir, 'domain.crt'), 'utf8') }
@@ -77,7 +113,16 @@ export async function ensureImages(): Promise<void> {
 }
 
 /** The registry started by our own code (main/docker). */
-export async function startOurRegistry(name: string, certDir: string, opts: { port?: number; users?: { user: string; password: string }[]; deleteEnabled?: boolean; registryHost?: string } = {}): Promise<StartRegistryResult> {
+export async function startOurRegistry(
+  name: string,
+  certDir: string,
+  opts: {
+    port?: number
+    users?: { user: string; password: string }[]
+    deleteEnabled?: boolean
+    registryHost?: string
+  } = {},
+): Promise<StartRegistryResult> {
   const port = opts.port ?? (await freePort())
   return startRegistry(engine, {
     name,
@@ -95,7 +140,10 @@ export async function startOurRegistry(name: string, certDir: string, opts: { po
  * registry:2 started directly (for what our start refuses on purpose: plain HTTP, an expired or CN-only
  * certificate). `certDir` bind-mounted at /certs when given.
  */
-export async function startRawRegistry(name: string, opts: { certDir?: string; htpasswd?: { user: string; password: string }[] } = {}): Promise<number> {
+export async function startRawRegistry(
+  name: string,
+  opts: { certDir?: string; htpasswd?: { user: string; password: string }[] } = {},
+): Promise<number> {
   const port = await freePort()
   const env: string[] = []
   const binds: string[] = []
@@ -106,7 +154,11 @@ export async function startRawRegistry(name: string, opts: { certDir?: string; h
   if (opts.htpasswd !== undefined) {
     const dir = await mkdtemp(join(tmpdir(), 'rw-ver-auth-'))
     await writeFile(join(dir, 'htpasswd'), await makeHtpasswd(opts.htpasswd))
-    env.push('REGISTRY_AUTH=htpasswd', 'REGISTRY_AUTH_HTPASSWD_REALM=test', 'REGISTRY_AUTH_HTPASSWD_PATH=/auth/htpasswd')
+    env.push(
+      'REGISTRY_AUTH=htpasswd',
+      'REGISTRY_AUTH_HTPASSWD_REALM=test',
+      'REGISTRY_AUTH_HTPASSWD_PATH=/auth/htpasswd',
+    )
     binds.push(`${dir}:/auth:ro`)
   }
   const c = await engine.docker.createContainer({
@@ -158,7 +210,14 @@ export async function waitListening(port: number, ms = 15_000): Promise<void> {
 /** Removes containers and their volumes by exact name. */
 export async function removeContainers(names: string[]): Promise<void> {
   for (const n of names) {
-    await engine.docker.getContainer(n).remove({ force: true, v: true }).catch(() => undefined)
-    for (const suffix of ['-data', '-certs', '-auth']) await engine.docker.getVolume(`${n}${suffix}`).remove().catch(() => undefined)
+    await engine.docker
+      .getContainer(n)
+      .remove({ force: true, v: true })
+      .catch(() => undefined)
+    for (const suffix of ['-data', '-certs', '-auth'])
+      await engine.docker
+        .getVolume(`${n}${suffix}`)
+        .remove()
+        .catch(() => undefined)
   }
 }
