@@ -1,4 +1,4 @@
-import { runCli } from '../../main/cli/program'
+import { captureIo as baseCaptureIo, runCliIn as baseRunCliIn } from './run-cli'
 import { execFile } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -93,17 +93,6 @@ export async function curlStatus(url: string, caFile: string, extra: string[] = 
 }
 
 /** Captured CLI io for runCli; `env` adds variables (e.g. HOME for ~/.ssh/known_hosts) to PATH. */
-/** Runs the CLI in-process in `cwd` with captured output (the same code path as the bin). */
-export async function runCliIn(
-  cwd: string,
-  args: string[],
-  env: NodeJS.ProcessEnv = {},
-): Promise<{ code: number; out: string; err: string }> {
-  const c = captureIo(cwd, env)
-  const code = await runCli(args, c.io)
-  return { code, out: c.out(), err: c.err() }
-}
-
 /** Records a registry container name and the volumes we make for it, for the suite's cleanup. */
 export function trackRegistry(containers: string[], volumes: string[], name: string): string {
   containers.push(name)
@@ -111,28 +100,19 @@ export function trackRegistry(containers: string[], volumes: string[], name: str
   return name
 }
 
+/** captureIo with PATH (the Docker suites' CLI runs call docker, skopeo, curl). */
 export function captureIo(
   cwd = process.cwd(),
   env: NodeJS.ProcessEnv = {},
-): {
-  io: { stdout: (t: string) => void; stderr: (t: string) => void; env: NodeJS.ProcessEnv; cwd: string }
-  out: () => string
-  err: () => string
-} {
-  let out = ''
-  let err = ''
-  return {
-    io: {
-      stdout: (t) => {
-        out += t
-      },
-      stderr: (t) => {
-        err += t
-      },
-      env: { PATH: process.env.PATH, ...env },
-      cwd,
-    },
-    out: () => out,
-    err: () => err,
-  }
+): ReturnType<typeof baseCaptureIo> {
+  return baseCaptureIo(cwd, { PATH: process.env.PATH, ...env })
+}
+
+/** runCliIn with PATH, as captureIo. */
+export function runCliIn(
+  cwd: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): ReturnType<typeof baseRunCliIn> {
+  return baseRunCliIn(cwd, args, { PATH: process.env.PATH, ...env })
 }

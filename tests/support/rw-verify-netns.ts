@@ -37,12 +37,25 @@ export async function startNetnsClient(): Promise<NetnsClient> {
     await down().catch(() => undefined)
     throw err
   }
-  const kv = Object.fromEntries(stdout.split('\n').filter((l) => l.includes('=')).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]))
+  const kv = Object.fromEntries(
+    stdout
+      .split('\n')
+      .filter((l) => l.includes('='))
+      .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+  )
   const need = (k: string): string => {
     const v = kv[k]
     if (v === undefined) throw new Error(`rw-verify-netns.sh up printed no ${k}: ${stdout}`)
     return v
   }
   const socket = need('SOCKET')
-  return { hostIp: need('HOST_IP'), nsIp: need('NS_IP'), socket, docker: new Docker({ socketPath: socket }), root: need('ROOT'), certsD: need('CERTS_D'), down }
+  return {
+    hostIp: need('HOST_IP'),
+    nsIp: need('NS_IP'),
+    socket,
+    docker: new Docker({ socketPath: socket }),
+    root: need('ROOT'),
+    certsD: need('CERTS_D'),
+    down,
+  }
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeTestCa } from '../../../tests/trust/fixtures'
-import { runCli } from '../program'
+import { runCliIn } from '../../../tests/support/run-cli'
 
 let work: string
 
@@ -18,17 +18,7 @@ afterAll(async () => {
   await fs.rm(work, { recursive: true, force: true })
 })
 
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = ''
-  let err = ''
-  const code = await runCli(args, {
-    stdout: (t) => (out += t),
-    stderr: (t) => (err += t),
-    env: {},
-    cwd: work,
-  })
-  return { code, out, err }
-}
+const cli = (args: string[]): ReturnType<typeof runCliIn> => runCliIn(work, args, {})
 
 describe('registry-wizard bundle export / drives', () => {
   it('exports the folder and a tar.gz; a second export without --force fails with exit 1', async () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeTestCa } from '../../../tests/trust/fixtures'
 import type { PemPair } from '../../pki/types'
-import { runCli } from '../program'
+import { runCliIn } from '../../../tests/support/run-cli'
 import { runMode } from './trust'
 
 let work: string
@@ -20,17 +20,7 @@ afterAll(async () => {
   await fs.rm(work, { recursive: true, force: true })
 })
 
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = ''
-  let err = ''
-  const code = await runCli(args, {
-    stdout: (t) => (out += t),
-    stderr: (t) => (err += t),
-    env: { HOME: '/home/admin' },
-    cwd: work,
-  })
-  return { code, out, err }
-}
+const cli = (args: string[]): ReturnType<typeof runCliIn> => runCliIn(work, args, { HOME: '/home/admin' })
 
 async function newRoot(osRelease = 'ID=debian'): Promise<string> {
   const root = await fs.mkdtemp(join(work, 'root-'))

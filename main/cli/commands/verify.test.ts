@@ -1,7 +1,7 @@
 import { mkdir, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runCli } from '../program'
+import { runCliIn } from '../../../tests/support/run-cli'
 import {
   ensureImages,
   freePort,
@@ -20,17 +20,8 @@ let registry: string
 let trustRoot: string
 const containers: string[] = []
 
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = ''
-  let err = ''
-  const code = await runCli(args, {
-    stdout: (t) => (out += t),
-    stderr: (t) => (err += t),
-    env: { PATH: process.env.PATH },
-    cwd: root.path,
-  })
-  return { code, out, err }
-}
+const cli = (args: string[]): ReturnType<typeof runCliIn> =>
+  runCliIn(root.path, args, { PATH: process.env.PATH })
 
 beforeAll(async () => {
   await ensureImages()
