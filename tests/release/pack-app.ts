@@ -25,4 +25,4 @@ export function packAppAsar(): string {
 }
 
 /** Size budget for app.asar (bytes): build output + production dependencies. */
-export const ASAR_BUDGET_BYTES = 40 * 1024 * 1024
+export const ASAR_BUDGET_BYTES = 25 * 1024 * 1024
