@@ -258,6 +258,22 @@ export interface StartRegistryRequest extends JobRef {
   users?: { user: string; password: string }[] | undefined
 }
 
+export interface VerifyRequest extends JobRef {
+  host: string
+  port: number
+  caCertPath: string
+  certPath?: string | undefined
+  /** Run check 8, the real push/pull round trip, through the planned Docker engine (`docker` is then required). */
+  push?: boolean | undefined
+  /** The planned engine: main uses its cached client for it (the one every Registry step call shares). */
+  docker?: DockerEndpoint | undefined
+  /**
+   * The registry login when htpasswd auth is on, typed again in the Verify step. Absent: the user given to the
+   * registry start in this session (kept in main's memory only). Goes renderer -> main only; never persisted or logged.
+   */
+  credentials?: { user: string; password: string } | undefined
+}
+
 export interface Channels {
   getAppInfo: { request: undefined; response: AppInfo }
   getSettings: { request: undefined; response: Settings }
@@ -302,10 +318,7 @@ export interface Channels {
   /** Copies an exported bundle folder onto a drive's mount point: fsync, re-read, checksum compare. */
   copyBundleToDrive: { request: JobRef & { bundleDir: string; mount: string; force?: boolean | undefined }; response: DriveCopyResult }
   // Verification (main/verify)
-  runVerify: {
-    request: JobRef & { host: string; port: number; caCertPath: string; certPath?: string | undefined }
-    response: { checks: CheckRow[]; ok: boolean }
-  }
+  runVerify: { request: VerifyRequest; response: { checks: CheckRow[]; ok: boolean } }
 }
 
 export type Channel = keyof Channels

@@ -30,6 +30,10 @@ const plan = z.strictObject({
 }) satisfies z.ZodType<Plan>
 
 const hostPort = { host: address, port }
+const login = z.strictObject({
+  user: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'a user name of letters, digits, . _ -'),
+  password: z.string().min(1).max(256),
+})
 
 export const schemas = {
   getAppInfo: z.undefined(),
@@ -71,10 +75,7 @@ export const schemas = {
     certDir: path,
     imageTar: path.optional(),
     storagePath: path.optional(),
-    users: z
-      .array(z.strictObject({ user: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'a user name of letters, digits, . _ -'), password: z.string().min(1).max(256) }))
-      .max(20)
-      .optional(),
+    users: z.array(login).max(20).optional(),
   }),
   registryStatus: z.strictObject({ plan }),
   followRegistryLogs: z.strictObject({ jobId, plan }),
@@ -87,7 +88,17 @@ export const schemas = {
   listDrives: z.undefined(),
   exportBundle: z.strictObject({ jobId, outDir: path, caCertPath: path, ...hostPort }),
   copyBundleToDrive: z.strictObject({ jobId, bundleDir: path, mount: path, force: z.boolean().optional() }),
-  runVerify: z.strictObject({ jobId, caCertPath: path, certPath: path.optional(), ...hostPort }),
+  runVerify: z
+    .strictObject({
+      jobId,
+      caCertPath: path,
+      certPath: path.optional(),
+      ...hostPort,
+      push: z.boolean().optional(),
+      docker: dockerEndpoint.optional(),
+      credentials: login.optional(),
+    })
+    .refine((r) => r.push !== true || r.docker !== undefined, { error: 'the push/pull round trip needs the planned Docker engine', path: ['docker'] }),
 } satisfies { [C in Channel]: z.ZodType<RequestOf<C>> }
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false

@@ -2,12 +2,18 @@ import { checkEngineSpec, DEFAULT_NAME, readCertDir, startRegistry } from '../..
 import type { EngineCache} from '../engine-cache';
 import { engineSpecOf } from '../engine-cache'
 import type { AllHandlers } from '../register-handlers'
+import type { RegistryLogins } from '../registry-logins'
 import { certsRow, engineRows } from './preflight-rows'
 
 type DockerChannels = 'testDockerConnection' | 'registryPreflight' | 'startRegistry'
 
 /** The registry step, on the Docker core (main/docker); one engine per planned endpoint, from the cache. */
-export function dockerHandlers(engines: EngineCache, env: NodeJS.ProcessEnv = process.env, name: string = DEFAULT_NAME): Pick<AllHandlers, DockerChannels> {
+export function dockerHandlers(
+  engines: EngineCache,
+  env: NodeJS.ProcessEnv = process.env,
+  name: string = DEFAULT_NAME,
+  logins?: RegistryLogins,
+): Pick<AllHandlers, DockerChannels> {
   return {
     testDockerConnection: async ({ endpoint }) => {
       const info = await checkEngineSpec(await engineSpecOf(endpoint), env)
@@ -39,6 +45,8 @@ export function dockerHandlers(engines: EngineCache, env: NodeJS.ProcessEnv = pr
           },
         },
       )
+      // The Verify step logs in with these later in this session; they stay in main's memory only.
+      logins?.remember(plan.addresses, plan.port, users)
       return { containerId: result.id, url: result.url, imageSource: result.imageSource }
     },
   }

@@ -7,6 +7,7 @@ import type { PrivilegedRunner } from '../../app/elevated-runner'
 import { dockerHandlers } from './docker-handlers'
 import { registryManageHandlers } from './registry-manage-handlers'
 import { EngineCache } from '../engine-cache'
+import { RegistryLogins } from '../registry-logins'
 import { pkiHandlers } from './pki-handlers'
 import { trustHandlers } from './trust-handlers'
 import { verifyHandlers } from './verify-handlers'
@@ -44,14 +45,15 @@ export function buildHandlers(deps: HandlerDeps): AllHandlers {
   const missing = (Object.keys(CAPABILITIES) as Capability[]).filter((c) => !CAPABILITIES[c])
   const unavailable = unavailableHandlers(missing)
   const engines = deps.engines ?? new EngineCache()
+  const logins = new RegistryLogins()
   const handlers = {
     ...unavailable,
     ...appHandlers({ ...deps, capabilities: CAPABILITIES }),
     ...pkiHandlers({ settings: deps.settings, now: deps.now }),
-    ...dockerHandlers(engines, process.env, deps.containerName),
-    ...registryManageHandlers(engines, deps.containerName),
+    ...dockerHandlers(engines, process.env, deps.containerName, logins),
+    ...registryManageHandlers(engines, deps.containerName, logins),
     ...trustHandlers({ ...(deps.trustRoot ? { root: deps.trustRoot } : {}), elevate: deps.elevate }),
-    ...verifyHandlers({ ...(deps.trustRoot ? { trustRoot: deps.trustRoot } : {}) }),
+    ...verifyHandlers({ ...(deps.trustRoot ? { trustRoot: deps.trustRoot } : {}), engines, logins }),
   }
   const unserved = CHANNELS.filter((c) => !(c in handlers))
   if (unserved.length > 0) throw new Error(`no handler for ${unserved.join(', ')}`)

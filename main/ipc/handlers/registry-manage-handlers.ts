@@ -12,6 +12,7 @@ import {
 import type { RegistryStatusInfo } from '../contract'
 import type { EngineCache } from '../engine-cache'
 import type { AllHandlers } from '../register-handlers'
+import type { RegistryLogins } from '../registry-logins'
 
 type ManageChannels = 'registryStatus' | 'followRegistryLogs' | 'registryStop' | 'registryRestart' | 'registryRemove' | 'registryReplaceCert'
 
@@ -28,7 +29,7 @@ export const statusInfo = (s: RegistryStatus): RegistryStatusInfo => ({
 })
 
 /** Managing the started registry (main/docker/manage.ts): status, logs that follow, stop, restart, remove, new cert. */
-export function registryManageHandlers(engines: EngineCache, name: string = DEFAULT_NAME): Pick<AllHandlers, ManageChannels> {
+export function registryManageHandlers(engines: EngineCache, name: string = DEFAULT_NAME, logins?: RegistryLogins): Pick<AllHandlers, ManageChannels> {
   return {
     registryStatus: async ({ plan }) => statusInfo(await registryStatus(await engines.get(plan.docker), name)),
 
@@ -57,6 +58,7 @@ export function registryManageHandlers(engines: EngineCache, name: string = DEFA
 
     registryRemove: async ({ plan, deleteData }) => {
       const out = await removeRegistry(await engines.get(plan.docker), name, { deleteData })
+      logins?.forget(plan.addresses, plan.port)
       return { removedVolumes: out.removedVolumes, keptData: out.keptData }
     },
 

@@ -11,7 +11,7 @@ export function CheckRows({ rows, label }: { rows: CheckRow[]; label: string }):
         const fix = zh ? (r.fixZh ?? r.fix) : r.fix
         const reason = zh ? (r.reasonZh ?? r.reason) : r.reason
         return (
-          <li key={r.id} className={`check-row check-${r.status}`} data-status={r.status}>
+          <li key={r.id} className={`check-row check-${r.status}`} data-status={r.status} data-id={r.id}>
             <span className="check-dot" aria-hidden="true" />
             <div>
               <strong>{zh ? (r.titleZh ?? r.title) : r.title}</strong> <span className="check-status">{t(`checks.${r.status}`)}</span>

@@ -10,6 +10,7 @@ import { formatDate } from '../lib/format'
 import { newJobId } from '../lib/job-id'
 import { useCertsStore } from '../stores/certs-store'
 import { useJobsStore } from '../stores/jobs-store'
+import { useStagesStore } from '../stores/stages-store'
 
 type Action = 'stop' | 'restart' | 'remove' | 'replace'
 
@@ -49,6 +50,8 @@ export function RegistryManage({ plan, certDir, pollMs = 3000 }: { plan: Plan; c
     setDone(undefined)
     const r = await call(jobId)
     setBusy(undefined)
+    // Stopping or removing frees the port and the name: earlier preflight rows would be stale, so they go.
+    if (action === 'stop' || action === 'remove') useStagesStore.getState().set({ preflight: undefined })
     if (r.ok) setDone(doneKey)
     else setError(r.error)
     await refresh()

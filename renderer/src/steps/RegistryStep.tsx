@@ -76,8 +76,12 @@ function RegistryPanel(): React.JSX.Element {
       ...(users.length ? { users } : {}),
     })
     setJobId(undefined)
-    if (r.ok) save({ containerId: r.value.containerId })
-    else setError(r.error)
+    // The preflight described the engine before this start (port free, name free): no longer true, so it goes.
+    if (r.ok) save({ containerId: r.value.containerId, preflight: undefined })
+    else {
+      save({ preflight: undefined })
+      setError(r.error)
+    }
   }
   return (
     <div className="step">

@@ -1,13 +1,16 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useShallow } from 'zustand/react/shallow'
 import type { CheckRow, ErrorInfo } from '../../../main/ipc/contract'
 import { api } from '../api'
 import { CheckRows } from '../components/CheckRows'
 import { ErrorNotice } from '../components/ErrorNotice'
+import { TextField } from '../components/Field'
 import { NotAvailable } from '../components/NotAvailable'
 import { JobProgress } from '../components/ProgressBar'
 import { newJobId } from '../lib/job-id'
 import { useAppStore } from '../stores/app-store'
+import { planOf, usePlanStore } from '../stores/plan-store'
 import { useStagesStore } from '../stores/stages-store'
 import { NeedCertificate } from './NeedCertificate'
 import { useTarget } from './use-target'
@@ -28,6 +31,11 @@ function VerifyPanel(): React.JSX.Element {
   const setPassed = (verifyOk: boolean | undefined): void => save({ verifyOk })
   const [jobId, setJobId] = useState<string>()
   const [error, setError] = useState<ErrorInfo>()
+  // The round trip (check 8) is what proves a client can really use the registry: on unless the user opts out.
+  const [push, setPush] = useState(true)
+  const [user, setUser] = useState('')
+  const [password, setPassword] = useState('')
+  const docker = planOf(usePlanStore(useShallow((s) => ({ addresses: s.addresses, port: s.port, dockerKind: s.dockerKind, dockerUrl: s.dockerUrl, tlsDir: s.tlsDir })))).docker
   // Rows appear one by one as main reports each finished check for our job.
   useEffect(() => {
     if (!jobId) return undefined
@@ -44,7 +52,17 @@ function VerifyPanel(): React.JSX.Element {
     setPassed(undefined)
     setError(undefined)
     setJobId(id)
-    const r = await api().runVerify({ jobId: id, host: target.host, port: target.port, caCertPath: target.caCertPath, certPath: target.certPath })
+    // Typed-again credentials go to main for this run only; left empty, main uses the ones the registry start got.
+    const credentials = user.trim() && password ? { credentials: { user: user.trim(), password } } : {}
+    const r = await api().runVerify({
+      jobId: id,
+      host: target.host,
+      port: target.port,
+      caCertPath: target.caCertPath,
+      certPath: target.certPath,
+      ...(push ? { push: true, docker } : {}),
+      ...credentials,
+    })
     setJobId(undefined)
     if (r.ok) {
       setRows(r.value.checks)
@@ -55,6 +73,17 @@ function VerifyPanel(): React.JSX.Element {
   return (
     <section className="card">
       <h2>{t('verify.title', { target: `${target.host}:${target.port}` })}</h2>
+      <label className="check-label">
+        <input type="checkbox" checked={push} disabled={!!jobId} aria-describedby="verify-push-hint" onChange={(e) => setPush(e.target.checked)} /> {t('verify.push')}
+      </label>
+      <p id="verify-push-hint" className="muted">
+        {t('verify.pushHint', { engine: docker.kind === 'local' ? t('plan.docker.local') : docker.url })}
+      </p>
+      <fieldset className="inline-form">
+        <legend>{t('verify.login')}</legend>
+        <TextField id="verify-user" label={t('verify.user')} value={user} onChange={setUser} disabled={!!jobId} error={error?.field?.startsWith('credentials') ? error : undefined} />
+        <TextField id="verify-password" type="password" autoComplete="current-password" label={t('verify.password')} value={password} onChange={setPassword} disabled={!!jobId} hint={t('verify.loginHint')} />
+      </fieldset>
       <div className="actions-inline">
         <button type="button" className="btn btn-primary" disabled={!!jobId} onClick={() => void run()}>
           {rows ? t('verify.rerun') : t('verify.run')}
@@ -69,7 +98,7 @@ function VerifyPanel(): React.JSX.Element {
       {rows && <CheckRows rows={rows} label={t('verify.results')} />}
       {passed === true && <p className="ok-line">✓ {t('verify.allGreen')}</p>}
       {passed === false && <p className="field-error">{t('verify.someFailed')}</p>}
-      <ErrorNotice error={error} />
+      <ErrorNotice error={error?.field?.startsWith('credentials') ? undefined : error} />
     </section>
   )
 }

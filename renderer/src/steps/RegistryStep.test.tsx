@@ -1,0 +1,56 @@
+import { render, screen, waitFor } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it } from 'vitest'
+import type { CheckRow, IssuedServerCert, RegistryStatusInfo } from '../../../main/ipc/contract'
+import { appInfo, ok, resetAll } from '../test-support/fake-api'
+import { useAppStore } from '../stores/app-store'
+import { useCertsStore } from '../stores/certs-store'
+import { usePlanStore } from '../stores/plan-store'
+import { useStagesStore } from '../stores/stages-store'
+import { RegistryStep } from './RegistryStep'
+
+const certDir = '/home/u/Registry Wizard/certs/192.168.20.10_5000'
+const preflight: CheckRow[] = [
+  { id: 'port', status: 'pass', title: 'Port 5000', reason: 'port 5000 is free' },
+  { id: 'name', status: 'pass', title: 'Container name registry', reason: 'the name is free' },
+]
+const running: RegistryStatusInfo = { name: 'registry', state: 'running', running: true, image: 'registry:2', port: 5000 }
+
+async function setUp(): Promise<Awaited<ReturnType<typeof resetAll>>> {
+  const api = await resetAll()
+  useAppStore.setState({ info: { ...appInfo, capabilities: { ...appInfo.capabilities, docker: true } } })
+  usePlanStore.getState().load({ addresses: ['192.168.20.10'], port: 5000, docker: { kind: 'local' } })
+  const issued = { outDir: certDir, certPath: `${certDir}/domain.crt`, keyPath: `${certDir}/domain.key`, caCertPath: `${certDir}/ca.crt`, certificate: { sans: [{ type: 'ip', value: '192.168.20.10' }] }, lint: [] }
+  useCertsStore.setState({ issued: issued as unknown as IssuedServerCert })
+  api.registryPreflight.mockResolvedValue(ok({ checks: preflight }))
+  api.registryStatus.mockResolvedValue({ ok: false, error: { code: 'REGISTRY_NOT_FOUND', message: 'no container' } })
+  return api
+}
+
+describe('RegistryStep', () => {
+  it('drops the preflight rows once the registry is started: "the name is free" is no longer true', async () => {
+    const api = await setUp()
+    api.startRegistry.mockResolvedValue(ok({ containerId: 'abcdef0123456789', url: 'https://192.168.20.10:5000', imageSource: 'present' }))
+    const user = userEvent.setup()
+    render(<RegistryStep />)
+    await user.click(screen.getByRole('button', { name: 'Run preflight checks' }))
+    await screen.findByText(/the name is free/)
+    await user.click(screen.getByRole('button', { name: 'Start the registry' }))
+    await screen.findByText(/Registry running/)
+    expect(screen.queryByText(/the name is free/)).toBeNull()
+    expect(useStagesStore.getState().preflight).toBeUndefined()
+  })
+
+  it('drops the preflight rows after the container is removed', async () => {
+    const api = await setUp()
+    api.registryStatus.mockResolvedValue(ok(running))
+    api.registryRemove.mockResolvedValue(ok({ removedVolumes: ['registry-certs'], keptData: 'registry-data' }))
+    useStagesStore.setState({ preflight: [{ id: 'name', status: 'warn', title: 'Container name registry', reason: 'a container named registry exists (running)' }] })
+    const user = userEvent.setup()
+    render(<RegistryStep />)
+    await screen.findByText(/a container named registry exists/)
+    await user.click(await screen.findByRole('button', { name: 'Remove the container' }))
+    await waitFor(() => expect(api.registryRemove).toHaveBeenCalled())
+    await waitFor(() => expect(screen.queryByText(/a container named registry exists/)).toBeNull())
+  })
+})
