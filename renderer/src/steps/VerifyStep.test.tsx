@@ -65,6 +65,16 @@ describe('VerifyStep', () => {
     expect(req['credentials']).toEqual({ user: 'ci', password: 's3cret pass' })
   })
 
+  it('does not say every check passed when one warned', async () => {
+    const api = await setUp()
+    api.runVerify.mockResolvedValue(ok({ checks: [{ ...rows[0], status: 'warn' } as CheckRow], ok: true }))
+    const user = userEvent.setup()
+    render(<VerifyStep />)
+    await user.click(screen.getByRole('button', { name: 'Run verification' }))
+    await screen.findByText(/No check failed, but some gave warnings/)
+    expect(screen.queryByText(/Every check passed/)).toBeNull()
+  })
+
   it('labels the choice in Chinese', async () => {
     await setUp('zh-CN')
     render(<VerifyStep />)

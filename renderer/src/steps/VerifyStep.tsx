@@ -69,6 +69,8 @@ function VerifyPanel(): React.JSX.Element {
       setPassed(r.value.ok)
     } else setError(r.error)
   }
+  // "Every check passed" only when it is true: a warning (e.g. loopback does not prove trust) is said as such.
+  const warned = (rows ?? []).some((r) => r.status === 'warn')
   const report = (rows ?? []).map((r) => `[${r.status.toUpperCase()}] ${r.title}${r.reason ? ` - ${r.reason}` : ''}${r.fix ? ` (fix: ${r.fix})` : ''}`).join('\n')
   return (
     <section className="card">
@@ -79,7 +81,7 @@ function VerifyPanel(): React.JSX.Element {
       <p id="verify-push-hint" className="muted">
         {t('verify.pushHint', { engine: docker.kind === 'local' ? t('plan.docker.local') : docker.url })}
       </p>
-      <fieldset className="inline-form">
+      <fieldset className="inline-form login">
         <legend>{t('verify.login')}</legend>
         <TextField id="verify-user" label={t('verify.user')} value={user} onChange={setUser} disabled={!!jobId} error={error?.field?.startsWith('credentials') ? error : undefined} />
         <TextField id="verify-password" type="password" autoComplete="current-password" label={t('verify.password')} value={password} onChange={setPassword} disabled={!!jobId} hint={t('verify.loginHint')} />
@@ -96,7 +98,8 @@ function VerifyPanel(): React.JSX.Element {
       </div>
       <JobProgress jobId={jobId} label={t('verify.running')} onCancel={() => jobId && void api().cancelJob({ jobId })} />
       {rows && <CheckRows rows={rows} label={t('verify.results')} />}
-      {passed === true && <p className="ok-line">✓ {t('verify.allGreen')}</p>}
+      {passed === true && !warned && <p className="ok-line">✓ {t('verify.allGreen')}</p>}
+      {passed === true && warned && <p className="warn-line">{t('verify.passedWithWarnings')}</p>}
       {passed === false && <p className="field-error">{t('verify.someFailed')}</p>}
       <ErrorNotice error={error?.field?.startsWith('credentials') ? undefined : error} />
     </section>
