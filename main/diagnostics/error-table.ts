@@ -491,7 +491,7 @@ export const ERROR_TABLE: readonly ErrorEntry[] = [
       title: 'A loopback push does not prove client trust',
       explanation:
         'dockerd always treats 127.0.0.0/8 (and ::1) as an insecure registry and skips certificate checks there, so this round trip succeeded without testing the CA.',
-      fix: 'Run the push/pull round trip (the app\'s Verify step, or registry-wizard verify --push) on a client machine, with the address the clients use (an IP SAN or DNS name of the registry host).',
+      fix: "Run the push/pull round trip (the app's Verify step, or registry-wizard verify --push) on a client machine, with the address the clients use (an IP SAN or DNS name of the registry host).",
     },
     zhCN: {
       title: '回环地址上的推送不能证明客户端信任',

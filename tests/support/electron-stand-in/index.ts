@@ -60,7 +60,10 @@ export const ipcRenderer = {
   async invoke(channel: string, ...args: unknown[]): Promise<unknown> {
     const frame = sender
     const handler = handlers.get(channel)
-    if (!handler) throw new Error(`Error invoking remote method '${channel}': Error: No handler registered for '${channel}'`)
+    if (!handler)
+      throw new Error(
+        `Error invoking remote method '${channel}': Error: No handler registered for '${channel}'`,
+      )
     const event = { sender: webContents, senderFrame: { url: frame.url, parent: frame.top ? null : {} } }
     return structuredClone(await handler(event, ...structuredClone(args)))
   },

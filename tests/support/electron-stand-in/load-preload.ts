@@ -11,13 +11,16 @@ export const BUILT_PRELOAD = resolve(__dirname, '../../../out/preload/index.cjs'
  * by the stand-in, and returns the API it exposed through contextBridge.
  */
 export function loadBuiltPreload(file = BUILT_PRELOAD): RegistryWizardApi {
-  if (!existsSync(file)) throw new Error(`${file} is missing: run \`npx electron-vite build\` first (npm test does)`)
+  if (!existsSync(file))
+    throw new Error(`${file} is missing: run \`npx electron-vite build\` first (npm test does)`)
   const code = readFileSync(file, 'utf8')
   const realRequire = createRequire(file)
   const module = { exports: {} as unknown }
   const requireShim = (id: string): unknown => (id === 'electron' ? standIn : realRequire(id))
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- loading a CommonJS bundle with a custom require
-  const run = new Function('require', 'module', 'exports', '__filename', '__dirname', code) as (...a: unknown[]) => void
+  const run = new Function('require', 'module', 'exports', '__filename', '__dirname', code) as (
+    ...a: unknown[]
+  ) => void
   run(requireShim, module, module.exports, file, resolve(file, '..'))
   const api = standIn.exposed('registryWizard')
   if (!api) throw new Error('the preload did not expose window.registryWizard')

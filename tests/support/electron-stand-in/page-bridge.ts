@@ -13,7 +13,11 @@ interface PageGlobals {
  * Playwright binding to the real preload function, tagged with the calling frame's URL (the handlers' sender check
  * sees it); events the preload receives are pushed into the page. `seen` collects every response for assertions.
  */
-export async function bridgeApiIntoPage(page: Page, api: RegistryWizardApi, seen: unknown[] = []): Promise<void> {
+export async function bridgeApiIntoPage(
+  page: Page,
+  api: RegistryWizardApi,
+  seen: unknown[] = [],
+): Promise<void> {
   await page.exposeBinding('__rwInvoke', async (source, channel: string, request: unknown) => {
     const fn = (api as unknown as Record<string, (r: unknown) => Promise<unknown>>)[channel]
     if (typeof fn !== 'function') throw new Error(`no such channel ${channel}`)
@@ -41,7 +45,12 @@ export async function bridgeApiIntoPage(page: Page, api: RegistryWizardApi, seen
   )
   for (const event of EVENTS) {
     api.on(event, (payload) => {
-      page.evaluate(([e, p]: [EventName, unknown]) => (globalThis as unknown as PageGlobals).__rwEmit(e, p), [event, payload] as [EventName, unknown]).catch(() => undefined)
+      page
+        .evaluate(([e, p]: [EventName, unknown]) => (globalThis as unknown as PageGlobals).__rwEmit(e, p), [
+          event,
+          payload,
+        ] as [EventName, unknown])
+        .catch(() => undefined)
     })
   }
 }

@@ -18,7 +18,9 @@ export async function serveDir(root: string): Promise<{ origin: string; close: (
   const server: Server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://x')
-      const path = normalize(join(base, decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)))
+      const path = normalize(
+        join(base, decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)),
+      )
       if (!path.startsWith(base)) {
         res.writeHead(403).end()
         return
