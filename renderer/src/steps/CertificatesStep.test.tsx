@@ -32,7 +32,12 @@ describe('CertificatesStep', () => {
     api = await resetAll()
     usePlanStore.setState({ addresses: ['10.1.2.3'], port: '5000' })
     api.checkSans.mockResolvedValue(
-      ok({ sans: [{ type: 'ip', value: '10.1.2.3' }], findings: [{ code: 'LOOPBACK_ADDRESS', severity: 'warning', message: 'a warning shown before issuing' }] }),
+      ok({
+        sans: [{ type: 'ip', value: '10.1.2.3' }],
+        findings: [
+          { code: 'LOOPBACK_ADDRESS', severity: 'warning', message: 'a warning shown before issuing' },
+        ],
+      }),
     )
   })
 
@@ -55,8 +60,17 @@ describe('CertificatesStep', () => {
     await user.type(screen.getByLabelText('Repeat the passphrase'), 'Harbor-Lights-77')
     await user.click(screen.getByRole('button', { name: 'Create CA' }))
     await screen.findByTestId('ca-card')
-    const req = api.createCa.mock.calls[0]?.[0] as { jobId: string; dir: string; passphrase: string; keySize: number }
-    expect(req).toMatchObject({ dir: '/home/u/Registry Wizard/ca', passphrase: 'Harbor-Lights-77', keySize: 4096 })
+    const req = api.createCa.mock.calls[0]?.[0] as {
+      jobId: string
+      dir: string
+      passphrase: string
+      keySize: number
+    }
+    expect(req).toMatchObject({
+      dir: '/home/u/Registry Wizard/ca',
+      passphrase: 'Harbor-Lights-77',
+      keySize: 4096,
+    })
     expect(req.jobId).toMatch(/^create-ca-/)
     expect(JSON.stringify(useCertsStore.getState())).not.toContain('Harbor-Lights-77')
   })
@@ -69,7 +83,12 @@ describe('CertificatesStep', () => {
         certPath: '/o/domain.crt',
         keyPath: '/o/domain.key',
         caCertPath: '/o/ca.crt',
-        certificate: cert({ isCa: false, subject: 'CN=10.1.2.3', sans: [{ type: 'ip', value: '10.1.2.3' }], daysLeft: 824 }),
+        certificate: cert({
+          isCa: false,
+          subject: 'CN=10.1.2.3',
+          sans: [{ type: 'ip', value: '10.1.2.3' }],
+          daysLeft: 824,
+        }),
         lint: [],
       }),
     )

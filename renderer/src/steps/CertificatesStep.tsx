@@ -12,7 +12,18 @@ import { useAppStore } from '../stores/app-store'
 import { useCertsStore, type CaMode, type CreateCaForm } from '../stores/certs-store'
 import { usePlanStore } from '../stores/plan-store'
 
-const CA_FIELDS = ['dir', 'ca-dir', 'commonName', 'organization', 'passphrase', 'confirm', 'certPath', 'keyPath', 'keySize', 'days']
+const CA_FIELDS = [
+  'dir',
+  'ca-dir',
+  'commonName',
+  'organization',
+  'passphrase',
+  'confirm',
+  'certPath',
+  'keyPath',
+  'keySize',
+  'days',
+]
 const ISSUE_FIELDS = ['outDir', 'out', 'passphrase', 'sans', 'SAN']
 
 export function CertificatesStep(): React.JSX.Element {
@@ -40,7 +51,8 @@ function CaDone(): React.JSX.Element {
       </div>
       <CertificateCard cert={ca.certificate} title={t('certs.ca.cardTitle')} testId="ca-card" />
       <p className="muted">
-        {t('certs.ca.folder')} <span className="mono">{ca.dir}</span> · {ca.encrypted ? t('certs.ca.encrypted') : t('certs.ca.notEncrypted')}
+        {t('certs.ca.folder')} <span className="mono">{ca.dir}</span> ·{' '}
+        {ca.encrypted ? t('certs.ca.encrypted') : t('certs.ca.notEncrypted')}
       </p>
     </section>
   )
@@ -85,7 +97,14 @@ function CaSetup(): React.JSX.Element {
 function CreateCa({ defaultDir }: { defaultDir: string }): React.JSX.Element {
   const { t } = useTranslation()
   const { createCa, openCa, busy, caError } = useCertsStore()
-  const [form, setForm] = useState<CreateCaForm>({ dir: defaultDir, commonName: 'Registry Wizard CA', organization: '', keySize: 4096, passphrase: '', confirm: '' })
+  const [form, setForm] = useState<CreateCaForm>({
+    dir: defaultDir,
+    commonName: 'Registry Wizard CA',
+    organization: '',
+    keySize: 4096,
+    passphrase: '',
+    confirm: '',
+  })
   const set = (patch: Partial<CreateCaForm>): void => setForm((f) => ({ ...f, ...patch }))
   const strength = passphraseStrength(form.passphrase)
   const submit = async (): Promise<void> => {
@@ -94,12 +113,35 @@ function CreateCa({ defaultDir }: { defaultDir: string }): React.JSX.Element {
   return (
     <form onSubmit={(e) => (e.preventDefault(), void submit())} noValidate>
       <div className="grid-2">
-        <TextField id="ca-dir" label={t('certs.ca.dir')} value={form.dir} onChange={(dir) => set({ dir })} browse="folder" error={errorFor(caError, ['dir', 'ca-dir'])} />
-        <TextField id="ca-cn" label={t('certs.ca.commonName')} value={form.commonName} onChange={(commonName) => set({ commonName })} error={errorFor(caError, ['commonName', 'cn', 'subject'])} />
-        <TextField id="ca-org" label={t('certs.ca.organization')} value={form.organization} onChange={(organization) => set({ organization })} error={errorFor(caError, ['organization', 'o'])} />
+        <TextField
+          id="ca-dir"
+          label={t('certs.ca.dir')}
+          value={form.dir}
+          onChange={(dir) => set({ dir })}
+          browse="folder"
+          error={errorFor(caError, ['dir', 'ca-dir'])}
+        />
+        <TextField
+          id="ca-cn"
+          label={t('certs.ca.commonName')}
+          value={form.commonName}
+          onChange={(commonName) => set({ commonName })}
+          error={errorFor(caError, ['commonName', 'cn', 'subject'])}
+        />
+        <TextField
+          id="ca-org"
+          label={t('certs.ca.organization')}
+          value={form.organization}
+          onChange={(organization) => set({ organization })}
+          error={errorFor(caError, ['organization', 'o'])}
+        />
         <div className="field">
           <label htmlFor="ca-key-size">{t('certs.ca.keySize')}</label>
-          <select id="ca-key-size" value={form.keySize} onChange={(e) => set({ keySize: Number(e.target.value) as CreateCaForm['keySize'] })}>
+          <select
+            id="ca-key-size"
+            value={form.keySize}
+            onChange={(e) => set({ keySize: Number(e.target.value) as CreateCaForm['keySize'] })}
+          >
             <option value={4096}>RSA 4096 ({t('certs.ca.recommended')})</option>
             <option value={3072}>RSA 3072</option>
             <option value={2048}>RSA 2048</option>
@@ -118,7 +160,15 @@ function CreateCa({ defaultDir }: { defaultDir: string }): React.JSX.Element {
           />
           {form.passphrase && (
             <div className={`strength strength-${strength.strength}`} aria-live="polite">
-              <meter min={0} max={100} low={28} high={60} optimum={90} value={strength.score} aria-label={t('certs.ca.strength')} />
+              <meter
+                min={0}
+                max={100}
+                low={28}
+                high={60}
+                optimum={90}
+                value={strength.score}
+                aria-label={t('certs.ca.strength')}
+              />
               <span>{t(`certs.ca.strengthLevel.${strength.strength}`)}</span>
             </div>
           )}
@@ -155,10 +205,38 @@ function ImportCa({ defaultDir }: { defaultDir: string }): React.JSX.Element {
   return (
     <form onSubmit={(e) => (e.preventDefault(), void importCa(form))} noValidate>
       <div className="grid-2">
-        <TextField id="import-cert" label={t('certs.ca.certFile')} value={form.certPath} onChange={(certPath) => setForm({ ...form, certPath })} browse={{ extensions: ['crt', 'pem', 'cer'] }} error={errorFor(caError, ['certPath', 'certificate'])} />
-        <TextField id="import-key" label={t('certs.ca.keyFile')} value={form.keyPath} onChange={(keyPath) => setForm({ ...form, keyPath })} browse={{ extensions: ['key', 'pem'] }} error={errorFor(caError, ['keyPath', 'key'])} />
-        <TextField id="import-passphrase" type="password" label={t('certs.ca.keyPassphrase')} value={form.passphrase} onChange={(passphrase) => setForm({ ...form, passphrase })} error={errorFor(caError, ['passphrase'])} />
-        <TextField id="import-dir" label={t('certs.ca.dir')} value={form.dir} onChange={(dir) => setForm({ ...form, dir })} browse="folder" error={errorFor(caError, ['dir', 'ca-dir'])} />
+        <TextField
+          id="import-cert"
+          label={t('certs.ca.certFile')}
+          value={form.certPath}
+          onChange={(certPath) => setForm({ ...form, certPath })}
+          browse={{ extensions: ['crt', 'pem', 'cer'] }}
+          error={errorFor(caError, ['certPath', 'certificate'])}
+        />
+        <TextField
+          id="import-key"
+          label={t('certs.ca.keyFile')}
+          value={form.keyPath}
+          onChange={(keyPath) => setForm({ ...form, keyPath })}
+          browse={{ extensions: ['key', 'pem'] }}
+          error={errorFor(caError, ['keyPath', 'key'])}
+        />
+        <TextField
+          id="import-passphrase"
+          type="password"
+          label={t('certs.ca.keyPassphrase')}
+          value={form.passphrase}
+          onChange={(passphrase) => setForm({ ...form, passphrase })}
+          error={errorFor(caError, ['passphrase'])}
+        />
+        <TextField
+          id="import-dir"
+          label={t('certs.ca.dir')}
+          value={form.dir}
+          onChange={(dir) => setForm({ ...form, dir })}
+          browse="folder"
+          error={errorFor(caError, ['dir', 'ca-dir'])}
+        />
       </div>
       <button type="submit" className="btn btn-primary" disabled={busy !== undefined}>
         {t('certs.ca.import')}
@@ -174,7 +252,14 @@ function OpenCa({ defaultDir }: { defaultDir: string }): React.JSX.Element {
   const [dir, setDir] = useState(known[0]?.dir ?? defaultDir)
   return (
     <form onSubmit={(e) => (e.preventDefault(), void openCa(dir))} noValidate>
-      <TextField id="open-dir" label={t('certs.ca.dir')} value={dir} onChange={setDir} browse="folder" error={errorFor(caError, ['dir', 'ca-dir'])} />
+      <TextField
+        id="open-dir"
+        label={t('certs.ca.dir')}
+        value={dir}
+        onChange={setDir}
+        browse="folder"
+        error={errorFor(caError, ['dir', 'ca-dir'])}
+      />
       {known.length > 0 && (
         <div className="offered">
           <span className="muted">{t('certs.ca.known')}</span>
@@ -198,9 +283,22 @@ function ServerCertificate(): React.JSX.Element {
   const workDir = useAppStore((s) => s.info?.defaultWorkDir ?? '')
   const addresses = usePlanStore((s) => s.addresses)
   const port = usePlanStore((s) => s.port)
-  const { ca, issued: issuedAny, sanCheck, checkSans, issue, busy, jobId, issueError, cancel } = useCertsStore()
+  const {
+    ca,
+    issued: issuedAny,
+    sanCheck,
+    checkSans,
+    issue,
+    busy,
+    jobId,
+    issueError,
+    cancel,
+  } = useCertsStore()
   // A certificate issued for other addresses than the plan's is stale: offer to issue (replace) it.
-  const issued = issuedAny && issuedAny.certificate.sans.map((s) => s.value).join(',') === addresses.join(',') ? issuedAny : undefined
+  const issued =
+    issuedAny && issuedAny.certificate.sans.map((s) => s.value).join(',') === addresses.join(',')
+      ? issuedAny
+      : undefined
   const stale = issuedAny !== undefined && issued === undefined
   const [outDir, setOutDir] = useState('')
   const [passphrase, setPassphrase] = useState('')
@@ -232,7 +330,9 @@ function ServerCertificate(): React.JSX.Element {
       <h2 id="server-title">{t('certs.server.title')}</h2>
       <p className="muted">{t('certs.server.help')}</p>
       <div className="field">
-        <span className="field-label" id="server-sans-label">{t('certs.server.sans')}</span>
+        <span className="field-label" id="server-sans-label">
+          {t('certs.server.sans')}
+        </span>
         <ul className="chips" aria-labelledby="server-sans-label">
           {(sanCheck?.sans ?? addresses.map((value) => ({ type: 'dns' as const, value }))).map((s) => (
             <li key={s.value} className="chip">
@@ -256,20 +356,44 @@ function ServerCertificate(): React.JSX.Element {
       {ca && !issued && (
         <form onSubmit={(e) => (e.preventDefault(), void submit())} noValidate>
           <div className="grid-2">
-            <TextField id="server-out" label={t('certs.server.outDir')} value={outDir || defaultOut} onChange={setOutDir} browse="folder" error={errorFor(issueError, ['outDir', 'out'])} hint={t('certs.server.outHint')} />
+            <TextField
+              id="server-out"
+              label={t('certs.server.outDir')}
+              value={outDir || defaultOut}
+              onChange={setOutDir}
+              browse="folder"
+              error={errorFor(issueError, ['outDir', 'out'])}
+              hint={t('certs.server.outHint')}
+            />
             {ca.encrypted && (
-              <TextField id="server-passphrase" type="password" label={t('certs.server.caPassphrase')} value={passphrase} onChange={setPassphrase} error={errorFor(issueError, ['passphrase'])} />
+              <TextField
+                id="server-passphrase"
+                type="password"
+                label={t('certs.server.caPassphrase')}
+                value={passphrase}
+                onChange={setPassphrase}
+                error={errorFor(issueError, ['passphrase'])}
+              />
             )}
           </div>
           <label className="check">
-            <input type="checkbox" checked={force} onChange={(e) => setForce(e.target.checked)} /> {t('certs.server.force')}
+            <input type="checkbox" checked={force} onChange={(e) => setForce(e.target.checked)} />{' '}
+            {t('certs.server.force')}
           </label>
           <div className="actions-inline">
-            <button type="submit" className="btn btn-primary" disabled={busy === 'issue' || findings.some((f) => f.severity === 'error')}>
+            <button
+              type="submit"
+              className="btn btn-primary"
+              disabled={busy === 'issue' || findings.some((f) => f.severity === 'error')}
+            >
               {t('certs.server.issue')}
             </button>
           </div>
-          <JobProgress jobId={busy === 'issue' ? jobId : undefined} label={t('certs.server.issuing')} onCancel={() => void cancel()} />
+          <JobProgress
+            jobId={busy === 'issue' ? jobId : undefined}
+            label={t('certs.server.issuing')}
+            onCancel={() => void cancel()}
+          />
           <ErrorNotice error={formError(issueError, ISSUE_FIELDS)} />
           {errorFor(issueError, ['sans', 'SAN']) && <ErrorNotice error={issueError} />}
         </form>
@@ -278,7 +402,11 @@ function ServerCertificate(): React.JSX.Element {
       {ca && <ChainPicture ca={ca.certificate} server={issued?.certificate} />}
       {issued && (
         <>
-          <CertificateCard cert={issued.certificate} title={t('certs.server.cardTitle')} testId="server-card" />
+          <CertificateCard
+            cert={issued.certificate}
+            title={t('certs.server.cardTitle')}
+            testId="server-card"
+          />
           <dl className="files">
             <dt>{t('certs.server.files')}</dt>
             <dd className="mono">{issued.certPath}</dd>

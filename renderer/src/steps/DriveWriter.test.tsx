@@ -9,8 +9,21 @@ type Fake = Awaited<ReturnType<typeof resetAll>>
 const api = (): Fake => window.registryWizard as unknown as Fake
 const bundleDir = '/home/u/bundles/registry-trust-192.168.20.10_5000'
 const drives: DriveInfo[] = [
-  { device: '/dev/sdb1', description: 'KINGSTON DataTraveler', mountpoints: ['/media/u/KINGSTON'], sizeBytes: 16e9, freeBytes: 12e9 },
-  { device: '/dev/sdc1', description: 'SanDisk', mountpoints: ['/media/u/LOCKED'], sizeBytes: 8e9, freeBytes: 1e9, readOnly: true },
+  {
+    device: '/dev/sdb1',
+    description: 'KINGSTON DataTraveler',
+    mountpoints: ['/media/u/KINGSTON'],
+    sizeBytes: 16e9,
+    freeBytes: 12e9,
+  },
+  {
+    device: '/dev/sdc1',
+    description: 'SanDisk',
+    mountpoints: ['/media/u/LOCKED'],
+    sizeBytes: 8e9,
+    freeBytes: 1e9,
+    readOnly: true,
+  },
 ]
 
 describe('DriveWriter', () => {
@@ -19,25 +32,49 @@ describe('DriveWriter', () => {
   })
 
   it('writes the bundle to the chosen drive as a job and shows the checksum result', async () => {
-    api().copyBundleToDrive.mockResolvedValue(ok({ dest: '/media/u/KINGSTON/registry-trust-192.168.20.10_5000', files: ['ca.crt', 'install.sh', 'SHA256SUMS'], bytes: 9000, verified: true }))
+    api().copyBundleToDrive.mockResolvedValue(
+      ok({
+        dest: '/media/u/KINGSTON/registry-trust-192.168.20.10_5000',
+        files: ['ca.crt', 'install.sh', 'SHA256SUMS'],
+        bytes: 9000,
+        verified: true,
+      }),
+    )
     const user = userEvent.setup()
     render(<DriveWriter bundleDir={bundleDir} drives={drives} />)
     expect(screen.getByText(/read-only/)).toBeTruthy()
-    await user.click(screen.getByRole('button', { name: 'Write to KINGSTON DataTraveler (/media/u/KINGSTON)' }))
-    expect(api().copyBundleToDrive).toHaveBeenCalledWith({ jobId: expect.stringMatching(/^drive-/) as unknown, bundleDir, mount: '/media/u/KINGSTON' })
+    await user.click(
+      screen.getByRole('button', { name: 'Write to KINGSTON DataTraveler (/media/u/KINGSTON)' }),
+    )
+    expect(api().copyBundleToDrive).toHaveBeenCalledWith({
+      jobId: expect.stringMatching(/^drive-/) as unknown,
+      bundleDir,
+      mount: '/media/u/KINGSTON',
+    })
     const done = await screen.findByRole('status')
-    expect(done.textContent).toContain('Written to /media/u/KINGSTON/registry-trust-192.168.20.10_5000 (3 files).')
+    expect(done.textContent).toContain(
+      'Written to /media/u/KINGSTON/registry-trust-192.168.20.10_5000 (3 files).',
+    )
     expect(done.textContent).toContain('every checksum matches')
   })
 
   it('shows a read-only drive’s error next to that drive’s button, and replaces an existing copy when asked', async () => {
-    api().copyBundleToDrive.mockResolvedValue({ ok: false, error: { code: 'DRIVE_READ_ONLY', message: '/media/u/LOCKED is read-only (EROFS): the bundle cannot be written there', hint: 'Unlock the drive.' } })
+    api().copyBundleToDrive.mockResolvedValue({
+      ok: false,
+      error: {
+        code: 'DRIVE_READ_ONLY',
+        message: '/media/u/LOCKED is read-only (EROFS): the bundle cannot be written there',
+        hint: 'Unlock the drive.',
+      },
+    })
     const user = userEvent.setup()
     render(<DriveWriter bundleDir={bundleDir} drives={drives} />)
     await user.click(screen.getByLabelText('Replace a copy already on the drive'))
     const button = screen.getByRole('button', { name: 'Write to SanDisk (/media/u/LOCKED)' })
     await user.click(button)
-    expect(api().copyBundleToDrive).toHaveBeenCalledWith(expect.objectContaining({ mount: '/media/u/LOCKED', force: true }))
+    expect(api().copyBundleToDrive).toHaveBeenCalledWith(
+      expect.objectContaining({ mount: '/media/u/LOCKED', force: true }),
+    )
     const alert = await screen.findByRole('alert')
     expect(alert.textContent).toContain('is read-only (EROFS)')
     expect(alert.textContent).toContain('Unlock the drive.')

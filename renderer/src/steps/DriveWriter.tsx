@@ -9,7 +9,13 @@ import { newJobId } from '../lib/job-id'
 const gb = (n: number | undefined): string => (n === undefined ? '?' : `${(n / 1e9).toFixed(1)} GB`)
 
 /** Writes the exported bundle onto a detected removable drive (fsync, re-read, checksum compare) as a job. */
-export function DriveWriter({ bundleDir, drives }: { bundleDir: string; drives: DriveInfo[] }): React.JSX.Element | null {
+export function DriveWriter({
+  bundleDir,
+  drives,
+}: {
+  bundleDir: string
+  drives: DriveInfo[]
+}): React.JSX.Element | null {
   const { t } = useTranslation()
   const [jobId, setJobId] = useState<string>()
   const [busyMount, setBusyMount] = useState<string>()
@@ -24,7 +30,12 @@ export function DriveWriter({ bundleDir, drives }: { bundleDir: string; drives: 
     setJobId(id)
     setBusyMount(mount)
     setErrors(({ [mount]: _gone, ...rest }) => rest)
-    const r = await api().copyBundleToDrive({ jobId: id, bundleDir, mount, ...(replace ? { force: true } : {}) })
+    const r = await api().copyBundleToDrive({
+      jobId: id,
+      bundleDir,
+      mount,
+      ...(replace ? { force: true } : {}),
+    })
     setJobId(undefined)
     setBusyMount(undefined)
     if (r.ok) setResults((x) => ({ ...x, [mount]: r.value }))
@@ -34,7 +45,8 @@ export function DriveWriter({ bundleDir, drives }: { bundleDir: string; drives: 
     <div className="drive-writer">
       <h3>{t('trust.writeToDrive')}</h3>
       <label className="check-label">
-        <input type="checkbox" checked={replace} onChange={(e) => setReplace(e.target.checked)} /> {t('trust.replaceOnDrive')}
+        <input type="checkbox" checked={replace} onChange={(e) => setReplace(e.target.checked)} />{' '}
+        {t('trust.replaceOnDrive')}
       </label>
       <ul className="drives" aria-label={t('trust.drives')}>
         {mounts.map(({ drive, mount }) => {
@@ -42,7 +54,13 @@ export function DriveWriter({ bundleDir, drives }: { bundleDir: string; drives: 
           const done = results[mount]
           return (
             <li key={mount} className="drive">
-              <button type="button" className="btn btn-secondary" disabled={!!jobId} aria-describedby={err ? `drive-error-${mount}` : undefined} onClick={() => void write(mount)}>
+              <button
+                type="button"
+                className="btn btn-secondary"
+                disabled={!!jobId}
+                aria-describedby={err ? `drive-error-${mount}` : undefined}
+                onClick={() => void write(mount)}
+              >
                 {t('trust.writeTo', { drive: drive.description, mount })}
               </button>
               <span className="muted">
@@ -52,7 +70,8 @@ export function DriveWriter({ bundleDir, drives }: { bundleDir: string; drives: 
               {busyMount === mount && <JobProgress jobId={jobId} label={t('trust.writing')} />}
               {done && (
                 <p className="ok-line drive-result" role="status">
-                  ✓ {t('trust.driveWritten', { dest: done.dest, count: done.files.length })} {done.verified && t('trust.driveVerified')}
+                  ✓ {t('trust.driveWritten', { dest: done.dest, count: done.files.length })}{' '}
+                  {done.verified && t('trust.driveVerified')}
                 </p>
               )}
               {err && (

@@ -13,20 +13,46 @@ const api = (): Fake => window.registryWizard as unknown as Fake
 const certDir = '/home/u/Registry Wizard/certs/192.168.20.10_5000'
 const settings: Settings = {
   plan: { addresses: ['192.168.20.10', 'registry.example.lan'], port: 5000, docker: { kind: 'local' } },
-  knownCas: [{ dir: '/home/u/Registry Wizard/ca', subject: 'CN=Example Corp Registry CA', fingerprintSha256: 'AA', notAfter: '2036-01-01T00:00:00Z' }],
+  knownCas: [
+    {
+      dir: '/home/u/Registry Wizard/ca',
+      subject: 'CN=Example Corp Registry CA',
+      fingerprintSha256: 'AA',
+      notAfter: '2036-01-01T00:00:00Z',
+    },
+  ],
   knownCerts: [
-    { certPath: '/home/u/old/domain.crt', caDir: '/home/u/Registry Wizard/ca', sans: ['10.0.0.1'], fingerprintSha256: 'CC', notAfter: '2027-01-01T00:00:00Z' },
-    { certPath: `${certDir}/domain.crt`, caDir: '/home/u/Registry Wizard/ca', sans: ['192.168.20.10', 'registry.example.lan'], fingerprintSha256: 'BB', notAfter: '2028-01-01T00:00:00Z' },
+    {
+      certPath: '/home/u/old/domain.crt',
+      caDir: '/home/u/Registry Wizard/ca',
+      sans: ['10.0.0.1'],
+      fingerprintSha256: 'CC',
+      notAfter: '2027-01-01T00:00:00Z',
+    },
+    {
+      certPath: `${certDir}/domain.crt`,
+      caDir: '/home/u/Registry Wizard/ca',
+      sans: ['192.168.20.10', 'registry.example.lan'],
+      fingerprintSha256: 'BB',
+      notAfter: '2028-01-01T00:00:00Z',
+    },
   ],
 }
-const cert = { sans: [{ type: 'ip', value: '192.168.20.10' }, { type: 'dns', value: 'registry.example.lan' }] } as unknown as CertificateSummary
+const cert = {
+  sans: [
+    { type: 'ip', value: '192.168.20.10' },
+    { type: 'dns', value: 'registry.example.lan' },
+  ],
+} as unknown as CertificateSummary
 
 describe('HomeScreen quick actions for a returning user', () => {
   beforeEach(async () => {
     await resetAll()
     useAppStore.setState({ settings })
     usePlanStore.getState().load(settings.plan)
-    api().openCa.mockResolvedValue(ok({ dir: '/home/u/Registry Wizard/ca', encrypted: true, certificate: {} } as unknown as CaSummary))
+    api().openCa.mockResolvedValue(
+      ok({ dir: '/home/u/Registry Wizard/ca', encrypted: true, certificate: {} } as unknown as CaSummary),
+    )
     api().inspectCertificate.mockResolvedValue(ok(cert))
   })
 
@@ -41,7 +67,11 @@ describe('HomeScreen quick actions for a returning user', () => {
     await waitFor(() => expect(useAppStore.getState().screen).toBe(step))
     expect(api().inspectCertificate).toHaveBeenCalledWith({ path: `${certDir}/domain.crt` })
     expect(api().openCa).toHaveBeenCalledWith({ dir: '/home/u/Registry Wizard/ca' })
-    expect(useCertsStore.getState().issued).toMatchObject({ outDir: certDir, caCertPath: `${certDir}/ca.crt`, keyPath: `${certDir}/domain.key` })
+    expect(useCertsStore.getState().issued).toMatchObject({
+      outDir: certDir,
+      caCertPath: `${certDir}/ca.crt`,
+      keyPath: `${certDir}/domain.key`,
+    })
   })
 
   it('still opens the step when no remembered certificate fits the plan (the step then asks for one)', async () => {

@@ -22,7 +22,11 @@ export function HomeScreen(): React.JSX.Element {
   const expiry = (iso: string): React.JSX.Element => {
     const days = daysUntil(iso)
     const level = expiryLevel(days, days < 0)
-    return <span className={`badge badge-${level}`}>{level === 'expired' ? t('cert.expired') : t('cert.daysLeft', { count: days })}</span>
+    return (
+      <span className={`badge badge-${level}`}>
+        {level === 'expired' ? t('cert.expired') : t('cert.daysLeft', { count: days })}
+      </span>
+    )
   }
   return (
     <div className="step">
@@ -79,7 +83,11 @@ export function HomeScreen(): React.JSX.Element {
                     {formatDate(c.notAfter, i18n.language)} {expiry(c.notAfter)}
                   </td>
                   <td>
-                    <button type="button" className="btn btn-link" onClick={() => void openCa(c.dir).then((ok) => ok && go('certificates'))}>
+                    <button
+                      type="button"
+                      className="btn btn-link"
+                      onClick={() => void openCa(c.dir).then((ok) => ok && go('certificates'))}
+                    >
                       {t('home.use')}
                     </button>
                   </td>

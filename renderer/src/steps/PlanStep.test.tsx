@@ -12,8 +12,18 @@ describe('PlanStep', () => {
 
   it('offers this machine’s addresses, saves the plan and moves on to Certificates', async () => {
     const api = window.registryWizard as unknown as Awaited<ReturnType<typeof resetAll>>
-    api.checkSans.mockResolvedValue(ok({ sans: [{ type: 'ip', value: '10.1.2.3' }, { type: 'dns', value: 'reg.lan' }], findings: [] }))
-    api.savePlan.mockImplementation((plan) => Promise.resolve(ok({ plan: plan as never, knownCas: [], knownCerts: [] })))
+    api.checkSans.mockResolvedValue(
+      ok({
+        sans: [
+          { type: 'ip', value: '10.1.2.3' },
+          { type: 'dns', value: 'reg.lan' },
+        ],
+        findings: [],
+      }),
+    )
+    api.savePlan.mockImplementation((plan) =>
+      Promise.resolve(ok({ plan: plan as never, knownCas: [], knownCerts: [] })),
+    )
     const user = userEvent.setup()
     render(<PlanStep />)
     await user.click(await screen.findByRole('button', { name: '+ 10.1.2.3' }))
@@ -21,19 +31,32 @@ describe('PlanStep', () => {
     expect(screen.getByRole('list', { name: 'Planned addresses' }).textContent).toContain('reg.lan')
     await user.click(screen.getByRole('button', { name: 'Save and continue' }))
     await waitFor(() => expect(useAppStore.getState().screen).toBe('certificates'))
-    expect(api.savePlan).toHaveBeenCalledWith({ addresses: ['10.1.2.3', 'reg.lan'], port: 5000, docker: { kind: 'local' } })
+    expect(api.savePlan).toHaveBeenCalledWith({
+      addresses: ['10.1.2.3', 'reg.lan'],
+      port: 5000,
+      docker: { kind: 'local' },
+    })
   })
 
   it('shows the core’s refusal next to the address field, and does not move on', async () => {
     const api = window.registryWizard as unknown as Awaited<ReturnType<typeof resetAll>>
-    api.checkSans.mockResolvedValue({ ok: false, error: { code: 'INVALID_INPUT', field: 'addresses', message: 'addresses: "999.1.1.1" is not a valid IP address or DNS name' } })
+    api.checkSans.mockResolvedValue({
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        field: 'addresses',
+        message: 'addresses: "999.1.1.1" is not a valid IP address or DNS name',
+      },
+    })
     const user = userEvent.setup()
     render(<PlanStep />)
     await user.type(screen.getByLabelText('IP address or DNS name'), '999.1.1.1{Enter}')
     await user.click(screen.getByRole('button', { name: 'Save and continue' }))
     const input = screen.getByLabelText('IP address or DNS name')
     await waitFor(() => expect(input.getAttribute('aria-invalid')).toBe('true'))
-    expect(document.getElementById(input.getAttribute('aria-describedby') ?? '')?.textContent).toMatch(/999\.1\.1\.1/)
+    expect(document.getElementById(input.getAttribute('aria-describedby') ?? '')?.textContent).toMatch(
+      /999\.1\.1\.1/,
+    )
     expect(api.savePlan).not.toHaveBeenCalled()
     expect(useAppStore.getState().screen).toBe('home')
   })

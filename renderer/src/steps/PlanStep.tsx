@@ -34,7 +34,12 @@ export function PlanStep(): React.JSX.Element {
           {p.addresses.map((a) => (
             <li key={a} className="chip">
               <span className="mono">{a}</span>
-              <button type="button" className="chip-remove" onClick={() => p.removeAddress(a)} aria-label={t('plan.remove', { address: a })}>
+              <button
+                type="button"
+                className="chip-remove"
+                onClick={() => p.removeAddress(a)}
+                aria-label={t('plan.remove', { address: a })}
+              >
                 ×
               </button>
             </li>
@@ -65,7 +70,14 @@ export function PlanStep(): React.JSX.Element {
             ))}
           </div>
         )}
-        <TextField id="plan-port" label={t('plan.port')} value={p.port} onChange={p.setPort} error={errorFor(p.error, ['port'])} hint={t('plan.portHint')} />
+        <TextField
+          id="plan-port"
+          label={t('plan.port')}
+          value={p.port}
+          onChange={p.setPort}
+          error={errorFor(p.error, ['port'])}
+          hint={t('plan.portHint')}
+        />
       </section>
 
       <section className="card" aria-labelledby="plan-docker-title">
@@ -74,7 +86,13 @@ export function PlanStep(): React.JSX.Element {
           <legend className="sr-only">{t('plan.dockerTitle')}</legend>
           {(['local', 'ssh', 'tcp'] as DockerKind[]).map((k) => (
             <label key={k} className={`radio-card${p.dockerKind === k ? ' radio-card-on' : ''}`}>
-              <input type="radio" name="docker-kind" value={k} checked={p.dockerKind === k} onChange={() => p.setDocker(k)} />
+              <input
+                type="radio"
+                name="docker-kind"
+                value={k}
+                checked={p.dockerKind === k}
+                onChange={() => p.setDocker(k)}
+              />
               <span>
                 <strong>{t(`plan.docker.${k}`)}</strong>
                 <span className="muted">{t(`plan.docker.${k}Help`)}</span>
@@ -93,10 +111,22 @@ export function PlanStep(): React.JSX.Element {
           />
         )}
         {p.dockerKind === 'tcp' && (
-          <TextField id="plan-docker-tls" label={t('plan.tlsDir')} value={p.tlsDir} onChange={(v) => p.setDocker('tcp', undefined, v)} browse="folder" hint={t('plan.tlsDirHint')} />
+          <TextField
+            id="plan-docker-tls"
+            label={t('plan.tlsDir')}
+            value={p.tlsDir}
+            onChange={(v) => p.setDocker('tcp', undefined, v)}
+            browse="folder"
+            hint={t('plan.tlsDirHint')}
+          />
         )}
         <div className="actions-inline">
-          <button type="button" className="btn btn-secondary" onClick={() => void p.testConnection()} disabled={!caps?.docker || p.busy}>
+          <button
+            type="button"
+            className="btn btn-secondary"
+            onClick={() => void p.testConnection()}
+            disabled={!caps?.docker || p.busy}
+          >
             {t('plan.testConnection')}
           </button>
           {!caps?.docker && <span className="badge badge-neutral">{t('notAvailable.badge')}</span>}

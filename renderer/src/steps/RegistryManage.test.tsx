@@ -8,7 +8,11 @@ import { useJobsStore } from '../stores/jobs-store'
 import { RegistryManage } from './RegistryManage'
 
 type Fake = Awaited<ReturnType<typeof resetAll>>
-const plan: Plan = { addresses: ['192.168.20.10', 'registry.example.lan'], port: 5000, docker: { kind: 'ssh', url: 'ssh://root@192.168.20.10' } }
+const plan: Plan = {
+  addresses: ['192.168.20.10', 'registry.example.lan'],
+  port: 5000,
+  docker: { kind: 'ssh', url: 'ssh://root@192.168.20.10' },
+}
 const certDir = '/home/u/Registry Wizard/certs/192.168.20.10_5000'
 const running: RegistryStatusInfo = {
   name: 'registry',
@@ -32,20 +36,26 @@ describe('RegistryManage', () => {
     render(<RegistryManage plan={plan} certDir={certDir} />)
     const status = await screen.findByLabelText('Container status')
     await waitFor(() => expect(status.textContent).toContain('running'))
-    for (const text of ['1 h 2 min', 'registry:2', '5000', 'volume registry-data', '92 days left', '2027']) expect(status.textContent).toContain(text)
+    for (const text of ['1 h 2 min', 'registry:2', '5000', 'volume registry-data', '92 days left', '2027'])
+      expect(status.textContent).toContain(text)
     expect(api().registryStatus).toHaveBeenCalledWith({ plan })
   })
 
   it('polls the status, so a container that stops shows stopped', async () => {
     render(<RegistryManage plan={plan} certDir={certDir} pollMs={20} />)
     await screen.findByText('running')
-    api().registryStatus.mockResolvedValue(ok({ ...running, state: 'exited', running: false, uptimeSeconds: undefined }))
+    api().registryStatus.mockResolvedValue(
+      ok({ ...running, state: 'exited', running: false, uptimeSeconds: undefined }),
+    )
     await screen.findByText('stopped')
     expect(screen.getByRole('button', { name: 'Stop' })).toHaveProperty('disabled', true)
   })
 
   it('says when there is no container yet, and offers no action', async () => {
-    api().registryStatus.mockResolvedValue({ ok: false, error: { code: 'REGISTRY_NOT_FOUND', message: 'No container named "registry"' } })
+    api().registryStatus.mockResolvedValue({
+      ok: false,
+      error: { code: 'REGISTRY_NOT_FOUND', message: 'No container named "registry"' },
+    })
     render(<RegistryManage plan={plan} certDir={certDir} />)
     await screen.findByText('No registry container on this engine yet.')
     expect(screen.queryByRole('button', { name: 'Stop' })).toBeNull()
@@ -61,7 +71,11 @@ describe('RegistryManage', () => {
     expect(api().registryStop).toHaveBeenCalledWith({ plan })
     await screen.findByText(/Registry stopped/)
     await user.click(screen.getByRole('button', { name: 'Restart' }))
-    expect(api().registryRestart).toHaveBeenCalledWith({ jobId: expect.stringMatching(/^restart-/) as unknown, plan, certDir })
+    expect(api().registryRestart).toHaveBeenCalledWith({
+      jobId: expect.stringMatching(/^restart-/) as unknown,
+      plan,
+      certDir,
+    })
     await screen.findByText(/restarted and healthy/)
     await user.click(screen.getByLabelText('Also delete the stored images (the data volume)'))
     await user.click(screen.getByRole('button', { name: 'Remove the container' }))
@@ -92,7 +106,14 @@ describe('RegistryManage', () => {
   it('replaces the certificate: a new one from the same CA (passphrase asked, never kept), then into the registry', async () => {
     const ca = { dir: '/home/u/Registry Wizard/ca', encrypted: true, certificate: {} } as unknown as CaSummary
     useCertsStore.setState({ ca })
-    const issued = { outDir: certDir, certPath: `${certDir}/domain.crt`, keyPath: `${certDir}/domain.key`, caCertPath: `${certDir}/ca.crt`, certificate: { sans: [] }, lint: [] } as unknown as IssuedServerCert
+    const issued = {
+      outDir: certDir,
+      certPath: `${certDir}/domain.crt`,
+      keyPath: `${certDir}/domain.key`,
+      caCertPath: `${certDir}/ca.crt`,
+      certificate: { sans: [] },
+      lint: [],
+    } as unknown as IssuedServerCert
     api().issueServerCert.mockResolvedValue(ok(issued))
     api().registryReplaceCert.mockResolvedValue(ok({ notAfter: '2028-01-01T00:00:00.000Z', status: 200 }))
     const user = userEvent.setup()
@@ -101,8 +122,20 @@ describe('RegistryManage', () => {
     await user.type(section.getByLabelText('CA passphrase'), 'correct horse')
     await user.click(section.getByRole('button', { name: 'Replace the certificate' }))
     await screen.findByText(/New certificate served/)
-    expect(api().issueServerCert).toHaveBeenCalledWith(expect.objectContaining({ caDir: ca.dir, outDir: certDir, sans: plan.addresses, passphrase: 'correct horse', force: true }))
-    expect(api().registryReplaceCert).toHaveBeenCalledWith({ jobId: expect.stringMatching(/^replace-/) as unknown, plan, certDir })
+    expect(api().issueServerCert).toHaveBeenCalledWith(
+      expect.objectContaining({
+        caDir: ca.dir,
+        outDir: certDir,
+        sans: plan.addresses,
+        passphrase: 'correct horse',
+        force: true,
+      }),
+    )
+    expect(api().registryReplaceCert).toHaveBeenCalledWith({
+      jobId: expect.stringMatching(/^replace-/) as unknown,
+      plan,
+      certDir,
+    })
     expect(JSON.stringify(useCertsStore.getState())).not.toContain('correct horse')
   })
 })

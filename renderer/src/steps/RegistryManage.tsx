@@ -15,7 +15,18 @@ import { useStagesStore } from '../stores/stages-store'
 type Action = 'stop' | 'restart' | 'remove' | 'replace'
 
 /** The container's live status (polled), its log (followed as a job), and stop / restart / remove / new certificate. */
-export function RegistryManage({ plan, certDir, pollMs = 3000 }: { plan: Plan; certDir: string; pollMs?: number }): React.JSX.Element {
+/** `containerId`: the container this session started, if any; the status is read again at once when it changes. */
+export function RegistryManage({
+  plan,
+  certDir,
+  containerId,
+  pollMs = 3000,
+}: {
+  plan: Plan
+  certDir: string
+  containerId?: string | undefined
+  pollMs?: number
+}): React.JSX.Element {
   const { t, i18n } = useTranslation()
   const [status, setStatus] = useState<RegistryStatusInfo | null>()
   const [busy, setBusy] = useState<{ action: Action; jobId?: string }>()
@@ -33,17 +44,21 @@ export function RegistryManage({ plan, certDir, pollMs = 3000 }: { plan: Plan; c
     else if (r.error.code === 'REGISTRY_NOT_FOUND') setStatus(null)
   }, [planKey])
   useEffect(() => {
-    // First read at once (next tick), then every pollMs while the step is open.
+    // First read at once (next tick, and again whenever the started container changes), then every pollMs.
     const first = setTimeout(() => void refresh(), 0)
     const timer = setInterval(() => void refresh(), pollMs)
     return () => {
       clearTimeout(first)
       clearInterval(timer)
     }
-  }, [refresh, pollMs])
+  }, [refresh, pollMs, containerId])
   const logLines = useJobsStore((s) => (logJob ? s.logs[logJob] : undefined))
 
-  const run = async (action: Action, call: (jobId: string) => Promise<{ ok: boolean; error?: ErrorInfo }>, doneKey: string): Promise<void> => {
+  const run = async (
+    action: Action,
+    call: (jobId: string) => Promise<{ ok: boolean; error?: ErrorInfo }>,
+    doneKey: string,
+  ): Promise<void> => {
     const jobId = newJobId(action)
     setBusy({ action, jobId })
     setError(undefined)
@@ -52,18 +67,28 @@ export function RegistryManage({ plan, certDir, pollMs = 3000 }: { plan: Plan; c
     setBusy(undefined)
     // Stopping or removing frees the port and the name: earlier preflight rows would be stale, so they go.
     if (action === 'stop' || action === 'remove') useStagesStore.getState().set({ preflight: undefined })
+    // A removed container is no longer "running": the step (and the sidebar) stop saying so.
+    if (action === 'remove' && r.ok) useStagesStore.getState().set({ containerId: undefined })
     if (r.ok) setDone(doneKey)
     else setError(r.error)
     await refresh()
   }
   const stop = (): Promise<void> => run('stop', () => api().registryStop({ plan }), 'registry.manage.stopped')
-  const restart = (): Promise<void> => run('restart', (jobId) => api().registryRestart({ jobId, plan, certDir }), 'registry.manage.restarted')
-  const remove = (): Promise<void> => run('remove', () => api().registryRemove({ plan, deleteData }), deleteData ? 'registry.manage.removedAll' : 'registry.manage.removedKept')
+  const restart = (): Promise<void> =>
+    run('restart', (jobId) => api().registryRestart({ jobId, plan, certDir }), 'registry.manage.restarted')
+  const remove = (): Promise<void> =>
+    run(
+      'remove',
+      () => api().registryRemove({ plan, deleteData }),
+      deleteData ? 'registry.manage.removedAll' : 'registry.manage.removedKept',
+    )
   const replace = (): Promise<void> =>
     run(
       'replace',
       async (jobId) => {
-        const issued = await useCertsStore.getState().issue({ outDir: certDir, sans: plan.addresses, passphrase, force: true })
+        const issued = await useCertsStore
+          .getState()
+          .issue({ outDir: certDir, sans: plan.addresses, passphrase, force: true })
         setPassphrase('')
         const failed = useCertsStore.getState().issueError
         if (!issued) return { ok: false, error: failed?.field === 'passphrase' ? undefined : failed }
@@ -85,7 +110,12 @@ export function RegistryManage({ plan, certDir, pollMs = 3000 }: { plan: Plan; c
     if (!r.ok && r.error.code !== 'CANCELLED') setError(r.error)
   }
 
-  const uptime = status?.uptimeSeconds === undefined ? '—' : uptimeParts(status.uptimeSeconds).map((p) => t(`registry.units.${p.unit}`, { count: p.value })).join(' ')
+  const uptime =
+    status?.uptimeSeconds === undefined
+      ? '—'
+      : uptimeParts(status.uptimeSeconds)
+          .map((p) => t(`registry.units.${p.unit}`, { count: p.value }))
+          .join(' ')
   return (
     <section className="card" aria-labelledby="registry-manage">
       <h2 id="registry-manage">{t('registry.manage.title')}</h2>
@@ -95,7 +125,9 @@ export function RegistryManage({ plan, certDir, pollMs = 3000 }: { plan: Plan; c
           <dt>{t('registry.manage.state')}</dt>
           <dd>
             <span className={`badge badge-${status.running ? 'ok' : 'soon'}`} data-state={status.state}>
-              {i18n.exists(`registry.manage.states.${status.state}`) ? t(`registry.manage.states.${status.state}`) : status.state}
+              {i18n.exists(`registry.manage.states.${status.state}`)
+                ? t(`registry.manage.states.${status.state}`)
+                : status.state}
             </span>
           </dd>
           <dt>{t('registry.manage.uptime')}</dt>
@@ -105,17 +137,38 @@ export function RegistryManage({ plan, certDir, pollMs = 3000 }: { plan: Plan; c
           <dt>{t('registry.manage.port')}</dt>
           <dd className="mono">{status.port ?? '—'}</dd>
           <dt>{t('registry.manage.storage')}</dt>
-          <dd className="mono">{status.storage ? `${t(`registry.manage.storageKind.${status.storage.kind}`)} ${status.storage.source}` : '—'}</dd>
+          <dd className="mono">
+            {status.storage
+              ? `${t(`registry.manage.storageKind.${status.storage.kind}`)} ${status.storage.source}`
+              : '—'}
+          </dd>
           <dt>{t('registry.manage.servedCert')}</dt>
-          <dd>{status.servedCert ? t('registry.manage.expiry', { date: formatDate(status.servedCert.notAfter, i18n.language), left: t('cert.daysLeft', { count: status.servedCert.daysLeft }) }) : '—'}</dd>
+          <dd>
+            {status.servedCert
+              ? t('registry.manage.expiry', {
+                  date: formatDate(status.servedCert.notAfter, i18n.language),
+                  left: t('cert.daysLeft', { count: status.servedCert.daysLeft }),
+                })
+              : '—'}
+          </dd>
         </dl>
       )}
       {status && (
         <div className="actions">
-          <button type="button" className="btn btn-secondary" disabled={!!busy || !status.running} onClick={() => void stop()}>
+          <button
+            type="button"
+            className="btn btn-secondary"
+            disabled={!!busy || !status.running}
+            onClick={() => void stop()}
+          >
             {t('registry.manage.stop')}
           </button>
-          <button type="button" className="btn btn-secondary" disabled={!!busy} onClick={() => void restart()}>
+          <button
+            type="button"
+            className="btn btn-secondary"
+            disabled={!!busy}
+            onClick={() => void restart()}
+          >
             {t('registry.manage.restart')}
           </button>
           <button type="button" className="btn btn-secondary" onClick={() => void follow()}>
@@ -123,8 +176,14 @@ export function RegistryManage({ plan, certDir, pollMs = 3000 }: { plan: Plan; c
           </button>
         </div>
       )}
-      {done && <p className="ok-line" role="status">✓ {t(done)}</p>}
-      {busy?.action === 'restart' && <JobProgress jobId={busy.jobId} label={t('registry.manage.restarting')} />}
+      {done && (
+        <p className="ok-line" role="status">
+          ✓ {t(done)}
+        </p>
+      )}
+      {busy?.action === 'restart' && (
+        <JobProgress jobId={busy.jobId} label={t('registry.manage.restarting')} />
+      )}
       {logLines && logLines.length > 0 && (
         <pre className="code log" aria-label={t('registry.manage.logs')} aria-live="polite">
           {logLines.slice(-200).join('\n')}
@@ -134,18 +193,36 @@ export function RegistryManage({ plan, certDir, pollMs = 3000 }: { plan: Plan; c
         <div className="sub-card">
           <h3>{t('registry.manage.replace')}</h3>
           <p className="muted">{t('registry.manage.replaceHelp')}</p>
-          {encrypted && <TextField id="replace-passphrase" type="password" autoComplete="off" label={t('certs.server.caPassphrase')} value={passphrase} onChange={setPassphrase} error={issueError?.field === 'passphrase' ? issueError : undefined} />}
-          <button type="button" className="btn btn-secondary" disabled={!!busy} onClick={() => void replace()}>
+          {encrypted && (
+            <TextField
+              id="replace-passphrase"
+              type="password"
+              autoComplete="off"
+              label={t('certs.server.caPassphrase')}
+              value={passphrase}
+              onChange={setPassphrase}
+              error={issueError?.field === 'passphrase' ? issueError : undefined}
+            />
+          )}
+          <button
+            type="button"
+            className="btn btn-secondary"
+            disabled={!!busy}
+            onClick={() => void replace()}
+          >
             {t('registry.manage.replace')}
           </button>
-          {busy?.action === 'replace' && <JobProgress jobId={busy.jobId} label={t('registry.manage.replacing')} />}
+          {busy?.action === 'replace' && (
+            <JobProgress jobId={busy.jobId} label={t('registry.manage.replacing')} />
+          )}
         </div>
       )}
       {status && (
         <div className="sub-card">
           <h3>{t('registry.manage.remove')}</h3>
           <label className="check-label">
-            <input type="checkbox" checked={deleteData} onChange={(e) => setDeleteData(e.target.checked)} /> {t('registry.manage.deleteData')}
+            <input type="checkbox" checked={deleteData} onChange={(e) => setDeleteData(e.target.checked)} />{' '}
+            {t('registry.manage.deleteData')}
           </label>
           <button type="button" className="btn btn-danger" disabled={!!busy} onClick={() => void remove()}>
             {t('registry.manage.remove')}

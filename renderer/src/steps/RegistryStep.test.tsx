@@ -14,23 +14,41 @@ const preflight: CheckRow[] = [
   { id: 'port', status: 'pass', title: 'Port 5000', reason: 'port 5000 is free' },
   { id: 'name', status: 'pass', title: 'Container name registry', reason: 'the name is free' },
 ]
-const running: RegistryStatusInfo = { name: 'registry', state: 'running', running: true, image: 'registry:2', port: 5000 }
+const running: RegistryStatusInfo = {
+  name: 'registry',
+  state: 'running',
+  running: true,
+  image: 'registry:2',
+  port: 5000,
+}
 
 async function setUp(): Promise<Awaited<ReturnType<typeof resetAll>>> {
   const api = await resetAll()
   useAppStore.setState({ info: { ...appInfo, capabilities: { ...appInfo.capabilities, docker: true } } })
   usePlanStore.getState().load({ addresses: ['192.168.20.10'], port: 5000, docker: { kind: 'local' } })
-  const issued = { outDir: certDir, certPath: `${certDir}/domain.crt`, keyPath: `${certDir}/domain.key`, caCertPath: `${certDir}/ca.crt`, certificate: { sans: [{ type: 'ip', value: '192.168.20.10' }] }, lint: [] }
+  const issued = {
+    outDir: certDir,
+    certPath: `${certDir}/domain.crt`,
+    keyPath: `${certDir}/domain.key`,
+    caCertPath: `${certDir}/ca.crt`,
+    certificate: { sans: [{ type: 'ip', value: '192.168.20.10' }] },
+    lint: [],
+  }
   useCertsStore.setState({ issued: issued as unknown as IssuedServerCert })
   api.registryPreflight.mockResolvedValue(ok({ checks: preflight }))
-  api.registryStatus.mockResolvedValue({ ok: false, error: { code: 'REGISTRY_NOT_FOUND', message: 'no container' } })
+  api.registryStatus.mockResolvedValue({
+    ok: false,
+    error: { code: 'REGISTRY_NOT_FOUND', message: 'no container' },
+  })
   return api
 }
 
 describe('RegistryStep', () => {
   it('drops the preflight rows once the registry is started: "the name is free" is no longer true', async () => {
     const api = await setUp()
-    api.startRegistry.mockResolvedValue(ok({ containerId: 'abcdef0123456789', url: 'https://192.168.20.10:5000', imageSource: 'present' }))
+    api.startRegistry.mockResolvedValue(
+      ok({ containerId: 'abcdef0123456789', url: 'https://192.168.20.10:5000', imageSource: 'present' }),
+    )
     const user = userEvent.setup()
     render(<RegistryStep />)
     await user.click(screen.getByRole('button', { name: 'Run preflight checks' }))
@@ -44,13 +62,44 @@ describe('RegistryStep', () => {
   it('drops the preflight rows after the container is removed', async () => {
     const api = await setUp()
     api.registryStatus.mockResolvedValue(ok(running))
-    api.registryRemove.mockResolvedValue(ok({ removedVolumes: ['registry-certs'], keptData: 'registry-data' }))
-    useStagesStore.setState({ preflight: [{ id: 'name', status: 'warn', title: 'Container name registry', reason: 'a container named registry exists (running)' }] })
+    api.registryRemove.mockResolvedValue(
+      ok({ removedVolumes: ['registry-certs'], keptData: 'registry-data' }),
+    )
+    useStagesStore.setState({
+      preflight: [
+        {
+          id: 'name',
+          status: 'warn',
+          title: 'Container name registry',
+          reason: 'a container named registry exists (running)',
+        },
+      ],
+    })
     const user = userEvent.setup()
     render(<RegistryStep />)
     await screen.findByText(/a container named registry exists/)
     await user.click(await screen.findByRole('button', { name: 'Remove the container' }))
     await waitFor(() => expect(api.registryRemove).toHaveBeenCalled())
     await waitFor(() => expect(screen.queryByText(/a container named registry exists/)).toBeNull())
+  })
+
+  it('after Remove, no longer says the registry is running, and keeps the removal message', async () => {
+    const api = await setUp()
+    api.registryStatus.mockResolvedValue(ok(running))
+    api.registryRemove.mockResolvedValue(
+      ok({ removedVolumes: ['registry-certs'], keptData: 'registry-data' }),
+    )
+    useStagesStore.setState({ containerId: 'abcdef0123456789' })
+    const user = userEvent.setup()
+    render(<RegistryStep />)
+    await screen.findByText(/Registry running/)
+    api.registryStatus.mockResolvedValue({
+      ok: false,
+      error: { code: 'REGISTRY_NOT_FOUND', message: 'no container' },
+    })
+    await user.click(await screen.findByRole('button', { name: 'Remove the container' }))
+    await waitFor(() => expect(screen.queryByText(/Registry running/)).toBeNull())
+    expect(useStagesStore.getState().containerId).toBeUndefined()
+    expect(await screen.findByText(/images were kept/i)).toBeDefined()
   })
 })

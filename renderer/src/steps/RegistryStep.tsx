@@ -20,7 +20,8 @@ import { useTarget } from './use-target'
 
 export function RegistryStep(): React.JSX.Element {
   const available = useAppStore((s) => s.info?.capabilities.docker ?? false)
-  if (!available) return <NotAvailable step="registry" cli="registry-wizard registry start --certs DIR --port 5000" />
+  if (!available)
+    return <NotAvailable step="registry" cli="registry-wizard registry start --certs DIR --port 5000" />
   return <RegistryPanel />
 }
 
@@ -37,7 +38,17 @@ function JobLog({ jobId, label }: { jobId: string | undefined; label: string }):
 function RegistryPanel(): React.JSX.Element {
   const { t } = useTranslation()
   const target = useTarget()
-  const plan = planOf(usePlanStore(useShallow((s) => ({ addresses: s.addresses, port: s.port, dockerKind: s.dockerKind, dockerUrl: s.dockerUrl, tlsDir: s.tlsDir }))))
+  const plan = planOf(
+    usePlanStore(
+      useShallow((s) => ({
+        addresses: s.addresses,
+        port: s.port,
+        dockerKind: s.dockerKind,
+        dockerUrl: s.dockerUrl,
+        tlsDir: s.tlsDir,
+      })),
+    ),
+  )
   const checks = useStagesStore((s) => s.preflight)
   const started = useStagesStore((s) => s.containerId)
   const save = useStagesStore((s) => s.set)
@@ -95,12 +106,35 @@ function RegistryPanel(): React.JSX.Element {
       <section className="card">
         <h2>{t('registry.options')}</h2>
         <div className="grid-2">
-          <TextField id="registry-tar" label={t('registry.imageTar')} value={imageTar} onChange={setImageTar} browse={{ extensions: ['tar'] }} hint={t('registry.imageTarHint')} error={error?.field === 'imageTar' ? error : undefined} />
-          <TextField id="registry-storage" label={t('registry.storage')} value={storagePath} onChange={setStoragePath} hint={t('registry.storageHint')} error={error?.field === 'storagePath' ? error : undefined} />
+          <TextField
+            id="registry-tar"
+            label={t('registry.imageTar')}
+            value={imageTar}
+            onChange={setImageTar}
+            browse={{ extensions: ['tar'] }}
+            hint={t('registry.imageTarHint')}
+            error={error?.field === 'imageTar' ? error : undefined}
+          />
+          <TextField
+            id="registry-storage"
+            label={t('registry.storage')}
+            value={storagePath}
+            onChange={setStoragePath}
+            hint={t('registry.storageHint')}
+            error={error?.field === 'storagePath' ? error : undefined}
+          />
         </div>
         <div className="inline-form">
           <TextField id="registry-user" label={t('registry.user')} value={user} onChange={setUser} />
-          <TextField id="registry-password" type="password" autoComplete="new-password" label={t('registry.password')} value={password} onChange={setPassword} onEnter={addUser} />
+          <TextField
+            id="registry-password"
+            type="password"
+            autoComplete="new-password"
+            label={t('registry.password')}
+            value={password}
+            onChange={setPassword}
+            onEnter={addUser}
+          />
           <button type="button" className="btn btn-secondary" onClick={addUser}>
             {t('plan.add')}
           </button>
@@ -109,7 +143,12 @@ function RegistryPanel(): React.JSX.Element {
           {users.map((u) => (
             <li key={u.user} className="chip">
               {u.user}
-              <button type="button" className="chip-remove" aria-label={t('plan.remove', { address: u.user })} onClick={() => setUsers((x) => x.filter((y) => y.user !== u.user))}>
+              <button
+                type="button"
+                className="chip-remove"
+                aria-label={t('plan.remove', { address: u.user })}
+                onClick={() => setUsers((x) => x.filter((y) => y.user !== u.user))}
+              >
                 ×
               </button>
             </li>
@@ -122,13 +161,19 @@ function RegistryPanel(): React.JSX.Element {
         <button type="button" className="btn btn-primary" disabled={!!jobId} onClick={() => void start()}>
           {t('registry.start')}
         </button>
-        <JobProgress jobId={jobId} label={t('registry.starting')} onCancel={() => jobId && void api().cancelJob({ jobId })} />
+        <JobProgress
+          jobId={jobId}
+          label={t('registry.starting')}
+          onCancel={() => jobId && void api().cancelJob({ jobId })}
+        />
         <LayerBars jobId={jobId} />
         <JobLog jobId={lastJob} label={t('registry.log')} />
         {started && <p className="ok-line">✓ {t('registry.started', { id: started.slice(0, 12) })}</p>}
-        <ErrorNotice error={error?.field === 'imageTar' || error?.field === 'storagePath' ? undefined : error} />
+        <ErrorNotice
+          error={error?.field === 'imageTar' || error?.field === 'storagePath' ? undefined : error}
+        />
       </section>
-      <RegistryManage key={started ?? 'none'} plan={plan} certDir={target.certDir} />
+      <RegistryManage plan={plan} certDir={target.certDir} containerId={started} />
     </div>
   )
 }

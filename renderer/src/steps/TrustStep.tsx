@@ -18,8 +18,24 @@ export function TrustStep(): React.JSX.Element {
   const caps = useAppStore((s) => s.info?.capabilities)
   return (
     <div className="step">
-      {caps?.trust ? <ThisMachine /> : <NotAvailable step="trust" title={t('trust.thisMachine')} cli="registry-wizard trust install --ca ca.crt --registry HOST:PORT" />}
-      {caps?.bundle ? <OtherMachines /> : <NotAvailable step="bundle" title={t('trust.otherMachines')} cli="registry-wizard bundle export --ca ca.crt --registry HOST:PORT --out DIR" />}
+      {caps?.trust ? (
+        <ThisMachine />
+      ) : (
+        <NotAvailable
+          step="trust"
+          title={t('trust.thisMachine')}
+          cli="registry-wizard trust install --ca ca.crt --registry HOST:PORT"
+        />
+      )}
+      {caps?.bundle ? (
+        <OtherMachines />
+      ) : (
+        <NotAvailable
+          step="bundle"
+          title={t('trust.otherMachines')}
+          cli="registry-wizard bundle export --ca ca.crt --registry HOST:PORT --out DIR"
+        />
+      )}
     </div>
   )
 }
@@ -95,14 +111,23 @@ function OtherMachines(): React.JSX.Element {
   const [drives, setDrives] = useState<DriveInfo[]>([])
   const hasDrives = useAppStore((s) => s.info?.capabilities.drives ?? false)
   useEffect(() => {
-    if (hasDrives) void api().listDrives().then((r) => r.ok && setDrives(r.value.drives))
+    if (hasDrives)
+      void api()
+        .listDrives()
+        .then((r) => r.ok && setDrives(r.value.drives))
   }, [hasDrives])
   if (!target) return <NeedCertificate />
   const exportBundle = async (): Promise<void> => {
     const id = newJobId('bundle')
     setJobId(id)
     setError(undefined)
-    const r = await api().exportBundle({ jobId: id, outDir, caCertPath: target.caCertPath, host: target.host, port: target.port })
+    const r = await api().exportBundle({
+      jobId: id,
+      outDir,
+      caCertPath: target.caCertPath,
+      host: target.host,
+      port: target.port,
+    })
     setJobId(undefined)
     if (r.ok) setResult(r.value)
     else setError(r.error)
@@ -110,19 +135,40 @@ function OtherMachines(): React.JSX.Element {
   return (
     <section className="card">
       <h2>{t('trust.otherMachines')}</h2>
-      <TextField id="bundle-out" label={t('trust.bundleFolder')} value={outDir} onChange={setOutDir} browse="folder" error={error?.field === 'outDir' ? error : undefined} />
+      <TextField
+        id="bundle-out"
+        label={t('trust.bundleFolder')}
+        value={outDir}
+        onChange={setOutDir}
+        browse="folder"
+        error={error?.field === 'outDir' ? error : undefined}
+      />
       {drives.length > 0 && !result && (
-        <p className="muted">{t('trust.drivesDetected', { drives: drives.map((d) => `${d.description} (${d.mountpoints.join(', ')})`).join(', ') })}</p>
+        <p className="muted">
+          {t('trust.drivesDetected', {
+            drives: drives.map((d) => `${d.description} (${d.mountpoints.join(', ')})`).join(', '),
+          })}
+        </p>
       )}
-      <button type="button" className="btn btn-primary" disabled={!!jobId || !outDir} onClick={() => void exportBundle()}>
+      <button
+        type="button"
+        className="btn btn-primary"
+        disabled={!!jobId || !outDir}
+        onClick={() => void exportBundle()}
+      >
         {t('trust.export')}
       </button>
-      <JobProgress jobId={jobId} label={t('trust.exporting')} onCancel={() => jobId && void api().cancelJob({ jobId })} />
+      <JobProgress
+        jobId={jobId}
+        label={t('trust.exporting')}
+        onCancel={() => jobId && void api().cancelJob({ jobId })}
+      />
       {result && (
         <p className="ok-line">
           ✓ {t('trust.exported', { dir: result.outDir })}
           <br />
-          <span className="muted">{t('trust.fingerprint')}</span> <span className="mono">{result.fingerprintSha256}</span>
+          <span className="muted">{t('trust.fingerprint')}</span>{' '}
+          <span className="mono">{result.fingerprintSha256}</span>
         </p>
       )}
       {result && hasDrives && <DriveWriter bundleDir={result.outDir} drives={drives} />}

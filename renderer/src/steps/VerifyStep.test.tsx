@@ -11,12 +11,25 @@ import { VerifyStep } from './VerifyStep'
 
 type Fake = Awaited<ReturnType<typeof resetAll>>
 const certDir = '/home/u/Registry Wizard/certs/192.168.20.10_5000'
-const rows: CheckRow[] = [{ id: 'round-trip', status: 'pass', title: 'Push and pull round trip', reason: 'pushed, pulled back, digest sha256:ab matches' }]
+const rows: CheckRow[] = [
+  {
+    id: 'round-trip',
+    status: 'pass',
+    title: 'Push and pull round trip',
+    reason: 'pushed, pulled back, digest sha256:ab matches',
+  },
+]
 
 async function setUp(language: 'en' | 'zh-CN' = 'en'): Promise<Fake> {
   const api = await resetAll(language)
   useAppStore.setState({ info: { ...appInfo, capabilities: { ...appInfo.capabilities, verify: true } } })
-  usePlanStore.getState().load({ addresses: ['192.168.20.10'], port: 5000, docker: { kind: 'ssh', url: 'ssh://root@192.168.20.10' } })
+  usePlanStore
+    .getState()
+    .load({
+      addresses: ['192.168.20.10'],
+      port: 5000,
+      docker: { kind: 'ssh', url: 'ssh://root@192.168.20.10' },
+    })
   const issued = {
     outDir: certDir,
     certPath: `${certDir}/domain.crt`,
@@ -46,7 +59,13 @@ describe('VerifyStep', () => {
     await screen.findByText(/Every check passed/)
     expect(api.runVerify).toHaveBeenCalledTimes(1)
     const req = api.runVerify.mock.calls[0]?.[0] as Record<string, unknown>
-    expect(req).toMatchObject({ host: '192.168.20.10', port: 5000, caCertPath: `${certDir}/ca.crt`, push: true, docker: { kind: 'ssh', url: 'ssh://root@192.168.20.10' } })
+    expect(req).toMatchObject({
+      host: '192.168.20.10',
+      port: 5000,
+      caCertPath: `${certDir}/ca.crt`,
+      push: true,
+      docker: { kind: 'ssh', url: 'ssh://root@192.168.20.10' },
+    })
     expect(req).not.toHaveProperty('credentials')
   })
 
@@ -78,6 +97,9 @@ describe('VerifyStep', () => {
   it('labels the choice in Chinese', async () => {
     await setUp('zh-CN')
     render(<VerifyStep />)
-    expect(screen.getByRole('checkbox', { name: '包含一次通过 Docker 的真实推送与拉取' })).toHaveProperty('checked', true)
+    expect(screen.getByRole('checkbox', { name: '包含一次通过 Docker 的真实推送与拉取' })).toHaveProperty(
+      'checked',
+      true,
+    )
   })
 })

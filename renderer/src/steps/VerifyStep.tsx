@@ -17,7 +17,8 @@ import { useTarget } from './use-target'
 
 export function VerifyStep(): React.JSX.Element {
   const available = useAppStore((s) => s.info?.capabilities.verify ?? false)
-  if (!available) return <NotAvailable step="verify" cli="registry-wizard verify --registry HOST:PORT --ca ca.crt" />
+  if (!available)
+    return <NotAvailable step="verify" cli="registry-wizard verify --registry HOST:PORT --ca ca.crt" />
   return <VerifyPanel />
 }
 
@@ -35,7 +36,17 @@ function VerifyPanel(): React.JSX.Element {
   const [push, setPush] = useState(true)
   const [user, setUser] = useState('')
   const [password, setPassword] = useState('')
-  const docker = planOf(usePlanStore(useShallow((s) => ({ addresses: s.addresses, port: s.port, dockerKind: s.dockerKind, dockerUrl: s.dockerUrl, tlsDir: s.tlsDir })))).docker
+  const docker = planOf(
+    usePlanStore(
+      useShallow((s) => ({
+        addresses: s.addresses,
+        port: s.port,
+        dockerKind: s.dockerKind,
+        dockerUrl: s.dockerUrl,
+        tlsDir: s.tlsDir,
+      })),
+    ),
+  ).docker
   // Rows appear one by one as main reports each finished check for our job.
   useEffect(() => {
     if (!jobId) return undefined
@@ -71,32 +82,68 @@ function VerifyPanel(): React.JSX.Element {
   }
   // "Every check passed" only when it is true: a warning (e.g. loopback does not prove trust) is said as such.
   const warned = (rows ?? []).some((r) => r.status === 'warn')
-  const report = (rows ?? []).map((r) => `[${r.status.toUpperCase()}] ${r.title}${r.reason ? ` - ${r.reason}` : ''}${r.fix ? ` (fix: ${r.fix})` : ''}`).join('\n')
+  const report = (rows ?? [])
+    .map(
+      (r) =>
+        `[${r.status.toUpperCase()}] ${r.title}${r.reason ? ` - ${r.reason}` : ''}${r.fix ? ` (fix: ${r.fix})` : ''}`,
+    )
+    .join('\n')
   return (
     <section className="card">
       <h2>{t('verify.title', { target: `${target.host}:${target.port}` })}</h2>
       <label className="check-label">
-        <input type="checkbox" checked={push} disabled={!!jobId} aria-describedby="verify-push-hint" onChange={(e) => setPush(e.target.checked)} /> {t('verify.push')}
+        <input
+          type="checkbox"
+          checked={push}
+          disabled={!!jobId}
+          aria-describedby="verify-push-hint"
+          onChange={(e) => setPush(e.target.checked)}
+        />{' '}
+        {t('verify.push')}
       </label>
       <p id="verify-push-hint" className="muted">
         {t('verify.pushHint', { engine: docker.kind === 'local' ? t('plan.docker.local') : docker.url })}
       </p>
       <fieldset className="inline-form login">
         <legend>{t('verify.login')}</legend>
-        <TextField id="verify-user" label={t('verify.user')} value={user} onChange={setUser} disabled={!!jobId} error={error?.field?.startsWith('credentials') ? error : undefined} />
-        <TextField id="verify-password" type="password" autoComplete="current-password" label={t('verify.password')} value={password} onChange={setPassword} disabled={!!jobId} hint={t('verify.loginHint')} />
+        <TextField
+          id="verify-user"
+          label={t('verify.user')}
+          value={user}
+          onChange={setUser}
+          disabled={!!jobId}
+          error={error?.field?.startsWith('credentials') ? error : undefined}
+        />
+        <TextField
+          id="verify-password"
+          type="password"
+          autoComplete="current-password"
+          label={t('verify.password')}
+          value={password}
+          onChange={setPassword}
+          disabled={!!jobId}
+          hint={t('verify.loginHint')}
+        />
       </fieldset>
       <div className="actions-inline">
         <button type="button" className="btn btn-primary" disabled={!!jobId} onClick={() => void run()}>
           {rows ? t('verify.rerun') : t('verify.run')}
         </button>
         {rows && (
-          <button type="button" className="btn btn-secondary" onClick={() => void navigator.clipboard.writeText(report)}>
+          <button
+            type="button"
+            className="btn btn-secondary"
+            onClick={() => void navigator.clipboard.writeText(report)}
+          >
             {t('verify.copy')}
           </button>
         )}
       </div>
-      <JobProgress jobId={jobId} label={t('verify.running')} onCancel={() => jobId && void api().cancelJob({ jobId })} />
+      <JobProgress
+        jobId={jobId}
+        label={t('verify.running')}
+        onCancel={() => jobId && void api().cancelJob({ jobId })}
+      />
       {rows && <CheckRows rows={rows} label={t('verify.results')} />}
       {passed === true && !warned && <p className="ok-line">✓ {t('verify.allGreen')}</p>}
       {passed === true && warned && <p className="warn-line">{t('verify.passedWithWarnings')}</p>}
