@@ -331,6 +331,7 @@ describe('wizard in Chromium with the real preload and handlers', () => {
     expect(spawnSync('docker', ['inspect', CONTAINER]).status).not.toBe(0)
     expect(execFileSync('docker', ['volume', 'inspect', '-f', '{{.Name}}', volumes], { encoding: 'utf8' }).trim()).toBe(volumes)
     await manage.getByText('No registry container on this engine yet.').waitFor({ timeout: 20_000 })
+    expect(await page.getByText(/Registry running \(container/).count()).toBe(0)
     spawnSync('docker', ['volume', 'rm', '-f', volumes], { stdio: 'ignore' })
 
     // A returning user (the app opened again): Home's quick action picks up the saved plan's certificate.
