@@ -119,7 +119,8 @@ describe('RegistryManage', () => {
     const user = userEvent.setup()
     render(<RegistryManage plan={plan} certDir={certDir} />)
     const section = within(await screen.findByRole('region', { name: 'Running registry' }))
-    await user.type(section.getByLabelText('CA passphrase'), 'correct horse')
+    // The replace form appears once the first status read has answered.
+    await user.type(await section.findByLabelText('CA passphrase'), 'correct horse')
     await user.click(section.getByRole('button', { name: 'Replace the certificate' }))
     await screen.findByText(/New certificate served/)
     expect(api().issueServerCert).toHaveBeenCalledWith(
