@@ -1,6 +1,5 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useShallow } from 'zustand/react/shallow'
 import type { ErrorInfo } from '../../../main/ipc/contract'
 import { api } from '../api'
 import { CheckRows } from '../components/CheckRows'
@@ -12,7 +11,7 @@ import { JobProgress } from '../components/ProgressBar'
 import { newJobId } from '../lib/job-id'
 import { useAppStore } from '../stores/app-store'
 import { useJobsStore } from '../stores/jobs-store'
-import { planOf, usePlanStore } from '../stores/plan-store'
+import { useCurrentPlan } from '../stores/plan-store'
 import { useStagesStore } from '../stores/stages-store'
 import { NeedCertificate } from './NeedCertificate'
 import { RegistryManage } from './RegistryManage'
@@ -38,17 +37,7 @@ function JobLog({ jobId, label }: { jobId: string | undefined; label: string }):
 function RegistryPanel(): React.JSX.Element {
   const { t } = useTranslation()
   const target = useTarget()
-  const plan = planOf(
-    usePlanStore(
-      useShallow((s) => ({
-        addresses: s.addresses,
-        port: s.port,
-        dockerKind: s.dockerKind,
-        dockerUrl: s.dockerUrl,
-        tlsDir: s.tlsDir,
-      })),
-    ),
-  )
+  const plan = useCurrentPlan()
   const checks = useStagesStore((s) => s.preflight)
   const started = useStagesStore((s) => s.containerId)
   const save = useStagesStore((s) => s.set)

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useShallow } from 'zustand/react/shallow'
 import type { CheckRow, ErrorInfo } from '../../../main/ipc/contract'
 import { api } from '../api'
 import { CheckRows } from '../components/CheckRows'
@@ -10,7 +9,7 @@ import { NotAvailable } from '../components/NotAvailable'
 import { JobProgress } from '../components/ProgressBar'
 import { newJobId } from '../lib/job-id'
 import { useAppStore } from '../stores/app-store'
-import { planOf, usePlanStore } from '../stores/plan-store'
+import { useCurrentPlan } from '../stores/plan-store'
 import { useStagesStore } from '../stores/stages-store'
 import { NeedCertificate } from './NeedCertificate'
 import { useTarget } from './use-target'
@@ -36,17 +35,7 @@ function VerifyPanel(): React.JSX.Element {
   const [push, setPush] = useState(true)
   const [user, setUser] = useState('')
   const [password, setPassword] = useState('')
-  const docker = planOf(
-    usePlanStore(
-      useShallow((s) => ({
-        addresses: s.addresses,
-        port: s.port,
-        dockerKind: s.dockerKind,
-        dockerUrl: s.dockerUrl,
-        tlsDir: s.tlsDir,
-      })),
-    ),
-  ).docker
+  const docker = useCurrentPlan().docker
   // Rows appear one by one as main reports each finished check for our job.
   useEffect(() => {
     if (!jobId) return undefined

@@ -1,5 +1,13 @@
+import { useShallow } from 'zustand/react/shallow'
 import { create } from 'zustand'
-import type { DockerEndpoint, EngineInfo, ErrorInfo, MachineAddresses, Plan, SanCheck } from '../../../main/ipc/contract'
+import type {
+  DockerEndpoint,
+  EngineInfo,
+  ErrorInfo,
+  MachineAddresses,
+  Plan,
+  SanCheck,
+} from '../../../main/ipc/contract'
 import { api } from '../api'
 import { useAppStore } from './app-store'
 
@@ -49,7 +57,9 @@ export const initialPlanState = {
 
 const local = (field: string, code: string, message: string): ErrorInfo => ({ code, field, message })
 
-export function planOf(s: Pick<PlanState, 'addresses' | 'port' | 'dockerKind' | 'dockerUrl' | 'tlsDir'>): Plan {
+export function planOf(
+  s: Pick<PlanState, 'addresses' | 'port' | 'dockerKind' | 'dockerUrl' | 'tlsDir'>,
+): Plan {
   const docker: DockerEndpoint =
     s.dockerKind === 'local'
       ? { kind: 'local' }
@@ -84,12 +94,26 @@ export const usePlanStore = create<PlanState>()((set, get) => ({
       set({ draft: '' })
       return
     }
-    set((s) => ({ addresses: [...s.addresses, value], draft: v === undefined ? '' : s.draft, saved: false, sanCheck: undefined, error: undefined }))
+    set((s) => ({
+      addresses: [...s.addresses, value],
+      draft: v === undefined ? '' : s.draft,
+      saved: false,
+      sanCheck: undefined,
+      error: undefined,
+    }))
   },
-  removeAddress: (v) => set((s) => ({ addresses: s.addresses.filter((a) => a !== v), saved: false, sanCheck: undefined })),
+  removeAddress: (v) =>
+    set((s) => ({ addresses: s.addresses.filter((a) => a !== v), saved: false, sanCheck: undefined })),
   setPort: (port) => set({ port, saved: false, error: undefined }),
   setDocker: (dockerKind, dockerUrl, tlsDir) =>
-    set((s) => ({ dockerKind, dockerUrl: dockerUrl ?? s.dockerUrl, tlsDir: tlsDir ?? s.tlsDir, saved: false, engine: undefined, engineError: undefined })),
+    set((s) => ({
+      dockerKind,
+      dockerUrl: dockerUrl ?? s.dockerUrl,
+      tlsDir: tlsDir ?? s.tlsDir,
+      saved: false,
+      engine: undefined,
+      engineError: undefined,
+    })),
 
   save: async () => {
     const s = get()
@@ -104,7 +128,13 @@ export const usePlanStore = create<PlanState>()((set, get) => ({
       return false
     }
     if (dockerKind !== 'local' && !new RegExp(`^${dockerKind}://\\S+$`).test(dockerUrl.trim())) {
-      set({ error: local('docker.url', 'INVALID_URL', dockerKind === 'ssh' ? 'plan.errors.sshUrl' : 'plan.errors.tcpUrl') })
+      set({
+        error: local(
+          'docker.url',
+          'INVALID_URL',
+          dockerKind === 'ssh' ? 'plan.errors.sshUrl' : 'plan.errors.tcpUrl',
+        ),
+      })
       return false
     }
     set({ busy: true, error: undefined })
@@ -133,3 +163,18 @@ export const usePlanStore = create<PlanState>()((set, get) => ({
     set(r.ok ? { engine: r.value, busy: false } : { engineError: r.error, busy: false })
   },
 }))
+
+/** The current plan, for components: re-renders only when a field of the plan changes. */
+export function useCurrentPlan(): Plan {
+  return planOf(
+    usePlanStore(
+      useShallow((s) => ({
+        addresses: s.addresses,
+        port: s.port,
+        dockerKind: s.dockerKind,
+        dockerUrl: s.dockerUrl,
+        tlsDir: s.tlsDir,
+      })),
+    ),
+  )
+}
