@@ -46,20 +46,23 @@ afterAll(async () => {
   await root.cleanup()
 })
 
+/** A full verify of the test registry: its CA and certificate, the round trip, the test trust root. */
+const fullRunArgs = (): string[] => [
+  'verify',
+  '--registry',
+  registry,
+  '--ca',
+  caFile,
+  '--cert',
+  certFile,
+  '--push',
+  '--trust-root',
+  trustRoot,
+]
+
 describe('registry-wizard verify', () => {
   it('exit 0 with one marked line per check, the loopback fix, and a summary', async () => {
-    const r = await cli([
-      'verify',
-      '--registry',
-      registry,
-      '--ca',
-      caFile,
-      '--cert',
-      certFile,
-      '--push',
-      '--trust-root',
-      trustRoot,
-    ])
+    const r = await cli(fullRunArgs())
     expect(r.err).toBe('')
     const lines = r.out.split('\n').filter((l) => /^[✔!✘-] +\d+\. /.test(l))
     expect(lines).toHaveLength(10)
@@ -164,18 +167,7 @@ describe('registry-wizard verify', () => {
   })
 
   it('--lang zh-CN: a passing run with the round trip, in Chinese; --json carries both languages', async () => {
-    const args = [
-      'verify',
-      '--registry',
-      registry,
-      '--ca',
-      caFile,
-      '--cert',
-      certFile,
-      '--push',
-      '--trust-root',
-      trustRoot,
-    ]
+    const args = fullRunArgs()
     const zh = await cli([...args, '--lang', 'zh-CN'])
     expect(zh.err).toBe('')
     const lines = zh.out.split('\n').filter((l) => /^[✔!✘-] +\d+\. /.test(l))
