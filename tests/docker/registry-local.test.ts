@@ -297,42 +297,31 @@ describe('faults, each with its message', () => {
   })
 
   it('bad tar: not an image archive, or without the wanted tag', async () => {
+    const startFromTar = async (tar: string): ReturnType<typeof cli> =>
+      cli([
+        'registry',
+        'start',
+        '--certs',
+        certDir,
+        '--name',
+        rwName('badtar'),
+        '--port',
+        String(await freePort()),
+        '--image',
+        'rw-reg-not-here:2',
+        '--image-tar',
+        tar,
+      ])
     const junk = join(root.path, 'junk.tar')
     await writeFile(junk, 'this is not a tar\n')
-    const r = await cli([
-      'registry',
-      'start',
-      '--certs',
-      certDir,
-      '--name',
-      rwName('badtar'),
-      '--port',
-      String(await freePort()),
-      '--image',
-      'rw-reg-not-here:2',
-      '--image-tar',
-      junk,
-    ])
+    const r = await startFromTar(junk)
     expect(r.code).toBe(2)
     expect(r.err).toContain(
       `error: image-tar: ${junk} is not a Docker image archive (no manifest.json inside)\n`,
     )
     const other = join(root.path, 'busybox.tar')
     await run('docker', ['save', 'rw-reg-busybox:1', '-o', other])
-    const r2 = await cli([
-      'registry',
-      'start',
-      '--certs',
-      certDir,
-      '--name',
-      rwName('badtar'),
-      '--port',
-      String(await freePort()),
-      '--image',
-      'rw-reg-not-here:2',
-      '--image-tar',
-      other,
-    ])
+    const r2 = await startFromTar(other)
     expect(r2.code).toBe(2)
     expect(r2.err).toContain(
       `error: image-tar: ${other} does not contain rw-reg-not-here:2; it holds rw-reg-busybox:1\n`,
