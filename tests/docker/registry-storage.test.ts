@@ -56,24 +56,24 @@ afterAll(async () => {
   await root.cleanup()
 })
 
+/** `registry start` of this suite's certificates on PORT as NAME. */
+const startArgs = (port: number, name: string): string[] => [
+  'registry',
+  'start',
+  '--certs',
+  certDir,
+  '--port',
+  String(port),
+  '--name',
+  name,
+]
+
 describe('storage', () => {
   it('--data /HOST/PATH: the pushed image lands in that directory; status shows it; remove keeps it', async () => {
     const name = track(rwName('hostdata'))
     const port = await freePort()
     const data = join(root.path, 'registry-data')
-    const r = await cli([
-      'registry',
-      'start',
-      '--certs',
-      certDir,
-      '--port',
-      String(port),
-      '--name',
-      name,
-      '--data',
-      data,
-      '--json',
-    ])
+    const r = await cli([...startArgs(port, name), '--data', data, '--json'])
     expect(r.err).toContain('storage: checking that the registry can write its storage')
     expect(r.code).toBe(0)
     expect(JSON.parse(r.out)).toMatchObject({ storage: { kind: 'hostPath', path: data } })
@@ -105,18 +105,7 @@ describe('storage', () => {
     mounts.push(ro)
     const name = track(rwName('rodata'))
     const port = await freePort()
-    const r = await cli([
-      'registry',
-      'start',
-      '--certs',
-      certDir,
-      '--port',
-      String(port),
-      '--name',
-      name,
-      '--data',
-      ro,
-    ])
+    const r = await cli([...startArgs(port, name), '--data', ro])
     expect(r.code).toBe(1)
     expect(r.err).toContain(
       `error: The registry at https://127.0.0.1:${port}/v2/ cannot write its storage (host path ${ro} on the engine's host): a test upload got HTTP 500 (`,
@@ -134,50 +123,16 @@ describe('--reuse', () => {
     const name = track(rwName('reuse'))
     const port = await freePort()
     const data = join(root.path, 'reuse-data')
-    const first = await cli([
-      'registry',
-      'start',
-      '--certs',
-      certDir,
-      '--port',
-      String(port),
-      '--name',
-      name,
-      '--data',
-      data,
-      '--json',
-    ])
+    const first = await cli([...startArgs(port, name), '--data', data, '--json'])
     expect(first.code).toBe(0)
     const id = (JSON.parse(first.out) as { id: string }).id
     expect((await cli(['registry', 'stop', '--name', name])).out).toBe(`stopped ${name}\n`)
-    const again = await cli([
-      'registry',
-      'start',
-      '--certs',
-      certDir,
-      '--port',
-      String(port),
-      '--name',
-      name,
-      '--reuse',
-      '--json',
-    ])
+    const again = await cli([...startArgs(port, name), '--reuse', '--json'])
     expect(again.err).not.toContain('error')
     expect(again.code).toBe(0)
     expect(JSON.parse(again.out)).toMatchObject({ id, reused: true, health: { status: 200 } })
     expect(await curlStatus(`https://127.0.0.1:${port}/v2/`, join(certDir, 'ca.crt'))).toBe('200')
-    const running = await cli([
-      'registry',
-      'start',
-      '--certs',
-      certDir,
-      '--port',
-      String(port),
-      '--name',
-      name,
-      '--reuse',
-      '--json',
-    ])
+    const running = await cli([...startArgs(port, name), '--reuse', '--json'])
     // What the container really mounts is reported, not the default the command line would give.
     expect(JSON.parse(running.out)).toMatchObject({
       id,
@@ -253,14 +208,7 @@ describe('registry:3 (config at /etc/distribution/config.yml)', () => {
     const pw = join(root.path, 'bob.pw')
     await run('sh', ['-c', `printf 'b0b-Secret\\n' > '${pw}'`])
     const r = await cli([
-      'registry',
-      'start',
-      '--certs',
-      certDir,
-      '--port',
-      String(port),
-      '--name',
-      name,
+      ...startArgs(port, name),
       '--image',
       'rw-reg-registry:3',
       '--user',
