@@ -2,15 +2,34 @@ import { promises as fs } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { AppError, invalidInput } from '../errors'
 import { backupFile, pathExists, writeFileAtomic } from '../fs/atomic-write'
+import {
+  CA_CERT_FILE,
+  CA_CHAIN_FILE,
+  chainFileText,
+  chainFromInput,
+  chainLength,
+  readCaChain,
+  servedChain,
+  type CaChain,
+} from './ca-chain'
+import {
+  checkWritableDir,
+  createDirWithFiles,
+  pathError,
+  removeStaleTemps,
+  writeKeyFile,
+  type StepHook,
+} from './ca-files'
 import { checkCreateCaInput, createCa } from './create-ca'
 import { inspectCertificate } from './inspect-cert'
 import { checkIssueInput, issueCertificate } from './issue-cert'
 import { checkPassphrase } from './keys'
-import { firstCertificatePem, openCa } from './open-ca'
+import { openCa } from './open-ca'
+import { splitPemBundle } from './pem'
 import type { CreateCaInput, IssueInput, IssuedCertificate, LoadedCa, PemPair } from './types'
 
 /** File names: the CA directory, and the names the registry container and Docker's certs.d use. */
-export const CA_CERT_FILE = 'ca.crt'
+export { CA_CERT_FILE, CA_CHAIN_FILE }
 export const CA_KEY_FILE = 'ca.key'
 export const INDEX_TXT_FILE = 'index.txt'
 export const INDEX_JSON_FILE = 'index.json'
@@ -19,9 +38,11 @@ export const SERVER_KEY_FILE = 'domain.key'
 export const CLIENT_CERT_FILE = 'client.crt'
 export const CLIENT_KEY_FILE = 'client.key'
 
-const KEY_MODE = 0o600
 const CERT_MODE = 0o644
 const DIR_MODE = 0o700
+const CA_NAMES = [CA_CERT_FILE, CA_CHAIN_FILE, CA_KEY_FILE, INDEX_TXT_FILE, INDEX_JSON_FILE]
+const OUT_NAMES = [SERVER_CERT_FILE, SERVER_KEY_FILE, CLIENT_CERT_FILE, CLIENT_KEY_FILE, CA_CERT_FILE]
+const KEY_NAMES = [CA_KEY_FILE, SERVER_KEY_FILE, CLIENT_KEY_FILE]
 
 export interface CaDirResult {
   dir: string
@@ -32,6 +53,15 @@ export interface CaDirResult {
   notAfter: string
   /** Files moved aside by --force, as NAME.bak-TIMESTAMP. */
   backups: string[]
+  /** chain.crt (the certificates above the issuing CA, the root last), for an intermediate CA only. */
+  chainPath?: string | undefined
+  /** Certificates from ca.crt up to the root, both included: 1 for a root CA. */
+  chainLength: number
+  /** The root clients must trust: ca.crt itself for a root CA, the last certificate of chain.crt otherwise. */
+  rootSubject: string
+  rootFingerprintSha256: string
+  /** Temp files and folders an interrupted earlier run of ours left, removed by this run. */
+  staleRemoved: string[]
 }
 
 export interface IndexEntry {
@@ -59,75 +89,158 @@ async function refuseOverwrite(paths: string[], force: boolean, what: string): P
   return existing
 }
 
-async function backupAll(paths: string[]): Promise<string[]> {
+/** A CA folder left by an interrupted create or import: ca.crt without a complete ca.key. */
+async function refuseIncompleteCa(dir: string, force: boolean): Promise<void> {
+  if (force || !(await pathExists(join(dir, CA_CERT_FILE)))) return
+  const key = await fs.readFile(join(dir, CA_KEY_FILE), 'utf8').catch(() => '')
+  if (/-----END [A-Z ]*PRIVATE KEY-----\s*$/.test(key)) return
+  throw new AppError({
+    code: 'CA_INCOMPLETE',
+    kind: 'operation',
+    field: 'dir',
+    message: `dir: ${dir} holds ${CA_CERT_FILE} without a complete ${CA_KEY_FILE} (an interrupted ca create or ca import); nothing was changed`,
+    hint: 'Pass --force to replace it (the old files are kept as timestamped backups), or choose another directory.',
+  })
+}
+
+/** Copies each file aside as NAME.bak-TIMESTAMP; `into` gets each backup as soon as it exists (for a rollback). */
+async function backupAll(paths: string[], into: string[]): Promise<void> {
   const now = new Date()
-  const out: string[] = []
-  for (const p of paths) out.push(await backupFile(p, now))
-  return out
+  for (const p of paths) into.push(await backupFile(p, now))
 }
 
-async function ensureDir(dir: string, field: string): Promise<void> {
-  try {
-    await fs.mkdir(dir, { recursive: true, mode: DIR_MODE })
-  } catch (err) {
-    throw invalidInput(
-      field,
-      dir,
-      `a directory that can be created and written is required (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
-    )
-  }
-  const st = await fs.stat(dir)
-  if (!st.isDirectory()) throw invalidInput(field, dir, 'it exists and is not a directory')
-}
-
-async function writePair(dir: string, pair: PemPair, existing: string[]): Promise<CaDirResult> {
-  const certPath = join(dir, CA_CERT_FILE)
-  const keyPath = join(dir, CA_KEY_FILE)
-  const backups = await backupAll(existing)
-  for (const p of existing) if (p.endsWith(INDEX_TXT_FILE) || p.endsWith(INDEX_JSON_FILE)) await fs.rm(p)
-  await writeFileAtomic(keyPath, pair.keyPem, { mode: KEY_MODE })
-  await writeFileAtomic(certPath, pair.certPem, { mode: CERT_MODE })
-  const info = inspectCertificate(pair.certPem)
+function result(dir: string, chain: CaChain, backups: string[], staleRemoved: string[]): CaDirResult {
+  const info = inspectCertificate(chain.issuing.pem)
+  const hasChain = chain.issuing !== chain.root
   return {
     dir,
-    certPath,
-    keyPath,
+    certPath: join(dir, CA_CERT_FILE),
+    keyPath: join(dir, CA_KEY_FILE),
     fingerprintSha256: info.fingerprintSha256,
     subject: info.subject,
     notAfter: info.notAfter,
     backups,
+    ...(hasChain ? { chainPath: join(dir, CA_CHAIN_FILE) } : {}),
+    chainLength: chainLength(chain),
+    rootSubject: chain.root.subject,
+    rootFingerprintSha256: chain.root.fingerprintSha256,
+    staleRemoved,
   }
 }
 
-function caFiles(dir: string): string[] {
-  return [CA_CERT_FILE, CA_KEY_FILE, INDEX_TXT_FILE, INDEX_JSON_FILE].map((f) => join(dir, f))
+export interface CaDirOptions {
+  force?: boolean
+  now?: Date
+  /** Called between the write steps (tests kill the process there). */
+  onStep?: StepHook
+}
+
+/**
+ * Writes a CA into `dir`: certificates first (ca.crt, chain.crt), the key last, at its final name (never under a
+ * temp name). A new `dir` is staged next to it and renamed into place; an existing one (empty, or --force with
+ * backups) gets the old key removed first, so a key never sits beside a certificate it does not belong to.
+ */
+async function writeCa(
+  dir: string,
+  chain: CaChain,
+  keyPem: string,
+  opts: CaDirOptions,
+  staleRemoved: string[],
+): Promise<CaDirResult> {
+  const chainText = chainFileText(chain)
+  const certs = [
+    { name: CA_CERT_FILE, text: chain.issuing.pem },
+    ...(chainText === undefined ? [] : [{ name: CA_CHAIN_FILE, text: chainText }]),
+  ]
+  const { exists } = await checkWritableDir(dir, 'dir')
+  if (!exists) {
+    await createDirWithFiles(dir, 'dir', certs, { name: CA_KEY_FILE, text: keyPem }, opts.onStep)
+    return result(dir, chain, [], staleRemoved)
+  }
+  const existing = await refuseOverwrite(
+    CA_NAMES.map((f) => join(dir, f)),
+    opts.force === true,
+    'A CA',
+  )
+  const created: string[] = []
+  const backups: string[] = []
+  try {
+    await backupAll(existing, backups)
+    await opts.onStep?.('backed-up')
+    // The old key (and what belongs to it) goes first; ca.crt is then replaced in one rename.
+    for (const p of existing) if (!p.endsWith(`/${CA_CERT_FILE}`)) await fs.rm(p)
+    await opts.onStep?.('old-removed')
+    for (const c of certs) {
+      await writeFileAtomic(join(dir, c.name), c.text, { mode: CERT_MODE })
+      created.push(join(dir, c.name))
+    }
+    await opts.onStep?.('certs-written')
+    await writeKeyFile(join(dir, CA_KEY_FILE), keyPem)
+    await opts.onStep?.('key-written')
+  } catch (err) {
+    // Put the old CA back (from its backups) and drop what this run wrote.
+    for (const p of created) await fs.rm(p, { force: true }).catch(() => undefined)
+    for (const [i, b] of backups.entries()) {
+      const orig = existing[i] as string
+      await fs.rename(b, orig).catch(() => undefined)
+    }
+    if (err instanceof AppError) throw err
+    throw pathError('dir', dir, err)
+  }
+  return result(dir, chain, backups, staleRemoved)
+}
+
+async function prepareCaDir(abs: string, force: boolean): Promise<string[]> {
+  await checkWritableDir(abs, 'dir')
+  const stale = await removeStaleTemps(abs, CA_NAMES, KEY_NAMES)
+  await refuseIncompleteCa(abs, force)
+  await refuseOverwrite(
+    CA_NAMES.map((f) => join(abs, f)),
+    force,
+    'A CA',
+  )
+  return stale
 }
 
 /** Creates a CA in a directory: ca.crt, ca.key (0600). Refuses to replace an existing CA unless forced. */
 export async function createCaDir(
   dir: string,
   input: CreateCaInput,
-  opts: { force?: boolean } = {},
+  opts: CaDirOptions = {},
 ): Promise<CaDirResult> {
   const abs = resolve(dir)
   checkCreateCaInput(input)
-  const existing = await refuseOverwrite(caFiles(abs), opts.force === true, 'A CA')
+  const stale = await prepareCaDir(abs, opts.force === true)
   const pair = await createCa(input)
-  await ensureDir(abs, 'dir')
-  return writePair(abs, pair, existing)
+  await opts.onStep?.('generated')
+  const chain = chainFromInput(pair.certPem)
+  return writeCa(abs, chain, pair.keyPem, opts, stale)
 }
 
-/** Imports an existing CA after checking that the key matches, it is a CA and it has not expired. */
+/**
+ * Imports an existing CA after checking that the key matches, it is a CA and it has not expired. An intermediate CA
+ * needs its chain up to the root: after the CA certificate in `certPem`, or in `chainPem`; it is checked (each
+ * certificate issued by the next, ending at a self-signed root) and written as chain.crt. Certificates are written
+ * re-encoded from their DER bytes, never as the text given.
+ */
 export async function importCaDir(
   dir: string,
-  pair: PemPair & { passphrase?: string | undefined },
-  opts: { force?: boolean; now?: Date } = {},
+  pair: PemPair & { passphrase?: string | undefined; chainPem?: string | undefined },
+  opts: CaDirOptions = {},
 ): Promise<CaDirResult> {
   const abs = resolve(dir)
-  openCa(pair, pair.passphrase, opts.now)
-  const existing = await refuseOverwrite(caFiles(abs), opts.force === true, 'A CA')
-  await ensureDir(abs, 'dir')
-  return writePair(abs, { certPem: firstCertificatePem(pair.certPem), keyPem: pair.keyPem }, existing)
+  const now = opts.now ?? new Date()
+  openCa(pair, pair.passphrase, now)
+  const chain = chainFromInput(pair.certPem, pair.chainPem, { now, certField: 'cert', chainField: 'chain' })
+  const stale = await prepareCaDir(abs, opts.force === true)
+  return writeCa(abs, chain, pair.keyPem, opts, stale)
+}
+
+export async function loadCaDir(dir: string, passphrase?: string, now?: Date): Promise<LoadedCa> {
+  const abs = resolve(dir)
+  const certPem = await readCaFile(abs, CA_CERT_FILE)
+  const keyPem = await readCaFile(abs, CA_KEY_FILE)
+  return openCa({ certPem, keyPem }, passphrase, now)
 }
 
 async function readCaFile(dir: string, name: string): Promise<string> {
@@ -143,13 +256,6 @@ async function readCaFile(dir: string, name: string): Promise<string> {
         : `${name} cannot be read (${code ?? 'error'})`,
     )
   }
-}
-
-export async function loadCaDir(dir: string, passphrase?: string, now?: Date): Promise<LoadedCa> {
-  const abs = resolve(dir)
-  const certPem = await readCaFile(abs, CA_CERT_FILE)
-  const keyPem = await readCaFile(abs, CA_KEY_FILE)
-  return openCa({ certPem, keyPem }, passphrase, now)
 }
 
 export async function readIndex(caDir: string): Promise<IndexEntry[]> {
@@ -196,6 +302,8 @@ export interface IssueToDirOptions extends IssueInput {
   outDir: string
   passphrase?: string | undefined
   force?: boolean | undefined
+  /** Called between the write steps (tests kill the process there). */
+  onStep?: StepHook | undefined
 }
 
 export interface IssuedToDir extends IssuedCertificate {
@@ -203,37 +311,131 @@ export interface IssuedToDir extends IssuedCertificate {
   keyPath: string
   caCertPath: string
   backups: string[]
+  /** Certificates in certPath: the leaf, then the issuing CA and the intermediates above it when the CA is not a root. */
+  chainLength: number
+  /** The root written as OUT/ca.crt: what clients trust. */
+  rootSubject: string
+  rootFingerprintSha256: string
+  staleRemoved: string[]
+}
+
+async function realpathOrSelf(p: string): Promise<string> {
+  // A path that does not exist yet: resolve its nearest existing parent, so a symlinked parent still compares equal.
+  try {
+    return await fs.realpath(p)
+  } catch {
+    const parent = resolve(p, '..')
+    if (parent === p) return p
+    return join(await realpathOrSelf(parent), p.slice(parent.length + (parent.endsWith('/') ? 0 : 1)))
+  }
+}
+
+/** OUT/ca.crt, when present, must be the root we write (same certificate) unless forced; returns it for backup. */
+async function checkCaCopy(
+  path: string,
+  rootFingerprint: string,
+  force: boolean,
+): Promise<string | undefined> {
+  let text: string
+  try {
+    text = await fs.readFile(path, 'utf8')
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw pathError('out', path, err)
+  }
+  let theirs: string | undefined
+  try {
+    theirs = splitPemBundle(text, 'out')[0]?.fingerprintSha256
+  } catch {
+    theirs = undefined
+  }
+  if (theirs === rootFingerprint) return undefined
+  if (!force) {
+    throw new AppError({
+      code: 'OUT_OTHER_CA',
+      kind: 'input',
+      field: 'out',
+      message: `out: ${path} holds ${theirs === undefined ? 'a file that is not a readable certificate' : `the certificate of another CA (SHA-256 ${theirs})`}; writing this CA's root there would break what that folder is used for; nothing was changed`,
+      hint: 'Choose another --out folder, or pass --force to replace it (the old ca.crt is kept as a timestamped backup).',
+    })
+  }
+  return path
 }
 
 /**
  * Issues a server certificate (domain.crt / domain.key, the names the registry container mounts) or a client
- * certificate (client.crt / client.key) into outDir, with a copy of the CA certificate (never its key).
+ * certificate (client.crt / client.key) into outDir, with the root of the CA's chain as ca.crt (never a key).
+ * domain.crt holds the leaf followed by the issuing CA and any intermediates above it when the CA is an
+ * intermediate (what the server must send); a root CA's leaf goes alone. Writes: certificates first, the key last at
+ * its final name.
  */
 export async function issueToDir(opts: IssueToDirOptions): Promise<IssuedToDir> {
   const caDir = resolve(opts.caDir)
   const outDir = resolve(opts.outDir)
   checkPassphrase(opts.passphrase)
   const ca = await loadCaDir(caDir, opts.passphrase, opts.now)
+  const chain = await readCaChain(caDir, opts.now === undefined ? {} : { now: opts.now })
   const checked = checkIssueInput(ca, opts)
   const [certName, keyName] =
     checked.usage === 'server' ? [SERVER_CERT_FILE, SERVER_KEY_FILE] : [CLIENT_CERT_FILE, CLIENT_KEY_FILE]
   const certPath = join(outDir, certName)
   const keyPath = join(outDir, keyName)
   const caCertPath = join(outDir, CA_CERT_FILE)
-  if (outDir === caDir)
-    throw invalidInput(
-      'out',
-      opts.outDir,
-      'the output directory must not be the CA directory (the CA key stays apart)',
-    )
+  if ((await realpathOrSelf(outDir)) === (await realpathOrSelf(caDir))) {
+    throw new AppError({
+      code: 'OUT_IS_CA_DIR',
+      kind: 'input',
+      field: 'out',
+      message: `out: ${opts.outDir} is the CA directory ${caDir}${outDir === caDir ? '' : ' (through a symbolic link)'}; the certificate folder must be apart from the CA key; nothing was changed`,
+      hint: 'Choose another --out folder, e.g. ./certs next to the CA folder.',
+    })
+  }
+  if (await pathExists(join(outDir, CA_KEY_FILE))) {
+    throw new AppError({
+      code: 'OUT_HOLDS_CA_KEY',
+      kind: 'input',
+      field: 'out',
+      message: `out: ${outDir} holds ${CA_KEY_FILE}: it is a CA folder, and its ${CA_CERT_FILE} must stay the one that pairs with that key; nothing was changed`,
+      hint: 'Choose another --out folder (one without a CA key).',
+    })
+  }
+  const { exists } = await checkWritableDir(outDir, 'out')
+  const staleRemoved = exists ? await removeStaleTemps(outDir, OUT_NAMES, KEY_NAMES) : []
   const existing = await refuseOverwrite([certPath, keyPath], opts.force === true, 'A certificate or key')
+  const caCopy = await checkCaCopy(caCertPath, chain.root.fingerprintSha256, opts.force === true)
   const issued = await issueCertificate(ca, opts)
-  await ensureDir(outDir, 'out')
-  const backups = await backupAll(existing)
-  await writeFileAtomic(keyPath, issued.keyPem, { mode: KEY_MODE })
-  await writeFileAtomic(certPath, issued.certPem, { mode: CERT_MODE })
-  await writeFileAtomic(caCertPath, ca.certPem, { mode: CERT_MODE })
-  const info = inspectCertificate(issued.certPem)
+  await opts.onStep?.('generated')
+  const leaf = splitPemBundle(issued.certPem, 'certificate')[0]?.pem ?? issued.certPem
+  const served = [leaf, ...servedChain(chain).map((c) => c.pem)].join('')
+  let firstCreated: string | undefined
+  const toBackup = [...existing, ...(caCopy === undefined ? [] : [caCopy])]
+  const created: string[] = []
+  const backups: string[] = []
+  const caCopyExisted = await pathExists(caCertPath)
+  try {
+    if (!exists) {
+      firstCreated = await fs.mkdir(outDir, { recursive: true, mode: DIR_MODE })
+    }
+    await backupAll(toBackup, backups)
+    if (await pathExists(keyPath)) await fs.rm(keyPath)
+    await writeFileAtomic(certPath, served, { mode: CERT_MODE })
+    created.push(certPath)
+    await writeFileAtomic(caCertPath, chain.root.pem, { mode: CERT_MODE })
+    if (!caCopyExisted || caCopy !== undefined) created.push(caCertPath)
+    await opts.onStep?.('certs-written')
+    await writeKeyFile(keyPath, issued.keyPem)
+    await opts.onStep?.('key-written')
+  } catch (err) {
+    if (firstCreated !== undefined)
+      await fs.rm(firstCreated, { recursive: true, force: true }).catch(() => undefined)
+    else {
+      for (const p of created) await fs.rm(p, { force: true }).catch(() => undefined)
+      for (const [i, b] of backups.entries()) await fs.rename(b, toBackup[i] as string).catch(() => undefined)
+    }
+    if (err instanceof AppError) throw err
+    throw pathError('out', outDir, err)
+  }
+  const info = inspectCertificate(leaf)
   await appendIndex(caDir, {
     serial: issued.serial,
     usage: issued.usage,
@@ -244,5 +446,16 @@ export async function issueToDir(opts: IssueToDirOptions): Promise<IssuedToDir> 
     fingerprintSha256: info.fingerprintSha256,
     certPath,
   })
-  return { ...issued, certPath, keyPath, caCertPath, backups }
+  return {
+    ...issued,
+    certPem: leaf,
+    certPath,
+    keyPath,
+    caCertPath,
+    backups,
+    chainLength: 1 + servedChain(chain).length,
+    rootSubject: chain.root.subject,
+    rootFingerprintSha256: chain.root.fingerprintSha256,
+    staleRemoved,
+  }
 }

@@ -3,7 +3,7 @@ export * from './types'
 export { createCa, checkCreateCaInput } from './create-ca'
 export { openCa, parseCertificate, firstCertificatePem } from './open-ca'
 export { issueCertificate, checkIssueInput } from './issue-cert'
-export { parseSan, parseSans, sanCoversHost, hostOf } from './names'
+export { parseSan, parseSans, sanCoversHost, hostOf, parseHostPort } from './names'
 export { inspectCertificate, certificateCoversHost, fingerprintSha256, certificateSans } from './inspect-cert'
 export { lintCertificate, lintInfo } from './lint-cert'
 export { generateRsaKey, readPrivateKey, exportPrivateKeyPem, parseKeySize, isEncryptedKeyPem } from './keys'
@@ -19,8 +19,31 @@ export {
   SERVER_KEY_FILE,
   CLIENT_CERT_FILE,
   CLIENT_KEY_FILE,
+  CA_CHAIN_FILE,
+  type CaDirOptions,
   type CaDirResult,
   type IndexEntry,
   type IssuedToDir,
   type IssueToDirOptions,
 } from './ca-dir'
+export {
+  readCaChain,
+  checkCaChain,
+  chainFromInput,
+  chainFileText,
+  chainLength,
+  servedChain,
+  MAX_CHAIN_LENGTH,
+  type CaChain,
+} from './ca-chain'
+export {
+  splitPemBundle,
+  canonicalPemBundle,
+  parseOneCert,
+  pemFromDer,
+  isIssuedBy,
+  isSelfSigned,
+  MAX_BUNDLE_CERTS,
+  type ParsedCert,
+} from './pem'
+export { checkWritableDir, pathError } from './ca-files'

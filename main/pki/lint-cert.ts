@@ -1,6 +1,6 @@
 import { isIP } from 'node:net'
 import { DEFAULT_LEAF_DAYS, type CertificateInfo, type LintFinding } from './types'
-import { coveringSan, inspectCertificate } from './inspect-cert'
+import { coveringSan, inspectCertificate, isSigningCa } from './inspect-cert'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 const MIN_RSA_BITS = 2048
@@ -15,6 +15,8 @@ export interface LintOptions {
  * a CN-only certificate, an IP address with no IP SAN, a leaf over 825 days, SHA-1, a key under 2048 bits.
  */
 export function lintInfo(info: CertificateInfo, opts: LintOptions = {}): LintFinding[] {
+  // A CA certificate is never matched to an address: only the checks that apply to a CA (signature, key size).
+  if (isSigningCa(info)) return lintCa(info, opts)
   const findings: LintFinding[] = []
   const hosts = opts.hosts ?? []
   if (info.sans.length === 0) {
@@ -61,6 +63,12 @@ export function lintInfo(info: CertificateInfo, opts: LintOptions = {}): LintFin
       message: `the certificate is valid for ${lifetimeDays} days; over ${DEFAULT_LEAF_DAYS} days is refused by Apple platforms and discouraged elsewhere`,
     })
   }
+  findings.push(...lintAlgorithms(info))
+  return findings
+}
+
+function lintAlgorithms(info: CertificateInfo): LintFinding[] {
+  const findings: LintFinding[] = []
   if (/sha1|md5/i.test(info.signatureAlgorithm)) {
     findings.push({
       code: 'SHA1',
@@ -73,6 +81,18 @@ export function lintInfo(info: CertificateInfo, opts: LintOptions = {}): LintFin
       code: 'WEAK_KEY',
       severity: 'error',
       message: `the RSA key has ${info.keyBits} bits; at least ${MIN_RSA_BITS} are required`,
+    })
+  }
+  return findings
+}
+
+function lintCa(info: CertificateInfo, opts: LintOptions): LintFinding[] {
+  const findings = lintAlgorithms(info)
+  if ((opts.hosts ?? []).length > 0) {
+    findings.push({
+      code: 'CA_NOT_SERVER',
+      severity: 'warning',
+      message: `this is a CA certificate: clients never match it to an address, so the host check does not apply to it; check the server certificate (domain.crt) with --host instead`,
     })
   }
   return findings

@@ -118,3 +118,38 @@ export function hostOf(address: string): string {
   if (colons === 1) return a.slice(0, a.indexOf(':'))
   return a
 }
+
+/**
+ * Splits what a user types as a registry address into host and optional port: "192.168.20.10:5000",
+ * "reg.lan:5000", "[fd00::1]:5000", "[::1]", a bare IPv6 address ("fd00::1", no port then) or a bare host.
+ * A port must be a whole number from 1 to 65535.
+ */
+export function parseHostPort(address: string, field = 'host'): { host: string; port?: number | undefined } {
+  const a = address.trim()
+  let host = a
+  let port: string | undefined
+  if (a.startsWith('[')) {
+    const close = a.indexOf(']')
+    const rest = close < 0 ? '' : a.slice(close + 1)
+    if (close < 0 || (rest !== '' && !rest.startsWith(':')))
+      throw invalidInput(
+        field,
+        address,
+        'an IPv6 address with a port is written [ADDRESS]:PORT, e.g. [fd00::10]:5000',
+      )
+    host = a.slice(1, close)
+    if (rest !== '') port = rest.slice(1)
+  } else if (a.split(':').length === 2) {
+    host = a.slice(0, a.indexOf(':'))
+    port = a.slice(a.indexOf(':') + 1)
+  }
+  if (port === undefined) return { host }
+  const n = /^\d{1,5}$/.test(port) ? Number(port) : NaN
+  if (!(n >= 1 && n <= 65535))
+    throw invalidInput(
+      field,
+      address,
+      'the port after ":" must be a whole number from 1 to 65535 (e.g. 192.168.20.10:5000)',
+    )
+  return { host, port: n }
+}

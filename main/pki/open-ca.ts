@@ -1,6 +1,7 @@
 import { X509Certificate } from 'node:crypto'
 import { AppError, invalidInput } from '../errors'
 import { readPrivateKey } from './keys'
+import { pemFromDer } from './pem'
 import type { LoadedCa, PemPair } from './types'
 
 export function parseCertificate(pem: string, field = 'certificate'): X509Certificate {
@@ -22,10 +23,18 @@ export function parseCertificate(pem: string, field = 'certificate'): X509Certif
   }
 }
 
-/** The first PEM certificate in a text (a CA file may hold a chain; the first is the one we use). */
+/**
+ * The first PEM certificate in a text (a CA file may hold a chain; the first is the one we use), re-encoded from its
+ * DER bytes when it parses (canonical PEM: nothing but base64 between the BEGIN and END lines).
+ */
 export function firstCertificatePem(text: string): string {
   const m = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.exec(text)
-  return m ? `${m[0]}\n` : text
+  if (!m) return text
+  try {
+    return pemFromDer(new X509Certificate(m[0]).raw)
+  } catch {
+    return `${m[0]}\n`
+  }
 }
 
 /**

@@ -82,6 +82,8 @@ export interface CertificateInfo {
   isCa: boolean
   selfSigned: boolean
   extendedKeyUsage: string[]
+  /** keyUsage names (digitalSignature, keyCertSign...); empty when the extension is absent. */
+  keyUsage?: string[] | undefined
   /** Present when a host was asked about: does a SAN cover it (Go's rules: the CN is never used)? */
   covers?: { host: string; covered: boolean; matchedBy?: string | undefined } | undefined
 }
@@ -90,7 +92,14 @@ export type LintSeverity = 'error' | 'warning'
 
 export interface LintFinding {
   code:
-    'NO_SAN' | 'CN_ONLY' | 'IP_WITHOUT_IP_SAN' | 'LEAF_TOO_LONG' | 'SHA1' | 'WEAK_KEY' | 'HOST_NOT_COVERED'
+    | 'NO_SAN'
+    | 'CN_ONLY'
+    | 'IP_WITHOUT_IP_SAN'
+    | 'LEAF_TOO_LONG'
+    | 'SHA1'
+    | 'WEAK_KEY'
+    | 'HOST_NOT_COVERED'
+    | 'CA_NOT_SERVER'
   severity: LintSeverity
   message: string
 }

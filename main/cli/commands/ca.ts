@@ -27,6 +27,7 @@ interface CreateOpts {
 interface ImportOpts {
   dir: string
   cert: string
+  chain?: string
   key: string
   passphraseFile?: string
   force?: boolean
@@ -46,7 +47,14 @@ function printCa(ctx: CommandContext, verb: string, r: CaDirResult, json: boolea
       `  subject      ${r.subject}`,
       `  expires      ${r.notAfter}`,
       `  SHA-256      ${r.fingerprintSha256}`,
+      ...(r.chainPath === undefined
+        ? []
+        : [
+            `  chain        ${r.chainPath} (${r.chainLength - 1} certificate(s) above ca.crt, the root last)`,
+            `  root         ${r.rootSubject} (SHA-256 ${r.rootFingerprintSha256}): the certificate clients trust`,
+          ]),
       ...r.backups.map((b) => `  backup       ${b}`),
+      ...r.staleRemoved.map((p) => `  removed      ${p} (left by an interrupted run)`),
       '',
     ].join('\n'),
   )
@@ -90,20 +98,30 @@ export function registerCaCommands(program: Command, ctx: CommandContext): void 
     })
 
   ca.command('import')
-    .description('Import an existing CA (PEM certificate + key) after checking it')
+    .description(
+      'Import an existing CA (PEM certificate + key) after checking it; an intermediate CA with its chain up to the root',
+    )
     .requiredOption('--dir <dir>', 'CA directory to write')
-    .requiredOption('--cert <file>', 'CA certificate (PEM)')
+    .requiredOption(
+      '--cert <file>',
+      'CA certificate (PEM); for an intermediate CA it may hold the chain after it (intermediates, then the root)',
+    )
+    .option(
+      '--chain <file>',
+      'for an intermediate CA: the certificates above it up to the root (PEM, nearest first, the root last)',
+    )
     .requiredOption('--key <file>', 'CA private key (PEM, PKCS#1 or PKCS#8, encrypted or not)')
     .option('--passphrase-file <file>', 'passphrase of an encrypted key, on the first line of FILE')
     .option('--force', 'replace an existing CA, keeping the old files as timestamped backups')
     .option('--json', 'print the result as JSON')
     .action(async (o: ImportOpts) => {
       const certPem = await readInputFile(ctx, o.cert, '--cert')
+      const chainPem = o.chain === undefined ? undefined : await readInputFile(ctx, o.chain, '--chain')
       const keyPem = await readInputFile(ctx, o.key, '--key')
       const passphrase = await readOptionalSecretFile(ctx, o.passphraseFile, '--passphrase-file')
       const r = await importCaDir(
         ctx.path(o.dir),
-        { certPem, keyPem, passphrase },
+        { certPem, keyPem, passphrase, chainPem },
         { force: o.force === true },
       )
       printCa(ctx, 'Imported', r, o.json)

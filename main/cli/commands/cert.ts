@@ -1,7 +1,12 @@
 import type { Command } from 'commander'
 import { invalidInput } from '../../errors'
-import { inspectCertificate, issueToDir, lintInfo, parseKeySize, parseSan } from '../../pki'
-import type { CertificateInfo, LintFinding } from '../../pki'
+// Only the light modules (node:crypto's X509Certificate, no node-forge) load for `cert inspect`; issuing loads the
+// CA code when it runs.
+import { inspectCertificate } from '../../pki/inspect-cert'
+import { parseKeySize } from '../../pki/keys'
+import { lintInfo } from '../../pki/lint-cert'
+import { parseHostPort, parseSan } from '../../pki/names'
+import type { CertificateInfo, LintFinding } from '../../pki/types'
 import {
   collect,
   parsePositiveInt,
@@ -87,6 +92,7 @@ export function registerCertCommands(program: Command, ctx: CommandContext): voi
           throw invalidInput('--dns', name, 'a DNS name is required here; put IP addresses in --ip')
       }
       const passphrase = await readOptionalSecretFile(ctx, o.passphraseFile, '--passphrase-file')
+      const { issueToDir } = await import('../../pki/ca-dir')
       const r = await issueToDir({
         caDir: ctx.path(o.caDir),
         outDir: ctx.path(o.out),
@@ -108,6 +114,10 @@ export function registerCertCommands(program: Command, ctx: CommandContext): voi
         caCertPath: r.caCertPath,
         fingerprintSha256: inspectCertificate(r.certPem).fingerprintSha256,
         backups: r.backups,
+        chainLength: r.chainLength,
+        rootSubject: r.rootSubject,
+        rootFingerprintSha256: r.rootFingerprintSha256,
+        staleRemoved: r.staleRemoved,
       }
       if (o.json) {
         printJson(ctx, summary)
@@ -116,12 +126,13 @@ export function registerCertCommands(program: Command, ctx: CommandContext): voi
       ctx.io.stdout(
         [
           `Issued ${r.usage} certificate for ${r.sans.map((s) => s.value).join(', ')}`,
-          `  certificate  ${r.certPath}`,
+          `  certificate  ${r.certPath}${r.chainLength > 1 ? ` (with the ${r.chainLength - 1} intermediate CA certificate(s) the registry must send)` : ''}`,
           `  private key  ${r.keyPath} (0600)`,
-          `  CA copy      ${r.caCertPath} (give clients this file only)`,
+          `  CA copy      ${r.caCertPath} (${r.chainLength > 1 ? `the root, ${r.rootSubject}: ` : ''}give clients this file only)`,
           `  expires      ${summary.notAfter}`,
           `  SHA-256      ${summary.fingerprintSha256}`,
           ...r.backups.map((b) => `  backup       ${b}`),
+          ...r.staleRemoved.map((p) => `  removed      ${p} (left by an interrupted run)`),
           '',
         ].join('\n'),
       )
@@ -131,12 +142,17 @@ export function registerCertCommands(program: Command, ctx: CommandContext): voi
     .command('inspect')
     .description('Show a certificate, lint it, and check that it covers a host (exit 1 when it does not)')
     .argument('<file>', 'PEM certificate')
-    .option('--host <host>', 'IP or DNS name clients will use')
+    .option('--host <host>', 'IP or DNS name clients will use, with or without :PORT ([IPv6]:PORT)')
     .option('--json', 'print {certificate, lint} as JSON')
     .action(async (file: string, o: InspectOpts) => {
+      let host: string | undefined
+      if (o.host !== undefined) {
+        host = parseHostPort(o.host, '--host').host
+        parseSan(host, '--host')
+      }
       const pem = await readInputFile(ctx, file, 'FILE')
-      const info = inspectCertificate(pem, { host: o.host })
-      const findings = lintInfo(info, { hosts: o.host === undefined ? [] : [o.host] })
+      const info = inspectCertificate(pem, { host })
+      const findings = lintInfo(info, { hosts: host === undefined ? [] : [host] })
       if (o.json) printJson(ctx, { certificate: info, lint: findings })
       else ctx.io.stdout(formatInfo(info, findings))
       if (info.covers && !info.covers.covered) ctx.setExitCode(1)

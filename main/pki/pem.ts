@@ -1,0 +1,108 @@
+import { X509Certificate } from 'node:crypto'
+import { AppError, invalidInput } from '../errors'
+
+// PEM certificates as we write them: re-encoded from the DER bytes, never copied as text. A PEM block can carry text
+// that OpenSSL skips while decoding (a `-` line and anything after it before END), so the same certificate, the
+// same fingerprint, can arrive with lines that a shell heredoc or a config file would read as commands.
+
+const BLOCK = /-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g
+/** At most this many certificates in one bundle (a real chain has 2 to 4). */
+export const MAX_BUNDLE_CERTS = 16
+
+/** One parsed certificate: its canonical PEM (64-character base64 lines, LF, nothing else) and the parsed object. */
+export interface ParsedCert {
+  pem: string
+  der: Buffer
+  x509: X509Certificate
+  subject: string
+  fingerprintSha256: string
+}
+
+/** Canonical PEM for DER bytes: BEGIN line, base64 in 64-character lines, END line, each ended by LF. */
+export function pemFromDer(der: Uint8Array): string {
+  const b64 = Buffer.from(der).toString('base64')
+  const lines: string[] = []
+  for (let i = 0; i < b64.length; i += 64) lines.push(b64.slice(i, i + 64))
+  return `-----BEGIN CERTIFICATE-----\n${lines.join('\n')}\n-----END CERTIFICATE-----\n`
+}
+
+/** Parses one certificate (PEM text of one block) and returns it re-encoded from its DER bytes. */
+export function parseOneCert(pemBlock: string, field: string, position?: number): ParsedCert {
+  let x509: X509Certificate
+  try {
+    x509 = new X509Certificate(pemBlock)
+  } catch (err) {
+    const where = position === undefined ? '' : ` (certificate ${position})`
+    throw new AppError({
+      code: 'CERT_UNREADABLE',
+      kind: 'input',
+      field,
+      message: `${field}: the PEM block${where} is not a readable X.509 certificate (${err instanceof Error ? err.message : String(err)})`,
+      hint: `Give ${field} as PEM certificates ("-----BEGIN CERTIFICATE-----" blocks), e.g. as exported by openssl x509. Nothing was changed.`,
+    })
+  }
+  const der = Buffer.from(x509.raw)
+  return {
+    pem: pemFromDer(der),
+    der,
+    x509,
+    subject: x509.subject.replace(/\n/g, ', '),
+    fingerprintSha256: x509.fingerprint256,
+  }
+}
+
+/**
+ * Splits a multi-certificate PEM text (a bundle, a chain file) into its certificates, in file order, each re-encoded
+ * from DER. Text between blocks (openssl's `subject=` lines, comments) is ignored; a block that does not parse, an
+ * unterminated block, or a text without any certificate is refused.
+ */
+export function splitPemBundle(text: string, field = 'certificate'): ParsedCert[] {
+  const out: ParsedCert[] = []
+  let last = 0
+  for (const m of text.matchAll(BLOCK)) {
+    out.push(parseOneCert(m[0], field, out.length + 1))
+    last = m.index + m[0].length
+    if (out.length > MAX_BUNDLE_CERTS)
+      throw invalidInput(
+        field,
+        '(file contents)',
+        `at most ${MAX_BUNDLE_CERTS} certificates are allowed in one file`,
+      )
+  }
+  if (text.slice(last).includes('-----BEGIN CERTIFICATE-----')) {
+    throw invalidInput(
+      field,
+      '(file contents)',
+      'a certificate block has no "-----END CERTIFICATE-----" line',
+    )
+  }
+  if (out.length === 0) {
+    throw invalidInput(
+      field,
+      '(file contents)',
+      'a PEM certificate ("-----BEGIN CERTIFICATE-----") is required',
+      'CERT_NOT_PEM',
+    )
+  }
+  return out
+}
+
+/** The canonical PEM of every certificate in a text, concatenated (what we write for a bundle). */
+export function canonicalPemBundle(text: string, field = 'certificate'): string {
+  return splitPemBundle(text, field)
+    .map((c) => c.pem)
+    .join('')
+}
+
+/** Is `cert` issued by `issuer`: names match and the signature verifies with the issuer's key. */
+export function isIssuedBy(cert: X509Certificate, issuer: X509Certificate): boolean {
+  try {
+    return cert.checkIssued(issuer) && cert.verify(issuer.publicKey)
+  } catch {
+    return false
+  }
+}
+
+export function isSelfSigned(cert: X509Certificate): boolean {
+  return isIssuedBy(cert, cert)
+}
