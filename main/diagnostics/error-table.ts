@@ -490,13 +490,13 @@ export const ERROR_TABLE: readonly ErrorEntry[] = [
     en: {
       title: 'A loopback push does not prove client trust',
       explanation:
-        'dockerd always treats 127.0.0.0/8 (and ::1) as an insecure registry and skips certificate checks there, so this round trip succeeded without testing the CA.',
+        'dockerd always treats 127.0.0.0/8 as an insecure registry and skips certificate checks there, so this round trip succeeded without testing the CA.',
       fix: "Run the push/pull round trip (the app's Verify step, or registry-wizard verify --push) on a client machine, with the address the clients use (an IP SAN or DNS name of the registry host).",
     },
     zhCN: {
       title: '回环地址上的推送不能证明客户端信任',
       explanation:
-        'dockerd 总是把 127.0.0.0/8（以及 ::1）当作不安全仓库，不检查证书，所以这次往返成功并没有检验 CA。',
+        'dockerd 总是把 127.0.0.0/8当作不安全仓库，不检查证书，所以这次往返成功并没有检验 CA。',
       fix: '在客户端机器上，用客户端实际使用的地址（仓库主机的 IP SAN 或 DNS 名称）运行推送/拉取往返测试（应用的“验证”步骤，或 registry-wizard verify --push）。',
     },
   },

@@ -33,6 +33,11 @@ export interface EngineSpec {
   ssh?: EngineSsh | undefined
   /** Milliseconds before a connection attempt is given up (default 5000). */
   timeoutMs?: number | undefined
+  /**
+   * Allow a plain tcp:// engine (no TLS) for work that sends secrets (the registry's domain.key, the htpasswd file):
+   * they would cross the network in clear text. Off by default: such work is refused (see assertSecretsSafe).
+   */
+  insecure?: boolean | undefined
 }
 
 export type EngineKind = 'socket' | 'npipe' | 'tcp' | 'tcp+tls' | 'ssh'
@@ -48,12 +53,19 @@ export interface ResolvedEngine {
   options: DockerOptions
   /** For ssh:// engines: where and how to log in, and how the host key is checked. */
   ssh?: SshTarget | undefined
+  /** The user allowed a plain tcp:// engine to receive secrets in clear text (EngineSpec.insecure). */
+  insecureAllowed?: boolean | undefined
 }
 
 /** The known_hosts files ssh reads by default: the user's, then the system's. */
 export function defaultKnownHostsFiles(env: NodeJS.ProcessEnv = {}): string[] {
   const home = env.HOME ?? homedir()
-  return [join(home, '.ssh/known_hosts'), join(home, '.ssh/known_hosts2'), '/etc/ssh/ssh_known_hosts', '/etc/ssh/ssh_known_hosts2']
+  return [
+    join(home, '.ssh/known_hosts'),
+    join(home, '.ssh/known_hosts2'),
+    '/etc/ssh/ssh_known_hosts',
+    '/etc/ssh/ssh_known_hosts2',
+  ]
 }
 
 export const DEFAULT_SOCKET = '/var/run/docker.sock'
@@ -73,7 +85,14 @@ export function resolveEngine(
 ): ResolvedEngine {
   const timeout = spec.timeoutMs ?? DEFAULT_TIMEOUT_MS
   const raw = (spec.host ?? env.DOCKER_HOST ?? '').trim()
-  const base = { host: undefined, port: undefined, protocol: undefined, ca: undefined, cert: undefined, key: undefined }
+  const base = {
+    host: undefined,
+    port: undefined,
+    protocol: undefined,
+    ca: undefined,
+    cert: undefined,
+    key: undefined,
+  }
   if (raw === '') {
     const socketPath = platform === 'win32' ? DEFAULT_PIPE : DEFAULT_SOCKET
     return {
@@ -139,6 +158,7 @@ export function resolveEngine(
       display: `tcp://${url.hostname}:${port}`,
       hostname,
       local,
+      insecureAllowed: !tls && spec.insecure === true,
       options: {
         ...base,
         protocol: tls ? 'https' : 'http',

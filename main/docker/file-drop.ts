@@ -9,7 +9,11 @@ export type DropTarget = { kind: 'volume'; name: string } | { kind: 'hostPath'; 
 
 const DROP_DIR = '/rw-drop'
 
-export async function ensureVolume(engine: Engine, name: string, labels: Record<string, string> = {}): Promise<void> {
+export async function ensureVolume(
+  engine: Engine,
+  name: string,
+  labels: Record<string, string> = {},
+): Promise<void> {
   try {
     await engine.docker.getVolume(name).inspect()
   } catch (err) {
@@ -27,7 +31,12 @@ export async function ensureVolume(engine: Engine, name: string, labels: Record<
  * `image` (the registry image itself: no extra image, no SSH file copy). The container is created, never started,
  * and removed afterwards. Works the same for local and remote engines.
  */
-export async function dropFiles(engine: Engine, image: string, target: DropTarget, files: FileEntry[]): Promise<void> {
+export async function dropFiles(
+  engine: Engine,
+  image: string,
+  target: DropTarget,
+  files: FileEntry[],
+): Promise<void> {
   if (target.kind === 'volume') await ensureVolume(engine, target.name)
   const source = target.kind === 'volume' ? target.name : target.path
   const archive = await packFiles(files)
@@ -45,10 +54,14 @@ export async function dropFiles(engine: Engine, image: string, target: DropTarge
     throw new AppError({
       code: 'CERT_COPY_FAILED',
       message: `Copying ${files.map((f) => f.name).join(', ')} to ${target.kind === 'volume' ? `volume ${source}` : `${source} on the engine's host`} failed: ${engineMessage(err)}`,
-      hint: target.kind === 'hostPath' ? 'The directory must be an absolute path the engine may create and write.' : 'Check the engine has disk space.',
+      hint:
+        target.kind === 'hostPath'
+          ? 'The directory must be an absolute path the engine may create and write.'
+          : 'Check the engine has disk space.',
       cause: err,
     })
   } finally {
-    if (container) await container.remove({ force: true }).catch(() => undefined)
+    // v: the image declares VOLUME /var/lib/registry, so the container got an anonymous volume: remove it too.
+    if (container) await container.remove({ force: true, v: true }).catch(() => undefined)
   }
 }

@@ -1,13 +1,40 @@
-import { request } from 'node:https'
+import { request, type RequestOptions } from 'node:https'
 import { isIP } from 'node:net'
+import { checkServerIdentity } from 'node:tls'
 import { AppError } from '../errors'
 import { cancelled } from './docker-errors'
 
 export interface HealthTarget {
+  /** The address the served certificate must cover, and the one reported (what clients use). */
   host: string
+  /** Where to connect (the engine's host, 127.0.0.1 for a local engine); default `host`. */
+  connectHost?: string | undefined
   port: number
   /** Our CA only: the registry's certificate must chain to it and cover `host` (never insecure). */
   caPem: string
+}
+
+/**
+ * TLS options for a request to the registry: connect to `connectHost`, trust only our CA, and check the served
+ * certificate against `host` (SNI only for a DNS name; an IP is never sent as SNI).
+ */
+export function registryTlsOptions(t: HealthTarget): RequestOptions {
+  const identity = t.host.replace(/^\[|\]$/g, '')
+  return {
+    host: t.connectHost ?? t.host,
+    port: t.port,
+    ca: t.caPem,
+    agent: false,
+    ...(isIP(identity) ? {} : { servername: identity }),
+    checkServerIdentity: (_name, cert) => checkServerIdentity(identity, cert),
+  }
+}
+
+/** "https://HOST:PORT/v2/", with the address connected to when it differs. */
+export function targetLabel(t: HealthTarget): string {
+  const via =
+    t.connectHost !== undefined && t.connectHost !== t.host ? ` (reached through ${t.connectHost})` : ''
+  return `https://${t.host}:${t.port}/v2/${via}`
 }
 
 export interface HealthResult {
@@ -20,16 +47,7 @@ export interface HealthResult {
 export function probeRegistry(t: HealthTarget, timeoutMs = 2000): Promise<number> {
   return new Promise((resolve, reject) => {
     const req = request(
-      {
-        host: t.host,
-        port: t.port,
-        path: '/v2/',
-        method: 'GET',
-        ca: t.caPem,
-        agent: false,
-        timeout: timeoutMs,
-        ...(isIP(t.host) ? {} : { servername: t.host }),
-      },
+      { ...registryTlsOptions(t), path: '/v2/', method: 'GET', timeout: timeoutMs },
       (res) => {
         res.resume()
         resolve(res.statusCode ?? 0)
@@ -47,7 +65,12 @@ export function probeRegistry(t: HealthTarget, timeoutMs = 2000): Promise<number
  */
 export async function waitHealthy(
   t: HealthTarget,
-  opts: { timeoutMs?: number; intervalMs?: number; signal?: AbortSignal; alive?: () => Promise<string | undefined> } = {},
+  opts: {
+    timeoutMs?: number
+    intervalMs?: number
+    signal?: AbortSignal
+    alive?: () => Promise<string | undefined>
+  } = {},
 ): Promise<HealthResult> {
   const timeoutMs = opts.timeoutMs ?? 30_000
   const intervalMs = opts.intervalMs ?? 100
@@ -72,15 +95,26 @@ export async function waitHealthy(
       const dead = await opts.alive()
       if (dead !== undefined) throw healthFailed(t, dead, last)
     }
-    if (Date.now() - start >= timeoutMs) throw healthFailed(t, `no healthy answer within ${Math.round(timeoutMs / 1000)} s`, last, 'HEALTH_TIMEOUT')
+    if (Date.now() - start >= timeoutMs)
+      throw healthFailed(
+        t,
+        `no healthy answer within ${Math.round(timeoutMs / 1000)} s`,
+        last,
+        'HEALTH_TIMEOUT',
+      )
     await new Promise((r) => setTimeout(r, intervalMs))
   }
 }
 
-export function healthFailed(t: HealthTarget, reason: string, lastProbe: string, code = 'HEALTH_FAILED'): AppError {
+export function healthFailed(
+  t: HealthTarget,
+  reason: string,
+  lastProbe: string,
+  code = 'HEALTH_FAILED',
+): AppError {
   return new AppError({
     code,
-    message: `The registry at https://${t.host}:${t.port}/v2/ is not healthy: ${reason} (last probe: ${lastProbe})`,
+    message: `The registry at ${targetLabel(t)} is not healthy: ${reason} (last probe: ${lastProbe})`,
     hint: 'Read the container log lines below; common causes are a key that does not match the certificate, the port taken, or no permission on the storage path.',
   })
 }

@@ -3,13 +3,30 @@ import { join } from 'node:path'
 import * as tar from 'tar'
 import { AppError } from '../errors'
 import { backupFile, pathExists, writeFileAtomic } from '../fs/atomic-write'
-import { checkCertMaterial, CERT_FILE, KEY_FILE, type CertMaterial } from './cert-material'
+import {
+  chainsTo,
+  checkCertMaterial,
+  identityHost,
+  pemCertificates,
+  CERT_FILE,
+  KEY_FILE,
+  type CertMaterial,
+} from './cert-material'
 import { engineCallFailed, engineMessage, rawError } from './docker-errors'
 import type { Engine } from './engine-check'
+import { assertSecretsSafe } from './engine-security'
 import { dropFiles } from './file-drop'
 import type { HealthResult } from './health'
-import { CERTS_DIR, CONTAINER_PORT, DATA_DIR, LABEL_AUTH, LABEL_CERT_SOURCE, LABEL_CERT_STORE, LABEL_MANAGED } from './labels'
-import { healthHost, healthWithLogs } from './start-registry'
+import {
+  CERTS_DIR,
+  CONTAINER_PORT,
+  DATA_DIR,
+  LABEL_AUTH,
+  LABEL_CERT_SOURCE,
+  LABEL_CERT_STORE,
+  LABEL_MANAGED,
+} from './labels'
+import { healthTarget, healthWithLogs } from './start-registry'
 
 type Inspect = Awaited<ReturnType<ReturnType<Engine['docker']['getContainer']>['inspect']>>
 
@@ -45,7 +62,11 @@ export async function inspectRegistry(engine: Engine, name: string): Promise<Ins
 }
 
 /** Reads one file out of the container (running or stopped) with getArchive; undefined when it is not there. */
-export async function readContainerFile(engine: Engine, name: string, path: string): Promise<string | undefined> {
+export async function readContainerFile(
+  engine: Engine,
+  name: string,
+  path: string,
+): Promise<string | undefined> {
   let stream: NodeJS.ReadableStream
   try {
     stream = await engine.docker.getContainer(name).getArchive({ path })
@@ -67,10 +88,15 @@ export async function readContainerFile(engine: Engine, name: string, path: stri
   return Buffer.concat(chunks).toString('utf8')
 }
 
-export async function registryStatus(engine: Engine, name: string, now: Date = new Date()): Promise<RegistryStatus> {
+export async function registryStatus(
+  engine: Engine,
+  name: string,
+  now: Date = new Date(),
+): Promise<RegistryStatus> {
   const info = await inspectRegistry(engine, name)
   const labels = info.Config.Labels
-  const binding = info.HostConfig.PortBindings as Record<string, { HostPort?: string }[] | undefined> | undefined
+  const binding = info.HostConfig.PortBindings as
+    Record<string, { HostPort?: string }[] | undefined> | undefined
   const hostPort = binding?.[`${CONTAINER_PORT}/tcp`]?.[0]?.HostPort
   const dataMount = info.Mounts.find((m) => m.Destination === DATA_DIR)
   const started = info.State.Running ? new Date(info.State.StartedAt) : undefined
@@ -101,7 +127,12 @@ export async function registryStatus(engine: Engine, name: string, now: Date = n
     restartCount: info.RestartCount,
     image: info.Config.Image,
     port: hostPort === undefined ? undefined : Number(hostPort),
-    storage: dataMount ? { kind: dataMount.Type === 'volume' ? 'volume' : 'hostPath', source: dataMount.Type === 'volume' ? (dataMount.Name ?? '') : dataMount.Source } : undefined,
+    storage: dataMount
+      ? {
+          kind: dataMount.Type === 'volume' ? 'volume' : 'hostPath',
+          source: dataMount.Type === 'volume' ? (dataMount.Name ?? '') : dataMount.Source,
+        }
+      : undefined,
     certStore: labels[LABEL_CERT_STORE],
     servedCert,
   }
@@ -133,7 +164,11 @@ export interface RemoveResult {
 }
 
 /** Removes the container and its cert/auth volumes; the data stays unless deleteData (host paths are never deleted). */
-export async function removeRegistry(engine: Engine, name: string, opts: { deleteData?: boolean } = {}): Promise<RemoveResult> {
+export async function removeRegistry(
+  engine: Engine,
+  name: string,
+  opts: { deleteData?: boolean } = {},
+): Promise<RemoveResult> {
   const info = await inspectRegistry(engine, name)
   if (info.Config.Labels[LABEL_MANAGED] !== 'true') {
     throw new AppError({
@@ -143,17 +178,22 @@ export async function removeRegistry(engine: Engine, name: string, opts: { delet
     })
   }
   try {
-    await engine.docker.getContainer(name).remove({ force: true })
+    await engine.docker.getContainer(name).remove({ force: true, v: true })
   } catch (err) {
     throw engineCallFailed(`Removing ${name}`, err)
   }
   const volumes: string[] = []
-  const certVolume = info.Config.Labels[LABEL_CERT_STORE] === 'volume' ? info.Config.Labels[LABEL_CERT_SOURCE] : undefined
+  const certVolume =
+    info.Config.Labels[LABEL_CERT_STORE] === 'volume' ? info.Config.Labels[LABEL_CERT_SOURCE] : undefined
   if (certVolume) volumes.push(certVolume)
   const authVolume = info.Config.Labels[LABEL_AUTH]
   if (authVolume) volumes.push(authVolume)
   const data = info.Mounts.find((m) => m.Destination === DATA_DIR)
-  const dataLabel = data ? (data.Type === 'volume' ? `volume ${data.Name ?? ''}` : `host path ${data.Source}`) : undefined
+  const dataLabel = data
+    ? data.Type === 'volume'
+      ? `volume ${data.Name ?? ''}`
+      : `host path ${data.Source}`
+    : undefined
   if (opts.deleteData && data?.Type === 'volume' && data.Name) volumes.push(data.Name)
   const removed: string[] = []
   for (const v of volumes) {
@@ -183,15 +223,24 @@ export async function replaceCertificate(
   engine: Engine,
   name: string,
   certs: CertMaterial,
-  opts: { registryHost?: string | undefined; healthTimeoutMs?: number | undefined; signal?: AbortSignal } = {},
+  opts: {
+    registryHost?: string | undefined
+    healthTimeoutMs?: number | undefined
+    signal?: AbortSignal
+  } = {},
 ): Promise<ReplaceCertResult> {
+  assertSecretsSafe(engine.resolved, "the registry's new private key (domain.key)")
+  const check = checkCertMaterial(certs, { host: opts.registryHost, engineHost: engine.resolved.hostname })
   const info = await inspectRegistry(engine, name)
-  const host = healthHost(engine, opts)
-  const check = checkCertMaterial(certs, { host })
   const current = await readContainerFile(engine, name, `${CERTS_DIR}/${CERT_FILE}`)
   if (current !== undefined) {
-    const ca = new X509Certificate(certs.caPem)
-    if (!new X509Certificate(current).verify(ca.publicKey)) {
+    let sameCa: boolean
+    try {
+      sameCa = chainsTo(pemCertificates(current), pemCertificates(certs.caPem))
+    } catch {
+      sameCa = false
+    }
+    if (!sameCa) {
       throw new AppError({
         code: 'CERT_NOT_SAME_CA',
         kind: 'input',
@@ -206,16 +255,26 @@ export async function replaceCertificate(
   const source = labels[LABEL_CERT_SOURCE] ?? ''
   const backups: string[] = []
   if (store === 'bind') {
-    if (!engine.resolved.local) throw new AppError({ code: 'NOT_LOCAL', message: `The certificates of "${name}" are a bind mount of ${source} on another machine` })
+    if (!engine.resolved.local)
+      throw new AppError({
+        code: 'NOT_LOCAL',
+        message: `The certificates of "${name}" are a bind mount of ${source} on another machine`,
+      })
     if (certs.dir !== join(source)) {
-      for (const [file, content, mode] of [[CERT_FILE, certs.certPem, 0o644], [KEY_FILE, certs.keyPem, 0o600]] as const) {
+      for (const [file, content, mode] of [
+        [CERT_FILE, certs.certPem, 0o644],
+        [KEY_FILE, certs.keyPem, 0o600],
+      ] as const) {
         const target = join(source, file)
         if (await pathExists(target)) backups.push(await backupFile(target))
         await writeFileAtomic(target, content, { mode })
       }
     }
   } else {
-    const target = store === 'volume' ? { kind: 'volume' as const, name: source } : { kind: 'hostPath' as const, path: source }
+    const target =
+      store === 'volume'
+        ? { kind: 'volume' as const, name: source }
+        : { kind: 'hostPath' as const, path: source }
     await dropFiles(engine, info.Config.Image, target, [
       { name: CERT_FILE, content: certs.certPem, mode: 0o644 },
       { name: KEY_FILE, content: certs.keyPem, mode: 0o600 },
@@ -226,9 +285,13 @@ export async function replaceCertificate(
   } catch (err) {
     throw new AppError({ code: 'ENGINE_ERROR', message: `Restarting ${name} failed: ${engineMessage(err)}` })
   }
-  const binding = info.HostConfig.PortBindings as Record<string, { HostPort?: string }[] | undefined> | undefined
+  const binding = info.HostConfig.PortBindings as
+    Record<string, { HostPort?: string }[] | undefined> | undefined
   const port = Number(binding?.[`${CONTAINER_PORT}/tcp`]?.[0]?.HostPort ?? CONTAINER_PORT)
-  const health = await healthWithLogs(engine, name, { host, port, caPem: certs.caPem }, { timeoutMs: opts.healthTimeoutMs, signal: opts.signal })
+  const health = await healthWithLogs(engine, name, healthTarget(engine, check.identity, port, certs.caPem), {
+    timeoutMs: opts.healthTimeoutMs,
+    signal: opts.signal,
+  })
   return { name, notAfter: check.notAfter, health, backups }
 }
 
@@ -241,7 +304,27 @@ export async function restartAndCheck(
 ): Promise<HealthResult> {
   const info = await inspectRegistry(engine, name)
   await restartRegistry(engine, name)
-  const binding = info.HostConfig.PortBindings as Record<string, { HostPort?: string }[] | undefined> | undefined
+  const binding = info.HostConfig.PortBindings as
+    Record<string, { HostPort?: string }[] | undefined> | undefined
   const port = Number(binding?.[`${CONTAINER_PORT}/tcp`]?.[0]?.HostPort ?? CONTAINER_PORT)
-  return healthWithLogs(engine, name, { host: healthHost(engine, opts), port, caPem }, { timeoutMs: opts.healthTimeoutMs })
+  const identity = await servedIdentity(engine, name, opts.registryHost)
+  return healthWithLogs(engine, name, healthTarget(engine, identity, port, caPem), {
+    timeoutMs: opts.healthTimeoutMs,
+  })
+}
+
+/**
+ * The address to check the served certificate against when only ca.crt is at hand: the one asked for, else one the
+ * certificate the container mounts names (see identityHost), else the engine's host.
+ */
+async function servedIdentity(engine: Engine, name: string, wanted: string | undefined): Promise<string> {
+  if (wanted !== undefined && wanted !== '') return wanted
+  const pem = await readContainerFile(engine, name, `${CERTS_DIR}/${CERT_FILE}`)
+  let leaf: X509Certificate | undefined
+  try {
+    leaf = pem === undefined ? undefined : pemCertificates(pem)[0]
+  } catch {
+    leaf = undefined
+  }
+  return (leaf && identityHost(leaf, { engineHost: engine.resolved.hostname })) ?? engine.resolved.hostname
 }

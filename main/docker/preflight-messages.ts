@@ -12,12 +12,19 @@ export const preflightEn = {
   'certs.CERT_KEY_MISMATCH': 'domain.key does not belong to domain.crt',
   'certs.CERT_EXPIRED': 'the server certificate has expired: {detail}',
   'certs.CERT_NOT_FROM_CA': 'the server certificate was not issued by ca.crt: {detail}',
-  'certs.CERT_HOST_NOT_COVERED': 'the server certificate has no SAN for {host}: Docker clients would refuse it',
+  'certs.CERT_HOST_NOT_COVERED':
+    'the server certificate has no SAN for {host}: Docker clients would refuse it',
   'certs.CERT_INVALID': 'the certificate files cannot be used: {detail}',
   'certs.fix': 'Issue the server certificate again in the Certificates step.',
   'engine.ok': 'Docker {version} ({os}/{arch})',
   'engine.fail': 'the engine cannot be used: {detail}',
   'engine.fix': 'Check where Docker runs in the Plan step and test the connection.',
+  'engine.insecure':
+    '{engine} has no TLS: the registry key and password file would be sent to it in clear text',
+  'engine.insecure.allowed':
+    'Docker {version} ({os}/{arch}) without TLS: the registry key and password file are sent in clear text',
+  'engine.insecure.fix':
+    'Give the engine\'s TLS folder or use SSH in the Plan step; only if this network is trusted, tick "Allow an engine without TLS".',
   'port.free': 'free',
   'port.published': 'already published by container "{by}"',
   'port.bound': 'another program on this machine listens on it',
@@ -46,6 +53,10 @@ export const preflightZhCN: Record<PreflightMessageId, string> = {
   'engine.ok': 'Docker {version}（{os}/{arch}）',
   'engine.fail': '无法使用该引擎：{detail}',
   'engine.fix': '请在“规划”步骤检查 Docker 的运行位置并测试连接。',
+  'engine.insecure': '{engine} 未启用 TLS：仓库私钥和密码文件会以明文发送给它',
+  'engine.insecure.allowed': 'Docker {version}（{os}/{arch}），未启用 TLS：仓库私钥和密码文件以明文发送',
+  'engine.insecure.fix':
+    '请在“规划”步骤提供引擎的 TLS 文件夹或改用 SSH；仅在网络可信时才勾选“允许不带 TLS 的引擎”。',
   'port.free': '空闲',
   'port.published': '已被容器“{by}”占用',
   'port.bound': '本机已有其他程序在监听该端口',
@@ -66,7 +77,10 @@ function fill(template: string, params: PreflightParams): string {
 }
 
 /** One preflight text in both languages. */
-export function preflightText(id: PreflightMessageId, params: PreflightParams = {}): { en: string; zhCN: string } {
+export function preflightText(
+  id: PreflightMessageId,
+  params: PreflightParams = {},
+): { en: string; zhCN: string } {
   return { en: fill(preflightEn[id], params), zhCN: fill(preflightZhCN[id], params) }
 }
 

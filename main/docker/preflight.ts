@@ -29,12 +29,16 @@ export function nameInUse(c: ExistingContainer): AppError {
   return new AppError({
     code: 'NAME_IN_USE',
     message: `A container named "${c.name}" already exists (${c.state}, image ${c.image}${c.managed ? ', made by Registry Wizard' : ''})`,
-    hint: `Reuse it (registry status --name ${c.name}), replace it (--replace), stop it (registry stop --name ${c.name}), or choose another --name.`,
+    hint: `Start again with --reuse to use it, --replace to replace it, or choose another --name (see it with registry status --name ${c.name}; stop it with registry stop --name ${c.name}).`,
   })
 }
 
 /** A container (other than `except`) that publishes `port` on the engine's host. */
-export async function portPublishedBy(engine: Engine, port: number, except?: string): Promise<string | undefined> {
+export async function portPublishedBy(
+  engine: Engine,
+  port: number,
+  except?: string,
+): Promise<string | undefined> {
   let list: Awaited<ReturnType<Engine['docker']['listContainers']>>
   try {
     list = await engine.docker.listContainers({ all: false })
@@ -75,5 +79,8 @@ export function portInUse(port: number, by: string): AppError {
 export async function checkPortFree(engine: Engine, port: number, except?: string): Promise<void> {
   const by = await portPublishedBy(engine, port, except)
   if (by !== undefined) throw portInUse(port, `published by container "${by}"`)
-  if (engine.resolved.local && (await portBoundLocally(port))) throw portInUse(port, 'another program listens on it')
+  // The container about to be replaced may hold the port itself (docker-proxy listens for it): that is no clash.
+  if (except !== undefined && (await portPublishedBy(engine, port)) === except) return
+  if (engine.resolved.local && (await portBoundLocally(port)))
+    throw portInUse(port, 'another program listens on it')
 }

@@ -1,26 +1,31 @@
 import { request } from 'node:https'
-import { isIP } from 'node:net'
-import type { HealthTarget } from './health'
+import { registryTlsOptions, type HealthTarget } from './health'
 import type { Credential } from './htpasswd'
 
 /** The repository name the write check uses; it never shows in the catalog (no layer or manifest is written). */
 export const WRITE_CHECK_REPO = 'registry-wizard-write-check'
 
-export type StorageCheck = { status: 'writable' } | { status: 'skipped'; reason: string } | { status: 'failed'; httpStatus: number; detail: string }
+export type StorageCheck =
+  | { status: 'writable' }
+  | { status: 'skipped'; reason: string }
+  | { status: 'failed'; httpStatus: number; detail: string }
 
-function call(t: HealthTarget, method: string, path: string, auth: Credential | undefined): Promise<{ status: number; location: string | undefined; body: string }> {
+function call(
+  t: HealthTarget,
+  method: string,
+  path: string,
+  auth: Credential | undefined,
+): Promise<{ status: number; location: string | undefined; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request(
       {
-        host: t.host,
-        port: t.port,
+        ...registryTlsOptions(t),
         path,
         method,
-        ca: t.caPem,
-        agent: false,
         timeout: 10_000,
-        headers: auth ? { authorization: `Basic ${Buffer.from(`${auth.user}:${auth.password}`).toString('base64')}` } : {},
-        ...(isIP(t.host) ? {} : { servername: t.host }),
+        headers: auth
+          ? { authorization: `Basic ${Buffer.from(`${auth.user}:${auth.password}`).toString('base64')}` }
+          : {},
       },
       (res) => {
         let body = ''
@@ -51,16 +56,20 @@ function detailOf(body: string): string {
 
 /**
  * Proves the registry can write its storage: starts a blob upload (the registry creates its upload directory under
- * /var/lib/registry) and cancels it at once. /v2/ answers 200 even when the storage is read-only or not permitted;
- * this is the first request that needs to write. With auth on it needs a user's credentials, else it is skipped.
+ * /var/lib/registry and an empty data file in it) and leaves it there. /v2/ answers 200 even when the storage is
+ * read-only or not permitted; this is the first request that needs to write. With auth on it needs a user's
+ * credentials, else it is skipped.
+ *
+ * The upload is NOT cancelled: in registry:2 (distribution 2.8) a DELETE of an upload session on the filesystem driver
+ * always logs `level=error msg="error closing blobwriter: ... file already closed"` (blobWriter.Cancel closes the file,
+ * then Close syncs it), so an admin reading the log after a clean start would see an error. A completed upload would
+ * put the repository in the catalog. The session left behind (a few bytes under `_uploads`, never in the catalog) is
+ * removed by the registry's own upload purge (uploads older than a week).
  */
 export async function checkStorageWritable(t: HealthTarget, auth?: Credential): Promise<StorageCheck> {
   const started = await call(t, 'POST', `/v2/${WRITE_CHECK_REPO}/blobs/uploads/`, auth)
   if (started.status === 401) return { status: 'skipped', reason: 'auth is on and no credentials were given' }
-  if (started.status !== 202) return { status: 'failed', httpStatus: started.status, detail: detailOf(started.body) }
-  if (started.location !== undefined) {
-    const url = new URL(started.location, `https://${t.host}:${t.port}`)
-    await call(t, 'DELETE', `${url.pathname}${url.search}`, auth).catch(() => undefined)
-  }
+  if (started.status !== 202)
+    return { status: 'failed', httpStatus: started.status, detail: detailOf(started.body) }
   return { status: 'writable' }
 }

@@ -8,7 +8,7 @@ import type { DockerEndpoint } from './contract'
 export async function engineSpecOf(endpoint: DockerEndpoint): Promise<EngineSpec> {
   if (endpoint.kind === 'local') return {}
   if (endpoint.kind === 'ssh') return { host: endpoint.url }
-  if (!endpoint.tlsDir) return { host: endpoint.url }
+  if (!endpoint.tlsDir) return { host: endpoint.url, ...(endpoint.insecure === true ? { insecure: true } : {}) }
   const read = async (name: string): Promise<string> => {
     try {
       return await fs.readFile(join(endpoint.tlsDir ?? '', name), 'utf8')

@@ -15,7 +15,7 @@ const plan = z.object({
   docker: z.union([
     z.object({ kind: z.literal('local') }),
     z.object({ kind: z.literal('ssh'), url: z.string() }),
-    z.object({ kind: z.literal('tcp'), url: z.string(), tlsDir: z.string().optional() }),
+    z.object({ kind: z.literal('tcp'), url: z.string(), tlsDir: z.string().optional(), insecure: z.boolean().optional() }),
   ]),
 })
 const fileSchema = z.object({

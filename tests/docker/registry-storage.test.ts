@@ -115,6 +115,9 @@ describe('storage', () => {
     expect(r.err).toContain(
       `hint: Give the registry a writable directory: ${ro} must be on a writable file system (not a read-only mount)`,
     )
+    // Nothing broken is left running (restart=always would keep it): the container this start made is gone.
+    expect(r.err).toContain(`cleanup: removed the container ${name} that this start created`)
+    await expect(run('docker', ['inspect', name])).rejects.toThrow()
   })
 })
 

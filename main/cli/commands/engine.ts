@@ -6,7 +6,9 @@ import {
   closeEngine,
   connectEngine,
   defaultKnownHostsFiles,
+  isPlainTcp,
   parseHostKeyFingerprint,
+  plainTcpWarning,
   type Engine,
   type EngineSpec,
 } from '../../docker'
@@ -21,6 +23,7 @@ export interface EngineOpts {
   sshPassphraseFile?: string
   sshHostKeyFingerprint?: string
   sshKnownHosts?: string
+  insecureEngine?: boolean
 }
 
 /** The engine options every engine/registry command takes. */
@@ -43,11 +46,18 @@ export function addEngineOptions(cmd: Command): Command {
       '--ssh-known-hosts <file>',
       'known_hosts file to check the SSH host key against (default ~/.ssh/known_hosts)',
     )
+    .option(
+      '--insecure-engine',
+      'allow a tcp:// engine WITHOUT TLS to receive the registry key and htpasswd file in clear text (refused otherwise)',
+    )
 }
 
 /** Builds the engine spec from options (and DOCKER_TLS_VERIFY/DOCKER_CERT_PATH), reading the files named. */
 export async function engineSpecFromOptions(ctx: CommandContext, o: EngineOpts): Promise<EngineSpec> {
-  const spec: EngineSpec = { host: o.dockerHost ?? ctx.io.env.DOCKER_HOST }
+  const spec: EngineSpec = {
+    host: o.dockerHost ?? ctx.io.env.DOCKER_HOST,
+    ...(o.insecureEngine === true ? { insecure: true } : {}),
+  }
   const given = [o.tlsCa, o.tlsCert, o.tlsKey].filter((v) => v !== undefined).length
   if (given > 0 && given < 3) {
     throw invalidInput(
@@ -106,6 +116,8 @@ export async function withEngine<T>(
   work: (engine: Engine) => Promise<T>,
 ): Promise<T> {
   const engine = await engineFromOptions(ctx, o)
+  if (isPlainTcp(engine.resolved) && o.insecureEngine === true)
+    ctx.io.stderr(`warning: ${plainTcpWarning(engine.resolved)} (allowed by --insecure-engine)\n`)
   try {
     return await work(engine)
   } finally {
@@ -139,7 +151,14 @@ export function registerEngineCommands(program: Command, ctx: CommandContext): v
       )
       .option('--json', 'print the result as JSON'),
   ).action(async (o: EngineOpts & { json?: boolean }) => {
-    const info = await withEngine(ctx, o, (engine) => checkEngine(engine))
+    const info = await withEngine(ctx, o, (engine) => {
+      // Checking sends no secret: it goes ahead, but says what `registry start` would refuse.
+      if (isPlainTcp(engine.resolved) && o.insecureEngine !== true)
+        ctx.io.stderr(
+          `warning: ${plainTcpWarning(engine.resolved)} registry start and replace-cert refuse it unless --insecure-engine is given; prefer TLS (--tls-ca, --tls-cert, --tls-key) or ssh://.\n`,
+        )
+      return checkEngine(engine)
+    })
     if (o.json) {
       printJson(ctx, info)
       return

@@ -175,7 +175,7 @@ export function registerRegistryCommands(program: Command, ctx: CommandContext):
       )
       .option(
         '--registry-host <host>',
-        "host clients use; the certificate must cover it (default: the engine's host, 127.0.0.1 locally)",
+        "address clients use, checked against the served certificate and reported (default: an address the certificate names; the check connects to the engine's host, 127.0.0.1 locally)",
       )
       .option('--replace', 'replace an existing container with this name')
       .option('--reuse', 'reuse an existing container with this name')
@@ -220,6 +220,7 @@ export function registerRegistryCommands(program: Command, ctx: CommandContext):
     ctx.io.stdout(
       `registry "${result.name}" is healthy at ${result.url}/v2/ (HTTP ${result.health.status} after ${result.health.elapsedMs} ms, image ${result.image} ${result.imageSource})\n`,
     )
+    for (const n of result.notices) ctx.io.stdout(`note: ${n}\n`)
   })
 
   commonOptions(
@@ -279,7 +280,10 @@ export function registerRegistryCommands(program: Command, ctx: CommandContext):
       .command('restart')
       .description('Restart the registry container and check its health against the CA')
       .requiredOption('--certs <dir>', 'directory holding ca.crt, to verify the registry after the restart')
-      .option('--registry-host <host>', "host to check (default: the engine's host)")
+      .option(
+        '--registry-host <host>',
+        "address to check the served certificate against (default: one it names; the check connects to the engine's host)",
+      )
       .option('--health-timeout <seconds>', 'how long to wait for a healthy answer', '60'),
   ).action(async (o: CommonOpts & { certs: string; registryHost?: string; healthTimeout: string }) => {
     const name = checkName(o.name)
@@ -319,7 +323,10 @@ export function registerRegistryCommands(program: Command, ctx: CommandContext):
       .command('replace-cert')
       .description('Serve a new server certificate from the same CA and restart (clients need no new trust)')
       .requiredOption('--certs <dir>', 'directory with the new domain.crt, domain.key and the same ca.crt')
-      .option('--registry-host <host>', "host clients use (default: the engine's host)")
+      .option(
+        '--registry-host <host>',
+        'address clients use, checked against the new certificate (default: one it names)',
+      )
       .option('--health-timeout <seconds>', 'how long to wait for a healthy answer', '60'),
   ).action(async (o: CommonOpts & { certs: string; registryHost?: string; healthTimeout: string }) => {
     const name = checkName(o.name)

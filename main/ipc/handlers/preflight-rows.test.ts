@@ -18,10 +18,13 @@ describe('registry preflight rows in English and Chinese, on the real dockerd', 
     port = await freePort()
     dir = mkdtempSync(join(tmpdir(), 'rw-wizard-pf-'))
     // A container holding the name and publishing the port the plan wants.
-    execFileSync('docker', ['run', '-d', '--name', NAME, '-p', `${port}:5000`, 'registry:2'], { stdio: 'ignore' })
+    execFileSync('docker', ['run', '-d', '--name', NAME, '-p', `${port}:5000`, 'registry:2'], {
+      stdio: 'ignore',
+    })
   })
   afterAll(() => {
-    spawnSync('docker', ['rm', '-f', NAME], { stdio: 'ignore' })
+    // -v: registry:2 declares VOLUME /var/lib/registry; its anonymous volume goes with the container.
+    spawnSync('docker', ['rm', '-f', '-v', NAME], { stdio: 'ignore' })
     closeEngine(engine)
     rmSync(dir, { recursive: true, force: true })
   })
@@ -40,8 +43,33 @@ describe('registry preflight rows in English and Chinese, on the real dockerd', 
       reasonZh: `已被容器“${NAME}”占用`,
     })
     expect(p?.fixZh).toContain(`端口 ${port}`)
-    expect(n).toMatchObject({ id: 'name', status: 'warn', titleZh: `容器“${NAME}”`, reasonZh: '已存在（running，镜像 registry:2）' })
+    expect(n).toMatchObject({
+      id: 'name',
+      status: 'warn',
+      titleZh: `容器“${NAME}”`,
+      reasonZh: '已存在（running，镜像 registry:2）',
+    })
     expect(n?.fixZh).toMatch(/删除/)
+  })
+
+  it('a tcp:// engine without TLS: a failing engine row in both languages, before connecting; a warning when allowed', async () => {
+    const plain = connectEngine({ host: 'tcp://127.0.0.1:1' })
+    const [eng, ...rest] = await engineRows(plain, port, NAME)
+    expect(rest).toEqual([])
+    expect(eng).toMatchObject({
+      id: 'engine',
+      status: 'fail',
+      reason:
+        'tcp://127.0.0.1:1 has no TLS: the registry key and password file would be sent to it in clear text',
+      reasonZh: 'tcp://127.0.0.1:1 未启用 TLS：仓库私钥和密码文件会以明文发送给它',
+    })
+    expect(eng?.fix).toContain('Allow an engine without TLS')
+    expect(eng?.fixZh).toContain('允许不带 TLS 的引擎')
+    // Allowed: the engine is asked (here nothing listens, so the row says it cannot be reached).
+    const allowed = connectEngine({ host: 'tcp://127.0.0.1:1', insecure: true })
+    const [eng2] = await engineRows(allowed, port, NAME)
+    expect(eng2).toMatchObject({ id: 'engine', status: 'fail' })
+    expect(eng2?.reason).not.toContain('has no TLS')
   })
 
   it('explains a certificate folder that is not complete in Chinese, with the core text kept', async () => {
