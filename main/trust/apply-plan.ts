@@ -1,7 +1,9 @@
 import { promises as fs } from 'node:fs'
 import { dirname } from 'node:path'
-import { backupFile } from '../fs/atomic-write'
-import { writeFileAtomic } from '../fs/atomic-write'
+import { backupFile, writeFileAtomic } from '../fs/atomic-write'
+import { AppError } from '../errors'
+import { errnoOf, fsFailure } from './fs-errors'
+import { makeDirs, removeMadeDirs } from './make-dirs'
 import { commandFailed } from './runner'
 import type { TargetPlan, TrustEnv, TrustStep } from './types'
 
@@ -27,21 +29,42 @@ export function describeStep(step: TrustStep): string {
   }
 }
 
+/** One shell word: left bare when it holds only safe characters, otherwise single-quoted (nothing inside expands). */
 export function shellQuote(s: string): string {
   return /^[A-Za-z0-9_./:=@%+,-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`
 }
 
+/**
+ * The shell command that writes `content` to stdout byte for byte: `printf '%s\n'` with every line as one
+ * single-quoted argument. No heredoc: a heredoc ends at a marker line, and content holding that line would run the
+ * rest as commands; a quoted argument cannot end early, whatever it holds.
+ */
+export function printfContent(content: string): string {
+  if (content.includes('\0'))
+    throw new Error('internal error: file content with a NUL byte cannot go into a shell script')
+  if (content === '') return ':'
+  const lines = content.split('\n')
+  const last = lines.pop() ?? ''
+  const parts: string[] = []
+  if (lines.length > 0)
+    parts.push(`printf '%s\\n' ${lines.map((l) => `'${l.replace(/'/g, `'\\''`)}'`).join(' ')}`)
+  if (last !== '') parts.push(`printf '%s' '${last.replace(/'/g, `'\\''`)}'`)
+  return parts.length === 1 ? (parts[0] ?? ':') : `{ ${parts.join('; ')}; }`
+}
+
 /** The steps as a POSIX shell script a user can run as root (what the CLI prints when it cannot act itself). */
 export function stepsAsShell(steps: TrustStep[]): string {
-  const lines: string[] = []
+  const lines: string[] = ['set -e']
   for (const step of steps) {
     switch (step.kind) {
       case 'write': {
         const q = shellQuote(step.path)
-        if (step.backupFirst) lines.push(`cp -p ${q} ${q}.bak-registry-wizard`)
+        const tmp = shellQuote(`${step.path}.registry-wizard-tmp`)
+        if (step.backupFirst) lines.push(`cp -p ${q} ${shellQuote(`${step.path}.bak-registry-wizard`)}`)
         lines.push(`mkdir -p ${shellQuote(dirname(step.path))}`)
-        lines.push(`cat > ${q} <<'REGISTRY_WIZARD_EOF'`, step.content.replace(/\n$/, ''), 'REGISTRY_WIZARD_EOF')
-        lines.push(`chmod ${step.mode.toString(8)} ${q}`)
+        lines.push(`${printfContent(step.content)} > ${tmp}`)
+        lines.push(`chmod ${step.mode.toString(8)} ${tmp}`)
+        lines.push(`mv -f ${tmp} ${q}`)
         break
       }
       case 'remove':
@@ -58,36 +81,119 @@ export function stepsAsShell(steps: TrustStep[]): string {
   return `${lines.join('\n')}\n`
 }
 
-/** Applies plans in order: files in-process, commands through the env's runner (or reported as pending). */
+/** How to put back one change made by {@link applyPlans} when a later step fails. */
+type Undo = () => Promise<void>
+
+/** What was at a path before we changed it: nothing, a file (content + mode), or a symbolic link. */
+async function saveOld(path: string): Promise<Undo> {
+  let st
+  try {
+    st = await fs.lstat(path)
+  } catch (err) {
+    if (errnoOf(err) === 'ENOENT' || errnoOf(err) === 'ENOTDIR') return () => fs.rm(path, { force: true })
+    throw err
+  }
+  if (st.isSymbolicLink()) {
+    const target = await fs.readlink(path)
+    return async () => {
+      await fs.rm(path, { force: true })
+      await fs.symlink(target, path)
+    }
+  }
+  const content = await fs.readFile(path)
+  const mode = st.mode & 0o777
+  return () => writeFileAtomic(path, content, { mode })
+}
+
+/**
+ * Applies plans in order: files in-process, commands through the env's runner (or reported as pending). When a step
+ * fails, every file change made so far is put back (files restored or removed, folders we made removed), and a
+ * file-system failure becomes a clear AppError naming the path (exit 2).
+ */
 export async function applyPlans(plans: TargetPlan[], env: TrustEnv): Promise<ApplyResult> {
   const result: ApplyResult = { done: [], pending: [], changed: false }
-  for (const plan of plans) {
-    for (const step of plan.steps) await applyStep(step, env, result)
+  const undo: Undo[] = []
+  const ran: string[] = []
+  let current: TrustStep | undefined
+  try {
+    for (const plan of plans) {
+      for (const step of plan.steps) {
+        current = step
+        await applyStep(step, env, result, undo, ran)
+      }
+    }
+  } catch (err) {
+    let undone = true
+    for (const u of undo.reverse()) {
+      try {
+        await u()
+      } catch {
+        undone = false
+      }
+    }
+    const note = undone
+      ? ran.length === 0
+        ? 'Nothing was changed (the files written before it were put back).'
+        : `The files written before it were put back; already run: ${ran.join('; ')}.`
+      : 'Some earlier changes could not be put back: run uninstall, or check the paths listed by --dry-run.'
+    if (err instanceof AppError) {
+      if (err.code === 'TRUST_COMMAND_FAILED') {
+        throw new AppError({
+          code: err.code,
+          kind: err.kind,
+          message: err.message,
+          hint: `${err.hint ?? ''} ${note}`.trim(),
+          cause: err,
+        })
+      }
+      throw err
+    }
+    const path = current && current.kind !== 'run' ? current.path : env.root
+    const action =
+      current?.kind === 'write' ? 'write' : current?.kind === 'run' ? 'run a command for' : 'remove'
+    throw fsFailure(err, { action, path, codePrefix: 'TRUST_APPLY', undone: note })
   }
   return result
 }
 
-async function applyStep(step: TrustStep, env: TrustEnv, result: ApplyResult): Promise<void> {
+async function applyStep(
+  step: TrustStep,
+  env: TrustEnv,
+  result: ApplyResult,
+  undo: Undo[],
+  ran: string[],
+): Promise<void> {
   switch (step.kind) {
     case 'write': {
-      await fs.mkdir(dirname(step.path), { recursive: true, mode: 0o755 })
-      if (step.backupFirst) result.done.push(`backed up ${step.path} as ${await backupFile(step.path)}`)
+      const made = await makeDirs(dirname(step.path), 0o755)
+      undo.push(() => removeMadeDirs(made))
+      const restore = await saveOld(step.path)
+      if (step.backupFirst) {
+        const backup = await backupFile(step.path)
+        undo.push(() => fs.rm(backup, { force: true }))
+        result.done.push(`backed up ${step.path} as ${backup}`)
+      }
+      undo.push(restore)
       await writeFileAtomic(step.path, step.content, { mode: step.mode })
       result.done.push(`wrote ${step.path}`)
       result.changed = true
       return
     }
-    case 'remove':
+    case 'remove': {
+      const restore = await saveOld(step.path)
       await fs.rm(step.path, { force: true })
+      undo.push(restore)
       result.done.push(`removed ${step.path}`)
       result.changed = true
       return
+    }
     case 'remove-dir':
       try {
         await fs.rmdir(step.path)
+        undo.push(() => fs.mkdir(step.path, { mode: 0o755 }).then(() => undefined))
         result.done.push(`removed empty folder ${step.path}`)
       } catch (err) {
-        const code = (err as NodeJS.ErrnoException).code
+        const code = errnoOf(err)
         if (code !== 'ENOENT' && code !== 'ENOTEMPTY' && code !== 'EEXIST') throw err
       }
       return
@@ -98,6 +204,7 @@ async function applyStep(step: TrustStep, env: TrustEnv, result: ApplyResult): P
       }
       const r = await env.runner.run(step.argv)
       if (r.code !== 0) throw commandFailed(step.argv, r)
+      ran.push(step.argv.join(' '))
       result.done.push(`ran ${step.argv.join(' ')}`)
       result.changed = true
       return

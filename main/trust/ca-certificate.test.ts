@@ -1,7 +1,11 @@
-import { describe, expect, it } from 'vitest'
+import { X509Certificate } from 'node:crypto'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { craftedPem } from '../../tests/support/crafted-pem'
+import { openssl } from '../../tests/support/openssl'
 import { issueServerCert, makeTestCa } from '../../tests/trust/fixtures'
+import { makeOpensslChain } from '../../tests/trust/openssl-chain'
 import { AppError } from '../errors'
-import { osStoreFileName, parseTrustCa } from './ca-certificate'
+import { canonicalPem, osStoreFileName, parseTrustCa } from './ca-certificate'
 
 describe('parseTrustCa', () => {
   it('accepts one CA certificate and reports the fingerprints', async () => {
@@ -15,7 +19,11 @@ describe('parseTrustCa', () => {
 
   it('refuses a file holding a private key, naming the field', async () => {
     const ca = await makeTestCa()
-    for (const pem of [`${ca.certPem}${ca.keyPem}`, ca.keyPem, `${ca.certPem}-----BEGIN RSA PRIVATE KEY-----\nAA\n-----END RSA PRIVATE KEY-----\n`]) {
+    for (const pem of [
+      `${ca.certPem}${ca.keyPem}`,
+      ca.keyPem,
+      `${ca.certPem}-----BEGIN RSA PRIVATE KEY-----\nAA\n-----END RSA PRIVATE KEY-----\n`,
+    ]) {
       const err = (() => {
         try {
           parseTrustCa(pem, { sourcePath: 'bundle.pem' })
@@ -31,11 +39,86 @@ describe('parseTrustCa', () => {
     }
   })
 
-  it('refuses a leaf certificate and two certificates', async () => {
+  it('refuses a leaf certificate and a file without a certificate; the same certificate twice counts once', async () => {
     const ca = await makeTestCa()
     const leaf = await issueServerCert(ca, ['192.168.20.10'])
     expect(() => parseTrustCa(leaf.certPem)).toThrow(/CA:TRUE/)
-    expect(() => parseTrustCa(`${ca.certPem}${ca.certPem}`)).toThrow(/exactly one/)
+    expect(parseTrustCa(`${ca.certPem}${ca.certPem}`).pem).toBe(parseTrustCa(ca.certPem).pem)
     expect(() => parseTrustCa('hello')).toThrow(/found 0/)
+  })
+
+  it('re-encodes from DER: a crafted block (text after a "-" line) gives the canonical PEM only, with a note', async () => {
+    const real = (await makeTestCa('Crafted')).certPem
+    const text = `subject=CN = x\n${craftedPem(real, ['REGISTRY_WIZARD_EOF', 'touch /tmp/pwned'])}\r\n`
+    const der = new X509Certificate(real).raw
+    const t = parseTrustCa(text, { sourcePath: 'crafted.crt' })
+    expect(t.pem).toBe(canonicalPem(der))
+    expect(t.pem).not.toContain('touch')
+    expect(t.pem).toMatch(
+      /^-----BEGIN CERTIFICATE-----\n([A-Za-z0-9+/=]{1,64}\n)+-----END CERTIFICATE-----\n$/,
+    )
+    expect(t.sourceIsCanonical).toBe(false)
+    expect(t.notes?.join('\n')).toMatch(
+      /text that is not base64; it was ignored and the certificate re-encoded from its DER bytes/,
+    )
+    // openssl reads the crafted text as the same certificate and writes the very same canonical PEM.
+    expect(openssl(['x509'], text)).toBe(t.pem)
+    const plain = parseTrustCa(canonicalPem(der))
+    expect(plain.sourceIsCanonical).toBe(true)
+    expect(plain.notes).toEqual([])
+  })
+})
+
+describe('parseTrustCa: intermediates and chains (openssl-made root + intermediate)', () => {
+  let root: string
+  let intermediate: string
+  let leaf: string
+  let otherRoot: string
+
+  beforeAll(() => {
+    ;({ root, intermediate, leaf, otherRoot } = makeOpensslChain())
+  })
+
+  it('refuses an intermediate given alone, naming its issuer and asking for the root', () => {
+    const err = (() => {
+      try {
+        parseTrustCa(intermediate, { field: '--ca', sourcePath: 'int.crt' })
+      } catch (e) {
+        return e
+      }
+      return undefined
+    })() as AppError
+    expect(err).toBeInstanceOf(AppError)
+    expect(err).toMatchObject({ code: 'CA_IS_INTERMEDIATE', kind: 'input', field: '--ca' })
+    expect(err.message).toContain(
+      'this is an intermediate CA (O=Example Corp, CN=Example Issuing CA) issued by O=Example Corp, CN=Example Root CA',
+    )
+    expect(err.message).toMatch(
+      /clients must trust the root; give the root CA certificate .*OUT\/ca\.crt written by `cert issue`/,
+    )
+  })
+
+  it.each([
+    ['intermediate + root', () => `${intermediate}${root}`],
+    ['root + intermediate', () => `${root}${intermediate}`],
+    ['leaf + intermediate + root (fullchain)', () => `${leaf}${intermediate}${root}`],
+  ])('takes the root from a chain (%s), re-encoded, and says so', (_name, text) => {
+    const t = parseTrustCa(text(), { sourcePath: 'chain.pem' })
+    expect(t.pem).toBe(canonicalPem(new X509Certificate(root).raw))
+    expect(t.subject).toBe('O=Example Corp, CN=Example Root CA')
+    expect(t.sourceIsCanonical).toBe(false)
+    expect(t.notes?.[0]).toMatch(
+      /chain\.pem holds a chain of \d certificates: the root CA O=Example Corp, CN=Example Root CA was taken from it/,
+    )
+  })
+
+  it('refuses a chain without its root, two roots, and certificates of another chain', () => {
+    expect(() => parseTrustCa(`${leaf}${intermediate}`)).toThrow(
+      /no root \(self-signed\) CA; the top one \(O=Example Corp, CN=Example Issuing CA\) is issued by O=Example Corp, CN=Example Root CA/,
+    )
+    expect(() => parseTrustCa(`${root}${otherRoot}`)).toThrow(/2 root CAs/)
+    expect(() => parseTrustCa(`${otherRoot}${intermediate}`)).toThrow(
+      /Example Issuing CA does not chain to the root O=Example Corp, CN=Other Root CA/,
+    )
   })
 })

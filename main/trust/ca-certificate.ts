@@ -7,10 +7,66 @@ export const PEM_PRIVATE_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/
 const CERT_BLOCK = /-----BEGIN CERTIFICATE-----\r?\n[\s\S]+?-----END CERTIFICATE-----/g
 
 /**
- * Checks that a PEM file is exactly one CA certificate and nothing secret, and returns what trust targets need.
- * A file holding a private key is refused outright: only ca.crt ever goes to a client.
+ * The canonical PEM of a certificate, built from its DER bytes only: the BEGIN line, base64 in 64-character lines,
+ * the END line and a newline. Nothing of the text the certificate was read from survives (comments, text after a
+ * `-` line inside the block, CR characters), so whatever the app writes or embeds can hold only base64.
  */
-export function parseTrustCa(pem: string, opts: { field?: string; sourcePath?: string; now?: Date } = {}): TrustCa {
+export function canonicalPem(der: Uint8Array): string {
+  const b64 = Buffer.from(der).toString('base64')
+  const lines = b64.match(/.{1,64}/g) ?? []
+  return `-----BEGIN CERTIFICATE-----\n${lines.join('\n')}\n-----END CERTIFICATE-----\n`
+}
+
+/** Is this certificate its own issuer (names and signature): a root CA. */
+export function isSelfSigned(cert: X509Certificate): boolean {
+  try {
+    return cert.checkIssued(cert) && cert.verify(cert.publicKey)
+  } catch {
+    return false
+  }
+}
+
+function issuedBy(child: X509Certificate, parent: X509Certificate): boolean {
+  try {
+    return child.checkIssued(parent) && child.verify(parent.publicKey)
+  } catch {
+    return false
+  }
+}
+
+/** Does the block hold only base64 lines between its BEGIN and END lines (what any certificate tool writes)? */
+function onlyBase64(block: string): boolean {
+  const body = block.split(/\r?\n/).slice(1, -1)
+  return body.every((line) => /^[A-Za-z0-9+/=]*\s*$/.test(line))
+}
+
+const oneLine = (name: string): string => name.replace(/\n/g, ', ')
+
+/** Does `cert` chain up to `root` through the certificates given (at most their number of steps)? */
+function chainsTo(cert: X509Certificate, root: X509Certificate, all: X509Certificate[]): boolean {
+  let current = cert
+  for (let i = 0; i <= all.length; i++) {
+    if (current.fingerprint256 === root.fingerprint256) return true
+    const parent = all.find((p) => p.fingerprint256 !== current.fingerprint256 && issuedBy(current, p))
+    if (!parent) return false
+    current = parent
+  }
+  return false
+}
+
+const GIVE_ROOT =
+  "give the root CA certificate clients must trust: OUT/ca.crt written by `cert issue`, or your company's root CA file (a file holding the chain up to the root works too)"
+
+/**
+ * Checks that a PEM file is one root CA certificate (or a chain holding exactly one root, which is taken) and nothing
+ * secret, and returns what trust targets need. The PEM returned is re-encoded from the DER bytes (see
+ * {@link canonicalPem}); the input text is never passed on. A file holding a private key is refused outright: only
+ * ca.crt ever goes to a client. An intermediate CA alone is refused: clients must trust the root.
+ */
+export function parseTrustCa(
+  pem: string,
+  opts: { field?: string; sourcePath?: string; now?: Date } = {},
+): TrustCa {
   const field = opts.field ?? 'ca'
   const shown = opts.sourcePath ?? '(PEM text)'
   if (PEM_PRIVATE_KEY.test(pem)) {
@@ -22,40 +78,103 @@ export function parseTrustCa(pem: string, opts: { field?: string; sourcePath?: s
     )
   }
   const blocks = pem.match(CERT_BLOCK) ?? []
-  if (blocks.length !== 1) {
+  if (blocks.length === 0) {
     throw invalidInput(
       field,
       shown,
-      `exactly one PEM certificate (-----BEGIN CERTIFICATE-----) is allowed; found ${blocks.length}`,
+      'exactly one PEM certificate (-----BEGIN CERTIFICATE-----) is allowed; found 0',
       'CA_NOT_ONE_CERTIFICATE',
     )
   }
-  const block = blocks[0].replace(/\r\n/g, '\n')
-  let cert: X509Certificate
-  try {
-    cert = new X509Certificate(block)
-  } catch {
-    throw invalidInput(field, shown, 'the certificate block could not be parsed as X.509', 'CA_UNPARSABLE')
+  const certs: X509Certificate[] = []
+  for (const block of blocks) {
+    let cert: X509Certificate
+    try {
+      cert = new X509Certificate(block.replace(/\r\n/g, '\n'))
+    } catch {
+      throw invalidInput(field, shown, 'the certificate block could not be parsed as X.509', 'CA_UNPARSABLE')
+    }
+    if (!certs.some((c) => c.fingerprint256 === cert.fingerprint256)) certs.push(cert)
   }
-  if (!cert.ca) {
-    throw invalidInput(
-      field,
-      shown,
-      'a CA certificate (basicConstraints CA:TRUE) is required; this is a leaf (server) certificate: give the CA that signed it',
-      'CA_NOT_A_CA',
+  const notes: string[] = []
+  let cert: X509Certificate
+  if (certs.length === 1) {
+    cert = certs[0] as X509Certificate
+    if (!cert.ca) {
+      throw invalidInput(
+        field,
+        shown,
+        'a CA certificate (basicConstraints CA:TRUE) is required; this is a leaf (server) certificate: give the CA that signed it',
+        'CA_NOT_A_CA',
+      )
+    }
+    if (!isSelfSigned(cert)) {
+      throw invalidInput(
+        field,
+        shown,
+        `this is an intermediate CA (${oneLine(cert.subject)}) issued by ${oneLine(cert.issuer)}: clients must trust the root; ${GIVE_ROOT}`,
+        'CA_IS_INTERMEDIATE',
+      )
+    }
+  } else {
+    const roots = certs.filter((c) => c.ca && isSelfSigned(c))
+    if (roots.length === 0) {
+      const top = certs.find((c) => !certs.some((p) => p !== c && issuedBy(c, p)))
+      const topText = top ? `; the top one (${oneLine(top.subject)}) is issued by ${oneLine(top.issuer)}` : ''
+      throw invalidInput(
+        field,
+        shown,
+        `the file holds ${certs.length} certificates but no root (self-signed) CA${topText}: ${GIVE_ROOT}`,
+        'CA_CHAIN_WITHOUT_ROOT',
+      )
+    }
+    if (roots.length > 1) {
+      throw invalidInput(
+        field,
+        shown,
+        `the file holds ${roots.length} root CAs (${roots.map((r) => oneLine(r.subject)).join('; ')}); give the one root the registry's certificate chains to`,
+        'CA_SEVERAL_ROOTS',
+      )
+    }
+    cert = roots[0] as X509Certificate
+    const stray = certs.find((c) => !chainsTo(c, cert, certs))
+    if (stray) {
+      throw invalidInput(
+        field,
+        shown,
+        `the file holds certificates of different chains: ${oneLine(stray.subject)} does not chain to the root ${oneLine(cert.subject)}; give the root CA certificate alone`,
+        'CA_CHAIN_UNRELATED',
+      )
+    }
+    notes.push(
+      `${shown} holds a chain of ${certs.length} certificates: the root CA ${oneLine(cert.subject)} was taken from it (clients trust the root)`,
     )
   }
   const now = opts.now ?? new Date()
   if (new Date(cert.validTo).getTime() < now.getTime()) {
-    throw invalidInput(field, shown, `the CA expired on ${cert.validTo}; a valid CA is required`, 'CA_EXPIRED')
+    throw invalidInput(
+      field,
+      shown,
+      `the CA expired on ${cert.validTo}; a valid CA is required`,
+      'CA_EXPIRED',
+    )
+  }
+  const canonical = canonicalPem(cert.raw)
+  const sourceIsCanonical = pem === canonical
+  if (blocks.some((b) => !onlyBase64(b))) {
+    notes.push(
+      `${shown}: the certificate block holds text that is not base64; it was ignored and the certificate re-encoded from its DER bytes`,
+    )
   }
   return {
-    pem: `${block}\n`,
+    pem: canonical,
     fingerprintSha256: cert.fingerprint256,
     thumbprintSha1: cert.fingerprint.replace(/:/g, ''),
-    subject: cert.subject.replace(/\n/g, ', '),
+    subject: oneLine(cert.subject),
     notAfter: new Date(cert.validTo).toISOString(),
     sourcePath: opts.sourcePath,
+    sourceIsCanonical,
+    notes,
   }
 }
 

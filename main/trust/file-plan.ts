@@ -7,7 +7,9 @@ export async function readIfExists(path: string): Promise<string | undefined> {
   try {
     return await fs.readFile(path, 'utf8')
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    // ENOTDIR: a part of the path is a file, so this file is not there (writing it fails later, with a clear error).
+    const code = (err as NodeJS.ErrnoException).code
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined
     throw err
   }
 }
@@ -34,7 +36,8 @@ export async function planPlaceFile(opts: {
   const existing = await readIfExists(opts.path)
   if (existing === opts.content) return []
   const mode = opts.mode ?? 0o644
-  if (existing === undefined || opts.ours?.(existing) === true) return [{ kind: 'write', path: opts.path, content: opts.content, mode }]
+  if (existing === undefined || opts.ours?.(existing) === true)
+    return [{ kind: 'write', path: opts.path, content: opts.content, mode }]
   if (opts.force) return [{ kind: 'write', path: opts.path, content: opts.content, mode, backupFirst: true }]
   throw new AppError({
     code: 'TRUST_CONFLICT',
@@ -51,8 +54,12 @@ export async function planRemoveOwnedFile(opts: {
 }): Promise<{ steps: TrustStep[]; warning?: string }> {
   const existing = await readIfExists(opts.path)
   if (existing === undefined) return { steps: [] }
-  if (existing === opts.content || opts.ours?.(existing) === true) return { steps: [{ kind: 'remove', path: opts.path }] }
-  return { steps: [], warning: `${opts.path} holds something else than what install writes; it was left in place` }
+  if (existing === opts.content || opts.ours?.(existing) === true)
+    return { steps: [{ kind: 'remove', path: opts.path }] }
+  return {
+    steps: [],
+    warning: `${opts.path} holds something else than what install writes; it was left in place`,
+  }
 }
 
 /** The folder a file sits in, removed afterwards only if empty. */

@@ -1,8 +1,9 @@
-import { invalidInput } from '../errors'
+import { AppError, invalidInput } from '../errors'
 import { parseSan } from '../pki/names'
 import type { RegistryAddress } from './types'
 
-const ALLOWED = 'HOST:PORT is allowed, as in the image reference (192.168.20.10:5000, registry.lan:5000, [fd00::10]:5000)'
+const ALLOWED =
+  'HOST:PORT is allowed, as in the image reference (192.168.20.10:5000, registry.lan:5000, [fd00::10]:5000)'
 
 /** Parses a registry address exactly as clients write it in image references. */
 export function parseRegistryAddress(raw: string, field = 'registry'): RegistryAddress {
@@ -12,8 +13,10 @@ export function parseRegistryAddress(raw: string, field = 'registry'): RegistryA
   const hostPart = m[1] ?? ''
   const portText = m[2]
   const port = portText === undefined ? undefined : Number(portText)
-  if (port !== undefined && (port < 1 || port > 65535)) throw invalidInput(field, raw, `the port must be 1-65535; ${ALLOWED}`)
-  if (hostPart.includes('*')) throw invalidInput(field, raw, `a wildcard is not a registry address; ${ALLOWED}`)
+  if (port !== undefined && (port < 1 || port > 65535))
+    throw invalidInput(field, raw, `the port must be 1-65535; ${ALLOWED}`)
+  if (hostPart.includes('*'))
+    throw invalidInput(field, raw, `a wildcard is not a registry address; ${ALLOWED}`)
   const san = parseSan(hostPart, field)
   if (san.type === 'ip' && san.value.includes(':') && !hostPart.startsWith('[')) {
     throw invalidInput(field, raw, `an IPv6 address needs brackets; ${ALLOWED}`)
@@ -29,13 +32,58 @@ export function parseRegistryAddress(raw: string, field = 'registry'): RegistryA
   }
 }
 
-/** Parses several addresses (IP and DNS name of one registry, say), dropping duplicates; at least one is required. */
-export function parseRegistryAddresses(values: readonly string[], field = 'registry'): RegistryAddress[] {
-  if (values.length === 0) throw invalidInput(field, '', `at least one ${field.startsWith('-') ? field : `--${field}`} is required; ${ALLOWED}`)
+/**
+ * An address without a port means 443 to Docker, and its trust folder is `certs.d/HOST/`: easy to get wrong (the
+ * registry listens on 5000, say). Installing trust for it needs the port written out; `HOST:443` is the explicit form.
+ */
+export function noPortError(address: RegistryAddress, field = 'registry'): AppError {
+  const h = address.hostPort
+  return new AppError({
+    code: 'REGISTRY_NO_PORT',
+    kind: 'input',
+    field,
+    message: `${field}: ${h} has no port: Docker would use 443 (certs.d/${h}/). Write ${h}:443 if that is meant, or add the registry's port, e.g. ${h}:5000`,
+    hint: `Give ${field} ${h}:PORT exactly as in your image references (${h}:443 also covers references written without a port). Nothing was changed.`,
+  })
+}
+
+/** Without a port, for the same host: what Docker uses for image references that leave out `:443`. */
+function withoutPort(a: RegistryAddress): RegistryAddress {
+  const hostPort = a.hostPort.replace(/:443$/, '')
+  return {
+    host: a.host,
+    port: undefined,
+    hostPort,
+    windowsDirName: hostPort.replace(/:/g, ''),
+    fileSafe: hostPort.replace(/[^A-Za-z0-9.-]+/g, '_').replace(/^_+|_+$/g, ''),
+  }
+}
+
+/**
+ * Parses several addresses (IP and DNS name of one registry, say), dropping duplicates; at least one is required.
+ * With `requirePort` (trust install, bundle export), an address without a port is refused ({@link noPortError}),
+ * and an explicit `HOST:443` stands for both spellings Docker keeps apart: `HOST:443` and `HOST` (443 left out).
+ */
+export function parseRegistryAddresses(
+  values: readonly string[],
+  field = 'registry',
+  opts: { requirePort?: boolean } = {},
+): RegistryAddress[] {
+  if (values.length === 0)
+    throw invalidInput(
+      field,
+      '',
+      `at least one ${field.startsWith('-') ? field : `--${field}`} is required; ${ALLOWED}`,
+    )
   const seen = new Map<string, RegistryAddress>()
   for (const v of values) {
     const a = parseRegistryAddress(v, field)
+    if (opts.requirePort === true && a.port === undefined) throw noPortError(a, field)
     seen.set(a.hostPort, a)
+    if (opts.requirePort === true && a.port === 443) {
+      const bare = withoutPort(a)
+      seen.set(bare.hostPort, bare)
+    }
   }
   return [...seen.values()]
 }

@@ -1,12 +1,27 @@
 import { invalidInput } from '../errors'
 import { applyPlans, type ApplyResult } from './apply-plan'
+import { fsFailure } from './fs-errors'
 import { containerdTarget } from './targets/containerd'
 import { dockerTarget } from './targets/docker'
 import { osStoreTarget } from './targets/os-store'
 import { podmanTarget } from './targets/podman'
-import { TARGET_IDS, type RegistryAddress, type TargetId, type TargetPlan, type TargetStatus, type TrustCa, type TrustEnv, type TrustTarget } from './types'
+import {
+  TARGET_IDS,
+  type RegistryAddress,
+  type TargetId,
+  type TargetPlan,
+  type TargetStatus,
+  type TrustCa,
+  type TrustEnv,
+  type TrustTarget,
+} from './types'
 
-export const ALL_TARGETS: readonly TrustTarget[] = [dockerTarget, podmanTarget, containerdTarget, osStoreTarget]
+export const ALL_TARGETS: readonly TrustTarget[] = [
+  dockerTarget,
+  podmanTarget,
+  containerdTarget,
+  osStoreTarget,
+]
 
 export interface TrustRequest {
   env: TrustEnv
@@ -19,10 +34,15 @@ export interface TrustRequest {
 
 /** Parses `--targets docker,podman,containerd,os`. */
 export function parseTargets(value: string, field = 'targets'): TargetId[] {
-  const ids = value.split(',').map((s) => s.trim()).filter(Boolean)
+  const ids = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
   const allowed = `a comma-separated list of ${TARGET_IDS.join(', ')} is allowed`
   if (ids.length === 0) throw invalidInput(field, value, allowed)
-  for (const id of ids) if (!(TARGET_IDS as readonly string[]).includes(id)) throw invalidInput(field, value, `"${id}" is not a target; ${allowed}`)
+  for (const id of ids)
+    if (!(TARGET_IDS as readonly string[]).includes(id))
+      throw invalidInput(field, value, `"${id}" is not a target; ${allowed}`)
   return [...new Set(ids as TargetId[])]
 }
 
@@ -37,7 +57,15 @@ export async function planTrust(action: 'install' | 'uninstall', req: TrustReque
   const ctx = { env: req.env, ca: req.ca, registries: req.registries, force: req.force ?? false }
   const targets = await selectTargets(req.env, req.targets)
   const plans: TargetPlan[] = []
-  for (const t of targets) plans.push(action === 'install' ? await t.install(ctx) : await t.uninstall(ctx))
+  try {
+    for (const t of targets) plans.push(action === 'install' ? await t.install(ctx) : await t.uninstall(ctx))
+  } catch (err) {
+    throw fsFailure(err, {
+      action: 'use',
+      path: (err as NodeJS.ErrnoException).path ?? req.env.root,
+      codePrefix: 'TRUST_PLAN',
+    })
+  }
   return plans
 }
 

@@ -34,6 +34,13 @@ export interface TrustCa {
   notAfter: string
   /** The file the CA was read from, when there is one (macOS and Windows commands take a path). */
   sourcePath?: string | undefined
+  /**
+   * The source file holds exactly `pem` (one canonical block, nothing else). When false, commands that take a path
+   * (macOS keychain, Windows store) are given a canonical copy instead of the source file.
+   */
+  sourceIsCanonical?: boolean | undefined
+  /** What was done to the input to get `pem` (root taken from a chain, text in the block ignored): tell the user. */
+  notes?: string[] | undefined
 }
 
 /** A registry address as it appears in image references: `HOST:PORT` (or `HOST` for 443). */

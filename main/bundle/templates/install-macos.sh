@@ -5,11 +5,14 @@
 #   sudo sh install-macos.sh                 install for the registries in registries.txt
 #   sudo sh install-macos.sh --uninstall     remove it again
 #   sh install-macos.sh --dry-run            print what would be done; change nothing
-#   --registry HOST:PORT (repeatable) replaces registries.txt.
+#   --registry HOST:PORT (repeatable) replaces registries.txt. Its files are checked against SHA256SUMS first.
 set -eu
 
 BUNDLE_DIR=$(cd "$(dirname "$0")" && pwd)
 CA_FILE="$BUNDLE_DIR/ca.crt"
+SUMS_FILE="$BUNDLE_DIR/SHA256SUMS"
+# Every file this script reads; SHA256SUMS must list each of them.
+USED_FILES="install-macos.sh ca.crt ca.crt.sha256 registries.txt"
 KEYCHAIN=/Library/Keychains/System.keychain
 ACTION=install
 DRY_RUN=0
@@ -20,9 +23,10 @@ die() {
   printf 'registry-trust: error: %s\n' "$*" >&2
   exit 1
 }
+# A registry name becomes a folder name (certs.d/HOST:PORT): never . or .. or a /.
 check_registry() {
   case "$1" in
-    '' | *[!A-Za-z0-9.:\[\]-]*) die "--registry: \"$1\" is not valid; HOST:PORT is allowed (e.g. 192.168.20.10:5000)" ;;
+    '' | . | .. | -* | *[!A-Za-z0-9.:\[\]-]*) die "--registry: \"$1\" is not valid; HOST:PORT is allowed (e.g. 192.168.20.10:5000)" ;;
   esac
 }
 
@@ -44,6 +48,27 @@ while [ $# -gt 0 ]; do
   esac
   shift
 done
+
+sha256_hex() {
+  if command -v shasum >/dev/null 2>&1; then
+    shasum -a 256 | cut -d' ' -f1
+  elif command -v sha256sum >/dev/null 2>&1; then
+    sha256sum | cut -d' ' -f1
+  else
+    openssl dgst -sha256 | sed 's/^.*= *//'
+  fi
+}
+
+# The bundle's own checksums come before anything else: every file this script uses must be listed and match.
+[ -f "$SUMS_FILE" ] || die "SHA256SUMS is missing beside install-macos.sh: the bundle is incomplete. Nothing was done."
+for name in $USED_FILES; do
+  want=$(awk -v f="$name" '$2 == f || $2 == "*" f { print $1; exit }' "$SUMS_FILE" | tr 'ABCDEF' 'abcdef')
+  [ ${#want} -eq 64 ] || die "SHA256SUMS does not list $name: the bundle was changed or damaged. Nothing was done."
+  [ -f "$BUNDLE_DIR/$name" ] || die "$name is missing beside install-macos.sh (SHA256SUMS lists it): copy the whole bundle folder. Nothing was done."
+  got=$(sha256_hex <"$BUNDLE_DIR/$name")
+  [ "$got" = "$want" ] || die "$name does not match SHA256SUMS (expected $want, got $got): the file was changed or damaged. Nothing was done."
+done
+
 if [ -z "$REGISTRIES" ]; then
   for r in $(grep -v '^[[:space:]]*#' "$BUNDLE_DIR/registries.txt" | tr -d '\r'); do
     check_registry "$r"

@@ -2,7 +2,7 @@
 .SYNOPSIS
   Registry Wizard trust bundle for Windows: trusts the private registry's CA.
 .DESCRIPTION
-  Checks ca.crt against the SHA-256 fingerprint in ca.crt.sha256 first, then imports it into
+  Checks its files against SHA256SUMS and ca.crt against the SHA-256 fingerprint in ca.crt.sha256 first, then imports it into
   Cert:\LocalMachine\Root (Docker Desktop and Windows programs read it) and writes
   C:\ProgramData\docker\certs.d\HOSTPORT\ca.crt for Docker Engine on Windows (the ':' is dropped: Windows folder
   names cannot hold it). Run from an elevated PowerShell:
@@ -21,10 +21,28 @@ $caFile = Join-Path $bundle 'ca.crt'
 
 function Fail($message) { Write-Error "registry-trust: $message"; exit 1 }
 
+# The bundle's own checksums come before anything else: every file this script uses must be listed and match.
+$sumsFile = Join-Path $bundle 'SHA256SUMS'
+if (-not (Test-Path -LiteralPath $sumsFile -PathType Leaf)) { Fail 'SHA256SUMS is missing beside install.ps1: the bundle is incomplete. Nothing was done.' }
+$sums = @{}
+foreach ($line in Get-Content -LiteralPath $sumsFile) {
+  if ($line -match '^([0-9a-fA-F]{64}) [ *](.+)$') { $sums[$Matches[2]] = $Matches[1].ToUpperInvariant() }
+}
+foreach ($name in @('install.ps1', 'ca.crt', 'ca.crt.sha256', 'registries.txt')) {
+  if (-not $sums.ContainsKey($name)) { Fail "SHA256SUMS does not list ${name}: the bundle was changed or damaged. Nothing was done." }
+  $path = Join-Path $bundle $name
+  if (-not (Test-Path -LiteralPath $path -PathType Leaf)) { Fail "$name is missing beside install.ps1 (SHA256SUMS lists it): copy the whole bundle folder. Nothing was done." }
+  $got = (Get-FileHash -LiteralPath $path -Algorithm SHA256).Hash.ToUpperInvariant()
+  if ($got -ne $sums[$name]) { Fail "$name does not match SHA256SUMS (expected $($sums[$name]), got $got): the file was changed or damaged. Nothing was done." }
+}
+
 if (-not $Registry -or $Registry.Count -eq 0) {
   $Registry = Get-Content (Join-Path $bundle 'registries.txt') | Where-Object { $_ -and -not $_.StartsWith('#') } | ForEach-Object { $_.Trim() }
 }
-foreach ($r in $Registry) { if ($r -notmatch '^[A-Za-z0-9.:\[\]-]+$') { Fail "-Registry: '$r' is not valid; HOST:PORT is allowed" } }
+foreach ($r in $Registry) {
+  # A registry name becomes a folder name: never . or .. or a path separator.
+  if ($r -notmatch '^[A-Za-z0-9.:\[\]-]+$' -or $r -eq '.' -or $r -eq '..' -or $r.StartsWith('-')) { Fail "-Registry: '$r' is not valid; HOST:PORT is allowed" }
+}
 
 # The fingerprint check comes first.
 $text = Get-Content -Raw $caFile

@@ -6,14 +6,17 @@
 #   sudo sh install.sh --uninstall           remove exactly what install added
 #   sh install.sh --dry-run                  print what would be written and run; change nothing
 #
-# POSIX sh: runs under dash, busybox ash and bash (CentOS 7's 4.2 too). Before anything else it checks ca.crt against
-# the SHA-256 fingerprint in ca.crt.sha256. Installs for Docker (always), Podman/CRI-O and containerd when present,
-# and into the OS store (Debian/Ubuntu/Alpine, RHEL/CentOS/Fedora/Rocky/Alma, SUSE, Arch). Safe to run twice.
+# POSIX sh: dash, busybox ash, bash (CentOS 7's 4.2 too). Before anything else it checks its files against SHA256SUMS
+# and ca.crt against the fingerprint in ca.crt.sha256. Installs for Docker (always), Podman/CRI-O and containerd when
+# present, and into the OS store (Debian/Ubuntu/Alpine, RHEL/CentOS/Fedora/Rocky/Alma, SUSE, Arch). Safe to run twice.
 set -eu
 
 BUNDLE_DIR=$(cd "$(dirname "$0")" && pwd)
 CA_FILE="$BUNDLE_DIR/ca.crt"
 FINGERPRINT_FILE="$BUNDLE_DIR/ca.crt.sha256"
+SUMS_FILE="$BUNDLE_DIR/SHA256SUMS"
+# Every file this script reads; SHA256SUMS must list each of them.
+USED_FILES="install.sh ca.crt ca.crt.sha256 registries.txt"
 ROOT=/
 ACTION=install
 DRY_RUN=0
@@ -31,16 +34,41 @@ die() {
 }
 
 usage() {
-  sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
   say ""
   say "Options: --registry HOST:PORT (repeatable)  --uninstall  --dry-run  --force (replace a different ca.crt)"
-  say "         --root DIR (act under DIR instead of /, for testing)  -h, --help"
+  say "         --root DIR (act under DIR instead of /: files only, the store update is printed, not run)  -h, --help"
 }
 
+# A registry name becomes a folder name (certs.d/HOST:PORT): only host and port characters, never . or .. or a /.
 check_registry() {
   case "$1" in
-    '' | *[!A-Za-z0-9.:\[\]-]*) die "--registry: \"$1\" is not valid; HOST:PORT as in the image reference is allowed (e.g. 192.168.20.10:5000)" ;;
+    '' | . | .. | -* | *[!A-Za-z0-9.:\[\]-]*) die "--registry: \"$1\" is not valid; HOST:PORT as in the image reference is allowed (e.g. 192.168.20.10:5000)" ;;
   esac
+}
+
+sha256_hex() {
+  if command -v sha256sum >/dev/null 2>&1; then
+    sha256sum | cut -d' ' -f1
+  elif command -v shasum >/dev/null 2>&1; then
+    shasum -a 256 | cut -d' ' -f1
+  elif command -v openssl >/dev/null 2>&1; then
+    openssl dgst -sha256 | sed 's/^.*= *//'
+  else
+    die "no sha256sum, shasum or openssl to check the files with"
+  fi
+}
+
+# 0. The bundle's own checksums come before anything else: every file this script uses must be listed and match.
+check_sums() {
+  [ -f "$SUMS_FILE" ] || die "SHA256SUMS is missing beside install.sh: the bundle is incomplete. Nothing was done."
+  for name in $USED_FILES; do
+    want=$(awk -v f="$name" '$2 == f || $2 == "*" f { print $1; exit }' "$SUMS_FILE" | tr 'ABCDEF' 'abcdef')
+    [ ${#want} -eq 64 ] || die "SHA256SUMS does not list $name: the bundle was changed or damaged. Nothing was done."
+    [ -f "$BUNDLE_DIR/$name" ] || die "$name is missing beside install.sh (SHA256SUMS lists it): copy the whole bundle folder. Nothing was done."
+    got=$(sha256_hex <"$BUNDLE_DIR/$name")
+    [ "$got" = "$want" ] || die "$name does not match SHA256SUMS (expected $want, got $got): the file was changed or damaged. Nothing was done."
+  done
 }
 
 while [ $# -gt 0 ]; do
@@ -73,6 +101,8 @@ while [ $# -gt 0 ]; do
   shift
 done
 
+check_sums
+
 if [ -z "$REGISTRIES" ]; then
   [ -f "$BUNDLE_DIR/registries.txt" ] || die "no --registry given and no registries.txt beside install.sh"
   for r in $(grep -v '^[[:space:]]*#' "$BUNDLE_DIR/registries.txt" | tr -d '\r'); do
@@ -82,23 +112,12 @@ if [ -z "$REGISTRIES" ]; then
 fi
 [ -n "$REGISTRIES" ] || die "no registry address: pass --registry HOST:PORT"
 [ -d "$ROOT" ] || die "--root: \"$ROOT\" is not a directory"
+ROOT=$(cd "$ROOT" && pwd -P)
 
 # A path on the target system, under the root prefix.
 P() { printf '%s%s' "${ROOT%/}" "$1"; }
 
-sha256_hex() {
-  if command -v sha256sum >/dev/null 2>&1; then
-    sha256sum | cut -d' ' -f1
-  elif command -v shasum >/dev/null 2>&1; then
-    shasum -a 256 | cut -d' ' -f1
-  elif command -v openssl >/dev/null 2>&1; then
-    openssl dgst -sha256 | sed 's/^.*= *//'
-  else
-    die "no sha256sum, shasum or openssl to check the fingerprint with"
-  fi
-}
-
-# 1. The fingerprint check comes before anything else.
+# 1. The fingerprint check comes next, still before anything is changed.
 [ -f "$CA_FILE" ] || die "ca.crt is missing beside install.sh"
 [ -f "$FINGERPRINT_FILE" ] || die "ca.crt.sha256 (the fingerprint) is missing beside install.sh"
 if grep -q 'PRIVATE KEY' "$CA_FILE"; then die "ca.crt holds a private key: refusing (a private key never goes to a client)"; fi
@@ -154,6 +173,11 @@ update_command() {
 
 run_update() {
   cmd=$(update_command)
+  if [ "$ROOT" != / ]; then
+    # The host's own command would rebuild the host's bundle, not the one under the root prefix: never run it.
+    say "  not run (root prefix $ROOT): $cmd; run it inside that system, e.g. chroot $ROOT $cmd"
+    return 0
+  fi
   if [ "$DRY_RUN" = 1 ]; then
     say "  would run: $cmd"
     return 0

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path'
 import type { Command } from 'commander'
 import { parseArchiveFormat } from '../../bundle/archive'
 import { exportBundle } from '../../bundle/export-bundle'
-import { copyBundleToMount } from '../../drives/copy-bundle'
+import { copyBundleToMount, describeReadBack, verifyFailedError } from '../../drives/copy-bundle'
 import { listRemovableDrives } from '../../drives/list-drives'
 import { invalidInput } from '../../errors'
 import { parseTrustCa } from '../../trust/ca-certificate'
@@ -26,7 +26,7 @@ async function exportCommand(ctx: CommandContext, o: ExportOpts): Promise<void> 
     field: '--ca',
     sourcePath: ctx.path(o.ca),
   })
-  const registries = parseRegistryAddresses(o.registry ?? [], '--registry')
+  const registries = parseRegistryAddresses(o.registry ?? [], '--registry', { requirePort: true })
   const archive = o.archive === undefined ? undefined : parseArchiveFormat(o.archive, '--archive')
   if ((o.out === undefined) === (o.drive === undefined)) {
     throw invalidInput(
@@ -36,9 +36,17 @@ async function exportCommand(ctx: CommandContext, o: ExportOpts): Promise<void> 
     )
   }
   if (o.out !== undefined) {
-    const b = await exportBundle({ ca, registries, outDir: ctx.path(o.out), archive, force: o.force })
-    if (o.json) printJson(ctx, b)
+    const b = await exportBundle({
+      ca,
+      registries,
+      outDir: ctx.path(o.out),
+      archive,
+      force: o.force,
+      field: '--out',
+    })
+    if (o.json) printJson(ctx, { ...b, caNotes: ca.notes ?? [] })
     else {
+      for (const n of ca.notes ?? []) ctx.io.stdout(`note: ${n}\n`)
       ctx.io.stdout(`Trust bundle written to ${b.dir}\n`)
       for (const f of b.files) ctx.io.stdout(`  ${f}\n`)
       if (b.archivePath) ctx.io.stdout(`Archive: ${b.archivePath}\n`)
@@ -46,9 +54,18 @@ async function exportCommand(ctx: CommandContext, o: ExportOpts): Promise<void> 
     }
     return
   }
-  const mount = resolve(ctx.path(o.drive ?? ''))
-  const drives = await listRemovableDrives()
-  if (!drives.some((d) => resolve(d.mount) === mount)) {
+  const given = o.drive ?? ''
+  if (given.split(/[\\/]/).includes('..')) {
+    throw invalidInput(
+      '--drive',
+      given,
+      'give the mount point itself, without ".." (see `drives`)',
+      'DRIVE_PATH_INVALID',
+    )
+  }
+  const drives = await (ctx.io.drives?.list ?? listRemovableDrives)()
+  const mount = drives.find((d) => resolve(d.mount) === resolve(ctx.path(given)))?.mount
+  if (mount === undefined) {
     throw invalidInput(
       '--drive',
       o.drive,
@@ -58,7 +75,14 @@ async function exportCommand(ctx: CommandContext, o: ExportOpts): Promise<void> 
   const staging = await fs.mkdtemp(join(tmpdir(), 'registry-wizard-bundle-'))
   try {
     const b = await exportBundle({ ca, registries, outDir: staging, archive })
-    const copied = await copyBundleToMount(b.dir, mount, { force: o.force })
+    const copied = await copyBundleToMount(b.dir, mount, {
+      force: o.force,
+      afterWrite: ctx.io.drives?.afterWrite,
+    })
+    if (!copied.verified) {
+      if (o.json) printJson(ctx, { ...copied, fingerprintSha256: b.fingerprintSha256 })
+      throw verifyFailedError(copied)
+    }
     if (b.archivePath)
       await fs.copyFile(
         b.archivePath,
@@ -67,7 +91,7 @@ async function exportCommand(ctx: CommandContext, o: ExportOpts): Promise<void> 
     if (o.json) printJson(ctx, { ...copied, fingerprintSha256: b.fingerprintSha256 })
     else {
       ctx.io.stdout(
-        `Trust bundle written to ${copied.dest} and verified byte for byte (${copied.files.length} files).\n`,
+        `Trust bundle written to ${copied.dest} and verified byte for byte (${copied.files.length} files, ${describeReadBack(copied)}).\n`,
       )
       ctx.io.stdout(`CA SHA-256 fingerprint (tell recipients to compare it): ${b.fingerprintSha256}\n`)
     }
@@ -88,7 +112,7 @@ export function registerBundleCommands(program: Command, ctx: CommandContext): v
     .requiredOption('--ca <file>', 'the CA certificate (ca.crt); a file holding a private key is refused')
     .option(
       '--registry <host:port>',
-      'registry address as in image references (repeat for IP and DNS name)',
+      'registry address as in image references, with its port (repeat for IP and DNS name)',
       collect,
     )
     .option('--out <dir>', 'folder to create the bundle folder in')

@@ -2,19 +2,29 @@ import { promises as fs } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { makeTestCa } from '../../../tests/trust/fixtures'
-import type { PemPair } from '../../pki/types'
+import { execFileSync } from 'node:child_process'
+import { craftedPem } from '../../../tests/support/crafted-pem'
+import { snapshotDir } from '../../../tests/support/fs-snapshot'
 import { runCliIn } from '../../../tests/support/run-cli'
+import { makeTestCa } from '../../../tests/trust/fixtures'
+import { makeOpensslChain, type OpensslChain } from '../../../tests/trust/openssl-chain'
+import { canonicalPem } from '../../trust/ca-certificate'
+import type { PemPair } from '../../pki/types'
+import { X509Certificate } from 'node:crypto'
 import { runMode } from './trust'
 
 let work: string
 let ca: PemPair
+let chain: OpensslChain
 
 beforeAll(async () => {
+  chain = makeOpensslChain()
   work = await fs.mkdtemp(join(tmpdir(), 'rw-trust-cli-'))
   ca = await makeTestCa()
   await fs.writeFile(join(work, 'ca.crt'), ca.certPem)
   await fs.writeFile(join(work, 'ca-with-key.pem'), ca.certPem + ca.keyPem)
+  await fs.writeFile(join(work, 'intermediate.crt'), chain.intermediate)
+  await fs.writeFile(join(work, 'chain.pem'), chain.intermediate + chain.root)
 })
 afterAll(async () => {
   await fs.rm(work, { recursive: true, force: true })
@@ -104,5 +114,189 @@ describe('registry-wizard trust', () => {
     expect(runMode('/', 'linux', 0)).toBe('direct')
     expect(runMode('/', 'linux', 1000)).toBe('print')
     expect(runMode('/tmp/x', 'linux', 0)).toBe('prefix')
+  })
+
+  it('a crafted --ca (shell lines after a "-" line in the block) is written re-encoded from DER, never as given', async () => {
+    const root = await newRoot()
+    const marker = join(work, 'pwned-cli')
+    await fs.writeFile(
+      join(work, 'crafted.crt'),
+      craftedPem(ca.certPem, ['REGISTRY_WIZARD_EOF', `touch ${marker}`]),
+    )
+    const r = await cli([
+      'trust',
+      'install',
+      '--ca',
+      'crafted.crt',
+      '--registry',
+      '192.168.20.10:5000',
+      '--root',
+      root,
+    ])
+    expect(r.code, r.err).toBe(0)
+    expect(r.out).toMatch(
+      /note: .*crafted\.crt: the certificate block holds text that is not base64; it was ignored/,
+    )
+    const canonical = canonicalPem(new X509Certificate(ca.certPem).raw)
+    expect(await fs.readFile(join(root, 'etc/docker/certs.d/192.168.20.10:5000/ca.crt'), 'utf8')).toBe(
+      canonical,
+    )
+    const grep = (() => {
+      try {
+        return execFileSync('grep', ['-rl', 'touch', root], { encoding: 'utf8' })
+      } catch {
+        return ''
+      }
+    })()
+    expect(grep).toBe('')
+    await expect(fs.access(marker)).rejects.toThrow()
+  })
+
+  it.each(['192.168.20.10', '[fd00::1]', 'registry.lan'])(
+    '--registry %s without a port: exit 2, says Docker would use 443, writes nothing',
+    async (reg) => {
+      const root = await newRoot()
+      const r = await cli(['trust', 'install', '--ca', 'ca.crt', '--registry', reg, '--root', root])
+      expect(r.code).toBe(2)
+      expect(r.err).toContain(
+        `--registry: ${reg} has no port: Docker would use 443 (certs.d/${reg}/). Write ${reg}:443 if that is meant, or add the registry's port, e.g. ${reg}:5000`,
+      )
+      expect(await fs.readdir(join(root, 'etc'))).toEqual(['os-release'])
+    },
+  )
+
+  it('an explicit :443 installs for both spellings Docker keeps apart (HOST:443 and HOST)', async () => {
+    const root = await newRoot()
+    const r = await cli([
+      'trust',
+      'install',
+      '--ca',
+      'ca.crt',
+      '--registry',
+      '192.168.20.10:443',
+      '--root',
+      root,
+      '--targets',
+      'docker',
+    ])
+    expect(r.code, r.err).toBe(0)
+    expect((await fs.readdir(join(root, 'etc/docker/certs.d'))).sort()).toEqual([
+      '192.168.20.10',
+      '192.168.20.10:443',
+    ])
+  })
+
+  it('refuses an intermediate as --ca (exit 2, names its issuer, asks for the root); takes the root from a chain file', async () => {
+    const root = await newRoot()
+    const r = await cli([
+      'trust',
+      'install',
+      '--ca',
+      'intermediate.crt',
+      '--registry',
+      '192.168.20.10:5000',
+      '--root',
+      root,
+    ])
+    expect(r.code).toBe(2)
+    expect(r.err).toMatch(
+      /--ca: ".*intermediate\.crt" is not valid; this is an intermediate CA \(O=Example Corp, CN=Example Issuing CA\) issued by O=Example Corp, CN=Example Root CA: clients must trust the root; give the root CA certificate/,
+    )
+    expect(await fs.readdir(join(root, 'etc'))).toEqual(['os-release'])
+
+    const ok = await cli([
+      'trust',
+      'install',
+      '--ca',
+      'chain.pem',
+      '--registry',
+      '192.168.20.10:5000',
+      '--root',
+      root,
+      '--targets',
+      'docker',
+    ])
+    expect(ok.code, ok.err).toBe(0)
+    expect(ok.out).toMatch(
+      /note: .*chain\.pem holds a chain of 2 certificates: the root CA O=Example Corp, CN=Example Root CA was taken from it/,
+    )
+    expect(await fs.readFile(join(root, 'etc/docker/certs.d/192.168.20.10:5000/ca.crt'), 'utf8')).toBe(
+      canonicalPem(new X509Certificate(chain.root).raw),
+    )
+  })
+
+  it('ENOTDIR midway: exit 2 naming the path, and the files already written are put back', async () => {
+    const root = await newRoot()
+    await fs.writeFile(join(root, 'etc/containers'), 'a file where Podman has its folder\n')
+    const before = await snapshotDir(root)
+    const r = await cli([
+      'trust',
+      'install',
+      '--ca',
+      'ca.crt',
+      '--registry',
+      '192.168.20.10:5000',
+      '--root',
+      root,
+      '--targets',
+      'docker,podman',
+    ])
+    expect(r.code, r.err).toBe(2)
+    expect(r.err).toContain(
+      `cannot write ${root}/etc/containers/certs.d/192.168.20.10:5000/ca.crt: a part of the path is a file, not a folder (ENOTDIR)`,
+    )
+    expect(r.err).toMatch(/Nothing was changed/)
+    expect(await snapshotDir(root)).toEqual(before)
+  })
+
+  it('ENAMETOOLONG (a 253-character registry name + port is longer than a folder name may be): exit 2, nothing written', async () => {
+    const root = await newRoot()
+    const host = `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(61)}`
+    const before = await snapshotDir(root)
+    const r = await cli([
+      'trust',
+      'install',
+      '--ca',
+      'ca.crt',
+      '--registry',
+      '192.168.20.10:5000',
+      '--registry',
+      `${host}:5000`,
+      '--root',
+      root,
+    ])
+    expect(r.code, r.err).toBe(2)
+    expect(r.err).toMatch(
+      /cannot write .*:5000\/ca\.crt: the path or a name in it is too long .*\(ENAMETOOLONG\)/,
+    )
+    expect(await snapshotDir(root)).toEqual(before)
+  })
+
+  it('EROFS (a read-only root prefix, a real ro tmpfs mount): exit 2, nothing written', async () => {
+    const root = await fs.mkdtemp(join(work, 'ro-'))
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'rw-trust-ro', root])
+    try {
+      await fs.mkdir(join(root, 'etc'))
+      await fs.writeFile(join(root, 'etc/os-release'), 'ID=debian\n')
+      execFileSync('mount', ['-o', 'remount,ro', root])
+      const before = await snapshotDir(root)
+      const r = await cli([
+        'trust',
+        'install',
+        '--ca',
+        'ca.crt',
+        '--registry',
+        '192.168.20.10:5000',
+        '--root',
+        root,
+      ])
+      expect(r.code, r.err).toBe(2)
+      expect(r.err).toContain(
+        `cannot write ${root}/etc/docker/certs.d/192.168.20.10:5000/ca.crt: the file system is read-only (EROFS)`,
+      )
+      expect(await snapshotDir(root)).toEqual(before)
+    } finally {
+      execFileSync('umount', [root])
+    }
   })
 })

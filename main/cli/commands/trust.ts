@@ -42,7 +42,7 @@ async function loadCa(ctx: CommandContext, file: string): Promise<TrustCa> {
 
 async function request(ctx: CommandContext, o: TrustOpts): Promise<{ req: TrustRequest; mode: RunMode }> {
   const ca = await loadCa(ctx, o.ca)
-  const registries = parseRegistryAddresses(o.registry ?? [], '--registry')
+  const registries = parseRegistryAddresses(o.registry ?? [], '--registry', { requirePort: true })
   const targets = o.targets === undefined ? undefined : parseTargets(o.targets, '--targets')
   const platform = (
     ['linux', 'darwin', 'win32'].includes(process.platform) ? process.platform : 'linux'
@@ -88,11 +88,12 @@ function plansJson(plans: TargetPlan[]): unknown {
 
 async function change(ctx: CommandContext, action: 'install' | 'uninstall', o: TrustOpts): Promise<void> {
   const { req, mode } = await request(ctx, o)
+  if (!o.json) for (const n of req.ca.notes ?? []) ctx.io.stdout(`note: ${n}\n`)
   const header = `${action === 'install' ? 'Install' : 'Uninstall'} trust in CA ${req.ca.subject} (SHA-256 ${req.ca.fingerprintSha256}) for ${req.registries.map((r) => r.hostPort).join(', ')}${mode === 'prefix' ? ` under ${req.env.root}` : ''}`
   if (o.dryRun || mode === 'print') {
     const plans = await planTrust(action, req)
     if (o.json) {
-      printJson(ctx, { action, dryRun: true, mode, plans: plansJson(plans) })
+      printJson(ctx, { action, dryRun: true, mode, caNotes: req.ca.notes ?? [], plans: plansJson(plans) })
     } else {
       ctx.io.stdout(`Dry run: ${header}\n`)
       printPlans(ctx, plans, 'would ')
@@ -114,6 +115,7 @@ async function change(ctx: CommandContext, action: 'install' | 'uninstall', o: T
       action,
       dryRun: false,
       mode,
+      caNotes: req.ca.notes ?? [],
       changed: out.changed,
       done: out.done,
       pending: out.pending,
@@ -161,7 +163,7 @@ export function registerTrustCommands(program: Command, ctx: CommandContext): vo
       .requiredOption('--ca <file>', 'the CA certificate (ca.crt); a file holding a private key is refused')
       .option(
         '--registry <host:port>',
-        'registry address as in image references (repeat for IP and DNS name)',
+        'registry address as in image references, with its port (repeat for IP and DNS name)',
         collect,
       )
       .option('--targets <list>', 'comma-separated: docker,podman,containerd,os (default: those present)')

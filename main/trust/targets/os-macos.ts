@@ -1,14 +1,9 @@
-import { invalidInput } from '../../errors'
+import { caFileForCommand } from './ca-file'
 import type { TargetContext, TargetPlan, TargetStatus } from '../types'
 import { RESTART_DOCKERD } from './os-linux'
 
 const KEYCHAIN = '/Library/Keychains/System.keychain'
 const LABEL = 'OS store (macOS System keychain)'
-
-function caPath(ctx: TargetContext): string {
-  if (!ctx.ca.sourcePath) throw invalidInput('ca', '(PEM text)', 'the macOS keychain needs the CA as a file path')
-  return ctx.ca.sourcePath
-}
 
 /** Asks the keychain whether a certificate with our SHA-1 is there; 'unknown' without a query runner. */
 export async function keychainHasCa(ctx: TargetContext): Promise<boolean | 'unknown'> {
@@ -21,9 +16,10 @@ export async function keychainHasCa(ctx: TargetContext): Promise<boolean | 'unkn
 export async function macosInstall(ctx: TargetContext): Promise<TargetPlan> {
   const plan: TargetPlan = { target: 'os', label: LABEL, steps: [], warnings: [], notes: [] }
   if ((await keychainHasCa(ctx)) === true) return plan
-  plan.steps.push({
+  const file = caFileForCommand(ctx)
+  plan.steps.push(...file.steps, {
     kind: 'run',
-    argv: ['security', 'add-trusted-cert', '-d', '-r', 'trustRoot', '-k', KEYCHAIN, caPath(ctx)],
+    argv: ['security', 'add-trusted-cert', '-d', '-r', 'trustRoot', '-k', KEYCHAIN, file.path],
     why: 'trust the CA in the System keychain (Docker Desktop reads it)',
   })
   plan.notes.push(`${RESTART_DOCKERD} On Docker Desktop: quit and start it again.`)

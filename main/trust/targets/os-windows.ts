@@ -1,5 +1,5 @@
-import { invalidInput } from '../../errors'
 import type { TargetContext, TargetPlan, TargetStatus } from '../types'
+import { caFileForCommand } from './ca-file'
 
 const STORE = 'Cert:\\LocalMachine\\Root'
 const LABEL = 'OS store (Windows LocalMachine\\Root)'
@@ -14,7 +14,9 @@ function psQuote(s: string): string {
 
 export async function windowsStoreHasCa(ctx: TargetContext): Promise<boolean | 'unknown'> {
   if (!ctx.env.query) return 'unknown'
-  const r = await ctx.env.query(powershell(`if (Test-Path ${psQuote(`${STORE}\\${ctx.ca.thumbprintSha1}`)}) { 'yes' } else { 'no' }`))
+  const r = await ctx.env.query(
+    powershell(`if (Test-Path ${psQuote(`${STORE}\\${ctx.ca.thumbprintSha1}`)}) { 'yes' } else { 'no' }`),
+  )
   if (r.code !== 0) return 'unknown'
   return r.stdout.trim() === 'yes'
 }
@@ -22,13 +24,17 @@ export async function windowsStoreHasCa(ctx: TargetContext): Promise<boolean | '
 export async function windowsInstall(ctx: TargetContext): Promise<TargetPlan> {
   const plan: TargetPlan = { target: 'os', label: LABEL, steps: [], warnings: [], notes: [] }
   if ((await windowsStoreHasCa(ctx)) === true) return plan
-  if (!ctx.ca.sourcePath) throw invalidInput('ca', '(PEM text)', 'the Windows store needs the CA as a file path')
-  plan.steps.push({
+  const file = caFileForCommand(ctx)
+  plan.steps.push(...file.steps, {
     kind: 'run',
-    argv: powershell(`Import-Certificate -FilePath ${psQuote(ctx.ca.sourcePath)} -CertStoreLocation ${STORE} | Out-Null`),
+    argv: powershell(
+      `Import-Certificate -FilePath ${psQuote(file.path)} -CertStoreLocation ${STORE} | Out-Null`,
+    ),
     why: 'trust the CA machine-wide (needs an elevated prompt)',
   })
-  plan.notes.push('Restart Docker (Restart-Service docker, or restart Docker Desktop) so it sees the new root.')
+  plan.notes.push(
+    'Restart Docker (Restart-Service docker, or restart Docker Desktop) so it sees the new root.',
+  )
   return plan
 }
 
