@@ -19,7 +19,19 @@ export interface DriveSource {
   fsSize(): Promise<Systeminformation.FsSizeData[]>
 }
 
-const SYSTEM_MOUNTS = new Set(['/', '/boot', '/boot/efi', '/efi', '/usr', '/var', '/home', '/opt', '/srv', '/nix', '[SWAP]'])
+const SYSTEM_MOUNTS = new Set([
+  '/',
+  '/boot',
+  '/boot/efi',
+  '/efi',
+  '/usr',
+  '/var',
+  '/home',
+  '/opt',
+  '/srv',
+  '/nix',
+  '[SWAP]',
+])
 
 function isSystemMount(mount: string, systemDrive: string): boolean {
   if (SYSTEM_MOUNTS.has(mount)) return true
@@ -29,7 +41,10 @@ function isSystemMount(mount: string, systemDrive: string): boolean {
 
 /** The whole-disk name a partition belongs to: sda1 -> sda, nvme0n1p2 -> nvme0n1, mmcblk0p1 -> mmcblk0, disk2s1 -> disk2. */
 export function parentDisk(name: string): string {
-  const m = /^(nvme\d+n\d+|mmcblk\d+|loop\d+)(?:p\d+)?$/.exec(name) ?? /^(disk\d+)(?:s\d+)?$/.exec(name) ?? /^([a-z]+)\d*$/.exec(name)
+  const m =
+    /^(nvme\d+n\d+|mmcblk\d+|loop\d+)(?:p\d+)?$/.exec(name) ??
+    /^(disk\d+)(?:s\d+)?$/.exec(name) ??
+    /^([a-z]+)\d*$/.exec(name)
   return m?.[1] ?? name
 }
 
@@ -42,7 +57,9 @@ export function pickRemovableDrives(
   sizes: Systeminformation.FsSizeData[],
   systemDrive = process.env.SystemDrive ?? 'C:',
 ): RemovableDrive[] {
-  const systemDisks = new Set(blocks.filter((b) => isSystemMount(b.mount, systemDrive)).map((b) => parentDisk(b.name)))
+  const systemDisks = new Set(
+    blocks.filter((b) => isSystemMount(b.mount, systemDrive)).map((b) => parentDisk(b.name)),
+  )
   const out: RemovableDrive[] = []
   for (const b of blocks) {
     if (!b.mount || b.type === 'rom' || b.type === 'loop') continue

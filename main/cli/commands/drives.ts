@@ -14,7 +14,7 @@ export function registerDrivesCommands(program: Command, ctx: CommandContext): v
     )
     .option('--json', 'print the list as JSON')
     .action(async (o: { json?: boolean }) => {
-      const drives = await listRemovableDrives()
+      const drives = await (ctx.io.drives?.list ?? listRemovableDrives)()
       if (o.json) {
         printJson(ctx, drives)
         return

@@ -1,12 +1,19 @@
+import { randomBytes } from 'node:crypto'
 import { promises as fs } from 'node:fs'
 import { homedir } from 'node:os'
 import { exportBundle } from '../../bundle/index'
-import { invalidInput } from '../../errors'
-import { copyBundleToMount, listRemovableDrives } from '../../drives/index'
+import { AppError, invalidInput } from '../../errors'
+import {
+  copyBundleToMount,
+  driveId,
+  listRemovableDrives,
+  type CopyBundleOptions,
+  type RemovableDrive,
+} from '../../drives/index'
 import {
   describeStep,
   directRunner,
-  parseRegistryAddress,
+  parseRegistryAddresses,
   parseTrustCa,
   planTrust,
   runTrust,
@@ -28,6 +35,10 @@ export interface TrustHandlerDeps {
   /** One elevation prompt (sudo-prompt) for privileged work when the app is not running as root. */
   elevate?: PrivilegedRunner | undefined
   isRoot?: () => boolean
+  /** The removable-drive lister (default: systeminformation). Tests return a real loop-mounted image here. */
+  listDrives?: () => Promise<RemovableDrive[]>
+  /** Runs between writing a drive and re-reading it (tests damage the drive there). */
+  afterDriveWrite?: CopyBundleOptions['afterWrite']
 }
 
 const hostPort = (host: string, port: number): string => `${host.includes(':') ? `[${host}]` : host}:${port}`
@@ -79,14 +90,19 @@ export function trustHandlers(deps: TrustHandlerDeps = {}): Pick<AllHandlers, Tr
     home: deps.home ?? homedir(),
   }
   const isRoot = deps.isRoot ?? (() => process.getuid?.() === 0)
+  const listDrives = deps.listDrives ?? (() => listRemovableDrives())
+  // Bundle folders main created, by the id the renderer gets back: the renderer never names a folder to copy.
+  const bundles = new Map<string, string>()
   const request = async (caCertPath: string, host: string, port: number) => ({
     env,
     ca: await readCa(caCertPath),
-    registries: [parseRegistryAddress(hostPort(host, port), 'host')],
+    registries: parseRegistryAddresses([hostPort(host, port)], 'host', { requirePort: true }),
   })
 
   return {
-    planTrust: async ({ caCertPath, host, port }) => ({ changes: changesOf(await planTrust('install', await request(caCertPath, host, port))) }),
+    planTrust: async ({ caCertPath, host, port }) => ({
+      changes: changesOf(await planTrust('install', await request(caCertPath, host, port))),
+    }),
 
     applyTrust: async ({ caCertPath, host, port }, { job }) => {
       const req = await request(caCertPath, host, port)
@@ -119,19 +135,52 @@ export function trustHandlers(deps: TrustHandlerDeps = {}): Pick<AllHandlers, Tr
       const req = await request(caCertPath, host, port)
       job?.progress('write-files', 20)
       const out = await exportBundle({ ca: req.ca, registries: req.registries, outDir })
+      const bundleId = `bundle-${randomBytes(8).toString('hex')}`
+      bundles.set(bundleId, out.dir)
       job?.progress('done', 100)
-      return { outDir: out.dir, files: out.files, fingerprintSha256: out.fingerprintSha256 }
+      return { bundleId, outDir: out.dir, files: out.files, fingerprintSha256: out.fingerprintSha256 }
     },
 
-    copyBundleToDrive: async ({ bundleDir, mount, force }, { job }) => {
+    copyBundleToDrive: async ({ bundleId, driveId: wanted, force }, { job }) => {
+      const bundleDir = bundles.get(bundleId)
+      if (bundleDir === undefined) {
+        throw new AppError({
+          code: 'BUNDLE_UNKNOWN',
+          kind: 'input',
+          field: 'bundleId',
+          message: 'that bundle was not exported by this app session; nothing was written',
+          hint: 'Export the trust bundle again, then write it to the drive.',
+        })
+      }
+      // The drive must be one main lists now (removable, mounted, never a system disk): listed again, not trusted.
+      const drives = await listDrives()
+      const drive = drives.find((d) => driveId(d) === wanted)
+      if (drive === undefined) {
+        throw new AppError({
+          code: 'DRIVE_UNKNOWN',
+          kind: 'input',
+          field: 'driveId',
+          message: `that drive is not a mounted removable drive now (${drives.length} listed); nothing was written`,
+          hint: 'Plug the drive in again and mount it, then list the drives again (reopen this step) and choose it.',
+        })
+      }
       job?.progress('write-drive', 10)
-      const out = await copyBundleToMount(bundleDir, mount, { force })
+      const out = await copyBundleToMount(bundleDir, drive.mount, { force, afterWrite: deps.afterDriveWrite })
       job?.progress('done', 100)
-      return { dest: out.dest, files: out.files, bytes: out.bytes, verified: true }
+      return {
+        dest: out.dest,
+        files: out.files,
+        bytes: out.bytes,
+        verified: out.verified,
+        mismatched: out.mismatched,
+        readBack: out.readBack,
+        cacheFree: out.cacheFree,
+      }
     },
 
     listDrives: async () => ({
-      drives: (await listRemovableDrives()).map((d) => ({
+      drives: (await listDrives()).map((d) => ({
+        id: driveId(d),
         device: d.device,
         description: [d.label, d.model].filter(Boolean).join(' · ') || d.device,
         mountpoints: [d.mount],

@@ -8,38 +8,41 @@ import { newJobId } from '../lib/job-id'
 
 const gb = (n: number | undefined): string => (n === undefined ? '?' : `${(n / 1e9).toFixed(1)} GB`)
 
-/** Writes the exported bundle onto a detected removable drive (fsync, re-read, checksum compare) as a job. */
+/**
+ * Writes the exported bundle onto a detected removable drive (fsync, re-read from the drive, compare) as a job. It
+ * names the bundle and the drive by the ids main gave (exportBundle, listDrives), never by a path.
+ */
 export function DriveWriter({
-  bundleDir,
+  bundleId,
   drives,
 }: {
-  bundleDir: string
+  bundleId: string
   drives: DriveInfo[]
 }): React.JSX.Element | null {
   const { t } = useTranslation()
   const [jobId, setJobId] = useState<string>()
-  const [busyMount, setBusyMount] = useState<string>()
+  const [busyDrive, setBusyDrive] = useState<string>()
   const [replace, setReplace] = useState(false)
   const [results, setResults] = useState<Record<string, DriveCopyResult>>({})
   const [errors, setErrors] = useState<Record<string, ErrorInfo>>({})
   const text = useErrorText()
-  const mounts = drives.flatMap((d) => d.mountpoints.map((m) => ({ drive: d, mount: m })))
-  if (mounts.length === 0) return <p className="muted">{t('trust.noDrives')}</p>
-  const write = async (mount: string): Promise<void> => {
+  if (drives.length === 0) return <p className="muted">{t('trust.noDrives')}</p>
+  const write = async (driveId: string): Promise<void> => {
     const id = newJobId('drive')
     setJobId(id)
-    setBusyMount(mount)
-    setErrors(({ [mount]: _gone, ...rest }) => rest)
+    setBusyDrive(driveId)
+    setErrors(({ [driveId]: _gone, ...rest }) => rest)
+    setResults(({ [driveId]: _old, ...rest }) => rest)
     const r = await api().copyBundleToDrive({
       jobId: id,
-      bundleDir,
-      mount,
+      bundleId,
+      driveId,
       ...(replace ? { force: true } : {}),
     })
     setJobId(undefined)
-    setBusyMount(undefined)
-    if (r.ok) setResults((x) => ({ ...x, [mount]: r.value }))
-    else setErrors((x) => ({ ...x, [mount]: r.error }))
+    setBusyDrive(undefined)
+    if (r.ok) setResults((x) => ({ ...x, [driveId]: r.value }))
+    else setErrors((x) => ({ ...x, [driveId]: r.error }))
   }
   return (
     <div className="drive-writer">
@@ -49,33 +52,40 @@ export function DriveWriter({
         {t('trust.replaceOnDrive')}
       </label>
       <ul className="drives" aria-label={t('trust.drives')}>
-        {mounts.map(({ drive, mount }) => {
-          const err = errors[mount]
-          const done = results[mount]
+        {drives.map((drive) => {
+          const err = errors[drive.id]
+          const done = results[drive.id]
+          const failed = done && !done.verified
           return (
-            <li key={mount} className="drive">
+            <li key={drive.id} className="drive">
               <button
                 type="button"
                 className="btn btn-secondary"
                 disabled={!!jobId}
-                aria-describedby={err ? `drive-error-${mount}` : undefined}
-                onClick={() => void write(mount)}
+                aria-describedby={err || failed ? `drive-error-${drive.id}` : undefined}
+                onClick={() => void write(drive.id)}
               >
-                {t('trust.writeTo', { drive: drive.description, mount })}
+                {t('trust.writeTo', { drive: drive.description, mount: drive.mountpoints.join(', ') })}
               </button>
               <span className="muted">
                 {t('trust.driveFree', { free: gb(drive.freeBytes), size: gb(drive.sizeBytes) })}
                 {drive.readOnly ? ` · ${t('trust.readOnly')}` : ''}
               </span>
-              {busyMount === mount && <JobProgress jobId={jobId} label={t('trust.writing')} />}
-              {done && (
+              {busyDrive === drive.id && <JobProgress jobId={jobId} label={t('trust.writing')} />}
+              {done?.verified && (
                 <p className="ok-line drive-result" role="status">
                   ✓ {t('trust.driveWritten', { dest: done.dest, count: done.files.length })}{' '}
-                  {done.verified && t('trust.driveVerified')}
+                  {t('trust.driveVerified')}
+                  {!done.cacheFree && <span className="muted"> {t('trust.driveNotCacheFree')}</span>}
+                </p>
+              )}
+              {failed && (
+                <p className="field-error" id={`drive-error-${drive.id}`} role="alert">
+                  {t('trust.driveMismatch', { dest: done.dest, files: done.mismatched.join(', ') })}
                 </p>
               )}
               {err && (
-                <p className="field-error" id={`drive-error-${mount}`} role="alert">
+                <p className="field-error" id={`drive-error-${drive.id}`} role="alert">
                   {text(err).message}
                   {text(err).hint && <span className="field-error-hint"> {text(err).hint}</span>}
                 </p>

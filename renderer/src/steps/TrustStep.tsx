@@ -171,7 +171,7 @@ function OtherMachines(): React.JSX.Element {
           <span className="mono">{result.fingerprintSha256}</span>
         </p>
       )}
-      {result && hasDrives && <DriveWriter bundleDir={result.outDir} drives={drives} />}
+      {result && hasDrives && <DriveWriter bundleId={result.bundleId} drives={drives} />}
       {error?.field !== 'outDir' && <ErrorNotice error={error} />}
     </section>
   )
