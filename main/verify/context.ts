@@ -1,5 +1,5 @@
 import { X509Certificate } from 'node:crypto'
-import { connect } from 'node:tls'
+import { connect, type DetailedPeerCertificate } from 'node:tls'
 import { isIP } from 'node:net'
 import { parseRegistryAddress } from '../trust'
 import type { RegistryAddress } from '../trust'
@@ -18,10 +18,36 @@ export interface VerifyContext {
   ca: X509Certificate | undefined
   /** Addresses found by check 4 (DNS); connections go to the first. */
   resolved: string[]
-  /** The served certificate, read once without verification (for checks 2-3 when no certificate was given). */
-  served: () => Promise<{ pem: string } | { error: unknown }>
+  /**
+   * The served certificate (`pem`, the leaf) and every certificate the server sent with it (`chain`, leaf first, in
+   * issuing order), read once without verification (checks 2-3 when no certificate was given; check 6 on a failure).
+   */
+  served: () => Promise<Served>
   /** Set by check 7: the registry wants credentials. */
   authOn: boolean
+}
+
+export type Served = { pem: string; chain: string[] } | { error: unknown }
+
+/** Node's link to the issuer; undefined past the last certificate sent when that one is not self-signed. */
+const issuerOf = (cert: DetailedPeerCertificate): DetailedPeerCertificate | undefined =>
+  cert.issuerCertificate
+
+/** The certificates the server sent: Node links them leaf -> issuer; a self-signed one points at itself. */
+function sentChain(peer: DetailedPeerCertificate): string[] {
+  const out: string[] = []
+  const seen = new Set<string>()
+  let cert: DetailedPeerCertificate | undefined = peer
+  while (
+    cert !== undefined &&
+    (cert.raw as Buffer | undefined) !== undefined &&
+    !seen.has(cert.fingerprint256)
+  ) {
+    seen.add(cert.fingerprint256)
+    out.push(derToPem(cert.raw))
+    cert = issuerOf(cert)
+  }
+  return out
 }
 
 export function connectHost(ctx: VerifyContext): string {
@@ -33,19 +59,33 @@ export function serverName(ctx: VerifyContext): string | undefined {
   return isIP(ctx.host) === 0 ? ctx.host : undefined
 }
 
-function readServed(ctx: VerifyContext, timeoutMs: number): Promise<{ pem: string } | { error: unknown }> {
+function readServed(ctx: VerifyContext, timeoutMs: number): Promise<Served> {
   return new Promise((resolve) => {
-    const socket = connect({ host: connectHost(ctx), port: ctx.port, servername: serverName(ctx), rejectUnauthorized: false, timeout: timeoutMs })
-    const done = (v: { pem: string } | { error: unknown }): void => {
+    const socket = connect({
+      host: connectHost(ctx),
+      port: ctx.port,
+      servername: serverName(ctx),
+      rejectUnauthorized: false,
+      timeout: timeoutMs,
+    })
+    const done = (v: Served): void => {
       socket.destroy()
       resolve(v)
     }
     socket.once('secureConnect', () => {
-      const peer = socket.getPeerCertificate()
-      done((peer.raw as Buffer | undefined) === undefined ? { error: new Error('the server sent no certificate') } : { pem: derToPem(peer.raw) })
+      const peer = socket.getPeerCertificate(true)
+      done(
+        (peer.raw as Buffer | undefined) === undefined
+          ? { error: new Error('the server sent no certificate') }
+          : { pem: derToPem(peer.raw), chain: sentChain(peer) },
+      )
     })
     socket.once('timeout', () => {
-      done({ error: Object.assign(new Error(`no answer within ${Math.round(timeoutMs / 1000)} s`), { code: 'ETIMEDOUT' }) })
+      done({
+        error: Object.assign(new Error(`no answer within ${Math.round(timeoutMs / 1000)} s`), {
+          code: 'ETIMEDOUT',
+        }),
+      })
     })
     socket.once('error', (error) => {
       done({ error })
@@ -62,7 +102,7 @@ export function makeContext(input: VerifyInput, deps: VerifyDeps): VerifyContext
   } catch {
     ca = undefined
   }
-  let servedOnce: Promise<{ pem: string } | { error: unknown }> | undefined
+  let servedOnce: Promise<Served> | undefined
   const ctx: VerifyContext = {
     input,
     deps,

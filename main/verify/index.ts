@@ -2,7 +2,18 @@
 // redo. Domain code (no electron): the CLI, the IPC handler and the tests call runVerify with injected dependencies.
 export { runVerify, DEFAULT_TIMEOUT_MS, DEFAULT_ROUND_TRIP_TIMEOUT_MS } from './run-verify'
 export { CHECKS, DEPENDS_ON } from './titles'
-export { msg, renderMessage, renderBoth, type VerifyMessage, type MessageId, type MessageLang, type ParamValue } from './i18n/message'
+export {
+  msg,
+  renderMessage,
+  renderBoth,
+  type VerifyMessage,
+  type MessageId,
+  type MessageLang,
+  type ParamValue,
+} from './i18n/message'
 export { goHostnameError } from './go-identity'
-export { isLoopback, SELFTEST_REPO } from './checks/round-trip'
+export { SELFTEST_REPO, SELFTEST_TAG } from './checks/round-trip'
+export { dockerSkipsTls, inDockerLoopbackRange } from './loopback'
+export { buildChain, parsePemChain } from './chain'
+export { VERIFY_FIXES } from './fixes'
 export * from './types'

@@ -5,10 +5,19 @@ import { checkDns, checkTcp, checkTls } from './checks/network'
 import { checkApi, checkCatalog } from './checks/registry-api'
 import { checkRoundTrip } from './checks/round-trip'
 import { makeContext, type VerifyContext } from './context'
+import { verifyFix } from './fixes'
 import { msg, renderBoth } from './i18n/message'
 import { fail, skipped, type Outcome } from './outcome'
 import { CHECKS, DEFAULT_FIX, DEPENDS_ON, titleMessage } from './titles'
-import type { CheckFix, CheckId, CheckResult, CheckStatus, VerifyDeps, VerifyInput, VerifyReport } from './types'
+import type {
+  CheckFix,
+  CheckId,
+  CheckResult,
+  CheckStatus,
+  VerifyDeps,
+  VerifyInput,
+  VerifyReport,
+} from './types'
 
 type CheckFn = (ctx: VerifyContext, signal: AbortSignal) => Outcome | Promise<Outcome>
 
@@ -38,7 +47,13 @@ async function runOne(id: CheckId, ctx: VerifyContext, timeoutMs: number): Promi
   let onAbort: (() => void) | undefined
   const aborted = new Promise<never>((_, reject) => {
     onAbort = () => {
-      reject(outer?.aborted ? new Cancelled() : Object.assign(new Error(`no answer within ${Math.round(timeoutMs / 1000)} s`), { code: 'ETIMEDOUT' }))
+      reject(
+        outer?.aborted
+          ? new Cancelled()
+          : Object.assign(new Error(`no answer within ${Math.round(timeoutMs / 1000)} s`), {
+              code: 'ETIMEDOUT',
+            }),
+      )
     }
     signal.addEventListener('abort', onAbort, { once: true })
   })
@@ -48,21 +63,36 @@ async function runOne(id: CheckId, ctx: VerifyContext, timeoutMs: number): Promi
     if (err instanceof Cancelled) throw err
     if (outer?.aborted) throw new Cancelled()
     if (timer.aborted) return fail(msg('run.timeout', { seconds: Math.round(timeoutMs / 1000) }), 'TIMEOUT')
-    return { status: 'fail', reason: msg('run.unexpected', { error: err instanceof Error ? err.message : String(err) }), error: err }
+    return {
+      status: 'fail',
+      reason: msg('run.unexpected', { error: err instanceof Error ? err.message : String(err) }),
+      error: err,
+    }
   } finally {
     if (onAbort) signal.removeEventListener('abort', onAbort)
   }
 }
 
-function fixFor(id: CheckId, outcome: Outcome, reasonEn: string, ctx: VerifyContext): Pick<CheckResult, 'fix' | 'explanation'> {
+function fixFor(
+  id: CheckId,
+  outcome: Outcome,
+  reasonEn: string,
+  ctx: VerifyContext,
+): Pick<CheckResult, 'fix' | 'explanation'> {
   if (outcome.status !== 'fail' && outcome.status !== 'warn') return {}
   const where = { registry: ctx.address.hostPort, host: ctx.host, port: ctx.port }
   const explanation =
+    verifyFix(outcome.code) ??
     (outcome.code === undefined ? undefined : explainError(outcome.code, where)) ??
     (outcome.error === undefined ? undefined : explainError(outcome.error, where)) ??
     explainError(reasonEn, where)
   if (explanation) {
-    const fix: CheckFix = { code: explanation.code, step: explanation.step, en: explanation.en.fix, zhCN: explanation.zhCN.fix }
+    const fix: CheckFix = {
+      code: explanation.code,
+      step: explanation.step,
+      en: explanation.en.fix,
+      zhCN: explanation.zhCN.fix,
+    }
     return { fix, explanation }
   }
   const d = DEFAULT_FIX[id]
@@ -84,15 +114,26 @@ export async function runVerify(input: VerifyInput, deps: VerifyDeps = {}): Prom
   for (const [i, check] of CHECKS.entries()) {
     const started = Date.now()
     let outcome: Outcome
-    const blocker = DEPENDS_ON[check.id].map((d) => byId.get(d)).find((r) => r !== undefined && (r.status === 'fail' || (r.status === 'skipped' && r.details?.blocked === true)))
+    const blocker = DEPENDS_ON[check.id]
+      .map((d) => byId.get(d))
+      .find(
+        (r) =>
+          r !== undefined && (r.status === 'fail' || (r.status === 'skipped' && r.details?.blocked === true)),
+      )
     if (cancelled || deps.signal?.aborted) {
       cancelled = true
       outcome = skipped(msg('run.cancelled-before'))
     } else if (blocker !== undefined) {
-      outcome = skipped(msg('run.blocked', { n: blocker.n, title: titleMessage(blocker.id) }), { blocked: true, blockedBy: blocker.id })
+      outcome = skipped(msg('run.blocked', { n: blocker.n, title: titleMessage(blocker.id) }), {
+        blocked: true,
+        blockedBy: blocker.id,
+      })
     } else {
       try {
-        const timeout = check.id === 'round-trip' ? (deps.roundTripTimeoutMs ?? DEFAULT_ROUND_TRIP_TIMEOUT_MS) : (deps.timeoutMs ?? DEFAULT_TIMEOUT_MS)
+        const timeout =
+          check.id === 'round-trip'
+            ? (deps.roundTripTimeoutMs ?? DEFAULT_ROUND_TRIP_TIMEOUT_MS)
+            : (deps.timeoutMs ?? DEFAULT_TIMEOUT_MS)
         outcome = await runOne(check.id, ctx, timeout)
       } catch (err) {
         if (!(err instanceof Cancelled)) throw err
@@ -119,5 +160,13 @@ export async function runVerify(input: VerifyInput, deps: VerifyDeps = {}): Prom
   }
   const summary: Record<CheckStatus, number> = { pass: 0, warn: 0, fail: 0, skipped: 0 }
   for (const r of results) summary[r.status]++
-  return { registry: ctx.address.hostPort, startedAt, finishedAt: new Date().toISOString(), results, summary, ok: summary.fail === 0 && !cancelled, cancelled }
+  return {
+    registry: ctx.address.hostPort,
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    results,
+    summary,
+    ok: summary.fail === 0 && !cancelled,
+    cancelled,
+  }
 }

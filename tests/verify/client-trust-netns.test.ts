@@ -6,7 +6,19 @@ import { explainError } from '../../main/diagnostics'
 import { parseRegistryAddress, parseTrustCa, runTrust } from '../../main/trust'
 import { runVerify, type CheckResult, type VerifyReport } from '../../main/verify'
 import { startNetnsClient, type NetnsClient } from '../support/rw-verify-netns'
-import { ensureImages, issueCnOnly, issueTo, makeCa, removeContainers, rwVer, startOurRegistry, startRawRegistry, tempDir, type TestCa } from './fixtures'
+import { makeOpensslChain } from './chain-fixtures'
+import {
+  ensureImages,
+  issueCnOnly,
+  issueTo,
+  makeCa,
+  removeContainers,
+  rwVer,
+  startOurRegistry,
+  startRawRegistry,
+  tempDir,
+  type TestCa,
+} from './fixtures'
 
 // Client trust on a non-loopback address: dockerd skips certificate checks for 127.0.0.0/8, so the client engine runs
 // in its own network namespace and reaches the registry on the host side of a veth pair this test creates.
@@ -52,7 +64,11 @@ describe('client trust proven on a non-loopback address', () => {
     expect(push.status).toBe('fail')
     expect(push.reason).toContain('x509: certificate signed by unknown authority')
     // The Chinese reason keeps Docker's own words; the fix says what to do in Chinese.
-    expect(push.reasonZhCN).toMatch(new RegExp(`^docker push ${registry.replace(/\./g, '\\.')}/registry-wizard/selftest:\\d+ 失败：.*x509: certificate signed by unknown authority`))
+    expect(push.reasonZhCN).toMatch(
+      new RegExp(
+        `^docker push ${registry.replace(/\./g, '\\.')}/registry-wizard/selftest:verify 失败：.*x509: certificate signed by unknown authority`,
+      ),
+    )
     expect(push.fix).toMatchObject({ code: 'UNKNOWN_AUTHORITY', step: 'trust' })
     expect(push.fix?.en).toContain(`/etc/docker/certs.d/${registry}/ca.crt`)
     expect(push.fix?.zhCN).toContain(`/etc/docker/certs.d/${registry}/ca.crt`)
@@ -71,8 +87,12 @@ describe('client trust proven on a non-loopback address', () => {
 
     const after = await runVerify(input, deps)
     expect(r(after, 'round-trip')).toMatchObject({ status: 'pass' })
-    expect(r(after, 'round-trip').reason).toMatch(/pushed, pulled back, digest sha256:[0-9a-f]{64} matches, deleted from the registry/)
-    expect(r(after, 'round-trip').reasonZhCN).toMatch(/^已推送并拉回，摘要 sha256:[0-9a-f]{64} 一致，已从仓库删除$/)
+    expect(r(after, 'round-trip').reason).toMatch(
+      /pushed, pulled back, digest sha256:[0-9a-f]{64} matches, deleted from the registry \(registry-wizard\/selftest:verify\)$/,
+    )
+    expect(r(after, 'round-trip').reasonZhCN).toMatch(
+      /^已推送并拉回，摘要 sha256:[0-9a-f]{64} 一致，已从仓库删除（registry-wizard\/selftest:verify）$/,
+    )
     expect(r(after, 'trust').status).toBe('pass')
     expect(after.summary).toEqual({ pass: 9, warn: 0, fail: 0, skipped: 1 })
     expect(r(after, 'dns').status).toBe('skipped')
@@ -82,7 +102,10 @@ describe('client trust proven on a non-loopback address', () => {
     const cn = await issueCnOnly(ca, join(root.path, 'cn'), client.hostIp)
     const dnsOnly = await issueTo(ca, join(root.path, 'dns-only'), ['registry.lan'])
     const messages: Record<string, string> = {}
-    for (const [kind, dir] of [['cn', cn.dir], ['dns-only', dnsOnly.dir]] as const) {
+    for (const [kind, dir] of [
+      ['cn', cn.dir],
+      ['dns-only', dnsOnly.dir],
+    ] as const) {
       const name = rwVer(kind)
       containers.push(name)
       const port = await startRawRegistry(name, { certDir: dir })
@@ -90,7 +113,10 @@ describe('client trust proven on a non-loopback address', () => {
       const folder = join(client.certsD, registry)
       await mkdir(folder, { recursive: true })
       await writeFile(join(folder, 'ca.crt'), ca.certPem)
-      const report = await runVerify({ registry, caPem: ca.certPem, push: true }, { docker: client.docker, trustRoot: client.root, platform: 'linux' })
+      const report = await runVerify(
+        { registry, caPem: ca.certPem, push: true },
+        { docker: client.docker, trustRoot: client.root, platform: 'linux' },
+      )
       // Check 6 stops the API checks; run the round trip alone by asking Docker directly.
       expect(r(report, 'tls').status).toBe('fail')
       const err = await pushDirect(client, registry).catch((e: unknown) => e)
@@ -98,8 +124,53 @@ describe('client trust proven on a non-loopback address', () => {
     }
     expect(messages.cn).toContain('x509: certificate relies on legacy Common Name field')
     expect(explainError(messages.cn)?.code).toBe('LEGACY_CN')
-    expect(messages['dns-only']).toMatch(/certificate is valid for registry\.lan, not 10\.213\.|doesn't contain any IP SANs/)
+    expect(messages['dns-only']).toMatch(
+      /certificate is valid for registry\.lan, not 10\.213\.|doesn't contain any IP SANs/,
+    )
     expect(['HOST_MISMATCH', 'NO_IP_SANS']).toContain(explainError(messages['dns-only'])?.code)
+  })
+
+  it('an intermediate CA, only the root in the client certs.d: leaf + intermediate served, verify --push passes; the leaf alone fails naming the intermediate, and Docker refuses it', async () => {
+    const pki = await makeOpensslChain(join(root.path, 'chain'), [client.hostIp])
+    const certPem = pki.leafPem + pki.intermediatePem
+    const results: Record<string, VerifyReport> = {}
+    for (const [kind, dir] of [
+      ['full', pki.fullDir],
+      ['alone', pki.aloneDir],
+    ] as const) {
+      const name = rwVer(`chain-${kind}`)
+      containers.push(name)
+      const port = await startRawRegistry(name, { certDir: dir })
+      const registry = `${client.hostIp}:${port}`
+      await mkdir(join(client.certsD, registry), { recursive: true })
+      await writeFile(join(client.certsD, registry, 'ca.crt'), pki.rootPem)
+      results[kind] = await runVerify(
+        { registry, caPem: pki.rootPem, certPem, push: true },
+        { docker: client.docker, trustRoot: client.root, platform: 'linux' },
+      )
+      if (kind === 'alone') {
+        const err = await pushDirect(client, registry).catch((e: unknown) => e)
+        expect(err instanceof Error ? err.message : String(err)).toContain(
+          'x509: certificate signed by unknown authority',
+        )
+      }
+    }
+    const full = results.full as VerifyReport
+    for (const id of ['ca', 'server-cert', 'san', 'tls', 'api', 'round-trip', 'catalog'] as const)
+      expect(r(full, id).status, `${id}: ${r(full, id).reason}`).toBe('pass')
+    // registry:2 started bare keeps delete off: the one self-test tag stays, and the reason says so.
+    expect(r(full, 'round-trip').reason).toContain('the self-test tag registry-wizard/selftest:verify stays')
+    expect(r(full, 'trust').status).not.toBe('fail')
+    const alone = results.alone as VerifyReport
+    expect(r(alone, 'server-cert').status).toBe('pass')
+    expect(r(alone, 'tls')).toMatchObject({
+      status: 'fail',
+      fix: { code: 'INTERMEDIATE_MISSING', step: 'registry' },
+    })
+    expect(r(alone, 'tls').reason).toContain(
+      'the intermediate "O=rw-ver Corp, CN=rw-ver Corp Issuing CA 1" is missing',
+    )
+    expect(r(alone, 'round-trip').status).toBe('skipped')
   })
 })
 
@@ -110,16 +181,20 @@ async function pushDirect(c: NetnsClient, registry: string): Promise<void> {
   const repo = `${registry}/rw-ver/direct`
   const tar = await packFiles([{ name: 'x.txt', content: `${Date.now()}\n`, mode: 0o644 }])
   await new Promise<void>((resolve, reject) => {
-    c.docker.importImage(Readable.from(tar), { repo, tag: '1' }, (err: unknown, stream?: NodeJS.ReadableStream) => {
-      if (err || !stream) {
-        reject(err instanceof Error ? err : new Error('import failed'))
-        return
-      }
-      c.docker.modem.followProgress(stream, (e: unknown) => {
-        if (e) reject(e instanceof Error ? e : new Error('import failed'))
-        else resolve()
-      })
-    })
+    c.docker.importImage(
+      Readable.from(tar),
+      { repo, tag: '1' },
+      (err: unknown, stream?: NodeJS.ReadableStream) => {
+        if (err || !stream) {
+          reject(err instanceof Error ? err : new Error('import failed'))
+          return
+        }
+        c.docker.modem.followProgress(stream, (e: unknown) => {
+          if (e) reject(e instanceof Error ? e : new Error('import failed'))
+          else resolve()
+        })
+      },
+    )
   })
   try {
     const stream = await c.docker.getImage(repo).push({ tag: '1', authconfig: {} } as ImagePushOptions)
@@ -138,6 +213,9 @@ async function pushDirect(c: NetnsClient, registry: string): Promise<void> {
       )
     })
   } finally {
-    await c.docker.getImage(`${repo}:1`).remove({ force: true }).catch(() => undefined)
+    await c.docker
+      .getImage(`${repo}:1`)
+      .remove({ force: true })
+      .catch(() => undefined)
   }
 }

@@ -123,16 +123,17 @@ describe('registry-wizard verify', () => {
     )
     expect(lines[5]).toBe('-  6. 跳过 仅信任本 CA 的 TLS 握手：第 5 项“TCP 连接”未通过')
     expect(lines[8]).toBe('-  9. 跳过 镜像与标签目录：第 7 项“仓库 API /v2/”未通过')
+    // 127.0.0.0/8: dockerd checks no certificate there, so this machine needs no trust (check 10 passes, says why).
     expect(lines[9]).toMatch(
       new RegExp(
-        `^! 10\\. 警告 本机的信任配置：.*/etc/docker/certs\\.d 中没有 127\\.0\\.0\\.1:${port} 目录，只有 ${registry.replace(/\./g, '\\.')}（含本 CA）：Docker 只使用名称与 127\\.0\\.0\\.1:${port} 完全一致的目录$`,
+        `^✔ 10\\. 通过 本机的信任配置：127\\.0\\.0\\.1:${port} 是回环地址：dockerd 把 127\\.0\\.0\\.0/8 当作非安全仓库（insecure registry），所以本机 Docker 访问它无需信任配置；系统证书库：.*；其他机器上的客户端需要为其使用的地址安装 ca\\.crt$`,
       ),
     )
     expect(zh.out).toContain(
       `如何修复：\n  5. [仓库] 仓库端口上没有程序在监听\n     重新执行“仓库”步骤（或运行 registry-wizard registry status / registry start），并确认它发布了端口 ${port}。\n`,
     )
-    expect(zh.out).toContain('  10. [信任] certs.d 目录名与镜像引用不一致\n')
-    expect(zh.out).toContain('1 项通过，1 项警告，1 项失败，7 项跳过')
+    expect(zh.out).not.toContain('  10. [信任]')
+    expect(zh.out).toContain('2 项通过，0 项警告，1 项失败，7 项跳过')
     // No English sentence leaks into the Chinese output: what is Latin is a token (address, path, error text).
     expect(zh.out).not.toMatch(/did not pass|cannot connect|resolve|How to fix|passed|skipped/)
     expect(zh.code).toBe(1)
@@ -184,7 +185,7 @@ describe('registry-wizard verify', () => {
     )
     expect(lines[6]).toBe('✔  7. 通过 仓库 API /v2/：HTTP 200，registry/2.0，未开启认证')
     expect(lines[7]).toMatch(
-      /^! {2}8\. 警告 推送与拉取往返测试：推送、拉取成功，摘要 sha256:[0-9a-f]{64} 一致，已从仓库删除；但 127\.0\.0\.1 是回环地址，dockerd 把它当作非安全仓库（insecure registry），所以这次测试不能证明客户端信任本 CA$/,
+      /^! {2}8\. 警告 推送与拉取往返测试：推送、拉取成功，摘要 sha256:[0-9a-f]{64} 一致，已从仓库删除（registry-wizard\/selftest:verify）；但 127\.0\.0\.1 是回环地址，dockerd 把它当作非安全仓库（insecure registry），所以这次测试不能证明客户端信任本 CA$/,
     )
     expect(lines[8]).toMatch(/^✔ {2}9\. 通过 镜像与标签目录：\d+ 个镜像，\d+ 个标签$/)
     expect(lines[9]).toMatch(
@@ -233,6 +234,45 @@ describe('registry-wizard verify', () => {
       reasonZhCN: '未要求执行：推送/拉取往返测试只在要求时运行',
     })
     expect(json.code).toBe(0)
+  })
+
+  it('a loopback registry with no trust installed: check 10 passes with the loopback note, exit 0', async () => {
+    const empty = join(root.path, 'empty-client-root')
+    await mkdir(empty, { recursive: true })
+    const r = await cli([
+      'verify',
+      '--registry',
+      registry,
+      '--ca',
+      caFile,
+      '--cert',
+      certFile,
+      '--trust-root',
+      empty,
+    ])
+    const lines = r.out.split('\n').filter((l) => /^[✔!✘-] +\d+\. /.test(l))
+    expect(lines[9]).toMatch(
+      new RegExp(
+        `^✔ 10\\. pass This machine's trust: ${registry.replace(/\./g, '\\.')} is a loopback address: dockerd treats 127\\.0\\.0\\.0/8 as an insecure registry, so Docker on this machine needs no trust for it; not in the OS store \\(.*\\); clients on other machines need ca\\.crt for the address they use$`,
+      ),
+    )
+    expect(r.out).not.toContain('  10. [Trust]')
+    expect(r.code).toBe(0)
+    const zh = await cli([
+      'verify',
+      '--registry',
+      registry,
+      '--ca',
+      caFile,
+      '--trust-root',
+      empty,
+      '--lang',
+      'zh-CN',
+    ])
+    expect(zh.out).toMatch(
+      /✔ 10\. 通过 本机的信任配置：.* 是回环地址：dockerd 把 127\.0\.0\.0\/8 当作非安全仓库/,
+    )
+    expect(zh.code).toBe(0)
   })
 
   it('exit 1 when a check fails, with the fix naming the step', async () => {

@@ -3,6 +3,7 @@ import { invalidInput } from '../../errors'
 import { parseRegistryAddress } from '../../trust'
 import { runVerify, type CheckResult, type CheckStatus, type VerifyReport } from '../../verify'
 import { parsePositiveInt, printJson, readInputFile, readSecretFile, type CommandContext } from '../context'
+import { assertSecretsSafe } from '../../docker/engine-security'
 import { addEngineOptions, engineFromOptions, withInterrupt, type EngineOpts } from './engine'
 
 interface VerifyOpts extends EngineOpts {
@@ -134,6 +135,8 @@ export function registerVerifyCommands(program: Command, ctx: CommandContext): v
         ? undefined
         : { user: o.user, password: await readSecretFile(ctx, o.passwordFile, '--password-file') }
     const engine = o.push === true ? await engineFromOptions(ctx, o) : undefined
+    if (engine !== undefined && credentials !== undefined)
+      assertSecretsSafe(engine.resolved, 'the registry password (docker login for the round trip)')
     const report = await withInterrupt((signal) =>
       runVerify(
         {

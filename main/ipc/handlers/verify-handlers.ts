@@ -1,4 +1,5 @@
 import { promises as fs } from 'node:fs'
+import { assertSecretsSafe } from '../../docker/engine-security'
 import { invalidInput } from '../../errors'
 import { runVerify, type CheckResult } from '../../verify/index'
 import type { CheckRow } from '../contract'
@@ -42,6 +43,8 @@ export function verifyHandlers(deps: VerifyHandlerDeps = {}): Pick<AllHandlers, 
       const registry = `${host.includes(':') ? `[${host}]` : host}:${port}`
       const login = credentials ?? deps.logins?.get(host, port)
       const engine = push === true && docker !== undefined && deps.engines ? await deps.engines.get(docker) : undefined
+      if (engine !== undefined && login !== undefined)
+        assertSecretsSafe(engine.resolved, 'the registry password (docker login for the round trip)')
       const report = await runVerify(
         {
           registry,

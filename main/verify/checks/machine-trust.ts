@@ -5,12 +5,18 @@ import { detectOsFamily, defaultRoot, type Platform, type TrustEnv } from '../..
 import { dockerLocations } from '../../trust/targets/docker'
 import { LINUX_STORES } from '../../trust/targets/os-linux'
 import type { VerifyContext } from '../context'
+import { dockerSkipsTls } from '../loopback'
 import { msg, type VerifyMessage } from '../i18n/message'
 import { fail, pass, skipped, warn, type Outcome } from '../outcome'
 
 const BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g
 /** The system bundles each Linux family builds from its anchors. */
-const BUNDLES = ['etc/ssl/certs/ca-certificates.crt', 'etc/pki/tls/certs/ca-bundle.crt', 'etc/ssl/ca-bundle.pem', 'etc/ssl/cert.pem']
+const BUNDLES = [
+  'etc/ssl/certs/ca-certificates.crt',
+  'etc/pki/tls/certs/ca-bundle.crt',
+  'etc/ssl/ca-bundle.pem',
+  'etc/ssl/cert.pem',
+]
 
 function fingerprints(text: string): string[] {
   const out: string[] = []
@@ -55,11 +61,16 @@ async function crtFiles(dir: string, fp: string): Promise<{ holding: string[]; o
 /** The folder names under certs.d that name the same host with another port or none. */
 function nearMisses(entries: string[], host: string, exact: string): string[] {
   const bare = host.includes(':') ? `[${host}]` : host
-  return entries.filter((e) => e !== exact && (e === bare || e.startsWith(`${bare}:`) || (e.startsWith(bare) && /^\d+$/.test(e.slice(bare.length)))))
+  return entries.filter(
+    (e) =>
+      e !== exact &&
+      (e === bare || e.startsWith(`${bare}:`) || (e.startsWith(bare) && /^\d+$/.test(e.slice(bare.length)))),
+  )
 }
 
 async function osStore(env: TrustEnv, fp: string): Promise<{ present: boolean | 'unknown'; where: string }> {
-  if (env.platform !== 'linux') return { present: 'unknown', where: `the ${env.platform} store (not read by verify)` }
+  if (env.platform !== 'linux')
+    return { present: 'unknown', where: `the ${env.platform} store (not read by verify)` }
   const os = await detectOsFamily(env)
   if (os.family !== 'unknown' && os.family !== 'macos' && os.family !== 'windows') {
     const anchors = join(env.root, ...LINUX_STORES[os.family].anchors)
@@ -75,15 +86,22 @@ async function osStore(env: TrustEnv, fp: string): Promise<{ present: boolean | 
 
 /**
  * Check 10: this machine trusts the CA: Docker's certs.d folder for exactly HOST:PORT holds it (a folder for another
- * port or without the port is a warning that names the mismatch), and the OS store has it.
+ * port or without the port is a warning that names the mismatch), and the OS store has it. A loopback registry
+ * (127.0.0.0/8, or a name resolving there) passes without it: dockerd treats it as insecure and checks no certificate,
+ * so this machine's Docker needs no trust (the reason says so, with what the OS store holds).
  */
 export async function checkMachineTrust(ctx: VerifyContext): Promise<Outcome> {
   const ca = ctx.ca
   if (ca === undefined) return skipped(msg('check.ca-unreadable'))
   const raw = ctx.deps.platform ?? process.platform
-  if (raw !== 'linux' && raw !== 'darwin' && raw !== 'win32') return skipped(msg('trust.platform-unknown', { platform: raw }))
+  if (raw !== 'linux' && raw !== 'darwin' && raw !== 'win32')
+    return skipped(msg('trust.platform-unknown', { platform: raw }))
   const platform: Platform = raw
-  const env: TrustEnv = { root: ctx.deps.trustRoot ?? defaultRoot(platform), platform, home: ctx.deps.home ?? process.env.HOME ?? '/root' }
+  const env: TrustEnv = {
+    root: ctx.deps.trustRoot ?? defaultRoot(platform),
+    platform,
+    home: ctx.deps.home ?? process.env.HOME ?? '/root',
+  }
   const location = dockerLocations(env)[0]
   if (location === undefined) return skipped(msg('trust.no-certs-d'))
   const certsD = join(env.root, ...location.segments)
@@ -92,18 +110,41 @@ export async function checkMachineTrust(ctx: VerifyContext): Promise<Outcome> {
   const { holding, others } = await crtFiles(exactDir, ca.fingerprint256)
   const misses = nearMisses(await readDir(certsD), ctx.host, folder)
   const missesHolding: string[] = []
-  for (const m of misses) if ((await crtFiles(join(certsD, m), ca.fingerprint256)).holding.length > 0) missesHolding.push(m)
+  for (const m of misses)
+    if ((await crtFiles(join(certsD, m), ca.fingerprint256)).holding.length > 0) missesHolding.push(m)
   const os = await osStore(env, ca.fingerprint256)
   const details = { certsD: exactDir, files: holding, otherFolders: misses, osStore: os }
-  const osText: VerifyMessage = os.present === true ? msg('trust.os.present', { where: os.where }) : os.present === false ? msg('trust.os.missing', { where: os.where }) : msg('trust.os.unread', { platform: env.platform })
+  const osText: VerifyMessage =
+    os.present === true
+      ? msg('trust.os.present', { where: os.where })
+      : os.present === false
+        ? msg('trust.os.missing', { where: os.where })
+        : msg('trust.os.unread', { platform: env.platform })
   if (holding.length > 0) {
-    if (os.present === false) return warn(msg('trust.ok-no-os', { path: join(exactDir, holding[0] ?? ''), os: osText }), 'OS_STORE_MISSING', details)
+    if (os.present === false && !dockerSkipsTls(ctx))
+      return warn(
+        msg('trust.ok-no-os', { path: join(exactDir, holding[0] ?? ''), os: osText }),
+        'OS_STORE_MISSING',
+        details,
+      )
     return pass(msg('trust.ok', { path: join(exactDir, holding[0] ?? ''), os: osText }), details)
   }
-  if (others.length > 0) return fail(msg('trust.other-ca', { dir: exactDir, files: others }), 'TRUST_OTHER_CA', details)
+  if (dockerSkipsTls(ctx))
+    return pass(msg('trust.loopback', { registry: ctx.address.hostPort, os: osText }), {
+      ...details,
+      loopback: true,
+    })
+  if (others.length > 0)
+    return fail(msg('trust.other-ca', { dir: exactDir, files: others }), 'TRUST_OTHER_CA', details)
   if (misses.length > 0) {
-    const which = misses.map((m) => (missesHolding.includes(m) ? msg('trust.folder-with-ca', { name: m }) : m))
+    const which = misses.map((m) =>
+      missesHolding.includes(m) ? msg('trust.folder-with-ca', { name: m }) : m,
+    )
     return warn(msg('trust.wrong-folder', { folder, certsD, which }), 'CERTS_D_WRONG_NAME', details)
   }
-  return fail(msg('trust.missing', { path: join(exactDir, 'ca.crt'), registry: ctx.address.hostPort, os: osText }), 'TRUST_MISSING', details)
+  return fail(
+    msg('trust.missing', { path: join(exactDir, 'ca.crt'), registry: ctx.address.hostPort, os: osText }),
+    'TRUST_MISSING',
+    details,
+  )
 }

@@ -2,6 +2,7 @@ import { lookup as dnsLookup } from 'node:dns/promises'
 import { isIP, Socket } from 'node:net'
 import { connect } from 'node:tls'
 import { fingerprintSha256, inspectCertificate } from '../../pki'
+import { buildChain, issuedBy, parsePemChain, dnLine } from '../chain'
 import { connectHost, serverName, type VerifyContext } from '../context'
 import { derToPem, goCheckServerIdentity } from '../go-identity'
 import { msg } from '../i18n/message'
@@ -25,7 +26,9 @@ export async function checkDns(ctx: VerifyContext): Promise<Outcome> {
   const given = ctx.input.expectAddresses
   let expected = given ?? []
   if (given === undefined && ctx.input.certPem !== undefined) {
-    expected = inspectCertificate(ctx.input.certPem).sans.filter((s) => s.type === 'ip').map((s) => s.value)
+    expected = inspectCertificate(leafOf(ctx.input.certPem))
+      .sans.filter((s) => s.type === 'ip')
+      .map((s) => s.value)
   }
   if (expected.length > 0 && !addresses.some((a) => expected.includes(a))) {
     const facts = { host: ctx.host, addresses, expected }
@@ -82,18 +85,90 @@ export function checkTls(ctx: VerifyContext, signal: AbortSignal): Promise<Outco
     signal.addEventListener('abort', onAbort, { once: true })
     socket.once('secureConnect', () => {
       const peer = socket.getPeerCertificate()
-      const served = (peer.raw as Buffer | undefined) === undefined ? undefined : fingerprintSha256(derToPem(peer.raw))
-      const details = { protocol: socket.getProtocol(), cipher: socket.getCipher().name, fingerprintSha256: served }
-      const issued = ctx.input.certPem === undefined ? undefined : fingerprintSha256(ctx.input.certPem)
+      const served =
+        (peer.raw as Buffer | undefined) === undefined ? undefined : fingerprintSha256(derToPem(peer.raw))
+      const details = {
+        protocol: socket.getProtocol(),
+        cipher: socket.getCipher().name,
+        fingerprintSha256: served,
+      }
+      const issued =
+        ctx.input.certPem === undefined ? undefined : fingerprintSha256(leafOf(ctx.input.certPem))
       if (issued !== undefined && served !== issued) {
-        done(fail(served === undefined ? msg('tls.mismatch-none', { issued }) : msg('tls.mismatch', { served, issued }), 'FINGERPRINT_MISMATCH', { ...details, issuedFingerprintSha256: issued }))
+        done(
+          fail(
+            served === undefined
+              ? msg('tls.mismatch-none', { issued })
+              : msg('tls.mismatch', { served, issued }),
+            'FINGERPRINT_MISMATCH',
+            { ...details, issuedFingerprintSha256: issued },
+          ),
+        )
         return
       }
-      const facts = { protocol: details.protocol ?? 'TLS', cipher: details.cipher, fingerprint: served ?? '?' }
+      const facts = {
+        protocol: details.protocol ?? 'TLS',
+        cipher: details.cipher,
+        fingerprint: served ?? '?',
+      }
       done(pass(issued === undefined ? msg('tls.ok-unchecked', facts) : msg('tls.ok', facts), details))
     })
     socket.once('error', (err) => {
-      done(failWith(msg('tls.failed', { error: errorText(err) }), err))
+      signal.removeEventListener('abort', onAbort)
+      socket.destroy()
+      void explainChainFailure(ctx, err).then((o) => {
+        resolve(o ?? failWith(msg('tls.failed', { error: errorText(err) }), err))
+      })
     })
   })
+}
+
+/** OpenSSL's words for "the chain does not reach a trusted root" (what a missing intermediate gives). */
+const CHAIN_ERRORS = new Set([
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+])
+
+/**
+ * A handshake refused because the chain does not reach the CA: says which intermediate the registry leaves out when
+ * the issued domain.crt (leaf + intermediates) chains to the CA and the served chain does not; names the served
+ * leaf's issuer when the registry sends its certificate alone. Undefined when the failure is something else.
+ */
+async function explainChainFailure(ctx: VerifyContext, err: unknown): Promise<Outcome | undefined> {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code
+  const ca = ctx.ca
+  if (code === undefined || !CHAIN_ERRORS.has(code) || ca === undefined) return undefined
+  const served = await ctx.served()
+  if (!('pem' in served)) return undefined
+  const sent = served.chain.flatMap((pem) => parsePemChain(pem))
+  const [leaf, ...rest] = sent
+  if (leaf === undefined || buildChain(leaf, rest, ca).anchored) return undefined
+  const error = errorText(err)
+  const details = { servedChain: sent.map((x) => dnLine(x.subject)) }
+  const given = ctx.input.certPem === undefined ? [] : parsePemChain(ctx.input.certPem)
+  const issued = given[0]
+  if (issued !== undefined && issued.fingerprint256 === leaf.fingerprint256) {
+    const full = buildChain(issued, given.slice(1), ca)
+    const missing = full.path.slice(1).filter((x) => !sent.some((s) => s.fingerprint256 === x.fingerprint256))
+    if (full.anchored && missing.length > 0) {
+      const names = missing.map((x) => `"${dnLine(x.subject)}"`)
+      const reason =
+        sent.length === 1
+          ? msg('tls.intermediate-missing', { missing: names, error })
+          : msg('tls.intermediate-missing-some', { served: sent.length, missing: names, error })
+      return fail(reason, 'INTERMEDIATE_MISSING', {
+        ...details,
+        missing: missing.map((x) => dnLine(x.subject)),
+      })
+    }
+  }
+  if (given.length === 0 && sent.length === 1 && !issuedBy(leaf, ca))
+    return fail(msg('tls.served-alone', { error, issuer: dnLine(leaf.issuer) }), 'SERVED_LEAF_ONLY', details)
+  return undefined
+}
+
+/** The first certificate of a PEM text (a domain.crt holds the leaf first, then the intermediates). */
+function leafOf(pem: string): string {
+  return parsePemChain(pem)[0]?.toString() ?? pem
 }

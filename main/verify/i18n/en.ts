@@ -36,6 +36,16 @@ export const en = {
   'cert.not-yet-valid': 'the {source} certificate is not valid before {date}',
   'cert.expiring': 'the certificate expires in {days} days ({date})',
   'cert.ok': 'issued by the CA, valid for {days} more days, no lint findings',
+  'cert.ok-chain':
+    'issued by the CA through {intermediates}, every certificate valid for {days} more days or longer, no lint findings',
+  'cert.chain-expired': 'the intermediate CA "{subject}" in the {source} chain expired on {date}',
+  'cert.chain-not-yet-valid':
+    'the intermediate CA "{subject}" in the {source} chain is not valid before {date}',
+  'cert.chain-not-ca':
+    '"{subject}" in the {source} chain signs the certificate but is not a CA (CA:TRUE is missing)',
+  'cert.chain-expiring': 'the intermediate CA "{subject}" expires in {days} days ({date})',
+  'cert.served-alone':
+    'the registry serves only its own certificate, issued by "{issuer}", not by this CA: if "{issuer}" is an intermediate CA under this CA, the intermediate is missing: domain.crt must hold leaf + intermediates',
   'lint.LEAF_TOO_LONG': 'lint: {message}',
   'lint.SHA1': 'lint: {message}',
   'lint.WEAK_KEY': 'lint: {message}',
@@ -62,6 +72,12 @@ export const en = {
   'tls.ok': '{protocol} {cipher}, serving {fingerprint}, the certificate issued',
   'tls.ok-unchecked': '{protocol} {cipher}, serving {fingerprint} (no issued certificate given to compare)',
   'tls.failed': 'TLS with only our CA failed: {error}',
+  'tls.intermediate-missing':
+    'the registry serves only its own certificate; the intermediate {missing} is missing: domain.crt must hold leaf + intermediates ({error})',
+  'tls.intermediate-missing-some':
+    'the registry serves {served} certificates; the intermediate {missing} is missing: domain.crt must hold leaf + intermediates ({error})',
+  'tls.served-alone':
+    'TLS with only our CA failed: {error}; the registry serves only its own certificate, issued by "{issuer}": if that is an intermediate CA under this CA, domain.crt must hold leaf + intermediates',
 
   'api.failed': 'GET /v2/ failed: {error}',
   'api.status': 'GET /v2/ answered HTTP {status}',
@@ -81,10 +97,11 @@ export const en = {
   'rt.pull-failed': 'docker pull {ref} failed: {error}',
   'rt.no-digest': 'no digest',
   'rt.digest-mismatch': 'the pulled image has {pulled}, the push reported {pushed}',
-  'rt.deleted': ', deleted from the registry',
-  'rt.delete-off': ' (delete is off in the registry: the test tag stays)',
-  'rt.delete-status': ' (delete answered HTTP {status})',
-  'rt.delete-failed': ' (delete failed: {error})',
+  'rt.deleted': ', deleted from the registry ({tag})',
+  'rt.delete-off':
+    ' (delete is off in the registry: the self-test tag {tag} stays; every run overwrites this one tag)',
+  'rt.delete-status': ' (delete answered HTTP {status}: the self-test tag {tag} stays)',
+  'rt.delete-failed': ' (delete failed: {error}; the self-test tag {tag} stays)',
   'rt.loopback':
     'push, pull and digest {digest} matched{note}, but {host} is loopback: dockerd treats it as an insecure registry, so this run does not prove client trust',
   'rt.ok': 'pushed, pulled back, digest {digest} matches{note}',
@@ -115,6 +132,8 @@ export const en = {
   'trust.wrong-folder':
     'no {folder} folder in {certsD}, but {which}: Docker uses only the folder named exactly {folder}',
   'trust.missing': '{path} does not exist: Docker on this machine does not trust the CA for {registry}{os}',
+  'trust.loopback':
+    '{registry} is a loopback address: dockerd treats 127.0.0.0/8 as an insecure registry, so Docker on this machine needs no trust for it{os}; clients on other machines need ca.crt for the address they use',
 } as const
 
 export type MessageId = keyof typeof en

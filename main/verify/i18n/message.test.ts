@@ -10,7 +10,7 @@ const OWN_PARAMS = new Set<MessageId>(['lint.LEAF_TOO_LONG', 'lint.SHA1', 'lint.
 
 /** Latin words a Chinese template may contain: protocol, product and field names, as Chinese ops people write them. */
 const TECHNICAL = new Set(
-  'CA CA:TRUE PEM SAN IP DNS TCP TLS HTTP API GET Go Docker dockerd docker certs.d basicConstraints Apple RSA curl ms insecure registry push pull Docker-Distribution-Api-Version'.split(
+  'CA CA:TRUE PEM SAN IP DNS TCP TLS HTTP API GET Go Docker dockerd docker certs.d basicConstraints Apple RSA curl ms insecure registry push pull Docker-Distribution-Api-Version ca.crt domain.crt'.split(
     ' ',
   ),
 )

@@ -37,6 +37,14 @@ export const zhCN = {
   'cert.not-yet-valid': '{source}证书要到 {date} 才生效',
   'cert.expiring': '证书将在 {days} 天后过期（{date}）',
   'cert.ok': '由该 CA 签发，剩余有效期 {days} 天，证书检查未发现问题',
+  'cert.ok-chain':
+    '经由 {intermediates} 由该 CA 签发，链上每张证书至少还有 {days} 天有效期，证书检查未发现问题',
+  'cert.chain-expired': '{source}证书链中的中间 CA“{subject}”已于 {date} 过期',
+  'cert.chain-not-yet-valid': '{source}证书链中的中间 CA“{subject}”要到 {date} 才生效',
+  'cert.chain-not-ca': '{source}证书链中的“{subject}”签发了该证书，但它不是 CA（缺少 CA:TRUE）',
+  'cert.chain-expiring': '中间 CA“{subject}”将在 {days} 天后过期（{date}）',
+  'cert.served-alone':
+    '仓库只提供了它自己的证书，签发者为“{issuer}”，不是此 CA：如果“{issuer}”是此 CA 下的中间 CA，说明缺少中间证书：domain.crt 必须依次包含服务器证书和中间证书',
   'lint.LEAF_TOO_LONG': '证书检查：有效期 {days} 天，超过 {max} 天会被 Apple 平台拒绝，其他平台也不建议',
   'lint.SHA1': '证书检查：签名算法为 {algorithm}，Go 和新版客户端拒绝 SHA-1 签名，请用 SHA-256 重新签发',
   'lint.WEAK_KEY': '证书检查：RSA 密钥只有 {bits} 位，至少需要 {min} 位',
@@ -63,6 +71,12 @@ export const zhCN = {
   'tls.ok': '{protocol} {cipher}，提供的证书 {fingerprint} 正是签发的证书',
   'tls.ok-unchecked': '{protocol} {cipher}，提供的证书指纹为 {fingerprint}（未指定签发的证书，无法比对）',
   'tls.failed': '仅信任本 CA 的 TLS 握手失败：{error}',
+  'tls.intermediate-missing':
+    '仓库只提供了它自己的证书，缺少中间证书 {missing}：domain.crt 必须依次包含服务器证书和中间证书（{error}）',
+  'tls.intermediate-missing-some':
+    '仓库提供了 {served} 张证书，缺少中间证书 {missing}：domain.crt 必须依次包含服务器证书和中间证书（{error}）',
+  'tls.served-alone':
+    '仅信任本 CA 的 TLS 握手失败：{error}；仓库只提供了它自己的证书，签发者为“{issuer}”：如果它是此 CA 下的中间 CA，domain.crt 必须依次包含服务器证书和中间证书',
 
   'api.failed': 'GET /v2/ 失败：{error}',
   'api.status': 'GET /v2/ 返回 HTTP {status}',
@@ -81,10 +95,10 @@ export const zhCN = {
   'rt.pull-failed': 'docker pull {ref} 失败：{error}',
   'rt.no-digest': '无摘要',
   'rt.digest-mismatch': '拉回的镜像摘要为 {pulled}，而推送时报告的是 {pushed}',
-  'rt.deleted': '，已从仓库删除',
-  'rt.delete-off': '（仓库未开启删除功能，测试标签会保留）',
-  'rt.delete-status': '（删除请求返回 HTTP {status}）',
-  'rt.delete-failed': '（删除失败：{error}）',
+  'rt.deleted': '，已从仓库删除（{tag}）',
+  'rt.delete-off': '（仓库未开启删除功能：自测标签 {tag} 会保留；每次运行都覆盖这同一个标签）',
+  'rt.delete-status': '（删除请求返回 HTTP {status}：自测标签 {tag} 会保留）',
+  'rt.delete-failed': '（删除失败：{error}；自测标签 {tag} 会保留）',
   'rt.loopback':
     '推送、拉取成功，摘要 {digest} 一致{note}；但 {host} 是回环地址，dockerd 把它当作非安全仓库（insecure registry），所以这次测试不能证明客户端信任本 CA',
   'rt.ok': '已推送并拉回，摘要 {digest} 一致{note}',
@@ -114,4 +128,6 @@ export const zhCN = {
   'trust.wrong-folder':
     '{certsD} 中没有 {folder} 目录，只有 {which}：Docker 只使用名称与 {folder} 完全一致的目录',
   'trust.missing': '{path} 不存在：本机 Docker 不信任 {registry} 的 CA{os}',
+  'trust.loopback':
+    '{registry} 是回环地址：dockerd 把 127.0.0.0/8 当作非安全仓库（insecure registry），所以本机 Docker 访问它无需信任配置{os}；其他机器上的客户端需要为其使用的地址安装 ca.crt',
 } as const satisfies Record<MessageId, string>
