@@ -12,7 +12,7 @@ const external = [
 
 export default defineConfig({
   build: {
-    ssr: resolve(__dirname, 'main/cli/registry-wizard.ts'),
+    ssr: resolve(import.meta.dirname, 'main/cli/registry-wizard.ts'),
     outDir: 'out/cli',
     emptyOutDir: true,
     target: 'node20',
@@ -20,7 +20,13 @@ export default defineConfig({
     sourcemap: true,
     rolldownOptions: {
       external: (id) => external.some((e) => id === e || id.startsWith(`${e}/`)),
-      output: { format: 'es', entryFileNames: 'registry-wizard.js', banner: '#!/usr/bin/env node' },
+      // One chunk per command group (program.ts imports them lazily), loaded relative to the entry: any cwd works.
+      output: {
+        format: 'es',
+        entryFileNames: 'registry-wizard.js',
+        chunkFileNames: 'chunks/[name]-[hash].js',
+        banner: (chunk) => (chunk.isEntry ? '#!/usr/bin/env node' : ''),
+      },
     },
   },
 })

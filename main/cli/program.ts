@@ -1,21 +1,42 @@
 import { Command, CommanderError } from 'commander'
 import { explainError } from '../diagnostics'
 import { isAppError } from '../errors'
-import { registerCaCommands } from './commands/ca'
-import { registerCertCommands } from './commands/cert'
-import { registerRegistryCommands } from './commands/registry'
-import { registerVerifyCommands } from './commands/verify'
-import { registerClientTrustCommands } from './commands/trust'
 import { makeContext, type CliIo, type CommandContext } from './context'
 
-/** Each command group registers itself here (one line per group). */
-const groups: ((program: Command, ctx: CommandContext) => void)[] = [
-  registerCaCommands,
-  registerCertCommands,
-  registerRegistryCommands,
-  registerVerifyCommands,
-  registerClientTrustCommands,
+type Register = (program: Command, ctx: CommandContext) => void
+
+/**
+ * Each command group, by the top-level commands it registers (one line per group). A group's module (and what it
+ * pulls in: dockerode, ssh2, node-forge, ...) is imported only when the command line names one of its commands, so
+ * `--version` or `cert inspect` do not pay for Docker's client at start-up.
+ */
+const groups: { names: readonly string[]; load: () => Promise<Register> }[] = [
+  { names: ['ca'], load: async () => (await import('./commands/ca')).registerCaCommands },
+  { names: ['cert'], load: async () => (await import('./commands/cert')).registerCertCommands },
+  {
+    names: ['engine', 'registry'],
+    load: async () => (await import('./commands/registry')).registerRegistryCommands,
+  },
+  { names: ['verify'], load: async () => (await import('./commands/verify')).registerVerifyCommands },
+  {
+    names: ['trust', 'bundle', 'drives'],
+    load: async () => (await import('./commands/trust')).registerClientTrustCommands,
+  },
 ]
+
+/**
+ * The groups this command line needs: the one its first word names (also after `help`); none for a bare
+ * `--version`; all of them otherwise (`--help`, no command, an unknown or misspelt command: commander then lists
+ * or suggests every command).
+ */
+export function groupsFor(argv: readonly string[]): typeof groups {
+  const words = argv.filter((a) => !a.startsWith('-'))
+  const first = words[0] === 'help' ? words[1] : words[0]
+  const named = groups.filter((g) => first !== undefined && g.names.includes(first))
+  if (named.length > 0) return named
+  if (words.length === 0 && argv.some((a) => a === '--version' || a === '-V')) return []
+  return groups
+}
 
 export const EXIT_OK = 0
 export const EXIT_FAILED = 1
@@ -30,14 +51,16 @@ export function processIo(): CliIo {
   }
 }
 
-function buildProgram(ctx: CommandContext): Command {
+/** The program with the groups `argv` needs (every group for `['--help']`: what tests walking the CLI use). */
+export async function buildProgram(ctx: CommandContext, argv: readonly string[]): Promise<Command> {
+  const registers = await Promise.all(groupsFor(argv).map((g) => g.load()))
   const program = new Command('registry-wizard')
     .description('Private Docker registry with TLS: certificates, registry, client trust, verification.')
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: ctx.io.stdout, writeErr: ctx.io.stderr })
-  for (const register of groups) register(program, ctx)
+  for (const register of registers) register(program, ctx)
   // Sub-commands inherit exit override and output configuration.
   const apply = (cmd: Command): void => {
     cmd.exitOverride().configureOutput({ writeOut: ctx.io.stdout, writeErr: ctx.io.stderr })
@@ -56,8 +79,8 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
   const ctx = makeContext(io, (code) => {
     exitCode = Math.max(exitCode, code)
   })
-  const program = buildProgram(ctx)
   try {
+    const program = await buildProgram(ctx, argv)
     await program.parseAsync(argv, { from: 'user' })
     return exitCode
   } catch (err) {

@@ -28,7 +28,7 @@ export function report(
   const ratio = a / b
   const ok = ratio <= target
   process.stdout.write(
-    `${name.padEnd(44)} ours ${a.toFixed(0).padStart(6)} ms   reference ${b.toFixed(0).padStart(6)} ms   ratio ${ratio.toFixed(2)} (target <= ${target}) ${ok ? 'OK' : 'OVER TARGET'}   n=${ours.length}\n`,
+    `${name.padEnd(54)} ours ${a.toFixed(0).padStart(6)} ms   reference ${b.toFixed(0).padStart(6)} ms   ratio ${ratio.toFixed(2)} (target <= ${target}) ${ok ? 'OK' : 'OVER TARGET'}   n=${ours.length}\n`,
   )
   return { ratio, ok }
 }

@@ -9,6 +9,7 @@ import * as electron from '../support/electron-stand-in/index'
 import { loadBuiltPreload } from '../support/electron-stand-in/load-preload'
 import { bridgeApiIntoPage } from '../support/electron-stand-in/page-bridge'
 import { serveDir } from '../support/electron-stand-in/static-server'
+import { cjkGlyphReport } from './cjk-glyphs'
 import { buildHandlers } from '../../main/ipc/handlers/index'
 import { JobRegistry } from '../../main/ipc/jobs'
 import { registerHandlers } from '../../main/ipc/register-handlers'
@@ -20,11 +21,13 @@ vi.mock('electron', () => import('../support/electron-stand-in/index'))
  * The wizard end to end in Debian's Chromium: the built renderer, the BUILT preload and the real IPC handlers
  * and certificate core behind them (through the electron stand-in). Walks the steps that exist, checks the files
  * on disk with openssl, checks no key or passphrase ever reached the page, and saves a screenshot of every
- * screen in English and Chinese under docs/screenshots/.
+ * screen in English and Chinese under tests/.tmp/screenshots/ (ignored by git), or under RW_SCREENSHOTS_DIR:
+ * `npm run screenshots` points it at docs/screenshots/ to refresh the README's pictures on purpose. A zh-CN shot
+ * whose text would be drawn as tofu boxes (no CJK font on the machine) fails the test.
  */
 const ROOT = resolve(__dirname, '../..')
 const CHROMIUM = '/usr/bin/chromium'
-const SHOTS = join(ROOT, 'docs/screenshots')
+const SHOTS = resolve(ROOT, process.env['RW_SCREENSHOTS_DIR'] ?? 'tests/.tmp/screenshots')
 const PASSPHRASE = 'correct horse battery 42'
 /** An htpasswd user given in the Registry step: the Verify step logs in with it without the page sending it again. */
 const REGISTRY_USER = 'e2e-ci'
@@ -56,6 +59,10 @@ const shot = async (lang: string, name: string): Promise<void> => {
   mkdirSync(join(SHOTS, lang), { recursive: true })
   // The sidebar is sticky: scroll to the top so a full-page shot shows it where a person first sees it.
   await page.evaluate('window.scrollTo(0, 0)')
+  if (lang === 'zh-CN') {
+    const glyphs = await cjkGlyphReport(page, await page.locator('main').first().innerText())
+    expect(glyphs.ok, `zh-CN ${name}: CJK text would show as empty boxes (install fonts-noto-cjk): ${JSON.stringify(glyphs)}`).toBe(true)
+  }
   await page.screenshot({ path: join(SHOTS, lang, `${name}.png`), fullPage: true })
 }
 const nav = (name: RegExp) => page.getByRole('navigation').getByRole('button', { name })

@@ -1,16 +1,28 @@
-import { statSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import asar from '@electron/asar'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { ASAR_BUDGET_BYTES, packAppAsar } from './pack-app'
+import { parse } from 'yaml'
+import { ASAR_BUDGET_BYTES, FUSE_NAMES, packApp, readFuses } from './pack-app'
+
+/** The Electron fuses the installers must ship with (electron-builder.yml `electronFuses`). */
+const FUSES = {
+  runAsNode: false,
+  enableNodeOptionsEnvironmentVariable: false,
+  enableNodeCliInspectArguments: false,
+  enableCookieEncryption: true,
+  enableEmbeddedAsarIntegrityValidation: true,
+  onlyLoadAppFromAsar: true,
+}
 
 // What an installer ships, checked without the Electron binary: electron-builder packs app.asar for real.
 describe('packed app.asar', () => {
   let archive = ''
+  let executable = ''
   let files: string[] = []
   const read = (p: string): string => asar.extractFile(archive, p.replace(/^\//, '')).toString('utf8')
 
   beforeAll(() => {
-    archive = packAppAsar()
+    ;({ asar: archive, executable } = packApp())
     files = asar.listPackage(archive, { isPack: false })
   }, 300_000)
 
@@ -57,5 +69,19 @@ describe('packed app.asar', () => {
 
   it(`stays under the size budget (${ASAR_BUDGET_BYTES / 1024 / 1024} MiB)`, () => {
     expect(statSync(archive).size).toBeLessThan(ASAR_BUDGET_BYTES)
+  })
+
+  it('electron-builder.yml sets the Electron fuses (no run-as-node, NODE_OPTIONS or --inspect; cookie encryption, asar integrity, asar only)', () => {
+    const config = parse(readFileSync('electron-builder.yml', 'utf8')) as { electronFuses?: Record<string, unknown> }
+    expect(config.electronFuses).toEqual(FUSES)
+    // Every key is one electron-builder knows (a misspelt key would be ignored silently).
+    for (const key of Object.keys(config.electronFuses ?? {})) expect(FUSE_NAMES as readonly string[]).toContain(key)
+  })
+
+  it('the packed executable has those fuses flipped (read back from its fuse wire)', () => {
+    const fuses = readFuses(executable)
+    for (const [name, on] of Object.entries(FUSES)) expect(fuses[name], name).toBe(on)
+    // Left as Electron ships it: the window loads index.html from file://.
+    expect(fuses['grantFileProtocolExtraPrivileges']).toBe(true)
   })
 })

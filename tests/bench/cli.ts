@@ -1,0 +1,129 @@
+import { execFileSync } from 'node:child_process'
+import { existsSync, rmSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { makeTmpDir } from '../support/fs-snapshot'
+import { report, timeRuns } from './stats'
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+export const CLI_BIN = join(ROOT, 'out/cli/registry-wizard.js')
+
+/**
+ * The built CLI's start-up and `cert issue`, each beside its reference in the same run (alternated, median of RUNS):
+ * - `registry-wizard --version` and `cert inspect FILE` against `node -e 0` (target <= 2x: command groups load lazily);
+ * - `cert issue` (RSA 2048, two SANs) against `openssl req -newkey rsa:2048` + `openssl x509 -req` with the same SANs
+ *   and the same CA (target <= 1x).
+ */
+export async function benchCli(runs = 20): Promise<boolean> {
+  if (!existsSync(CLI_BIN)) throw new Error(`${CLI_BIN} is missing: run \`npm run build:cli\` first`)
+  const dir = makeTmpDir('rw-bench-cli-')
+  try {
+    return await pairs(dir, runs)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+async function pairs(dir: string, runs: number): Promise<boolean> {
+  const node = (args: string[]): void => {
+    execFileSync(process.execPath, args, { cwd: dir, stdio: 'ignore' })
+  }
+  const openssl = (args: string[]): void => {
+    execFileSync('openssl', args, { cwd: dir, stdio: 'ignore' })
+  }
+  const caDir = join(dir, 'ca')
+  node([CLI_BIN, 'ca', 'create', '--dir', caDir, '--cn', 'Bench CA', '--key-size', '4096'])
+  const leaf = join(dir, 'leaf')
+  node([CLI_BIN, 'cert', 'issue', '--ca-dir', caDir, '--out', leaf, '--ip', '192.168.20.10'])
+  const ext = join(dir, 'ext.cnf')
+  writeFileSync(
+    ext,
+    'basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\nsubjectAltName=IP:192.168.20.10,DNS:registry.lan\nauthorityKeyIdentifier=keyid\n',
+  )
+
+  const ok: boolean[] = []
+  const pair = async (
+    name: string,
+    target: number,
+    ours: (i: number) => void,
+    reference: (i: number) => void,
+  ) => {
+    const a: number[] = []
+    const b: number[] = []
+    for (let i = 0; i < runs; i++) {
+      a.push(...(await timeRuns(1, () => ours(i))))
+      b.push(...(await timeRuns(1, () => reference(i))))
+    }
+    ok.push(report(name, a, b, target).ok)
+  }
+  const nodeBaseline = (): void => node(['-e', '0'])
+
+  await pair('CLI --version (vs node -e 0)', 2, () => node([CLI_BIN, '--version']), nodeBaseline)
+  await pair(
+    'CLI cert inspect FILE (vs node -e 0)',
+    2,
+    () => node([CLI_BIN, 'cert', 'inspect', join(leaf, 'domain.crt')]),
+    nodeBaseline,
+  )
+  await pair(
+    'CLI cert issue RSA 2048 (vs openssl req+x509)',
+    1,
+    (i) =>
+      node([
+        CLI_BIN,
+        'cert',
+        'issue',
+        '--ca-dir',
+        caDir,
+        '--out',
+        join(dir, `ours-${i}`),
+        '--ip',
+        '192.168.20.10',
+        '--dns',
+        'registry.lan',
+      ]),
+    (i) => {
+      const out = (f: string): string => join(dir, `openssl-${i}.${f}`)
+      openssl([
+        'req',
+        '-new',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        out('key'),
+        '-out',
+        out('csr'),
+        '-subj',
+        '/CN=192.168.20.10',
+      ])
+      openssl([
+        'x509',
+        '-req',
+        '-in',
+        out('csr'),
+        '-CA',
+        join(caDir, 'ca.crt'),
+        '-CAkey',
+        join(caDir, 'ca.key'),
+        '-CAcreateserial',
+        '-CAserial',
+        join(dir, 'ca.srl'),
+        '-days',
+        '825',
+        '-sha256',
+        '-extfile',
+        ext,
+        '-out',
+        out('crt'),
+      ])
+    },
+  )
+  return ok.every(Boolean)
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  void benchCli(Number(process.env['BENCH_RUNS'] ?? 20)).then((ok) => {
+    process.exitCode = ok ? 0 : 1
+  })
+}
