@@ -71,6 +71,53 @@ describe('PlanStep', () => {
     expect(await screen.findByText('Enter a port from 1 to 65535.')).toBeTruthy()
   })
 
+  it('tcp:// without TLS: a checkbox with the warning, carried into the saved plan only when ticked', async () => {
+    const api = window.registryWizard as unknown as Awaited<ReturnType<typeof resetAll>>
+    api.checkSans.mockResolvedValue(ok({ sans: [{ type: 'ip', value: '10.0.0.1' }], findings: [] }))
+    api.savePlan.mockImplementation((plan) =>
+      Promise.resolve(ok({ plan: plan as never, knownCas: [], knownCerts: [] })),
+    )
+    const user = userEvent.setup()
+    render(<PlanStep />)
+    expect(screen.queryByRole('checkbox', { name: 'Allow an engine without TLS (insecure)' })).toBeNull()
+    await user.type(screen.getByLabelText('IP address or DNS name'), '10.0.0.1{Enter}')
+    await user.click(screen.getByRole('radio', { name: /Over TCP with TLS/ }))
+    await user.type(screen.getByLabelText('Engine address'), 'tcp://10.0.0.1:2375')
+    const box = screen.getByRole<HTMLInputElement>('checkbox', {
+      name: 'Allow an engine without TLS (insecure)',
+    })
+    expect(box.checked).toBe(false)
+    expect(document.getElementById(box.getAttribute('aria-describedby') ?? '')?.textContent).toMatch(
+      /private key \(domain\.key\) and the password file are sent to the engine in clear text/,
+    )
+    await user.click(screen.getByRole('button', { name: 'Save and continue' }))
+    await waitFor(() => expect(api.savePlan).toHaveBeenCalledTimes(1))
+    expect(api.savePlan).toHaveBeenLastCalledWith({
+      addresses: ['10.0.0.1'],
+      port: 5000,
+      docker: { kind: 'tcp', url: 'tcp://10.0.0.1:2375' },
+    })
+    await user.click(box)
+    await user.click(screen.getByRole('button', { name: 'Save and continue' }))
+    await waitFor(() => expect(api.savePlan).toHaveBeenCalledTimes(2))
+    expect(api.savePlan).toHaveBeenLastCalledWith({
+      addresses: ['10.0.0.1'],
+      port: 5000,
+      docker: { kind: 'tcp', url: 'tcp://10.0.0.1:2375', insecure: true },
+    })
+  })
+
+  it('labels the engine-without-TLS choice and its warning in Chinese', async () => {
+    await resetAll('zh-CN')
+    const user = userEvent.setup()
+    render(<PlanStep />)
+    await user.click(screen.getByRole('radio', { name: /通过 TCP \+ TLS/ }))
+    const box = screen.getByRole('checkbox', { name: '允许不带 TLS 的引擎（不安全）' })
+    expect(document.getElementById(box.getAttribute('aria-describedby') ?? '')?.textContent).toContain(
+      '私钥（domain.key）和密码文件会以明文发送到引擎',
+    )
+  })
+
   it('keeps "Test connection" disabled and says why while the Docker core is not there', () => {
     render(<PlanStep />)
     expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Test connection' }).disabled).toBe(true)

@@ -120,6 +120,22 @@ export function PlanStep(): React.JSX.Element {
             hint={t('plan.tlsDirHint')}
           />
         )}
+        {p.dockerKind === 'tcp' && (
+          <>
+            <label className="check-label">
+              <input
+                type="checkbox"
+                checked={p.insecureEngine}
+                aria-describedby="plan-insecure-engine-warning"
+                onChange={(e) => p.setInsecureEngine(e.target.checked)}
+              />{' '}
+              {t('plan.insecureEngine')}
+            </label>
+            <p id="plan-insecure-engine-warning" className={p.insecureEngine ? 'finding-warning' : 'muted'}>
+              {t('plan.insecureEngineWarning')}
+            </p>
+          </>
+        )}
         <div className="actions-inline">
           <button
             type="button"

@@ -20,6 +20,8 @@ interface PlanState {
   dockerKind: DockerKind
   dockerUrl: string
   tlsDir: string
+  /** tcp:// without TLS allowed on purpose: the engine then receives the registry key in clear text. */
+  insecureEngine: boolean
   machine: MachineAddresses | undefined
   sanCheck: SanCheck | undefined
   error: ErrorInfo | undefined
@@ -34,6 +36,7 @@ interface PlanState {
   removeAddress: (v: string) => void
   setPort: (v: string) => void
   setDocker: (kind: DockerKind, url?: string, tlsDir?: string) => void
+  setInsecureEngine: (v: boolean) => void
   /** Validates (locally, then with the certificate core), saves; true when the plan is good. */
   save: () => Promise<boolean>
   testConnection: () => Promise<void>
@@ -46,6 +49,7 @@ export const initialPlanState = {
   dockerKind: 'local' as DockerKind,
   dockerUrl: '',
   tlsDir: '',
+  insecureEngine: false,
   machine: undefined,
   sanCheck: undefined,
   error: undefined,
@@ -58,14 +62,20 @@ export const initialPlanState = {
 const local = (field: string, code: string, message: string): ErrorInfo => ({ code, field, message })
 
 export function planOf(
-  s: Pick<PlanState, 'addresses' | 'port' | 'dockerKind' | 'dockerUrl' | 'tlsDir'>,
+  s: Pick<PlanState, 'addresses' | 'port' | 'dockerKind' | 'dockerUrl' | 'tlsDir'> &
+    Partial<Pick<PlanState, 'insecureEngine'>>,
 ): Plan {
   const docker: DockerEndpoint =
     s.dockerKind === 'local'
       ? { kind: 'local' }
       : s.dockerKind === 'ssh'
         ? { kind: 'ssh', url: s.dockerUrl.trim() }
-        : { kind: 'tcp', url: s.dockerUrl.trim(), ...(s.tlsDir.trim() ? { tlsDir: s.tlsDir.trim() } : {}) }
+        : {
+            kind: 'tcp',
+            url: s.dockerUrl.trim(),
+            ...(s.tlsDir.trim() ? { tlsDir: s.tlsDir.trim() } : {}),
+            ...(s.insecureEngine === true ? { insecure: true } : {}),
+          }
   return { addresses: s.addresses, port: Number(s.port), docker }
 }
 
@@ -79,6 +89,7 @@ export const usePlanStore = create<PlanState>()((set, get) => ({
       dockerKind: plan.docker.kind,
       dockerUrl: plan.docker.kind === 'local' ? '' : plan.docker.url,
       tlsDir: plan.docker.kind === 'tcp' ? (plan.docker.tlsDir ?? '') : '',
+      insecureEngine: plan.docker.kind === 'tcp' && plan.docker.insecure === true,
       saved: true,
     })
   },
@@ -114,6 +125,8 @@ export const usePlanStore = create<PlanState>()((set, get) => ({
       engine: undefined,
       engineError: undefined,
     })),
+  setInsecureEngine: (insecureEngine) =>
+    set({ insecureEngine, saved: false, engine: undefined, engineError: undefined }),
 
   save: async () => {
     const s = get()
@@ -174,6 +187,7 @@ export function useCurrentPlan(): Plan {
         dockerKind: s.dockerKind,
         dockerUrl: s.dockerUrl,
         tlsDir: s.tlsDir,
+        insecureEngine: s.insecureEngine,
       })),
     ),
   )
