@@ -51,7 +51,8 @@ export interface AppInfo {
 export type DockerEndpoint =
   | { kind: 'local' }
   | { kind: 'ssh'; url: string }
-  | { kind: 'tcp'; url: string; tlsDir?: string | undefined }
+  /** `insecure`: the user ticked "engine without TLS" (secrets would cross the network in clear text). */
+  | { kind: 'tcp'; url: string; tlsDir?: string | undefined; insecure?: boolean | undefined }
 
 export interface Plan {
   /** IPs and DNS names clients will use to reach the registry; every one becomes a SAN. */
@@ -127,7 +128,22 @@ export interface CaSummary {
   dir: string
   /** The key on disk is passphrase-protected: issuing asks for the passphrase. */
   encrypted: boolean
+  /** The issuing CA (ca.crt, pairs with ca.key). */
   certificate: CertificateSummary
+  /** Its chain up to the root (main always sends it; absent only in summaries made before chains were kept). */
+  chain?: CaChainSummary | undefined
+}
+
+/** An issuing CA's chain: for a root CA, `intermediate` is false and `root` is the CA itself. */
+export interface CaChainSummary {
+  /** ca.crt is an intermediate CA: chain.crt holds the certificates above it, the root last. */
+  intermediate: boolean
+  /** Certificates from the issuing CA up to the root, both included: 1 for a root CA. */
+  length: number
+  /** The CAs between the issuing CA and the root, nearest first (empty for a root CA or when the root signed it). */
+  intermediates: CertificateSummary[]
+  /** The root clients must trust (what OUT/ca.crt holds, what trust and bundles install). */
+  root: CertificateSummary
 }
 
 export interface SanCheck {
@@ -137,11 +153,18 @@ export interface SanCheck {
 
 export interface IssuedServerCert {
   outDir: string
+  /** domain.crt: the leaf, then the issuing CA and the intermediates above it when the CA is an intermediate. */
   certPath: string
   keyPath: string
+  /** OUT/ca.crt: the root of the CA's chain, the one certificate clients trust. */
   caCertPath: string
+  /** The leaf (the first certificate of domain.crt). */
   certificate: CertificateSummary
   lint: LintFindingInfo[]
+  /** Certificates in domain.crt, the leaf included: 1 when a root CA issued it (absent in remembered summaries). */
+  chainLength?: number | undefined
+  /** What caCertPath holds: the root (absent in remembered summaries). */
+  root?: CertificateSummary | undefined
 }
 
 /** A check result row (preflight, verification); titles and fixes in both languages where the core has them. */
@@ -181,8 +204,14 @@ export interface DriveCopyResult {
   dest: string
   files: string[]
   bytes: number
-  /** Every file was re-read from the drive and matched the bundle byte for byte and its SHA256SUMS. */
+  /** Every file was re-read from the drive and matched the bundle (checked against its SHA256SUMS) byte for byte. */
   verified: boolean
+  /** Files whose copy on the drive differs, is missing or could not be read back (empty when verified). */
+  mismatched: string[]
+  /** How the files were re-read: O_DIRECT, after dropping cached pages, or (not cache-free) through the OS cache. */
+  readBack: 'direct-io' | 'dropped-cache' | 'page-cache'
+  /** False when the re-read may have come from memory (e.g. macOS, Windows): then it checked the copy, not the drive. */
+  cacheFree: boolean
 }
 
 export interface EngineInfo {
@@ -200,6 +229,8 @@ export interface TrustChange {
 }
 
 export interface DriveInfo {
+  /** Main's id for this drive (copyBundleToDrive takes it; main lists the drives again and matches it). */
+  id: string
   device: string
   description: string
   mountpoints: string[]
@@ -209,6 +240,8 @@ export interface DriveInfo {
 }
 
 export interface BundleResult {
+  /** Main's id for the folder it created (copyBundleToDrive takes it, never a path). */
+  bundleId: string
   outDir: string
   files: string[]
   /** The CA's SHA-256 fingerprint, written into the bundle for the receiving admin to compare. */
@@ -233,6 +266,8 @@ export interface CreateCaRequest extends JobRef {
 export interface ImportCaRequest {
   dir: string
   certPath: string
+  /** For an intermediate CA: a file with the certificates above it, the root last (picked like certPath). */
+  chainPath?: string | undefined
   keyPath: string
   passphrase?: string | undefined
   force?: boolean | undefined
@@ -315,8 +350,8 @@ export interface Channels {
   }
   listDrives: { request: undefined; response: { drives: DriveInfo[] } }
   exportBundle: { request: JobRef & { outDir: string; caCertPath: string; host: string; port: number }; response: BundleResult }
-  /** Copies an exported bundle folder onto a drive's mount point: fsync, re-read, checksum compare. */
-  copyBundleToDrive: { request: JobRef & { bundleDir: string; mount: string; force?: boolean | undefined }; response: DriveCopyResult }
+  /** Copies a bundle this app exported (by id) onto a listed drive (by id): fsync, re-read from the drive, compare. */
+  copyBundleToDrive: { request: JobRef & { bundleId: string; driveId: string; force?: boolean | undefined }; response: DriveCopyResult }
   // Verification (main/verify)
   runVerify: { request: VerifyRequest; response: { checks: CheckRow[]; ok: boolean } }
 }

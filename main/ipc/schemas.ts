@@ -20,6 +20,7 @@ const dockerEndpoint = z.discriminatedUnion('kind', [
     kind: z.literal('tcp'),
     url: z.string().regex(/^tcp:\/\/\S+$/, 'a tcp://host:port URL'),
     tlsDir: path.optional(),
+    insecure: z.boolean().optional(),
   }),
 ]) satisfies z.ZodType<DockerEndpoint>
 
@@ -55,7 +56,14 @@ export const schemas = {
     passphrase: secret,
     force: z.boolean().optional(),
   }),
-  importCa: z.strictObject({ dir: path, certPath: path, keyPath: path, passphrase: secret, force: z.boolean().optional() }),
+  importCa: z.strictObject({
+    dir: path,
+    certPath: path,
+    chainPath: path.optional(),
+    keyPath: path,
+    passphrase: secret,
+    force: z.boolean().optional(),
+  }),
   openCa: z.strictObject({ dir: path }),
   issueServerCert: z.strictObject({
     jobId,
@@ -87,7 +95,12 @@ export const schemas = {
   applyTrust: z.strictObject({ jobId, caCertPath: path, ...hostPort }),
   listDrives: z.undefined(),
   exportBundle: z.strictObject({ jobId, outDir: path, caCertPath: path, ...hostPort }),
-  copyBundleToDrive: z.strictObject({ jobId, bundleDir: path, mount: path, force: z.boolean().optional() }),
+  copyBundleToDrive: z.strictObject({
+    jobId,
+    bundleId: z.string().regex(/^bundle-[0-9a-f]{16}$/, 'the id exportBundle returned'),
+    driveId: z.string().regex(/^drive-[0-9a-f]{16}$/, 'the id listDrives returned'),
+    force: z.boolean().optional(),
+  }),
   runVerify: z
     .strictObject({
       jobId,

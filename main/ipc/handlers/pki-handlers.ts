@@ -1,6 +1,6 @@
-import { promises as fs } from 'node:fs'
-import { join } from 'node:path'
-import { invalidInput } from '../../errors'
+import { constants, promises as fs } from 'node:fs'
+import { isAbsolute, join } from 'node:path'
+import { AppError, invalidInput } from '../../errors'
 import {
   CA_CERT_FILE,
   CA_KEY_FILE,
@@ -14,9 +14,12 @@ import {
   lintCertificate,
   lintInfo,
   parseSans,
+  chainLength,
+  readCaChain,
+  type CaChain,
   type CertificateInfo,
 } from '../../pki/index'
-import type { CaSummary, CertificateSummary, LintFindingInfo } from '../contract'
+import type { CaChainSummary, CaSummary, CertificateSummary, LintFindingInfo } from '../contract'
 import type { AllHandlers } from '../register-handlers'
 import type { SettingsStore } from '../../state/settings-store'
 
@@ -36,12 +39,32 @@ export function pkiHandlers(deps: PkiHandlerDeps): Pick<AllHandlers, PkiChannels
     const keyPem = await readField(join(dir, CA_KEY_FILE), 'dir', dir, `it holds no ${CA_KEY_FILE}`)
     const info = inspectCertificate(certPem, { now: now() })
     if (!info.isCa) throw invalidInput('dir', dir, `its ${CA_CERT_FILE} is not a CA certificate`)
-    return { dir, encrypted: isEncryptedKeyPem(keyPem), certificate: summarize(info) }
+    // The chain up to the root, checked again (an intermediate folder without chain.crt is refused here, with how
+    // to import it again, rather than at issue time).
+    const chain = await readCaChain(dir, { now: now() })
+    return {
+      dir,
+      encrypted: isEncryptedKeyPem(keyPem),
+      certificate: summarize(info),
+      chain: chainSummary(chain),
+    }
   }
+
+  const chainSummary = (chain: CaChain): CaChainSummary => ({
+    intermediate: chain.issuing !== chain.root,
+    length: chainLength(chain),
+    intermediates: chain.intermediates.map((c) => summarize(inspectCertificate(c.pem, { now: now() }))),
+    root: summarize(inspectCertificate(chain.root.pem, { now: now() })),
+  })
 
   const remember = async (ca: CaSummary): Promise<CaSummary> => {
     const c = ca.certificate
-    await deps.settings.rememberCa({ dir: ca.dir, subject: c.subject, fingerprintSha256: c.fingerprintSha256, notAfter: c.notAfter })
+    await deps.settings.rememberCa({
+      dir: ca.dir,
+      subject: c.subject,
+      fingerprintSha256: c.fingerprintSha256,
+      notAfter: c.notAfter,
+    })
     return ca
   }
 
@@ -85,9 +108,16 @@ export function pkiHandlers(deps: PkiHandlerDeps): Pick<AllHandlers, PkiChannels
     },
 
     importCa: async (req) => {
-      const certPem = await readField(req.certPath, 'certPath', req.certPath, 'the file must exist and be readable')
-      const keyPem = await readField(req.keyPath, 'keyPath', req.keyPath, 'the file must exist and be readable')
-      await importCaDir(req.dir, { certPem, keyPem, passphrase: req.passphrase }, { force: req.force === true, now: now() })
+      // Files the user picked (Browse opens main's own dialog) or typed: each read whole-file-only and bounded.
+      const certPem = await readPickedFile(req.certPath, 'certPath')
+      const chainPem =
+        req.chainPath === undefined ? undefined : await readPickedFile(req.chainPath, 'chainPath')
+      const keyPem = await readPickedFile(req.keyPath, 'keyPath')
+      await importCaDir(
+        req.dir,
+        { certPem, keyPem, passphrase: req.passphrase, chainPem },
+        { force: req.force === true, now: now() },
+      )
       return remember(await caSummary(req.dir))
     },
 
@@ -108,6 +138,10 @@ export function pkiHandlers(deps: PkiHandlerDeps): Pick<AllHandlers, PkiChannels
       job?.progress('done', 100)
       const info = inspectCertificate(issued.certPem, { now: now() })
       const summary = summarize(info)
+      // What OUT/ca.crt really holds (the root clients trust), read back rather than assumed.
+      const root = summarize(
+        inspectCertificate(await readPickedFile(issued.caCertPath, 'out'), { now: now() }),
+      )
       await deps.settings.rememberCert({
         certPath: issued.certPath,
         caDir: req.caDir,
@@ -122,11 +156,13 @@ export function pkiHandlers(deps: PkiHandlerDeps): Pick<AllHandlers, PkiChannels
         caCertPath: issued.caCertPath,
         certificate: summary,
         lint: lintCertificate(issued.certPem, { hosts: req.sans }),
+        chainLength: issued.chainLength,
+        root,
       }
     },
 
     inspectCertificate: async ({ path, host }) => {
-      const pem = await readField(path, 'path', path, 'the file must exist and be readable')
+      const pem = await readPickedFile(path, 'path')
       return summarize(inspectCertificate(pem, { host, now: now() }))
     },
   }
@@ -136,7 +172,10 @@ export function pkiHandlers(deps: PkiHandlerDeps): Pick<AllHandlers, PkiChannels
 function planWarnings(sans: { type: 'ip' | 'dns'; value: string }[]): LintFindingInfo[] {
   const out: LintFindingInfo[] = []
   for (const san of sans) {
-    if ((san.type === 'ip' && (san.value.startsWith('127.') || san.value === '::1')) || san.value === 'localhost') {
+    if (
+      (san.type === 'ip' && (san.value.startsWith('127.') || san.value === '::1')) ||
+      san.value === 'localhost'
+    ) {
       out.push({
         code: 'LOOPBACK_ADDRESS',
         severity: 'warning',
@@ -174,4 +213,77 @@ async function readField(file: string, field: string, value: string, allowed: st
     const code = (err as NodeJS.ErrnoException).code ?? 'error'
     throw invalidInput(field, value, `${allowed} (${code})`)
   }
+}
+
+/** A pipe or device must not block the open (Windows has no O_NONBLOCK: there it is 0). */
+const NONBLOCK: number = (constants as Partial<typeof constants>).O_NONBLOCK ?? 0
+
+/** Certificate, chain and key files are read up to this size: a PEM certificate is a few KB. */
+export const MAX_PICKED_FILE_BYTES = 4 * 1024 * 1024
+
+function pickedFileError(field: string, path: string, reason: string, code = 'INVALID_INPUT'): AppError {
+  return new AppError({
+    code,
+    kind: 'input',
+    field,
+    message: `${field}: ${path}: ${reason}`,
+    hint: 'Choose the PEM file with Browse. Nothing was changed.',
+  })
+}
+
+/**
+ * Reads a file the renderer named (picked in main's file dialog, or typed): an absolute path to a regular file (not a
+ * folder, device or pipe: opened non-blocking, checked on the open handle), at most MAX_PICKED_FILE_BYTES.
+ */
+export async function readPickedFile(
+  path: string,
+  field: string,
+  max = MAX_PICKED_FILE_BYTES,
+): Promise<string> {
+  if (!isAbsolute(path))
+    throw pickedFileError(field, path, 'give the full path of the file (a relative path is refused)')
+  let handle: fs.FileHandle
+  try {
+    handle = await fs.open(path, constants.O_RDONLY | NONBLOCK)
+  } catch (err) {
+    throw pickedFileError(field, path, `the file must exist and be readable (${errnoOf(err)})`)
+  }
+  try {
+    const st = await handle.stat()
+    if (!st.isFile())
+      throw pickedFileError(field, path, 'it is not a regular file (a folder, device or pipe?)')
+    if (st.size > max) {
+      throw pickedFileError(
+        field,
+        path,
+        `the file is larger than ${Math.round(max / 1024)} KiB; give the PEM file itself (a certificate is a few KB)`,
+        'INPUT_TOO_LARGE',
+      )
+    }
+    const buf = Buffer.allocUnsafe(max + 1)
+    let total = 0
+    for (;;) {
+      const { bytesRead } = await handle.read(buf, total, buf.length - total, null)
+      if (bytesRead === 0) break
+      total += bytesRead
+      if (total > max) {
+        throw pickedFileError(
+          field,
+          path,
+          `the file grew past ${Math.round(max / 1024)} KiB while read`,
+          'INPUT_TOO_LARGE',
+        )
+      }
+    }
+    return buf.subarray(0, total).toString('utf8')
+  } catch (err) {
+    if (err instanceof AppError) throw err
+    throw pickedFileError(field, path, `the file cannot be read (${errnoOf(err)})`)
+  } finally {
+    await handle.close()
+  }
+}
+
+function errnoOf(err: unknown): string {
+  return (err as NodeJS.ErrnoException).code ?? 'error'
 }

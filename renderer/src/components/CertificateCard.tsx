@@ -3,7 +3,15 @@ import type { CertificateSummary } from '../../../main/ipc/contract'
 import { expiryLevel, formatDate } from '../lib/format'
 
 /** Subject, SANs, validity with a countdown, fingerprint: the public facts of a certificate. */
-export function CertificateCard({ cert, title, testId }: { cert: CertificateSummary; title: string; testId: string }): React.JSX.Element {
+export function CertificateCard({
+  cert,
+  title,
+  testId,
+}: {
+  cert: CertificateSummary
+  title: string
+  testId: string
+}): React.JSX.Element {
   const { t, i18n } = useTranslation()
   const level = expiryLevel(cert.daysLeft, cert.expired)
   return (

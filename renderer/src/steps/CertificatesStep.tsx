@@ -5,26 +5,46 @@ import { ChainPicture } from '../components/ChainPicture'
 import { ErrorNotice } from '../components/ErrorNotice'
 import { TextField } from '../components/Field'
 import { JobProgress } from '../components/ProgressBar'
-import { errorFor, formError } from '../lib/field-errors'
+import { errorFor, formError, guiError } from '../lib/field-errors'
 import { passphraseStrength } from '../lib/passphrase-strength'
 import { hostFolder, joinPath } from '../lib/paths'
 import { useAppStore } from '../stores/app-store'
-import { useCertsStore, type CaMode, type CreateCaForm } from '../stores/certs-store'
+import { useCertsStore, type CaMode, type CreateCaForm, type ImportCaForm } from '../stores/certs-store'
 import { usePlanStore } from '../stores/plan-store'
 
-const CA_FIELDS = [
-  'dir',
-  'ca-dir',
-  'commonName',
-  'organization',
-  'passphrase',
-  'confirm',
-  'certPath',
-  'keyPath',
-  'keySize',
-  'days',
-]
+/** The names the core may give each control's field (the CLI's option names, the IPC request's field names). */
+const FIELDS = {
+  dir: ['dir', 'ca-dir'],
+  commonName: ['commonName', 'cn', 'subject'],
+  organization: ['organization', 'o'],
+  passphrase: ['passphrase'],
+  confirm: ['confirm'],
+  certPath: ['certPath', 'certificate', 'cert', 'CA certificate'],
+  chainPath: ['chainPath', 'chain'],
+  keyPath: ['keyPath', 'key', 'CA key'],
+}
+/** Per CA tab, the fields its controls show (anything else goes by the button); a tab claims only its own. */
+const CA_FIELDS: Record<CaMode, string[]> = {
+  create: [
+    ...FIELDS.dir,
+    ...FIELDS.commonName,
+    ...FIELDS.organization,
+    ...FIELDS.passphrase,
+    ...FIELDS.confirm,
+  ],
+  import: [...FIELDS.dir, ...FIELDS.certPath, ...FIELDS.chainPath, ...FIELDS.keyPath, ...FIELDS.passphrase],
+  open: [...FIELDS.dir],
+}
 const ISSUE_FIELDS = ['outDir', 'out', 'passphrase', 'sans', 'SAN']
+
+/** The CA form's error as the GUI shows it: moved to the control that fixes it, with a fix naming that control. */
+function useCaError(): ReturnType<typeof guiError> {
+  const { t } = useTranslation()
+  return guiError(
+    useCertsStore((s) => s.caError),
+    (k) => t(k),
+  )
+}
 
 export function CertificatesStep(): React.JSX.Element {
   const ca = useCertsStore((s) => s.ca)
@@ -49,11 +69,23 @@ function CaDone(): React.JSX.Element {
           {t('certs.ca.change')}
         </button>
       </div>
-      <CertificateCard cert={ca.certificate} title={t('certs.ca.cardTitle')} testId="ca-card" />
+      <CertificateCard
+        cert={ca.certificate}
+        title={ca.chain?.intermediate ? t('certs.ca.intermediateCardTitle') : t('certs.ca.cardTitle')}
+        testId="ca-card"
+      />
       <p className="muted">
         {t('certs.ca.folder')} <span className="mono">{ca.dir}</span> ·{' '}
         {ca.encrypted ? t('certs.ca.encrypted') : t('certs.ca.notEncrypted')}
       </p>
+      {ca.chain?.intermediate && (
+        <>
+          <p className="muted" data-testid="ca-chain-note">
+            {t('certs.ca.chainNote', { length: ca.chain.length })}
+          </p>
+          <CertificateCard cert={ca.chain.root} title={t('certs.ca.rootCardTitle')} testId="root-card" />
+        </>
+      )}
     </section>
   )
 }
@@ -61,7 +93,8 @@ function CaDone(): React.JSX.Element {
 function CaSetup(): React.JSX.Element {
   const { t } = useTranslation()
   const workDir = useAppStore((s) => s.info?.defaultWorkDir ?? '')
-  const { mode, setMode, busy, jobId, caError } = useCertsStore()
+  const { mode, setMode, busy, jobId } = useCertsStore()
+  const caError = useCaError()
   const tabs: CaMode[] = ['create', 'import', 'open']
   return (
     <section className="card" aria-labelledby="ca-title">
@@ -89,14 +122,15 @@ function CaSetup(): React.JSX.Element {
         {mode === 'open' && <OpenCa defaultDir={joinPath(workDir, 'ca')} />}
       </div>
       <JobProgress jobId={busy === 'ca' ? jobId : undefined} label={t('certs.ca.creating')} />
-      <ErrorNotice error={formError(caError, CA_FIELDS)} />
+      <ErrorNotice error={formError(caError, CA_FIELDS[mode])} />
     </section>
   )
 }
 
 function CreateCa({ defaultDir }: { defaultDir: string }): React.JSX.Element {
   const { t } = useTranslation()
-  const { createCa, openCa, busy, caError } = useCertsStore()
+  const { createCa, openCa, busy } = useCertsStore()
+  const caError = useCaError()
   const [form, setForm] = useState<CreateCaForm>({
     dir: defaultDir,
     commonName: 'Registry Wizard CA',
@@ -119,21 +153,21 @@ function CreateCa({ defaultDir }: { defaultDir: string }): React.JSX.Element {
           value={form.dir}
           onChange={(dir) => set({ dir })}
           browse="folder"
-          error={errorFor(caError, ['dir', 'ca-dir'])}
+          error={errorFor(caError, FIELDS.dir)}
         />
         <TextField
           id="ca-cn"
           label={t('certs.ca.commonName')}
           value={form.commonName}
           onChange={(commonName) => set({ commonName })}
-          error={errorFor(caError, ['commonName', 'cn', 'subject'])}
+          error={errorFor(caError, FIELDS.commonName)}
         />
         <TextField
           id="ca-org"
           label={t('certs.ca.organization')}
           value={form.organization}
           onChange={(organization) => set({ organization })}
-          error={errorFor(caError, ['organization', 'o'])}
+          error={errorFor(caError, FIELDS.organization)}
         />
         <div className="field">
           <label htmlFor="ca-key-size">{t('certs.ca.keySize')}</label>
@@ -200,8 +234,15 @@ function CreateCa({ defaultDir }: { defaultDir: string }): React.JSX.Element {
 
 function ImportCa({ defaultDir }: { defaultDir: string }): React.JSX.Element {
   const { t } = useTranslation()
-  const { importCa, busy, caError } = useCertsStore()
-  const [form, setForm] = useState({ dir: defaultDir, certPath: '', keyPath: '', passphrase: '' })
+  const { importCa, busy } = useCertsStore()
+  const caError = useCaError()
+  const [form, setForm] = useState<ImportCaForm>({
+    dir: defaultDir,
+    certPath: '',
+    chainPath: '',
+    keyPath: '',
+    passphrase: '',
+  })
   return (
     <form onSubmit={(e) => (e.preventDefault(), void importCa(form))} noValidate>
       <div className="grid-2">
@@ -211,7 +252,16 @@ function ImportCa({ defaultDir }: { defaultDir: string }): React.JSX.Element {
           value={form.certPath}
           onChange={(certPath) => setForm({ ...form, certPath })}
           browse={{ extensions: ['crt', 'pem', 'cer'] }}
-          error={errorFor(caError, ['certPath', 'certificate'])}
+          error={errorFor(caError, FIELDS.certPath)}
+        />
+        <TextField
+          id="import-chain"
+          label={t('certs.ca.chainFile')}
+          value={form.chainPath}
+          onChange={(chainPath) => setForm({ ...form, chainPath })}
+          browse={{ extensions: ['crt', 'pem', 'cer'] }}
+          hint={t('certs.ca.chainHint')}
+          error={errorFor(caError, FIELDS.chainPath)}
         />
         <TextField
           id="import-key"
@@ -219,7 +269,7 @@ function ImportCa({ defaultDir }: { defaultDir: string }): React.JSX.Element {
           value={form.keyPath}
           onChange={(keyPath) => setForm({ ...form, keyPath })}
           browse={{ extensions: ['key', 'pem'] }}
-          error={errorFor(caError, ['keyPath', 'key'])}
+          error={errorFor(caError, FIELDS.keyPath)}
         />
         <TextField
           id="import-passphrase"
@@ -235,7 +285,7 @@ function ImportCa({ defaultDir }: { defaultDir: string }): React.JSX.Element {
           value={form.dir}
           onChange={(dir) => setForm({ ...form, dir })}
           browse="folder"
-          error={errorFor(caError, ['dir', 'ca-dir'])}
+          error={errorFor(caError, FIELDS.dir)}
         />
       </div>
       <button type="submit" className="btn btn-primary" disabled={busy !== undefined}>
@@ -247,7 +297,8 @@ function ImportCa({ defaultDir }: { defaultDir: string }): React.JSX.Element {
 
 function OpenCa({ defaultDir }: { defaultDir: string }): React.JSX.Element {
   const { t } = useTranslation()
-  const { openCa, busy, caError } = useCertsStore()
+  const { openCa, busy } = useCertsStore()
+  const caError = useCaError()
   const known = useAppStore((s) => s.settings?.knownCas ?? [])
   const [dir, setDir] = useState(known[0]?.dir ?? defaultDir)
   return (
@@ -258,7 +309,7 @@ function OpenCa({ defaultDir }: { defaultDir: string }): React.JSX.Element {
         value={dir}
         onChange={setDir}
         browse="folder"
-        error={errorFor(caError, ['dir', 'ca-dir'])}
+        error={errorFor(caError, FIELDS.dir)}
       />
       {known.length > 0 && (
         <div className="offered">
@@ -291,9 +342,10 @@ function ServerCertificate(): React.JSX.Element {
     issue,
     busy,
     jobId,
-    issueError,
+    issueError: coreIssueError,
     cancel,
   } = useCertsStore()
+  const issueError = guiError(coreIssueError, (k) => t(k))
   // A certificate issued for other addresses than the plan's is stale: offer to issue (replace) it.
   const issued =
     issuedAny && issuedAny.certificate.sans.map((s) => s.value).join(',') === addresses.join(',')
@@ -399,7 +451,7 @@ function ServerCertificate(): React.JSX.Element {
         </form>
       )}
       {!ca && <p className="muted">{t('certs.server.needCa')}</p>}
-      {ca && <ChainPicture ca={ca.certificate} server={issued?.certificate} />}
+      {ca && <ChainPicture ca={ca.certificate} chain={ca.chain} server={issued?.certificate} />}
       {issued && (
         <>
           <CertificateCard
@@ -409,9 +461,19 @@ function ServerCertificate(): React.JSX.Element {
           />
           <dl className="files">
             <dt>{t('certs.server.files')}</dt>
-            <dd className="mono">{issued.certPath}</dd>
-            <dd className="mono">{issued.keyPath}</dd>
-            <dd className="mono">{issued.caCertPath}</dd>
+            <dd>
+              <span className="mono">{issued.certPath}</span> ·{' '}
+              {(issued.chainLength !== undefined ? issued.chainLength > 1 : ca?.chain?.intermediate === true)
+                ? t('certs.server.fileCertChain')
+                : t('certs.server.fileCert')}
+            </dd>
+            <dd>
+              <span className="mono">{issued.keyPath}</span> · {t('certs.server.fileKey')}
+            </dd>
+            <dd data-testid="issued-ca-file">
+              <span className="mono">{issued.caCertPath}</span> ·{' '}
+              {ca?.chain?.intermediate ? t('certs.server.fileRoot') : t('certs.server.fileCa')}
+            </dd>
           </dl>
           <footer className="step-actions">
             <button type="button" className="btn btn-primary" onClick={() => go('registry')}>

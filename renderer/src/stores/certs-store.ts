@@ -20,6 +20,8 @@ export interface CreateCaForm {
 export interface ImportCaForm {
   dir: string
   certPath: string
+  /** Optional: the certificates above an intermediate CA, the root last. */
+  chainPath: string
   keyPath: string
   passphrase: string
 }
@@ -92,7 +94,11 @@ export const useCertsStore = create<CertsState>()((set, get) => ({
       keySize: form.keySize,
       ...(form.passphrase ? { passphrase: form.passphrase } : {}),
     })
-    set(r.ok ? { ca: r.value, issued: undefined, busy: undefined, jobId: undefined } : { caError: r.error, busy: undefined, jobId: undefined })
+    set(
+      r.ok
+        ? { ca: r.value, issued: undefined, busy: undefined, jobId: undefined }
+        : { caError: r.error, busy: undefined, jobId: undefined },
+    )
     if (r.ok) await refreshSettings()
     return r.ok
   },
@@ -108,6 +114,7 @@ export const useCertsStore = create<CertsState>()((set, get) => ({
     const r = await api().importCa({
       dir: form.dir.trim(),
       certPath: form.certPath.trim(),
+      ...(form.chainPath.trim() ? { chainPath: form.chainPath.trim() } : {}),
       keyPath: form.keyPath.trim(),
       ...(form.passphrase ? { passphrase: form.passphrase } : {}),
     })
@@ -131,7 +138,11 @@ export const useCertsStore = create<CertsState>()((set, get) => ({
     if (sans.length === 0) return
     set({ busy: 'check' })
     const r = await api().checkSans({ sans })
-    set(r.ok ? { sanCheck: r.value, busy: undefined } : { issueError: { ...r.error, field: 'sans' }, busy: undefined })
+    set(
+      r.ok
+        ? { sanCheck: r.value, busy: undefined }
+        : { issueError: { ...r.error, field: 'sans' }, busy: undefined },
+    )
   },
 
   issue: async ({ outDir, sans, passphrase, force }) => {
@@ -142,7 +153,13 @@ export const useCertsStore = create<CertsState>()((set, get) => ({
       return false
     }
     if (ca.encrypted && !passphrase) {
-      set({ issueError: { code: 'PASSPHRASE_REQUIRED', field: 'passphrase', message: 'certs.server.passphraseRequired' } })
+      set({
+        issueError: {
+          code: 'PASSPHRASE_REQUIRED',
+          field: 'passphrase',
+          message: 'certs.server.passphraseRequired',
+        },
+      })
       return false
     }
     const jobId = newJobId('issue')
@@ -155,7 +172,11 @@ export const useCertsStore = create<CertsState>()((set, get) => ({
       ...(passphrase ? { passphrase } : {}),
       ...(force ? { force } : {}),
     })
-    set(r.ok ? { issued: r.value, busy: undefined, jobId: undefined } : { issueError: r.error, busy: undefined, jobId: undefined })
+    set(
+      r.ok
+        ? { issued: r.value, busy: undefined, jobId: undefined }
+        : { issueError: r.error, busy: undefined, jobId: undefined },
+    )
     if (r.ok) await refreshSettings()
     return r.ok
   },
@@ -166,16 +187,30 @@ export const useCertsStore = create<CertsState>()((set, get) => ({
   },
 
   resume: async (addresses) => {
-    const current = get().issued?.certificate.sans.map((x) => x.value).join(',')
+    const current = get()
+      .issued?.certificate.sans.map((x) => x.value)
+      .join(',')
     if (current !== undefined && current === addresses.join(',')) return true
-    const known = useAppStore.getState().settings?.knownCerts.find((c) => c.sans.join(',') === addresses.join(','))
+    const known = useAppStore
+      .getState()
+      .settings?.knownCerts.find((c) => c.sans.join(',') === addresses.join(','))
     if (!known) return false
-    const [ca, cert] = await Promise.all([api().openCa({ dir: known.caDir }), api().inspectCertificate({ path: known.certPath })])
+    const [ca, cert] = await Promise.all([
+      api().openCa({ dir: known.caDir }),
+      api().inspectCertificate({ path: known.certPath }),
+    ])
     if (!ca.ok || !cert.ok) return false
     const outDir = known.certPath.replace(/[\\/][^\\/]+$/, '')
     set({
       ca: ca.value,
-      issued: { outDir, certPath: known.certPath, keyPath: joinPath(outDir, 'domain.key'), caCertPath: joinPath(outDir, 'ca.crt'), certificate: cert.value, lint: [] },
+      issued: {
+        outDir,
+        certPath: known.certPath,
+        keyPath: joinPath(outDir, 'domain.key'),
+        caCertPath: joinPath(outDir, 'ca.crt'),
+        certificate: cert.value,
+        lint: [],
+      },
     })
     return true
   },

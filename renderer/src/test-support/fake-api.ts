@@ -1,6 +1,13 @@
 import { cleanup } from '@testing-library/react'
 import { vi } from 'vitest'
-import { CHANNELS, type AppInfo, type Channel, type RegistryWizardApi, type ResponseOf, type Result } from '../../../main/ipc/contract'
+import {
+  CHANNELS,
+  type AppInfo,
+  type Channel,
+  type RegistryWizardApi,
+  type ResponseOf,
+  type Result,
+} from '../../../main/ipc/contract'
 import { initI18n } from '../i18n'
 import { initialAppState, useAppStore } from '../stores/app-store'
 import { initialCertsState, useCertsStore } from '../stores/certs-store'
@@ -23,17 +30,23 @@ type Fake = { [C in Channel]: ReturnType<typeof vi.fn<(req: unknown) => Promise<
 /** Fakes window.registryWizard, the renderer's one seam: every channel answers NOT_AVAILABLE unless told. */
 export function installFakeApi(): Fake {
   const fake: Record<string, unknown> = {}
-  for (const c of CHANNELS) fake[c] = vi.fn(() => Promise.resolve({ ok: false, error: { code: 'NOT_AVAILABLE', message: `${c} not faked` } }))
+  for (const c of CHANNELS)
+    fake[c] = vi.fn(() =>
+      Promise.resolve({ ok: false, error: { code: 'NOT_AVAILABLE', message: `${c} not faked` } }),
+    )
   fake['on'] = vi.fn(() => () => undefined)
   const f = fake as unknown as Fake
   f.getAppInfo.mockResolvedValue({ ok: true, value: appInfo })
   f.getSettings.mockResolvedValue({ ok: true, value: { knownCas: [], knownCerts: [] } })
-  f.listAddresses.mockResolvedValue({ ok: true, value: { hostname: 'build-host', addresses: [{ address: '10.1.2.3', family: 'IPv4', iface: 'eth0' }] } })
+  f.listAddresses.mockResolvedValue({
+    ok: true,
+    value: { hostname: 'build-host', addresses: [{ address: '10.1.2.3', family: 'IPv4', iface: 'eth0' }] },
+  })
   window.registryWizard = fake as unknown as RegistryWizardApi
   return f
 }
 
-export const ok = <T,>(value: T): Result<T> => ({ ok: true, value })
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value })
 
 /** Unmounts what the previous test rendered (vitest runs without globals, so Testing Library cannot), resets stores. */
 export async function resetAll(language: 'en' | 'zh-CN' = 'en'): Promise<Fake> {
