@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createCaDir, issueToDir } from '../pki'
-import { makeChainCertDir } from '../../tests/docker/chain-certs'
+import { makeOpensslChain } from '../../tests/support/openssl-chain'
 import { AppError } from '../errors'
 import { checkCertMaterial, readCertDir, type CertMaterial } from './cert-material'
 
@@ -11,6 +11,7 @@ let root: string
 let runbook: CertMaterial
 let loopback: CertMaterial
 let chainDir: string
+let chainFiles: { intermediateKey: string; leaf: string }
 
 async function issue(caDir: string, out: string, sans: string[]): Promise<CertMaterial> {
   await issueToDir({ caDir, outDir: join(root, out), sans, keySize: 2048, days: 20 })
@@ -33,8 +34,9 @@ beforeAll(async () => {
   await createCaDir(caDir, { subject: { cn: 'cert-material test CA' }, keySize: 2048, days: 30 })
   runbook = await issue(caDir, 'runbook', ['192.168.20.10', 'hub.example.lan'])
   loopback = await issue(caDir, 'loopback', ['127.0.0.1', 'localhost'])
-  chainDir = join(root, 'chain')
-  await makeChainCertDir(chainDir, ['192.168.20.10', 'hub.example.lan'])
+  const chain = makeOpensslChain(join(root, 'chain'), ['192.168.20.10', 'hub.example.lan'])
+  chainDir = chain.fullDir
+  chainFiles = { intermediateKey: join(chain.dir, 'inter1.key'), leaf: chain.files.leaf }
 }, 60_000)
 
 afterAll(async () => {
@@ -71,13 +73,13 @@ describe('checkCertMaterial: domain.crt holding a chain (leaf + intermediates), 
   it('accepts leaf + intermediate against the root; the key must match the leaf', async () => {
     const m = await readCertDir(chainDir)
     expect(checkCertMaterial(m, { engineHost: '127.0.0.1' })).toMatchObject({ identity: '192.168.20.10' })
-    const wrongKey = { ...m, keyPem: await readFile(join(chainDir, 'int.key'), 'utf8') }
+    const wrongKey = { ...m, keyPem: await readFile(chainFiles.intermediateKey, 'utf8') }
     expect(failure(() => checkCertMaterial(wrongKey)).code).toBe('CERT_KEY_MISMATCH')
   })
 
   it('refuses a leaf without its intermediate, and a chain given to another root', async () => {
     const m = await readCertDir(chainDir)
-    const leafOnly = { ...m, certPem: await readFile(join(chainDir, 'leaf.crt'), 'utf8') }
+    const leafOnly = { ...m, certPem: await readFile(chainFiles.leaf, 'utf8') }
     const e = failure(() => checkCertMaterial(leafOnly))
     expect(e.code).toBe('CERT_NOT_FROM_CA')
     const otherRoot = { ...m, caPem: runbook.caPem }

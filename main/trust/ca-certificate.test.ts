@@ -91,7 +91,7 @@ describe('parseTrustCa: intermediates and chains (openssl-made root + intermedia
     expect(err).toBeInstanceOf(AppError)
     expect(err).toMatchObject({ code: 'CA_IS_INTERMEDIATE', kind: 'input', field: '--ca' })
     expect(err.message).toContain(
-      'this is an intermediate CA (O=Example Corp, CN=Example Issuing CA) issued by O=Example Corp, CN=Example Root CA',
+      'this is an intermediate CA (O=Example Corp, CN=Example Issuing CA 1) issued by O=Example Corp, CN=Example Root CA',
     )
     expect(err.message).toMatch(
       /clients must trust the root; give the root CA certificate .*OUT\/ca\.crt written by `cert issue`/,
@@ -114,11 +114,11 @@ describe('parseTrustCa: intermediates and chains (openssl-made root + intermedia
 
   it('refuses a chain without its root, two roots, and certificates of another chain', () => {
     expect(() => parseTrustCa(`${leaf}${intermediate}`)).toThrow(
-      /no root \(self-signed\) CA; the top one \(O=Example Corp, CN=Example Issuing CA\) is issued by O=Example Corp, CN=Example Root CA/,
+      /no root \(self-signed\) CA; the top one \(O=Example Corp, CN=Example Issuing CA 1\) is issued by O=Example Corp, CN=Example Root CA/,
     )
     expect(() => parseTrustCa(`${root}${otherRoot}`)).toThrow(/2 root CAs/)
     expect(() => parseTrustCa(`${otherRoot}${intermediate}`)).toThrow(
-      /Example Issuing CA does not chain to the root O=Example Corp, CN=Other Root CA/,
+      /Example Issuing CA 1 does not chain to the root O=Example Corp, CN=Other Root CA/,
     )
   })
 })

@@ -15,7 +15,7 @@ import { JobRegistry } from '../../main/ipc/jobs'
 import { registerHandlers } from '../../main/ipc/register-handlers'
 import type { RegistryWizardApi } from '../../main/ipc/contract'
 import { SettingsStore } from '../../main/state/settings-store'
-import { makeChainCertDir } from './chain-certs'
+import { makeOpensslChain } from '../support/openssl-chain'
 import {
   dockerCleanup,
   ensureRegistryImage,
@@ -194,8 +194,7 @@ describe("the runbook's certificate (only 192.168.20.10 and hub.example.lan) on 
   })
 
   it('an enterprise chain: domain.crt = leaf + intermediate, ca.crt = the root only; starts and serves the chain', async () => {
-    const dir = join(root.path, 'chain')
-    await makeChainCertDir(dir, ['192.168.20.10', 'hub.example.lan'])
+    const dir = makeOpensslChain(join(root.path, 'chain'), ['192.168.20.10', 'hub.example.lan']).fullDir
     const name = track(rwName('chain'))
     const port = await freePort()
     const r = await cli([

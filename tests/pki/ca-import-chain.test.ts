@@ -7,7 +7,7 @@ import { craftPem, isCanonicalPemText, CRAFTED_MARKER } from '../support/crafted
 import { makeTmpDir, snapshotDir } from '../support/fs-snapshot'
 import { openssl, opensslStatus } from '../support/openssl'
 import { cli } from '../support/run-cli'
-import { makeOpensslHierarchy, type OpensslCa } from './openssl-chain'
+import { makeOpensslHierarchy, type OpensslCa } from '../support/openssl-chain'
 
 const read = (p: string): string => readFileSync(p, 'utf8')
 const fp = (pem: string): string => new X509Certificate(pem).fingerprint256
@@ -39,8 +39,8 @@ describe('ca import of an intermediate CA keeps its chain; cert issue serves lea
   beforeAll(() => {
     mkdirSync(join(dir, 'h1'))
     mkdirSync(join(dir, 'h2'))
-    one = makeOpensslHierarchy(join(dir, 'h1'), 1, 'One')
-    two = makeOpensslHierarchy(join(dir, 'h2'), 2, 'Two')
+    one = makeOpensslHierarchy(join(dir, 'h1'), 1, { name: 'One' })
+    two = makeOpensslHierarchy(join(dir, 'h2'), 2, { name: 'Two' })
   })
 
   it('--chain FILE: ca.crt is the intermediate, chain.crt the root; domain.crt = leaf + intermediate; ca.crt = root', async () => {
@@ -321,7 +321,7 @@ describe('crafted PEM: every certificate pki writes is re-encoded from DER', () 
   const dir = makeTmpDir('rw-pki-crafted-')
   let one: OpensslCa[]
   beforeAll(() => {
-    one = makeOpensslHierarchy(dir, 1, 'Crafted')
+    one = makeOpensslHierarchy(dir, 1, { name: 'Crafted' })
   })
 
   it('the fixture really is the same certificate with shell lines inside the block', () => {

@@ -14,7 +14,7 @@ import { makeTmpDir } from '../support/fs-snapshot'
 import { freePort, dockerCleanup, ensureRegistryImage } from '../support/rw-reg-fixtures'
 import { startNetnsClient, type NetnsClient } from '../support/rw-verify-netns'
 import { cli } from '../support/run-cli'
-import { makeOpensslHierarchy, type OpensslCa } from './openssl-chain'
+import { makeOpensslHierarchy, type OpensslCa } from '../support/openssl-chain'
 
 // Acceptance for enterprise intermediate CAs: a company root (made by openssl here) -> pathlen:0 intermediate
 // imported with `ca import --chain`, a server certificate from `cert issue`, a real registry:2 serving OUT/domain.crt,
@@ -38,7 +38,7 @@ const rootOnly = join(dir, 'root-only')
 beforeAll(async () => {
   await ensureRegistryImage()
   netns = await startNetnsClient()
-  const [r, inter] = makeOpensslHierarchy(dir, 1, 'Acme') as [OpensslCa, OpensslCa]
+  const [r, inter] = makeOpensslHierarchy(dir, 1, { name: 'Acme' }) as [OpensslCa, OpensslCa]
   root = r
   const caDir = join(dir, 'ca')
   const imported = await cli([

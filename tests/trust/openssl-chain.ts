@@ -1,12 +1,13 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { openssl } from '../support/openssl'
+import { makeOpensslChain as makeChainFiles, makeOpensslHierarchy } from '../support/openssl-chain'
 
+/** The PEM texts the trust suites feed to `--ca`: an enterprise chain and an unrelated root. */
 export interface OpensslChain {
   /** Self-signed "O=Example Corp, CN=Example Root CA". */
   root: string
-  /** "CN=Example Issuing CA" (CA:TRUE, pathlen:0) issued by the root. */
+  /** "CN=Example Issuing CA 1" (CA:TRUE, pathlen:0) issued by the root. */
   intermediate: string
   /** A server certificate (IP 192.168.20.10) issued by the intermediate. */
   leaf: string
@@ -14,104 +15,17 @@ export interface OpensslChain {
   otherRoot: string
 }
 
-/** An enterprise-style chain made with the openssl CLI (not our own PKI code): root -> intermediate -> leaf. */
+/** The shared openssl-made chain (tests/support/openssl-chain.ts), read into memory; its files are removed. */
 export function makeOpensslChain(): OpensslChain {
   const dir = mkdtempSync(join(tmpdir(), 'rw-trust-chain-'))
   try {
-    const ext = join(dir, 'ext.cnf')
-    writeFileSync(
-      ext,
-      '[ca]\nbasicConstraints=critical,CA:TRUE,pathlen:0\nkeyUsage=critical,keyCertSign,cRLSign\n[leaf]\nbasicConstraints=CA:FALSE\nsubjectAltName=IP:192.168.20.10\n',
-    )
-    const p = (n: string): string => join(dir, n)
-    for (const [name, cn] of [
-      ['root', 'Example Root CA'],
-      ['other', 'Other Root CA'],
-    ] as const) {
-      openssl([
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-keyout',
-        p(`${name}.key`),
-        '-out',
-        p(`${name}.crt`),
-        '-days',
-        '5',
-        '-subj',
-        `/O=Example Corp/CN=${cn}`,
-      ])
-    }
-    openssl([
-      'req',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      p('int.key'),
-      '-out',
-      p('int.csr'),
-      '-subj',
-      '/O=Example Corp/CN=Example Issuing CA',
-    ])
-    openssl([
-      'x509',
-      '-req',
-      '-in',
-      p('int.csr'),
-      '-CA',
-      p('root.crt'),
-      '-CAkey',
-      p('root.key'),
-      '-CAcreateserial',
-      '-out',
-      p('int.crt'),
-      '-days',
-      '4',
-      '-extfile',
-      ext,
-      '-extensions',
-      'ca',
-    ])
-    openssl([
-      'req',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      p('leaf.key'),
-      '-out',
-      p('leaf.csr'),
-      '-subj',
-      '/CN=registry',
-    ])
-    openssl([
-      'x509',
-      '-req',
-      '-in',
-      p('leaf.csr'),
-      '-CA',
-      p('int.crt'),
-      '-CAkey',
-      p('int.key'),
-      '-CAcreateserial',
-      '-out',
-      p('leaf.crt'),
-      '-days',
-      '3',
-      '-extfile',
-      ext,
-      '-extensions',
-      'leaf',
-    ])
-    const read = (n: string): string => readFileSync(p(n), 'utf8')
+    const c = makeChainFiles(join(dir, 'corp'), ['192.168.20.10'], { name: 'Example', org: 'Example Corp' })
+    const [other] = makeOpensslHierarchy(join(dir, 'other'), 0, { name: 'Other', org: 'Example Corp' })
     return {
-      root: read('root.crt'),
-      intermediate: read('int.crt'),
-      leaf: read('leaf.crt'),
-      otherRoot: read('other.crt'),
+      root: c.rootPem,
+      intermediate: c.intermediatePem,
+      leaf: c.leafPem,
+      otherRoot: readFileSync(other?.cert ?? '', 'utf8'),
     }
   } finally {
     rmSync(dir, { recursive: true, force: true })

@@ -6,7 +6,7 @@ import { explainError } from '../../main/diagnostics'
 import { parseRegistryAddress, parseTrustCa, runTrust } from '../../main/trust'
 import { runVerify, type CheckResult, type VerifyReport } from '../../main/verify'
 import { startNetnsClient, type NetnsClient } from '../support/rw-verify-netns'
-import { makeOpensslChain } from './chain-fixtures'
+import { makeOpensslChain } from '../support/openssl-chain'
 import {
   ensureImages,
   issueCnOnly,
@@ -131,7 +131,7 @@ describe('client trust proven on a non-loopback address', () => {
   })
 
   it('an intermediate CA, only the root in the client certs.d: leaf + intermediate served, verify --push passes; the leaf alone fails naming the intermediate, and Docker refuses it', async () => {
-    const pki = await makeOpensslChain(join(root.path, 'chain'), [client.hostIp])
+    const pki = makeOpensslChain(join(root.path, 'chain'), [client.hostIp])
     const certPem = pki.leafPem + pki.intermediatePem
     const results: Record<string, VerifyReport> = {}
     for (const [kind, dir] of [
@@ -168,7 +168,7 @@ describe('client trust proven on a non-loopback address', () => {
       fix: { code: 'INTERMEDIATE_MISSING', step: 'registry' },
     })
     expect(r(alone, 'tls').reason).toContain(
-      'the intermediate "O=rw-ver Corp, CN=rw-ver Corp Issuing CA 1" is missing',
+      'the intermediate "O=Example Ltd, CN=Example Issuing CA 1" is missing',
     )
     expect(r(alone, 'round-trip').status).toBe('skipped')
   })

@@ -5,7 +5,7 @@ import type { CheckRow } from '../../main/ipc/contract'
 import { verifyHandlers } from '../../main/ipc/handlers/verify-handlers'
 import { runVerify, type CheckId, type CheckResult, type VerifyReport } from '../../main/verify'
 import { runCliIn } from '../support/run-cli'
-import { makeOpensslChain, type OpensslChain } from './chain-fixtures'
+import { makeOpensslChain, type OpensslChain } from '../support/openssl-chain'
 import { ensureImages, removeContainers, run, rwVer, startRawRegistry, tempDir } from './fixtures'
 
 // Enterprise PKI: root -> intermediate (pathlen:0) -> server certificate, all made with openssl here. Clients hold
@@ -16,7 +16,7 @@ let fullPort: number
 let alonePort: number
 let trustRoot: string
 const containers: string[] = []
-const INTERMEDIATE = 'O=rw-ver Corp, CN=rw-ver Corp Issuing CA 1'
+const INTERMEDIATE = 'O=Example Ltd, CN=Example Issuing CA 1'
 
 const cli = (args: string[]): ReturnType<typeof runCliIn> =>
   runCliIn(root.path, args, { PATH: process.env.PATH })
@@ -44,7 +44,7 @@ async function ipcRows(port: number, certPath?: string): Promise<Record<string, 
 beforeAll(async () => {
   await ensureImages()
   root = await tempDir()
-  chain = await makeOpensslChain(join(root.path, 'pki'), ['127.0.0.1'])
+  chain = makeOpensslChain(join(root.path, 'pki'), ['127.0.0.1'])
   trustRoot = join(root.path, 'client-root')
   await mkdir(trustRoot, { recursive: true })
   const full = rwVer('chain-full')
@@ -221,7 +221,7 @@ describe('verify with an intermediate CA: only the root given as --ca', () => {
 
   it('each certificate of the chain is checked: an expired intermediate fails check 2 even when the leaf is valid', async () => {
     // A leaf (200 days) outliving its intermediate (20 days); verify's clock set 30 days ahead.
-    const short = await makeOpensslChain(join(root.path, 'pki-short'), ['127.0.0.1'], {
+    const short = makeOpensslChain(join(root.path, 'pki-short'), ['127.0.0.1'], {
       intermediateDays: 20,
       leafDays: 200,
     })

@@ -124,7 +124,7 @@ describe('registry-wizard bundle export / drives', () => {
     ])
     expect(inter.code).toBe(2)
     expect(inter.err).toMatch(
-      /intermediate CA \(O=Example Corp, CN=Example Issuing CA\) issued by O=Example Corp, CN=Example Root CA: clients must trust the root/,
+      /intermediate CA \(O=Example Corp, CN=Example Issuing CA 1\) issued by O=Example Corp, CN=Example Root CA: clients must trust the root/,
     )
     const noPort = await cli([
       'bundle',

@@ -200,7 +200,7 @@ describe('registry-wizard trust', () => {
     ])
     expect(r.code).toBe(2)
     expect(r.err).toMatch(
-      /--ca: ".*intermediate\.crt" is not valid; this is an intermediate CA \(O=Example Corp, CN=Example Issuing CA\) issued by O=Example Corp, CN=Example Root CA: clients must trust the root; give the root CA certificate/,
+      /--ca: ".*intermediate\.crt" is not valid; this is an intermediate CA \(O=Example Corp, CN=Example Issuing CA 1\) issued by O=Example Corp, CN=Example Root CA: clients must trust the root; give the root CA certificate/,
     )
     expect(await fs.readdir(join(root, 'etc'))).toEqual(['os-release'])
 

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import * as electron from '../../../tests/support/electron-stand-in/index'
-import { makeOpensslHierarchy, type OpensslCa } from '../../../tests/pki/openssl-chain'
+import { makeOpensslHierarchy, type OpensslCa } from '../../../tests/support/openssl-chain'
 import { buildApi } from '../../../preload/build-api'
 import en from '../../../renderer/src/i18n/en.json'
 import zhCN from '../../../renderer/src/i18n/zh-CN.json'
@@ -207,7 +207,7 @@ describe('pki handlers over IPC: an enterprise intermediate CA', () => {
   it('a chain that does not lead to the intermediate is refused at the chain field, nothing written', async () => {
     const [, inter] = company as [OpensslCa, OpensslCa]
     mkdirSync(join(dir, 'other'))
-    const [otherRoot] = makeOpensslHierarchy(join(dir, 'other'), 0, 'Other') as [OpensslCa]
+    const [otherRoot] = makeOpensslHierarchy(join(dir, 'other'), 0, { name: 'Other' }) as [OpensslCa]
     const caDir = join(dir, 'ca')
     const chainPath = await pick(otherRoot.cert)
     const error = failure(
