@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process'
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { PrivilegedCommand } from '../../app/elevated-runner'
+import { CRAFTED_COMMAND, CRAFTED_MARKER, craftPem } from '../../../tests/support/crafted-pem'
 import { trustHandlers } from './trust-handlers'
 
 let dir: string
@@ -53,6 +54,29 @@ describe('trust handlers', () => {
     expect(cmd?.args[1]).toContain('/etc/docker/certs.d/192.168.20.10:5000/ca.crt')
     expect(cmd?.args[1]).not.toMatch(/PRIVATE KEY/)
     expect(r.pending).toEqual([])
+  })
+
+  it('a crafted ca.crt (shell after a "-" line inside the block) reaches the elevation script re-encoded, no heredoc', async () => {
+    const prompts: PrivilegedCommand[][] = []
+    const crafted = craftPem(readFileSync(caPath, 'utf8'))
+    writeFileSync(caPath, crafted.pem)
+    const h = trustHandlers({
+      platform: 'linux',
+      home: '/root',
+      isRoot: () => false,
+      elevate: (commands) => {
+        prompts.push(commands)
+        return Promise.resolve({ stdout: '', stderr: '' })
+      },
+    })
+    await h.applyTrust({ jobId: 'j', caCertPath: caPath, host: '192.168.20.10', port: 5000 }, ctx)
+    const script = prompts[0]?.[0]?.args[1] ?? ''
+    expect(script).toContain('/etc/docker/certs.d/192.168.20.10:5000/ca.crt')
+    expect(script).not.toContain(CRAFTED_COMMAND)
+    expect(script).not.toContain(CRAFTED_MARKER)
+    expect(script).not.toMatch(/<</)
+    // Every base64 line of the canonical PEM is in the script, single-quoted, as printf writes it.
+    for (const line of crafted.canonical.trimEnd().split('\n')) expect(script).toContain(`'${line}'`)
   })
 
   it('refuses a CA file that is missing, naming the field', async () => {
