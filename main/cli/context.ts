@@ -1,7 +1,7 @@
-import { promises as fs } from 'node:fs'
 import { resolve } from 'node:path'
 import type { CopyBundleOptions, RemovableDrive } from '../drives/index'
 import { AppError, invalidInput } from '../errors'
+import { kib, readBoundedText } from '../fs/read-bounded'
 
 /** Where a CLI run reads and writes: injected so tests run the CLI in-process with captured output. */
 export interface CliIo {
@@ -60,41 +60,24 @@ export async function readOptionalSecretFile(
 export const MAX_INPUT_FILE_BYTES = 4 * 1024 * 1024
 const MAX_SECRET_FILE_BYTES = 64 * 1024
 
-function errnoOf(err: unknown): string {
-  return err instanceof Error && 'code' in err ? String((err as NodeJS.ErrnoException).code) : 'unreadable'
-}
-
 /** Reads at most `max` bytes of a file (so /dev/zero or a huge file fails fast) as UTF-8; more is invalid input. */
-async function readBounded(ctx: CommandContext, path: string, field: string, max: number): Promise<string> {
-  let handle: fs.FileHandle
-  try {
-    handle = await fs.open(ctx.path(path), 'r')
-  } catch (err) {
-    throw invalidInput(field, path, `the file must exist and be readable (${errnoOf(err)})`)
-  }
-  try {
-    const buf = Buffer.allocUnsafe(max + 1)
-    let total = 0
-    for (;;) {
-      const { bytesRead } = await handle.read(buf, total, buf.length - total, null)
-      if (bytesRead === 0) break
-      total += bytesRead
-      if (total > max) {
-        throw invalidInput(
-          field,
-          path,
-          `the file is larger than ${Math.round(max / 1024)} KiB; give the PEM file itself (a certificate is a few KB)`,
-          'INPUT_TOO_LARGE',
-        )
-      }
-    }
-    return buf.subarray(0, total).toString('utf8')
-  } catch (err) {
-    if (err instanceof AppError) throw err
-    throw invalidInput(field, path, `the file must be a readable file (${errnoOf(err)})`)
-  } finally {
-    await handle.close()
-  }
+function readBounded(ctx: CommandContext, path: string, field: string, max: number): Promise<string> {
+  return readBoundedText(ctx.path(path), max, (f) => {
+    if (f.kind === 'too-large')
+      return invalidInput(
+        field,
+        path,
+        `the file is larger than ${kib(f.max)}; give the PEM file itself (a certificate is a few KB)`,
+        'INPUT_TOO_LARGE',
+      )
+    if (f.kind === 'open')
+      return invalidInput(field, path, `the file must exist and be readable (${f.errno})`)
+    return invalidInput(
+      field,
+      path,
+      `the file must be a readable file (${f.kind === 'read' ? f.errno : 'not a file'})`,
+    )
+  })
 }
 
 /**

@@ -1,5 +1,6 @@
-import { constants, promises as fs } from 'node:fs'
+import { promises as fs } from 'node:fs'
 import { isAbsolute, join } from 'node:path'
+import { kib, readBoundedText } from '../../fs/read-bounded'
 import { AppError, invalidInput } from '../../errors'
 import {
   CA_CERT_FILE,
@@ -215,9 +216,6 @@ async function readField(file: string, field: string, value: string, allowed: st
   }
 }
 
-/** A pipe or device must not block the open (Windows has no O_NONBLOCK: there it is 0). */
-const NONBLOCK: number = (constants as Partial<typeof constants>).O_NONBLOCK ?? 0
-
 /** Certificate, chain and key files are read up to this size: a PEM certificate is a few KB. */
 export const MAX_PICKED_FILE_BYTES = 4 * 1024 * 1024
 
@@ -235,55 +233,29 @@ function pickedFileError(field: string, path: string, reason: string, code = 'IN
  * Reads a file the renderer named (picked in main's file dialog, or typed): an absolute path to a regular file (not a
  * folder, device or pipe: opened non-blocking, checked on the open handle), at most MAX_PICKED_FILE_BYTES.
  */
-export async function readPickedFile(
-  path: string,
-  field: string,
-  max = MAX_PICKED_FILE_BYTES,
-): Promise<string> {
+export function readPickedFile(path: string, field: string, max = MAX_PICKED_FILE_BYTES): Promise<string> {
   if (!isAbsolute(path))
     throw pickedFileError(field, path, 'give the full path of the file (a relative path is refused)')
-  let handle: fs.FileHandle
-  try {
-    handle = await fs.open(path, constants.O_RDONLY | NONBLOCK)
-  } catch (err) {
-    throw pickedFileError(field, path, `the file must exist and be readable (${errnoOf(err)})`)
-  }
-  try {
-    const st = await handle.stat()
-    if (!st.isFile())
-      throw pickedFileError(field, path, 'it is not a regular file (a folder, device or pipe?)')
-    if (st.size > max) {
-      throw pickedFileError(
-        field,
-        path,
-        `the file is larger than ${Math.round(max / 1024)} KiB; give the PEM file itself (a certificate is a few KB)`,
-        'INPUT_TOO_LARGE',
-      )
-    }
-    const buf = Buffer.allocUnsafe(max + 1)
-    let total = 0
-    for (;;) {
-      const { bytesRead } = await handle.read(buf, total, buf.length - total, null)
-      if (bytesRead === 0) break
-      total += bytesRead
-      if (total > max) {
-        throw pickedFileError(
-          field,
-          path,
-          `the file grew past ${Math.round(max / 1024)} KiB while read`,
-          'INPUT_TOO_LARGE',
-        )
+  return readBoundedText(
+    path,
+    max,
+    (f) => {
+      switch (f.kind) {
+        case 'open':
+          return pickedFileError(field, path, `the file must exist and be readable (${f.errno})`)
+        case 'not-a-file':
+          return pickedFileError(field, path, 'it is not a regular file (a folder, device or pipe?)')
+        case 'too-large':
+          return pickedFileError(
+            field,
+            path,
+            `the file is larger than ${kib(f.max)}; give the PEM file itself (a certificate is a few KB)`,
+            'INPUT_TOO_LARGE',
+          )
+        case 'read':
+          return pickedFileError(field, path, `the file cannot be read (${f.errno})`)
       }
-    }
-    return buf.subarray(0, total).toString('utf8')
-  } catch (err) {
-    if (err instanceof AppError) throw err
-    throw pickedFileError(field, path, `the file cannot be read (${errnoOf(err)})`)
-  } finally {
-    await handle.close()
-  }
-}
-
-function errnoOf(err: unknown): string {
-  return (err as NodeJS.ErrnoException).code ?? 'error'
+    },
+    { regularOnly: true },
+  )
 }
