@@ -98,6 +98,17 @@ function pickCertStore(engine: Engine, input: StartRegistryInput): CertStore {
   return { kind: 'volume', name: `${input.name}-certs` }
 }
 
+/** Removes a volume; false when it could not be removed (still in use, already gone). */
+function removeVolume(engine: Engine, name: string): Promise<boolean> {
+  return engine.docker
+    .getVolume(name)
+    .remove()
+    .then(
+      () => true,
+      () => false,
+    )
+}
+
 /** Liveness for the health poll: a reason when the container stopped or keeps restarting. */
 export function containerAlive(engine: Engine, name: string): () => Promise<string | undefined> {
   return async () => {
@@ -216,16 +227,7 @@ async function cleanUpFailedStart(
       await c.remove({ force: true, v: true })
       const removed: string[] = []
       for (const v of how.volumes) {
-        if (
-          await engine.docker
-            .getVolume(v)
-            .remove()
-            .then(
-              () => true,
-              () => false,
-            )
-        )
-          removed.push(v)
+        if (await removeVolume(engine, v)) removed.push(v)
       }
       done = `removed the container ${name}${removed.length > 0 ? ` and the volumes ${removed.join(', ')}` : ''} that this start created, so nothing is left running (the data volume stays).`
     } catch (e) {
@@ -357,15 +359,7 @@ export async function startRegistry(
       if (oldAuth && !auth) stale.push(oldAuth)
     }
     for (const v of stale) {
-      if (
-        await engine.docker
-          .getVolume(v)
-          .remove()
-          .then(
-            () => true,
-            () => false,
-          )
-      )
+      if (await removeVolume(engine, v))
         step('replace', `removed the volume ${v} the old container used and the new one does not`)
     }
   }
