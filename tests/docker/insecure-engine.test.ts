@@ -6,13 +6,8 @@ import { createServer, type Server } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import * as electron from '../support/electron-stand-in/index'
-import { buildApi } from '../../preload/build-api'
-import { buildHandlers } from '../../main/ipc/handlers/index'
-import { JobRegistry } from '../../main/ipc/jobs'
-import { registerHandlers } from '../../main/ipc/register-handlers'
 import type { RegistryWizardApi } from '../../main/ipc/contract'
-import { SettingsStore } from '../../main/state/settings-store'
+import { startIpc, type IpcHarness } from '../support/ipc-harness'
 import { makeCerts, runCliIn, tempDir } from '../support/rw-reg-fixtures'
 
 vi.mock('electron', () => import('../support/electron-stand-in/index'))
@@ -111,52 +106,29 @@ describe('CLI', () => {
 })
 
 describe('IPC (the Plan step box carried in plan.docker.insecure)', () => {
+  let ipc: IpcHarness
   let api: RegistryWizardApi
-  const APP = 'file:///opt/rw/out/renderer/index.html'
-  const fromApp = { url: APP, top: true }
 
   beforeAll(() => {
     const dir = mkdtempSync(join(tmpdir(), 'rw-reg-ipc-'))
-    electron.reset()
-    const jobs = new JobRegistry(0)
-    const handlers = buildHandlers({
-      version: '0.1.0',
-      platform: 'linux',
-      locale: 'en',
-      workDir: join(dir, 'work'),
-      settings: new SettingsStore(dir),
-      dialogs: { chooseFolder: () => Promise.resolve(null), chooseFile: () => Promise.resolve(null) },
-      jobs,
-      containerName: 'rw-reg-insecure-ipc',
-    })
-    const quiet = (): void => undefined
-    const unregister = registerHandlers({
-      handlers,
-      jobs,
-      isTrustedSender: (u) => u === APP,
-      log: { info: quiet, warn: quiet, error: quiet },
-    })
-    api = buildApi(electron.ipcRenderer)
+    ipc = startIpc({ dir, deps: { containerName: 'rw-reg-insecure-ipc' } })
+    api = ipc.api
     return () => {
-      unregister()
+      ipc.close()
       rmSync(dir, { recursive: true, force: true })
     }
   })
 
   it('startRegistry and registryReplaceCert refuse a plain tcp:// engine; with insecure: true they connect', async () => {
     const plan = { addresses: ['127.0.0.1'], port: 5000, docker: { kind: 'tcp' as const, url: plainTcp() } }
-    const r = await electron.withSender(fromApp, () => api.startRegistry({ jobId: 'i-1', plan, certDir }))
+    const r = await ipc.fromApp(() => api.startRegistry({ jobId: 'i-1', plan, certDir }))
     expect(r).toMatchObject({ ok: false, error: { code: 'ENGINE_INSECURE', field: 'docker-host' } })
-    const rc = await electron.withSender(fromApp, () =>
-      api.registryReplaceCert({ jobId: 'i-2', plan, certDir }),
-    )
+    const rc = await ipc.fromApp(() => api.registryReplaceCert({ jobId: 'i-2', plan, certDir }))
     expect(rc).toMatchObject({ ok: false, error: { code: 'ENGINE_INSECURE' } })
     expect(connections).toBe(0)
 
     const allowed = { ...plan, docker: { ...plan.docker, insecure: true } }
-    const a = await electron.withSender(fromApp, () =>
-      api.startRegistry({ jobId: 'i-3', plan: allowed, certDir }),
-    )
+    const a = await ipc.fromApp(() => api.startRegistry({ jobId: 'i-3', plan: allowed, certDir }))
     expect(a.ok).toBe(false)
     if (a.ok) throw new Error('unreachable')
     expect(a.error.code).not.toBe('ENGINE_INSECURE')
@@ -164,7 +136,7 @@ describe('IPC (the Plan step box carried in plan.docker.insecure)', () => {
   })
 
   it('runVerify with a login refuses a plain tcp:// engine for the round trip', async () => {
-    const r = await electron.withSender(fromApp, () =>
+    const r = await ipc.fromApp(() =>
       api.runVerify({
         jobId: 'i-5',
         host: '127.0.0.1',
@@ -185,9 +157,7 @@ describe('IPC (the Plan step box carried in plan.docker.insecure)', () => {
       port: 5000,
       docker: { kind: 'tcp', url: plainTcp(), insecure: 'yes' },
     }
-    const r = await electron.withSender(fromApp, () =>
-      api.startRegistry({ jobId: 'i-4', plan: bad as never, certDir }),
-    )
+    const r = await ipc.fromApp(() => api.startRegistry({ jobId: 'i-4', plan: bad as never, certDir }))
     expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
     expect(connections).toBe(0)
   })

@@ -6,12 +6,7 @@ import { copyFile, mkdir, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import * as electron from '../support/electron-stand-in/index'
-import { buildApi } from '../../preload/build-api'
-import { buildHandlers } from '../../main/ipc/handlers/index'
-import { JobRegistry } from '../../main/ipc/jobs'
-import { registerHandlers } from '../../main/ipc/register-handlers'
-import { SettingsStore } from '../../main/state/settings-store'
+import { startIpc } from '../support/ipc-harness'
 import {
   dockerCleanup,
   ensureRegistryImage,
@@ -184,35 +179,14 @@ describe('a start whose health check fails leaves no running container', () => {
     mounts.push(ro)
     const name = track(rwName('ipcro'))
     const dir = mkdtempSync(join(tmpdir(), 'rw-reg-ipc-'))
-    electron.reset()
-    const jobs = new JobRegistry(0)
-    const handlers = buildHandlers({
-      version: '0.1.0',
-      platform: 'linux',
-      locale: 'en',
-      workDir: join(dir, 'work'),
-      settings: new SettingsStore(dir),
-      dialogs: { chooseFolder: () => Promise.resolve(null), chooseFile: () => Promise.resolve(null) },
-      jobs,
-      containerName: name,
-    })
-    const APP = 'file:///opt/rw/out/renderer/index.html'
-    const quiet = (): void => undefined
-    const unregister = registerHandlers({
-      handlers,
-      jobs,
-      isTrustedSender: (u) => u === APP,
-      log: { info: quiet, warn: quiet, error: quiet },
-    })
+    const ipc = startIpc({ dir, deps: { containerName: name } })
     try {
-      const api = buildApi(electron.ipcRenderer)
+      const api = ipc.api
       const lines: string[] = []
       const off = api.on('job:log', (l) => lines.push(l.line))
       const port = await freePort()
       const plan = { addresses: ['127.0.0.1'], port, docker: { kind: 'local' as const } }
-      const r = await electron.withSender({ url: APP, top: true }, () =>
-        api.startRegistry({ jobId: 'ro-1', plan, certDir, storagePath: ro }),
-      )
+      const r = await ipc.fromApp(() => api.startRegistry({ jobId: 'ro-1', plan, certDir, storagePath: ro }))
       off()
       expect(r).toMatchObject({ ok: false, error: { code: 'STORAGE_NOT_WRITABLE' } })
       if (r.ok) throw new Error('unreachable')
@@ -220,7 +194,7 @@ describe('a start whose health check fails leaves no running container', () => {
       expect(lines.some((l) => l.startsWith(`cleanup: removed the container ${name}`))).toBe(true)
       expect(await exists(name)).toBe(false)
     } finally {
-      unregister()
+      ipc.close()
       rmSync(dir, { recursive: true, force: true })
     }
   })

@@ -7,14 +7,9 @@ import { readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import * as electron from '../support/electron-stand-in/index'
-import { buildApi } from '../../preload/build-api'
 import { waitHealthy } from '../../main/docker'
-import { buildHandlers } from '../../main/ipc/handlers/index'
-import { JobRegistry } from '../../main/ipc/jobs'
-import { registerHandlers } from '../../main/ipc/register-handlers'
 import type { RegistryWizardApi } from '../../main/ipc/contract'
-import { SettingsStore } from '../../main/state/settings-store'
+import { startIpc, type IpcHarness } from '../support/ipc-harness'
 import { makeOpensslChain } from '../support/openssl-chain'
 import {
   dockerCleanup,
@@ -220,55 +215,31 @@ describe("the runbook's certificate (only 192.168.20.10 and hub.example.lan) on 
 
 describe('the same through the IPC handlers (the Registry step), the plan naming the LAN address', () => {
   let dir: string
+  let ipc: IpcHarness
   let api: RegistryWizardApi
-  let unregister: () => void
-  const APP = 'file:///opt/rw/out/renderer/index.html'
-  const fromApp = { url: APP, top: true }
   let name: string
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'rw-reg-ipc-'))
-    electron.reset()
     name = track(rwName('ipc'))
-    const jobs = new JobRegistry(0)
-    const handlers = buildHandlers({
-      version: '0.1.0',
-      platform: 'linux',
-      locale: 'en',
-      workDir: join(dir, 'work'),
-      settings: new SettingsStore(dir),
-      dialogs: { chooseFolder: () => Promise.resolve(null), chooseFile: () => Promise.resolve(null) },
-      jobs,
-      containerName: name,
-    })
-    const log = (): void => undefined
-    unregister = registerHandlers({
-      handlers,
-      jobs,
-      isTrustedSender: (u) => u === APP,
-      log: { info: log, warn: log, error: log },
-    })
-    api = buildApi(electron.ipcRenderer)
+    ipc = startIpc({ dir, deps: { containerName: name } })
+    api = ipc.api
   })
   afterEach(() => {
-    unregister()
+    ipc.close()
     rmSync(dir, { recursive: true, force: true })
   })
 
   it('preflight passes and startRegistry answers with the LAN address; a clean log', async () => {
     const port = await freePort()
     const plan = { addresses: ['192.168.20.10', 'hub.example.lan'], port, docker: { kind: 'local' as const } }
-    const pre = await electron.withSender(fromApp, () =>
-      api.registryPreflight({ plan, certDir: runbookCerts }),
-    )
+    const pre = await ipc.fromApp(() => api.registryPreflight({ plan, certDir: runbookCerts }))
     expect(pre).toMatchObject({ ok: true })
     if (!pre.ok) throw new Error('unreachable')
     expect(pre.value.checks.find((c) => c.id === 'certs')).toMatchObject({ status: 'pass' })
     const lines: string[] = []
     const off = api.on('job:log', (l) => lines.push(l.line))
-    const r = await electron.withSender(fromApp, () =>
-      api.startRegistry({ jobId: 'start-1', plan, certDir: runbookCerts }),
-    )
+    const r = await ipc.fromApp(() => api.startRegistry({ jobId: 'start-1', plan, certDir: runbookCerts }))
     off()
     expect(r).toMatchObject({
       ok: true,
@@ -279,7 +250,7 @@ describe('the same through the IPC handlers (the Registry step), the plan naming
     )
     expect(await curlVia('192.168.20.10', port, join(runbookCerts, 'ca.crt'))).toBe('200')
     expect(await containerLog(name)).not.toMatch(/level=error/)
-    const removed = await electron.withSender(fromApp, () => api.registryRemove({ plan, deleteData: true }))
+    const removed = await ipc.fromApp(() => api.registryRemove({ plan, deleteData: true }))
     expect(removed).toMatchObject({ ok: true })
   })
 })

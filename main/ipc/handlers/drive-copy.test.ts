@@ -3,16 +3,11 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import * as electron from '../../../tests/support/electron-stand-in/index'
+import { startIpc, type IpcHarness } from '../../../tests/support/ipc-harness'
 import { makeLoopDrive, requireSetup, type LoopDrive } from '../../../tests/support/rw-drive-loop'
-import { buildApi } from '../../../preload/build-api'
 import { driveId, type RemovableDrive } from '../../drives/index'
 import { createCaDir } from '../../pki/index'
-import { SettingsStore } from '../../state/settings-store'
 import type { JobProgress, RegistryWizardApi } from '../contract'
-import { JobRegistry } from '../jobs'
-import { registerHandlers } from '../register-handlers'
-import { buildHandlers } from './index'
 import { trustHandlers } from './trust-handlers'
 
 vi.mock('electron', () => import('../../../tests/support/electron-stand-in/index'))
@@ -20,8 +15,6 @@ vi.mock('electron', () => import('../../../tests/support/electron-stand-in/index
 // The real handlers behind the real preload API, over the stand-in IPC (structured clone, sender check, zod
 // schemas, jobs). The drive lister is injected: it returns real mounts (an ext4 image on a loop device, tmpfs),
 // which the real lister never offers because they are not removable. A missing precondition fails under CI=true.
-const APP = 'file:///opt/rw/out/renderer/index.html'
-const fromApp = { url: APP, top: true }
 const FOLDER = 'registry-trust-192.168.20.10_5000'
 const work = mkdtempSync(join(tmpdir(), 'rw-drive-ipc-'))
 const listed: RemovableDrive[] = []
@@ -30,7 +23,7 @@ let damage: ((dest: string) => void) | undefined
 let loop: LoopDrive | undefined
 let loopError: unknown
 let api: RegistryWizardApi
-let unregister: () => void
+let ipc: IpcHarness
 let bundleId: string
 
 const asDrive = (mount: string, device: string, readOnly = false): RemovableDrive => ({
@@ -45,7 +38,7 @@ const asDrive = (mount: string, device: string, readOnly = false): RemovableDriv
   protocol: 'usb',
 })
 
-const call = <T>(fn: () => Promise<T>): Promise<T> => electron.withSender(fromApp, fn)
+const call = <T>(fn: () => Promise<T>): Promise<T> => ipc.fromApp(fn)
 
 /** Writes the bundle to a drive by id, as the renderer does: a job, progress events for its id. */
 async function copy(
@@ -74,32 +67,16 @@ function mountTmpfs(name: string, options: string): string {
 }
 
 beforeAll(async () => {
-  electron.reset()
-  const jobs = new JobRegistry(0)
-  const handlers = {
-    ...buildHandlers({
-      version: '0.1.0',
-      platform: 'linux',
-      locale: 'en-US',
-      workDir: join(work, 'work'),
-      settings: new SettingsStore(join(work, 'settings')),
-      dialogs: { chooseFolder: () => Promise.resolve(null), chooseFile: () => Promise.resolve(null) },
-      jobs,
-    }),
-    ...trustHandlers({
+  ipc = startIpc({
+    dir: work,
+    deps: { locale: 'en-US' },
+    override: trustHandlers({
       root: join(work, 'root'),
       listDrives: () => Promise.resolve([...listed]),
       afterDriveWrite: (dest) => damage?.(dest),
     }),
-  }
-  const quiet = (): void => undefined
-  unregister = registerHandlers({
-    handlers,
-    jobs,
-    isTrustedSender: (u) => u === APP,
-    log: { info: quiet, warn: quiet, error: quiet },
   })
-  api = buildApi(electron.ipcRenderer)
+  api = ipc.api
   await createCaDir(join(work, 'ca'), { subject: { cn: 'Drive Test CA' }, keySize: 2048 })
   const out = await call(() =>
     api.exportBundle({
@@ -121,7 +98,7 @@ beforeAll(async () => {
 }, 60_000)
 
 afterAll(() => {
-  unregister()
+  ipc.close()
   for (const m of mounts.reverse()) spawnSync('umount', [m])
   loop?.remove()
   rmSync(work, { recursive: true, force: true })

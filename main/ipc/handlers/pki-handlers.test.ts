@@ -12,31 +12,25 @@ import {
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import * as electron from '../../../tests/support/electron-stand-in/index'
+import { startIpc, type IpcHarness } from '../../../tests/support/ipc-harness'
 import { makeOpensslHierarchy, type OpensslCa } from '../../../tests/support/openssl-chain'
-import { buildApi } from '../../../preload/build-api'
 import en from '../../../renderer/src/i18n/en.json'
 import zhCN from '../../../renderer/src/i18n/zh-CN.json'
 import { guiError } from '../../../renderer/src/lib/field-errors'
-import { SettingsStore } from '../../state/settings-store'
 import type { ErrorInfo, RegistryWizardApi, Result } from '../contract'
-import { JobRegistry } from '../jobs'
-import { registerHandlers } from '../register-handlers'
-import { buildHandlers } from './index'
 
 vi.mock('electron', () => import('../../../tests/support/electron-stand-in/index'))
 
 // The certificate step through the real IPC path: the real preload API -> stand-in ipcRenderer -> registerHandlers
 // (sender check, zod) -> pkiHandlers -> main/pki, on a CA hierarchy made by openssl (not by our core).
 
-const APP = 'file:///opt/rw/out/renderer/index.html'
 let dir: string
 let api: RegistryWizardApi
-let unregister: () => void
+let ipc: IpcHarness
 let picked: string | null
 let company: OpensslCa[]
 
-const call = <T>(fn: () => Promise<T>): Promise<T> => electron.withSender({ url: APP, top: true }, fn)
+const call = <T>(fn: () => Promise<T>): Promise<T> => ipc.fromApp(fn)
 const value = <T>(r: Result<T>): T => {
   if (!r.ok) throw new Error(`expected ok, got ${JSON.stringify(r.error)}`)
   return r.value
@@ -66,28 +60,16 @@ beforeEach(() => {
   mkdirSync(join(dir, 'company'))
   company = makeOpensslHierarchy(join(dir, 'company'), 1)
   picked = null
-  electron.reset()
-  const jobs = new JobRegistry(0)
-  const handlers = buildHandlers({
-    version: '0.1.0',
-    platform: 'linux',
-    locale: 'en',
-    workDir: join(dir, 'work'),
-    settings: new SettingsStore(join(dir, 'settings')),
-    dialogs: { chooseFolder: () => Promise.resolve(null), chooseFile: () => Promise.resolve(picked) },
-    jobs,
+  ipc = startIpc({
+    dir,
+    deps: {
+      dialogs: { chooseFolder: () => Promise.resolve(null), chooseFile: () => Promise.resolve(picked) },
+    },
   })
-  const quiet = (): void => undefined
-  unregister = registerHandlers({
-    handlers,
-    jobs,
-    isTrustedSender: (u) => u === APP,
-    log: { info: quiet, warn: quiet, error: quiet },
-  })
-  api = buildApi(electron.ipcRenderer)
+  api = ipc.api
 })
 afterEach(() => {
-  unregister()
+  ipc.close()
   rmSync(dir, { recursive: true, force: true })
 })
 
