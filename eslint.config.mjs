@@ -10,12 +10,25 @@ const electronGlue = ['main/index.ts', 'main/app/**/*.ts', 'main/ipc/**/*.ts', '
 const ipcModules = ['main/ipc/register-handlers.ts', 'preload/index.ts']
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'docs/**', 'coverage/**', 'tests/.cache/**'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'release/**',
+      'node_modules/**',
+      'docs/**',
+      'coverage/**',
+      'tests/.cache/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
     languageOptions: {
-      parserOptions: { project: ['./tsconfig.node.json', './tsconfig.web.json'], tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        project: ['./tsconfig.node.json', './tsconfig.web.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
       globals: { ...globals.node },
     },
     rules: {
@@ -33,7 +46,9 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'Domain code never imports electron: it runs under plain Node.' }],
+          paths: [
+            { name: 'electron', message: 'Domain code never imports electron: it runs under plain Node.' },
+          ],
         },
       ],
     },
@@ -64,7 +79,11 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'The renderer talks to main through window.registryWizard only.' }] },
+        {
+          paths: [
+            { name: 'electron', message: 'The renderer talks to main through window.registryWizard only.' },
+          ],
+        },
       ],
     },
   },

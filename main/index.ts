@@ -64,7 +64,8 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.on('closed', () => (mainWindow = undefined))
     log.info(`Registry Wizard ${app.getVersion()} started`)
     app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow({ outDir, devServerUrl, isOwnUrl })
+      if (BrowserWindow.getAllWindows().length === 0)
+        mainWindow = createMainWindow({ outDir, devServerUrl, isOwnUrl })
     })
   })
   app.on('window-all-closed', () => {

@@ -42,6 +42,9 @@ async function invoke(ipc: IpcRendererLike, channel: Channel, request: unknown):
     return (await ipc.invoke(ipcChannel(channel), request)) as Result<unknown>
   } catch (err) {
     // Only when main had no handler or the window is closing: still a Result, never a throw.
-    return { ok: false, error: { code: 'IPC_FAILED', message: err instanceof Error ? err.message : String(err) } }
+    return {
+      ok: false,
+      error: { code: 'IPC_FAILED', message: err instanceof Error ? err.message : String(err) },
+    }
   }
 }

@@ -6,7 +6,11 @@ export function electronDialogs(parent: () => BrowserWindow | undefined): Dialog
   return {
     chooseFolder: async ({ title, defaultPath }) => {
       const win = parent()
-      const options = { title, defaultPath, properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] }
+      const options = {
+        title,
+        defaultPath,
+        properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[],
+      }
       const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options)
       return r.canceled ? null : (r.filePaths[0] ?? null)
     },

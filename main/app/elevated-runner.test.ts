@@ -30,8 +30,15 @@ describe('elevated runner plumbing', () => {
 
   it('rejects with the output when the elevated command fails or the prompt is dismissed', async () => {
     const runner = createElevatedRunner('x', (_cmd, _o, cb) => {
-      ;(cb as (e?: Error, o?: string, s?: string) => void)(new Error('User did not grant permission.'), '', 'denied')
+      ;(cb as (e?: Error, o?: string, s?: string) => void)(
+        new Error('User did not grant permission.'),
+        '',
+        'denied',
+      )
     })
-    await expect(runner([{ program: 'true', args: [] }])).rejects.toMatchObject({ message: 'User did not grant permission.', stderr: 'denied' })
+    await expect(runner([{ program: 'true', args: [] }])).rejects.toMatchObject({
+      message: 'User did not grant permission.',
+      stderr: 'denied',
+    })
   })
 })

@@ -25,7 +25,10 @@ function windowsQuote(arg: string): string {
   return /^[A-Za-z0-9_@%+=:,./\\-]+$/.test(arg) ? arg : `"${arg.replace(/"/g, '""')}"`
 }
 
-export function toShellLine(commands: PrivilegedCommand[], platform: NodeJS.Platform = process.platform): string {
+export function toShellLine(
+  commands: PrivilegedCommand[],
+  platform: NodeJS.Platform = process.platform,
+): string {
   const quote = platform === 'win32' ? windowsQuote : shellQuote
   return commands.map((c) => [c.program, ...c.args].map(quote).join(' ')).join(' && ')
 }

@@ -12,7 +12,11 @@ export function installAppMenu(getWindow: () => BrowserWindow | undefined, logDi
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
     {
       label: 'File',
-      submenu: [{ label: 'Home', accelerator: 'CmdOrCtrl+H', click: send('home') }, { type: 'separator' }, isMac ? { role: 'close' } : { role: 'quit' }],
+      submenu: [
+        { label: 'Home', accelerator: 'CmdOrCtrl+H', click: send('home') },
+        { type: 'separator' },
+        isMac ? { role: 'close' } : { role: 'quit' },
+      ],
     },
     { role: 'editMenu' },
     {

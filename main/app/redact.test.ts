@@ -3,13 +3,22 @@ import { REDACTED, redact, redactText } from './redact'
 
 describe('log redaction', () => {
   it('drops secret fields at any depth and keeps the rest', () => {
-    const out = redact({ dir: '/ca', passphrase: 'hunter2', nested: { password: 'x', keyPem: 'k', list: [{ token: 't' }] } })
-    expect(out).toEqual({ dir: '/ca', passphrase: REDACTED, nested: { password: REDACTED, keyPem: REDACTED, list: [{ token: REDACTED }] } })
+    const out = redact({
+      dir: '/ca',
+      passphrase: 'hunter2',
+      nested: { password: 'x', keyPem: 'k', list: [{ token: 't' }] },
+    })
+    expect(out).toEqual({
+      dir: '/ca',
+      passphrase: REDACTED,
+      nested: { password: REDACTED, keyPem: REDACTED, list: [{ token: REDACTED }] },
+    })
     expect(JSON.stringify(out)).not.toMatch(/hunter2/)
   })
 
   it('removes PEM private keys and inline secrets from text', () => {
-    const pem = '-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIFHDBOBgkqhkiG9w0BBQ0wQTApBgkqhkiG9w0BBQww\n-----END ENCRYPTED PRIVATE KEY-----'
+    const pem =
+      '-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIFHDBOBgkqhkiG9w0BBQ0wQTApBgkqhkiG9w0BBQww\n-----END ENCRYPTED PRIVATE KEY-----'
     const text = redactText(`loaded ${pem} then passphrase=s3cret and password: "two words"`)
     expect(text).not.toMatch(/MIIFHDBO|s3cret|two words/)
     expect(text).toContain('-----BEGIN ENCRYPTED PRIVATE KEY----- [redacted]')

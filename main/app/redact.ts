@@ -9,7 +9,9 @@ const INLINE_SECRET = /((?:pass(?:word|phrase)?|secret|token)\s*[=:]\s*)("[^"]*"
 export const REDACTED = '[redacted]'
 
 export function redactText(text: string): string {
-  return text.replace(PEM_PRIVATE_KEY, `-----BEGIN $1----- ${REDACTED}`).replace(INLINE_SECRET, `$1${REDACTED}`)
+  return text
+    .replace(PEM_PRIVATE_KEY, `-----BEGIN $1----- ${REDACTED}`)
+    .replace(INLINE_SECRET, `$1${REDACTED}`)
 }
 
 export function redact(value: unknown, depth = 0): unknown {

@@ -7,7 +7,11 @@ vi.mock('electron', () => import('../../tests/support/electron-stand-in/index'))
 const own = (url: string): boolean => url.startsWith('file:///app/renderer/')
 
 describe('the app window', () => {
-  const win = createMainWindow({ outDir: '/app', devServerUrl: undefined, isOwnUrl: own }) as unknown as BrowserWindow
+  const win = createMainWindow({
+    outDir: '/app',
+    devServerUrl: undefined,
+    isOwnUrl: own,
+  }) as unknown as BrowserWindow
 
   it('is isolated, sandboxed, without Node, webviews, insecure content or middle-click (auxclick)', () => {
     expect(win.options['webPreferences']).toMatchObject({

@@ -8,12 +8,18 @@ export const ARCHIVE_FORMATS = ['zip', 'tar.gz'] as const
 export type ArchiveFormat = (typeof ARCHIVE_FORMATS)[number]
 
 export function parseArchiveFormat(value: string, field = 'archive'): ArchiveFormat {
-  if (!(ARCHIVE_FORMATS as readonly string[]).includes(value)) throw invalidInput(field, value, 'zip or tar.gz is allowed')
+  if (!(ARCHIVE_FORMATS as readonly string[]).includes(value))
+    throw invalidInput(field, value, 'zip or tar.gz is allowed')
   return value as ArchiveFormat
 }
 
 /** Packs `parent/folder` into `parent/folder.zip` or `.tar.gz` (entries keep the folder name and file modes). */
-export async function archiveFolder(parent: string, folder: string, format: ArchiveFormat, dest: string): Promise<string> {
+export async function archiveFolder(
+  parent: string,
+  folder: string,
+  format: ArchiveFormat,
+  dest: string,
+): Promise<string> {
   if (format === 'tar.gz') {
     await createTar({ gzip: true, file: dest, cwd: parent, portable: true }, [folder])
     return dest

@@ -65,7 +65,8 @@ export function buildBundleFiles(ca: TrustCa, registries: RegistryAddress[]): Bu
     { path: 'README.md', content: fill(readme, values), mode: 0o644 },
   ]
   for (const f of files) {
-    if (PEM_PRIVATE_KEY.test(f.content)) throw new Error(`internal error: bundle file ${f.path} would hold a private key`)
+    if (PEM_PRIVATE_KEY.test(f.content))
+      throw new Error(`internal error: bundle file ${f.path} would hold a private key`)
   }
   return [...files, { path: CHECKSUMS_FILE, content: checksumsFor(files), mode: 0o644 }]
 }

@@ -43,12 +43,22 @@ describe('exportBundle', () => {
       'install.sh',
       'registries.txt',
     ])
-    expect(execFileSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: b.dir, encoding: 'utf8' })).not.toMatch(/FAILED/)
+    expect(execFileSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: b.dir, encoding: 'utf8' })).not.toMatch(
+      /FAILED/,
+    )
     expect(await fs.readFile(join(b.dir, 'ca.crt'), 'utf8')).toBe(ca.pem)
-    const fp = execFileSync('openssl', ['x509', '-in', join(b.dir, 'ca.crt'), '-noout', '-fingerprint', '-sha256'], { encoding: 'utf8' })
-    expect(await fs.readFile(join(b.dir, 'ca.crt.sha256'), 'utf8')).toBe(`SHA256 Fingerprint=${fp.split('=')[1]?.trim() ?? ''}\n`)
+    const fp = execFileSync(
+      'openssl',
+      ['x509', '-in', join(b.dir, 'ca.crt'), '-noout', '-fingerprint', '-sha256'],
+      { encoding: 'utf8' },
+    )
+    expect(await fs.readFile(join(b.dir, 'ca.crt.sha256'), 'utf8')).toBe(
+      `SHA256 Fingerprint=${fp.split('=')[1]?.trim() ?? ''}\n`,
+    )
     expect((await fs.stat(join(b.dir, 'install.sh'))).mode & 0o777).toBe(0o755)
-    expect(await fs.readFile(join(b.dir, 'registries.txt'), 'utf8')).toContain('192.168.20.10:5000\nregistry.lan:5000\n')
+    expect(await fs.readFile(join(b.dir, 'registries.txt'), 'utf8')).toContain(
+      '192.168.20.10:5000\nregistry.lan:5000\n',
+    )
     const readme = await fs.readFile(join(b.dir, 'README.md'), 'utf8')
     expect(readme).toContain(ca.fingerprintSha256)
     expect(readme).toContain('先核对指纹')
@@ -61,7 +71,10 @@ describe('exportBundle', () => {
   it('the private-key scan and the checksum check catch a planted key and a changed file', async () => {
     const out = await tempDir()
     const b = await exportBundle({ ca, registries, outDir: out })
-    await fs.appendFile(join(b.dir, 'README.md'), '\n-----BEGIN ENCRYPTED PRIVATE KEY-----\nAAAA\n-----END ENCRYPTED PRIVATE KEY-----\n')
+    await fs.appendFile(
+      join(b.dir, 'README.md'),
+      '\n-----BEGIN ENCRYPTED PRIVATE KEY-----\nAAAA\n-----END ENCRYPTED PRIVATE KEY-----\n',
+    )
     await fs.writeFile(join(b.dir, 'extra.key'), '-----BEGIN RSA PRIVATE KEY-----\n')
     expect(await findPrivateKeys(b.dir)).toEqual(['README.md', 'extra.key'])
     const check = await verifyBundleDir(b.dir)
@@ -71,7 +84,9 @@ describe('exportBundle', () => {
   it('never overwrites silently; --force replaces', async () => {
     const out = await tempDir()
     await exportBundle({ ca, registries, outDir: out })
-    await expect(exportBundle({ ca, registries, outDir: out })).rejects.toMatchObject({ code: 'BUNDLE_EXISTS' })
+    await expect(exportBundle({ ca, registries, outDir: out })).rejects.toMatchObject({
+      code: 'BUNDLE_EXISTS',
+    })
     await exportBundle({ ca, registries, outDir: out, force: true })
     expect((await fs.readdir(out)).filter((f) => f.startsWith('.'))).toEqual([])
   })
@@ -84,7 +99,9 @@ describe('exportBundle', () => {
     const x1 = await tempDir()
     execFileSync('tar', ['-xzf', tgz.archivePath ?? '', '-C', x1])
     expect((await verifyBundleDir(join(x1, 'registry-trust-192.168.20.10_5000'))).ok).toBe(true)
-    expect((await fs.stat(join(x1, 'registry-trust-192.168.20.10_5000', 'install.sh'))).mode & 0o111).not.toBe(0)
+    expect(
+      (await fs.stat(join(x1, 'registry-trust-192.168.20.10_5000', 'install.sh'))).mode & 0o111,
+    ).not.toBe(0)
     const x2 = await tempDir()
     execFileSync('python3', ['-m', 'zipfile', '-e', zip.archivePath ?? '', x2])
     expect((await verifyBundleDir(join(x2, 'registry-trust-192.168.20.10_5000'))).ok).toBe(true)

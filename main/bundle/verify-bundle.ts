@@ -41,7 +41,10 @@ export async function verifyBundleDir(dir: string): Promise<BundleCheck> {
   try {
     sums = await fs.readFile(join(dir, CHECKSUMS_FILE), 'utf8')
   } catch {
-    throw new AppError({ code: 'BUNDLE_NO_CHECKSUMS', message: `${join(dir, CHECKSUMS_FILE)} is missing: not a trust bundle folder` })
+    throw new AppError({
+      code: 'BUNDLE_NO_CHECKSUMS',
+      message: `${join(dir, CHECKSUMS_FILE)} is missing: not a trust bundle folder`,
+    })
   }
   const listed = new Map<string, string>()
   for (const line of sums.split('\n')) {

@@ -495,8 +495,7 @@ export const ERROR_TABLE: readonly ErrorEntry[] = [
     },
     zhCN: {
       title: '回环地址上的推送不能证明客户端信任',
-      explanation:
-        'dockerd 总是把 127.0.0.0/8当作不安全仓库，不检查证书，所以这次往返成功并没有检验 CA。',
+      explanation: 'dockerd 总是把 127.0.0.0/8当作不安全仓库，不检查证书，所以这次往返成功并没有检验 CA。',
       fix: '在客户端机器上，用客户端实际使用的地址（仓库主机的 IP SAN 或 DNS 名称）运行推送/拉取往返测试（应用的“验证”步骤，或 registry-wizard verify --push）。',
     },
   },

@@ -11,7 +11,10 @@ const STEP_WORDS: Record<string, { en: RegExp; zh: RegExp }> = {
   },
   login: { en: /docker login|Registry step/, zh: /docker login|“仓库”步骤/ },
   network: { en: /DNS|firewall|\/etc\/hosts/, zh: /DNS|防火墙|\/etc\/hosts/ },
-  'docker-engine': { en: /Start Docker|--docker-host|Docker engine connection/, zh: /启动 Docker|--docker-host|Docker 引擎连接/ },
+  'docker-engine': {
+    en: /Start Docker|--docker-host|Docker engine connection/,
+    zh: /启动 Docker|--docker-host|Docker 引擎连接/,
+  },
 }
 
 describe('the diagnostics table', () => {

@@ -6,7 +6,12 @@ export function demuxLogs(buf: Buffer): string {
   let i = 0
   while (i + 8 <= buf.length) {
     const type = buf[i]
-    if ((type !== 0 && type !== 1 && type !== 2) || buf[i + 1] !== 0 || buf[i + 2] !== 0 || buf[i + 3] !== 0) {
+    if (
+      (type !== 0 && type !== 1 && type !== 2) ||
+      buf[i + 1] !== 0 ||
+      buf[i + 2] !== 0 ||
+      buf[i + 3] !== 0
+    ) {
       return buf.toString('utf8')
     }
     const size = buf.readUInt32BE(i + 4)
@@ -19,9 +24,14 @@ export function demuxLogs(buf: Buffer): string {
 /** The container's last `tail` log lines (stdout and stderr), never throwing: '' when there are none. */
 export async function lastLogLines(engine: Engine, name: string, tail = 20): Promise<string[]> {
   try {
-    const raw = (await engine.docker.getContainer(name).logs({ stdout: true, stderr: true, tail, follow: false })) as unknown
+    const raw = (await engine.docker
+      .getContainer(name)
+      .logs({ stdout: true, stderr: true, tail, follow: false })) as unknown
     const text = Buffer.isBuffer(raw) ? demuxLogs(raw) : String(raw)
-    return text.split('\n').map((l) => l.trimEnd()).filter((l) => l !== '')
+    return text
+      .split('\n')
+      .map((l) => l.trimEnd())
+      .filter((l) => l !== '')
   } catch {
     return []
   }
@@ -38,7 +48,12 @@ export async function followLogs(
     for (const line of await lastLogLines(engine, name, opts.tail ?? 100)) opts.onLine(line)
     return
   }
-  const stream = (await container.logs({ stdout: true, stderr: true, tail: opts.tail ?? 100, follow: true })) as NodeJS.ReadableStream & {
+  const stream = (await container.logs({
+    stdout: true,
+    stderr: true,
+    tail: opts.tail ?? 100,
+    follow: true,
+  })) as NodeJS.ReadableStream & {
     destroy: () => void
   }
   let pending = Buffer.alloc(0)

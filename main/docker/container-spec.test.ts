@@ -6,11 +6,20 @@ import { makeHtpasswd } from './htpasswd'
 import { isRegistryV3, normalizeImageRef, sameImageRef } from './image-ref'
 
 describe('registryContainerOptions', () => {
-  const base = { name: 'registry', image: 'registry:2', port: 5000, storage: { kind: 'volume' as const, name: 'registry-data' }, certStore: { kind: 'bind' as const, dir: '/root/certs' } }
+  const base = {
+    name: 'registry',
+    image: 'registry:2',
+    port: 5000,
+    storage: { kind: 'volume' as const, name: 'registry-data' },
+    certStore: { kind: 'bind' as const, dir: '/root/certs' },
+  }
 
   it('is the runbook docker run without SETTINGS_FLAVOUR', () => {
     const o = registryContainerOptions(base)
-    expect(o.Env).toEqual(['REGISTRY_HTTP_TLS_CERTIFICATE=/certs/domain.crt', 'REGISTRY_HTTP_TLS_KEY=/certs/domain.key'])
+    expect(o.Env).toEqual([
+      'REGISTRY_HTTP_TLS_CERTIFICATE=/certs/domain.crt',
+      'REGISTRY_HTTP_TLS_KEY=/certs/domain.key',
+    ])
     expect(o.HostConfig?.RestartPolicy).toEqual({ Name: 'always' })
     expect(o.HostConfig?.PortBindings).toEqual({ '5000/tcp': [{ HostIp: '', HostPort: '5000' }] })
     expect(o.HostConfig?.Binds).toEqual(['registry-data:/var/lib/registry', '/root/certs:/certs:ro'])
@@ -19,7 +28,12 @@ describe('registryContainerOptions', () => {
   })
 
   it('adds htpasswd auth and delete when asked', () => {
-    const o = registryContainerOptions({ ...base, authVolume: 'registry-auth', deleteEnabled: true, storage: { kind: 'hostPath', path: '/srv/registry' } })
+    const o = registryContainerOptions({
+      ...base,
+      authVolume: 'registry-auth',
+      deleteEnabled: true,
+      storage: { kind: 'hostPath', path: '/srv/registry' },
+    })
     expect(o.Env).toContain('REGISTRY_AUTH=htpasswd')
     expect(o.Env).toContain('REGISTRY_AUTH_HTPASSWD_PATH=/auth/htpasswd')
     expect(o.Env).toContain('REGISTRY_STORAGE_DELETE_ENABLED=true')
@@ -38,7 +52,15 @@ describe('makeHtpasswd', () => {
   })
   it('refuses a colon in the name and duplicate users', async () => {
     await expect(makeHtpasswd([{ user: 'a:b', password: 'x' }])).rejects.toThrow('user: "a:b" is not valid')
-    await expect(makeHtpasswd([{ user: 'a', password: 'x' }, { user: 'a', password: 'y' }], 4)).rejects.toThrow('each user name may appear once')
+    await expect(
+      makeHtpasswd(
+        [
+          { user: 'a', password: 'x' },
+          { user: 'a', password: 'y' },
+        ],
+        4,
+      ),
+    ).rejects.toThrow('each user name may appear once')
   })
 })
 

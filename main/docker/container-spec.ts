@@ -15,7 +15,8 @@ import {
 
 export type StorageSpec = { kind: 'volume'; name: string } | { kind: 'hostPath'; path: string }
 /** bind: the local cert directory mounted as in the runbook; volume/hostPath: files copied there with putArchive. */
-export type CertStore = { kind: 'bind'; dir: string } | { kind: 'volume'; name: string } | { kind: 'hostPath'; path: string }
+export type CertStore =
+  { kind: 'bind'; dir: string } | { kind: 'volume'; name: string } | { kind: 'hostPath'; path: string }
 
 export interface RegistryContainerSpec {
   name: string
@@ -41,10 +42,17 @@ function source(s: StorageSpec | CertStore): string {
  * registry:2 (/etc/docker/registry/config.yml) and registry:3 (/etc/distribution/config.yml) both work.
  */
 export function registryContainerOptions(spec: RegistryContainerSpec): ContainerCreateOptions {
-  const env = [`REGISTRY_HTTP_TLS_CERTIFICATE=${CERTS_DIR}/${CERT_FILE}`, `REGISTRY_HTTP_TLS_KEY=${CERTS_DIR}/${KEY_FILE}`]
+  const env = [
+    `REGISTRY_HTTP_TLS_CERTIFICATE=${CERTS_DIR}/${CERT_FILE}`,
+    `REGISTRY_HTTP_TLS_KEY=${CERTS_DIR}/${KEY_FILE}`,
+  ]
   const binds = [`${source(spec.storage)}:${DATA_DIR}`, `${source(spec.certStore)}:${CERTS_DIR}:ro`]
   if (spec.authVolume !== undefined) {
-    env.push('REGISTRY_AUTH=htpasswd', `REGISTRY_AUTH_HTPASSWD_REALM=${HTPASSWD_REALM}`, `REGISTRY_AUTH_HTPASSWD_PATH=${AUTH_DIR}/htpasswd`)
+    env.push(
+      'REGISTRY_AUTH=htpasswd',
+      `REGISTRY_AUTH_HTPASSWD_REALM=${HTPASSWD_REALM}`,
+      `REGISTRY_AUTH_HTPASSWD_PATH=${AUTH_DIR}/htpasswd`,
+    )
     binds.push(`${spec.authVolume}:${AUTH_DIR}:ro`)
   }
   if (spec.deleteEnabled) env.push('REGISTRY_STORAGE_DELETE_ENABLED=true')

@@ -11,14 +11,14 @@ interface RawDockerError {
 }
 
 export function rawError(err: unknown): RawDockerError {
-  return typeof err === 'object' && err !== null ? (err) : { message: String(err) }
+  return typeof err === 'object' && err !== null ? err : { message: String(err) }
 }
 
 /** The engine's own message for a failed API call ("port is already allocated", "No such image: ..."). */
 export function engineMessage(err: unknown): string {
   const raw = rawError(err)
   const json = raw.json
-  if (typeof json === 'object' && json !== null && 'message' in json) return String((json).message)
+  if (typeof json === 'object' && json !== null && 'message' in json) return String(json.message)
   if (typeof json === 'string' && json.trim() !== '') return json.trim()
   if (Buffer.isBuffer(json)) return json.toString('utf8').trim()
   return (raw.message ?? String(err)).trim()

@@ -30,7 +30,8 @@ export interface Engine {
  */
 export function connectEngine(spec: EngineSpec, env: NodeJS.ProcessEnv = {}): Engine {
   const resolved = resolveEngine(spec, env)
-  if (resolved.ssh === undefined) return { docker: new Docker(resolved.options), resolved, close: () => undefined }
+  if (resolved.ssh === undefined)
+    return { docker: new Docker(resolved.options), resolved, close: () => undefined }
   const agent = new SshDialAgent(resolved.ssh)
   return {
     docker: new Docker(Object.assign({}, resolved.options, { agent })),
@@ -57,7 +58,11 @@ export function explainConnectionError(resolved: ResolvedEngine, err: unknown, t
   const make = (c: string, reason: string, hint: string): AppError =>
     new AppError({ code: c, message: `Cannot reach the Docker engine at ${at}: ${reason}`, hint, cause: err })
   if (code === 'ENOENT') {
-    return make('ENGINE_UNREACHABLE', 'the socket does not exist', 'Start Docker (systemctl start docker) or give --docker-host.')
+    return make(
+      'ENGINE_UNREACHABLE',
+      'the socket does not exist',
+      'Start Docker (systemctl start docker) or give --docker-host.',
+    )
   }
   if (code === 'EACCES' || code === 'EPERM') {
     return make(
@@ -67,7 +72,11 @@ export function explainConnectionError(resolved: ResolvedEngine, err: unknown, t
     )
   }
   if (code === 'ECONNREFUSED') {
-    return make('ENGINE_UNREACHABLE', 'connection refused', 'Check that dockerd is running and listening at that address.')
+    return make(
+      'ENGINE_UNREACHABLE',
+      'connection refused',
+      'Check that dockerd is running and listening at that address.',
+    )
   }
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
     return make('ENGINE_UNREACHABLE', 'host name not found', 'Check the host name in --docker-host.')
@@ -76,11 +85,15 @@ export function explainConnectionError(resolved: ResolvedEngine, err: unknown, t
     return make(
       'ENGINE_SSH_AUTH',
       'SSH authentication failed',
-      'Give the right key with --ssh-key, load it into ssh-agent, or add its public key to the user\'s authorized_keys.',
+      "Give the right key with --ssh-key, load it into ssh-agent, or add its public key to the user's authorized_keys.",
     )
   }
   if (/dial-stdio|docker: (command )?not found|exec/i.test(text) && resolved.kind === 'ssh') {
-    return make('ENGINE_SSH', `the SSH user cannot run "docker system dial-stdio" (${text})`, 'Install the docker CLI on the server and let the SSH user run it.')
+    return make(
+      'ENGINE_SSH',
+      `the SSH user cannot run "docker system dial-stdio" (${text})`,
+      'Install the docker CLI on the server and let the SSH user run it.',
+    )
   }
   if (
     /^(ERR_TLS|ERR_SSL|CERT_|UNABLE_TO|DEPTH_ZERO|SELF_SIGNED)/.test(code) ||
@@ -94,7 +107,11 @@ export function explainConnectionError(resolved: ResolvedEngine, err: unknown, t
     return make('ENGINE_TLS', `TLS refused (${text})`, hint)
   }
   if (code === 'ETIMEDOUT' || /timed out|timeout/i.test(text) || isAbort(err)) {
-    return make('ENGINE_UNREACHABLE', `no answer within ${Math.round(timeoutMs / 1000)} s`, 'Check the address, the firewall, and that the engine is running.')
+    return make(
+      'ENGINE_UNREACHABLE',
+      `no answer within ${Math.round(timeoutMs / 1000)} s`,
+      'Check the address, the firewall, and that the engine is running.',
+    )
   }
   return make('ENGINE_UNREACHABLE', text, 'Check --docker-host and that the engine is running.')
 }
@@ -103,13 +120,19 @@ export function explainConnectionError(resolved: ResolvedEngine, err: unknown, t
  * Asks the engine for its version within `timeoutMs` (default 5 s). Returns engine version, API version and OS/arch,
  * or throws an AppError with a plain reason (socket missing, permission denied, TLS refused, SSH auth failed...).
  */
-export async function checkEngine(engine: Engine, opts: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<EngineInfo> {
+export async function checkEngine(
+  engine: Engine,
+  opts: { timeoutMs?: number; signal?: AbortSignal } = {},
+): Promise<EngineInfo> {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS
   const timer = AbortSignal.timeout(timeoutMs)
   const signal = opts.signal ? AbortSignal.any([opts.signal, timer]) : timer
   try {
     const v = await Promise.race([
-      (engine.docker.version as (o: { abortSignal: AbortSignal }) => ReturnType<Docker['version']>).call(engine.docker, { abortSignal: signal }),
+      (engine.docker.version as (o: { abortSignal: AbortSignal }) => ReturnType<Docker['version']>).call(
+        engine.docker,
+        { abortSignal: signal },
+      ),
       new Promise<never>((_, reject) => {
         // SSH connects ignore the abort signal: give up on our side.
         signal.addEventListener('abort', () => {

@@ -11,7 +11,8 @@ export interface Credential {
  * no longer ships the `htpasswd` tool, so we hash here.
  */
 export async function makeHtpasswd(credentials: Credential[], rounds = 10): Promise<string> {
-  if (credentials.length === 0) throw invalidInput('user', '', 'at least one user is needed for htpasswd auth')
+  if (credentials.length === 0)
+    throw invalidInput('user', '', 'at least one user is needed for htpasswd auth')
   const seen = new Set<string>()
   const lines: string[] = []
   for (const { user, password } of credentials) {
@@ -20,7 +21,8 @@ export async function makeHtpasswd(credentials: Credential[], rounds = 10): Prom
     }
     if (seen.has(user)) throw invalidInput('user', user, 'each user name may appear once')
     if (password.length === 0) throw invalidInput('password', '(empty)', 'the password must not be empty')
-    if (Buffer.byteLength(password) > 72) throw invalidInput('password', '(hidden)', 'bcrypt uses at most 72 bytes; choose a shorter password')
+    if (Buffer.byteLength(password) > 72)
+      throw invalidInput('password', '(hidden)', 'bcrypt uses at most 72 bytes; choose a shorter password')
     seen.add(user)
     lines.push(`${user}:${await bcrypt.hash(password, rounds)}`)
   }

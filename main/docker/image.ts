@@ -2,7 +2,14 @@ import { createReadStream, promises as fs } from 'node:fs'
 import { Transform } from 'node:stream'
 import * as tar from 'tar'
 import { AppError } from '../errors'
-import { cancelled, engineCallFailed, engineMessage, isAbort, rawError, throwIfAborted } from './docker-errors'
+import {
+  cancelled,
+  engineCallFailed,
+  engineMessage,
+  isAbort,
+  rawError,
+  throwIfAborted,
+} from './docker-errors'
 import type { Engine } from './engine-check'
 import { normalizeImageRef, sameImageRef } from './image-ref'
 import type { JobOptions } from './progress'
@@ -51,7 +58,8 @@ function follow(
         else resolve(out)
       },
       (e: StreamEvent) => {
-        if (e.error !== undefined || e.errorDetail?.message !== undefined) failed = e.errorDetail?.message ?? e.error
+        if (e.error !== undefined || e.errorDetail?.message !== undefined)
+          failed = e.errorDetail?.message ?? e.error
         onEvent(e)
       },
     )
@@ -62,7 +70,7 @@ function follow(
 export async function pullImage(engine: Engine, ref: string, opts: JobOptions = {}): Promise<void> {
   throwIfAborted(opts.signal, `pulling ${ref}`)
   try {
-    const stream = (await engine.docker.pull(ref, { abortSignal: opts.signal }))
+    const stream = await engine.docker.pull(ref, { abortSignal: opts.signal })
     await follow(
       engine,
       stream,
@@ -87,7 +95,10 @@ export async function pullImage(engine: Engine, ref: string, opts: JobOptions = 
     })
   }
   if (!(await imagePresent(engine, ref))) {
-    throw new AppError({ code: 'IMAGE_PULL_FAILED', message: `Pulling ${ref} finished but the image is not on the engine` })
+    throw new AppError({
+      code: 'IMAGE_PULL_FAILED',
+      message: `Pulling ${ref} finished but the image is not on the engine`,
+    })
   }
 }
 
@@ -149,7 +160,12 @@ export async function readImageTarTags(path: string): Promise<string[]> {
  * Loads an image from a `docker save` tar after checking, on this side, that it is an image archive holding `ref`.
  * Progress is the share of the file sent; cancel with the signal.
  */
-export async function loadImageTar(engine: Engine, path: string, ref: string, opts: JobOptions = {}): Promise<void> {
+export async function loadImageTar(
+  engine: Engine,
+  path: string,
+  ref: string,
+  opts: JobOptions = {},
+): Promise<void> {
   const tags = await readImageTarTags(path)
   if (!tags.some((t) => sameImageRef(t, ref))) {
     throw new AppError({
@@ -178,7 +194,7 @@ export async function loadImageTar(engine: Engine, path: string, ref: string, op
   })
   file.pipe(counter)
   try {
-    const stream = (await engine.docker.loadImage(counter, { abortSignal: opts.signal, quiet: true }))
+    const stream = await engine.docker.loadImage(counter, { abortSignal: opts.signal, quiet: true })
     await follow(
       engine,
       stream,
@@ -199,7 +215,10 @@ export async function loadImageTar(engine: Engine, path: string, ref: string, op
     })
   }
   if (!(await imagePresent(engine, ref))) {
-    throw new AppError({ code: 'IMAGE_LOAD_FAILED', message: `Loading ${path} finished but ${ref} is not on the engine` })
+    throw new AppError({
+      code: 'IMAGE_LOAD_FAILED',
+      message: `Loading ${path} finished but ${ref} is not on the engine`,
+    })
   }
 }
 

@@ -5,7 +5,14 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AppError } from '../errors'
-import { knownHostsName, lookupHostKey, parseKnownHosts, patternsMatch, readKnownHosts, sha256Fingerprint } from './known-hosts'
+import {
+  knownHostsName,
+  lookupHostKey,
+  parseKnownHosts,
+  patternsMatch,
+  readKnownHosts,
+  sha256Fingerprint,
+} from './known-hosts'
 import { parseHostKeyFingerprint, preferredHostKeyAlgorithms, verifyHostKey } from './ssh-host-key'
 
 const run = promisify(execFile)
@@ -21,7 +28,8 @@ async function makeKey(name: string, type: string): Promise<void> {
   keys[name] = { line, blob: Buffer.from(line.split(' ')[1] ?? '', 'base64'), fp: stdout.split(' ')[1] ?? '' }
 }
 
-const entry = (hosts: string, key: string, marker = ''): string => `${marker}${marker ? ' ' : ''}${hosts} ${keys[key]?.line.split(' ').slice(0, 2).join(' ') ?? ''}`
+const entry = (hosts: string, key: string, marker = ''): string =>
+  `${marker}${marker ? ' ' : ''}${hosts} ${keys[key]?.line.split(' ').slice(0, 2).join(' ') ?? ''}`
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'rw-reg-kh-'))
@@ -88,7 +96,10 @@ describe('known_hosts', () => {
     expect(lookupHostKey(entries, 'reg.lan', b)).toMatchObject({ status: 'changed', entries: [{ line: 4 }] })
     expect(lookupHostKey(entries, 'old.lan', a)).toMatchObject({ status: 'changed' })
     expect(lookupHostKey(entries, 'new.lan', a)).toEqual({ status: 'unknown', otherTypes: [] })
-    expect(lookupHostKey(parseKnownHosts(entry('reg.lan', 'e')), 'reg.lan', a)).toEqual({ status: 'unknown', otherTypes: ['ecdsa-sha2-nistp256'] })
+    expect(lookupHostKey(parseKnownHosts(entry('reg.lan', 'e')), 'reg.lan', a)).toEqual({
+      status: 'unknown',
+      otherTypes: ['ecdsa-sha2-nistp256'],
+    })
     expect(lookupHostKey(entries, 'other.lan', r)).toMatchObject({ status: 'revoked', entry: { line: 8 } })
   })
 })
@@ -119,7 +130,9 @@ describe('host key verification', () => {
     const e = await verifyHostKey(policy([file]), keys.b?.blob ?? Buffer.alloc(0))
     expect(e?.code).toBe('ENGINE_SSH_HOST_CHANGED')
     expect(e?.message).toContain('WARNING, THE SSH HOST KEY OF [reg.lan]:2222 HAS CHANGED')
-    expect(e?.message).toContain(`offered ED25519 key ${keys.b?.fp ?? ''}, but ${file}:1 holds ${keys.a?.fp ?? ''}`)
+    expect(e?.message).toContain(
+      `offered ED25519 key ${keys.b?.fp ?? ''}, but ${file}:1 holds ${keys.a?.fp ?? ''}`,
+    )
     expect(e?.message).toContain('man-in-the-middle')
     expect(await verifyHostKey(policy([file]), keys.a?.blob ?? Buffer.alloc(0))).toBeUndefined()
   })
@@ -127,15 +140,23 @@ describe('host key verification', () => {
   it('a pinned fingerprint replaces known_hosts; the pin is checked for form', async () => {
     const a = keys.a?.blob ?? Buffer.alloc(0)
     expect(await verifyHostKey(policy([], keys.a?.fp), a)).toBeUndefined()
-    expect((await verifyHostKey(policy([], keys.b?.fp), a))?.message).toContain(`does not match the pinned fingerprint: the server offered ${keys.a?.fp ?? ''}`)
+    expect((await verifyHostKey(policy([], keys.b?.fp), a))?.message).toContain(
+      `does not match the pinned fingerprint: the server offered ${keys.a?.fp ?? ''}`,
+    )
     expect(parseHostKeyFingerprint(`${keys.a?.fp ?? ''}=`)).toBe(keys.a?.fp)
-    expect(() => parseHostKeyFingerprint('MD5:aa:bb')).toThrow('ssh-host-key-fingerprint: "MD5:aa:bb" is not valid; allowed: SHA256:<43 base64 characters>')
+    expect(() => parseHostKeyFingerprint('MD5:aa:bb')).toThrow(
+      'ssh-host-key-fingerprint: "MD5:aa:bb" is not valid; allowed: SHA256:<43 base64 characters>',
+    )
   })
 
   it('offers the host key types known for the host first', async () => {
     const file = join(dir, 'rsa-only')
     await writeFile(file, `${entry('[reg.lan]:2222', 'r')}\n`)
-    expect((await preferredHostKeyAlgorithms(policy([file]))).slice(0, 3)).toEqual(['rsa-sha2-512', 'rsa-sha2-256', 'ssh-rsa'])
+    expect((await preferredHostKeyAlgorithms(policy([file]))).slice(0, 3)).toEqual([
+      'rsa-sha2-512',
+      'rsa-sha2-256',
+      'ssh-rsa',
+    ])
     expect((await preferredHostKeyAlgorithms(policy([])))[0]).toBe('ssh-ed25519')
   })
 })

@@ -63,7 +63,13 @@ export function parseKnownHosts(text: string, file = 'known_hosts'): KnownHostEn
       else continue
     }
     const [patterns, keyType, b64] = fields
-    if (patterns === undefined || keyType === undefined || b64 === undefined || !/^[A-Za-z0-9+/]+={0,2}$/.test(b64)) continue
+    if (
+      patterns === undefined ||
+      keyType === undefined ||
+      b64 === undefined ||
+      !/^[A-Za-z0-9+/]+={0,2}$/.test(b64)
+    )
+      continue
     const key = Buffer.from(b64, 'base64')
     if (keyBlobType(key) !== keyType) continue
     out.push({ file, line: i + 1, marker, patterns, keyType, key })
@@ -72,7 +78,13 @@ export function parseKnownHosts(text: string, file = 'known_hosts'): KnownHostEn
 }
 
 function wildcardMatch(pattern: string, name: string): boolean {
-  const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i')
+  const re = new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+    'i',
+  )
   return re.test(name)
 }
 
@@ -116,7 +128,11 @@ function sameFamily(a: string, b: string): boolean {
 }
 
 /** What known_hosts says about the key a server presented for `name`. */
-export function lookupHostKey(entries: readonly KnownHostEntry[], name: string, keyBlob: Buffer): HostKeyLookup {
+export function lookupHostKey(
+  entries: readonly KnownHostEntry[],
+  name: string,
+  keyBlob: Buffer,
+): HostKeyLookup {
   const mine = entries.filter((e) => e.marker !== 'cert-authority' && patternsMatch(e.patterns, name))
   const revoked = entries.find((e) => e.marker === 'revoked' && e.key.equals(keyBlob))
   if (revoked) return { status: 'revoked', entry: revoked }

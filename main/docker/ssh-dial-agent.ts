@@ -50,7 +50,11 @@ class ChannelSocket extends Duplex {
       this.serverClosed = true
       if (this.destroyed) return
       if (exitCode !== null && exitCode !== 0) {
-        this.destroy(new Error(`"${DIAL_COMMAND}" failed on the server (exit ${exitCode}): ${this.stderr.trim() || 'no message'}`))
+        this.destroy(
+          new Error(
+            `"${DIAL_COMMAND}" failed on the server (exit ${exitCode}): ${this.stderr.trim() || 'no message'}`,
+          ),
+        )
         return
       }
       this.push(null)
@@ -106,10 +110,18 @@ export class SshDialAgent extends Agent {
   private waiting: (() => void)[] = []
 
   constructor(private readonly target: SshTarget) {
-    super({ keepAlive: true, maxSockets: MAX_CHANNELS, maxTotalSockets: MAX_CHANNELS, maxFreeSockets: MAX_CHANNELS })
+    super({
+      keepAlive: true,
+      maxSockets: MAX_CHANNELS,
+      maxTotalSockets: MAX_CHANNELS,
+      maxFreeSockets: MAX_CHANNELS,
+    })
   }
 
-  override createConnection(_options: unknown, callback?: (err: Error | null, stream: Duplex) => void): undefined {
+  override createConnection(
+    _options: unknown,
+    callback?: (err: Error | null, stream: Duplex) => void,
+  ): undefined {
     const cb = callback ?? noop
     const fail = (err: Error): void => {
       cb(err, undefined as unknown as Duplex)
@@ -233,7 +245,10 @@ export class SshDialAgent extends Agent {
                   verify(e === undefined)
                 },
                 (e: unknown) => {
-                  hostKeyError = new AppError({ code: 'ENGINE_SSH', message: `Checking the SSH host key failed: ${String(e)}` })
+                  hostKeyError = new AppError({
+                    code: 'ENGINE_SSH',
+                    message: `Checking the SSH host key failed: ${String(e)}`,
+                  })
                   verify(false)
                 },
               )

@@ -29,7 +29,11 @@ const FINGERPRINT = /^SHA256:[A-Za-z0-9+/]{43}=?$/
 export function parseHostKeyFingerprint(value: string, field = 'ssh-host-key-fingerprint'): string {
   const v = value.trim()
   if (!FINGERPRINT.test(v)) {
-    throw invalidInput(field, value, 'allowed: SHA256:<43 base64 characters>, as `ssh-keygen -lf KEY.pub` or `ssh-keyscan HOST | ssh-keygen -lf -` prints it')
+    throw invalidInput(
+      field,
+      value,
+      'allowed: SHA256:<43 base64 characters>, as `ssh-keygen -lf KEY.pub` or `ssh-keyscan HOST | ssh-keygen -lf -` prints it',
+    )
   }
   return v.replace(/=$/, '')
 }
@@ -62,14 +66,16 @@ export function unknownHostKey(p: HostKeyPolicy, keyBlob: Buffer, otherTypes: st
 export function changedHostKey(p: HostKeyPolicy, keyBlob: Buffer, entries: KnownHostEntry[]): AppError {
   const fp = sha256Fingerprint(keyBlob)
   const first = entries[0]
-  const was = first ? `${where(first)} holds ${sha256Fingerprint(first.key)}` : 'known_hosts holds another key'
+  const was = first
+    ? `${where(first)} holds ${sha256Fingerprint(first.key)}`
+    : 'known_hosts holds another key'
   const file = first?.file ?? '~/.ssh/known_hosts'
   return new AppError({
     code: 'ENGINE_SSH_HOST_CHANGED',
     message:
       `${reach(p)}: WARNING, THE SSH HOST KEY OF ${knownHostsName(p.host, p.port)} HAS CHANGED: the server offered ` +
       `${keyFamily(keyBlobType(keyBlob))} key ${fp}, but ${was}. Someone may be intercepting the connection (man-in-the-middle), ` +
-      'or the server\'s host key was replaced. Nothing was sent to the server.',
+      "or the server's host key was replaced. Nothing was sent to the server.",
     hint:
       `Do not connect until the server's administrator confirms ${fp}. If the key was replaced on purpose, remove the old ` +
       `entry (ssh-keygen -R '${knownHostsName(p.host, p.port)}' -f ${file}) and add the new one (${keyscan(p)}).`,
@@ -80,7 +86,7 @@ export function revokedHostKey(p: HostKeyPolicy, keyBlob: Buffer, entry: KnownHo
   return new AppError({
     code: 'ENGINE_SSH_HOST_REVOKED',
     message: `${reach(p)}: the SSH host key the server offered (${sha256Fingerprint(keyBlob)}) is marked @revoked in ${where(entry)}`,
-    hint: 'A revoked key must not be trusted. Ask the server\'s administrator for its current host key.',
+    hint: "A revoked key must not be trusted. Ask the server's administrator for its current host key.",
   })
 }
 
@@ -109,7 +115,15 @@ export async function verifyHostKey(p: HostKeyPolicy, keyBlob: Buffer): Promise<
   return unknownHostKey(p, keyBlob, r.otherTypes)
 }
 
-const DEFAULT_ORDER = ['ssh-ed25519', 'ecdsa-sha2-nistp256', 'ecdsa-sha2-nistp384', 'ecdsa-sha2-nistp521', 'rsa-sha2-512', 'rsa-sha2-256', 'ssh-rsa']
+const DEFAULT_ORDER = [
+  'ssh-ed25519',
+  'ecdsa-sha2-nistp256',
+  'ecdsa-sha2-nistp384',
+  'ecdsa-sha2-nistp521',
+  'rsa-sha2-512',
+  'rsa-sha2-256',
+  'ssh-rsa',
+]
 
 /**
  * Host key algorithms to offer, the types already in known_hosts for this host first (as OpenSSH does), so a server
@@ -118,7 +132,9 @@ const DEFAULT_ORDER = ['ssh-ed25519', 'ecdsa-sha2-nistp256', 'ecdsa-sha2-nistp38
 export async function preferredHostKeyAlgorithms(p: HostKeyPolicy): Promise<string[]> {
   if (p.fingerprint !== undefined) return DEFAULT_ORDER
   const name = knownHostsName(p.host, p.port)
-  const known = (await readKnownHosts(p.knownHostsFiles)).filter((e) => e.marker === undefined && patternsMatch(e.patterns, name))
+  const known = (await readKnownHosts(p.knownHostsFiles)).filter(
+    (e) => e.marker === undefined && patternsMatch(e.patterns, name),
+  )
   const first = known.flatMap((e) => hostKeyAlgorithms(e.keyType)).filter((a) => DEFAULT_ORDER.includes(a))
   return [...new Set([...first, ...DEFAULT_ORDER])]
 }

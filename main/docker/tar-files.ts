@@ -18,7 +18,11 @@ export async function packFiles(files: FileEntry[]): Promise<Buffer> {
     })
     archive.on('error', reject)
   })
-  for (const f of files) archive.append(typeof f.content === 'string' ? Buffer.from(f.content) : f.content, { name: f.name, mode: f.mode })
+  for (const f of files)
+    archive.append(typeof f.content === 'string' ? Buffer.from(f.content) : f.content, {
+      name: f.name,
+      mode: f.mode,
+    })
   await archive.finalize()
   await done
   return Buffer.concat(chunks)

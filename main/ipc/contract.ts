@@ -315,7 +315,10 @@ export interface Channels {
   savePlan: { request: Plan; response: Settings }
   setLanguage: { request: { language: Language }; response: Settings }
   listAddresses: { request: undefined; response: MachineAddresses }
-  chooseFolder: { request: { title?: string | undefined; defaultPath?: string | undefined }; response: { path: string | null } }
+  chooseFolder: {
+    request: { title?: string | undefined; defaultPath?: string | undefined }
+    response: { path: string | null }
+  }
   chooseFile: {
     request: { title?: string | undefined; extensions?: string[] | undefined }
     response: { path: string | null }
@@ -331,27 +334,48 @@ export interface Channels {
   // Registry (main/docker)
   testDockerConnection: { request: { endpoint: DockerEndpoint }; response: EngineInfo }
   registryPreflight: { request: { plan: Plan; certDir: string }; response: { checks: CheckRow[] } }
-  startRegistry: { request: StartRegistryRequest; response: { containerId: string; url: string; imageSource: string } }
+  startRegistry: {
+    request: StartRegistryRequest
+    response: { containerId: string; url: string; imageSource: string }
+  }
   registryStatus: { request: { plan: Plan }; response: RegistryStatusInfo }
   /** Follows the container's log until cancelled (lines arrive as `job:log`). */
   followRegistryLogs: { request: JobRef & { plan: Plan }; response: { lines: number } }
   registryStop: { request: { plan: Plan }; response: RegistryStatusInfo }
   /** Restart, then the health check against our CA (ca.crt in certDir). */
-  registryRestart: { request: JobRef & { plan: Plan; certDir: string }; response: { status: number; elapsedMs: number } }
+  registryRestart: {
+    request: JobRef & { plan: Plan; certDir: string }
+    response: { status: number; elapsedMs: number }
+  }
   /** Removes the container and its cert volumes; the data stays unless deleteData. */
-  registryRemove: { request: { plan: Plan; deleteData: boolean }; response: { removedVolumes: string[]; keptData?: string | undefined } }
+  registryRemove: {
+    request: { plan: Plan; deleteData: boolean }
+    response: { removedVolumes: string[]; keptData?: string | undefined }
+  }
   /** Puts the server certificate in certDir (newly issued from the same CA) into the registry, restarts, checks health. */
-  registryReplaceCert: { request: JobRef & { plan: Plan; certDir: string }; response: { notAfter: string; status: number } }
+  registryReplaceCert: {
+    request: JobRef & { plan: Plan; certDir: string }
+    response: { notAfter: string; status: number }
+  }
   // Client trust (main/trust, main/bundle, main/drives)
-  planTrust: { request: { caCertPath: string; host: string; port: number }; response: { changes: TrustChange[] } }
+  planTrust: {
+    request: { caCertPath: string; host: string; port: number }
+    response: { changes: TrustChange[] }
+  }
   applyTrust: {
     request: JobRef & { caCertPath: string; host: string; port: number }
     response: { changes: TrustChange[]; pending: string[] }
   }
   listDrives: { request: undefined; response: { drives: DriveInfo[] } }
-  exportBundle: { request: JobRef & { outDir: string; caCertPath: string; host: string; port: number }; response: BundleResult }
+  exportBundle: {
+    request: JobRef & { outDir: string; caCertPath: string; host: string; port: number }
+    response: BundleResult
+  }
   /** Copies a bundle this app exported (by id) onto a listed drive (by id): fsync, re-read from the drive, compare. */
-  copyBundleToDrive: { request: JobRef & { bundleId: string; driveId: string; force?: boolean | undefined }; response: DriveCopyResult }
+  copyBundleToDrive: {
+    request: JobRef & { bundleId: string; driveId: string; force?: boolean | undefined }
+    response: DriveCopyResult
+  }
   // Verification (main/verify)
   runVerify: { request: VerifyRequest; response: { checks: CheckRow[]; ok: boolean } }
 }
@@ -452,11 +476,20 @@ const channelSet = {
 /** Every channel name, at runtime (the preload builds its API from this list; the record above keeps it complete). */
 export const CHANNELS = Object.keys(channelSet) as Channel[]
 
-const eventSet = { 'job:progress': true, 'job:log': true, 'job:layer': true, 'menu:action': true, 'verify:check': true } as const satisfies Record<EventName, true>
+const eventSet = {
+  'job:progress': true,
+  'job:log': true,
+  'job:layer': true,
+  'menu:action': true,
+  'verify:check': true,
+} as const satisfies Record<EventName, true>
 export const EVENTS = Object.keys(eventSet) as EventName[]
 
 /** Channels that run as jobs: their request carries the renderer's jobId (cancelJob only names one). */
-export type JobChannel = Exclude<{ [C in Channel]: RequestOf<C> extends JobRef ? C : never }[Channel], 'cancelJob'>
+export type JobChannel = Exclude<
+  { [C in Channel]: RequestOf<C> extends JobRef ? C : never }[Channel],
+  'cancelJob'
+>
 const jobChannelSet = {
   createCa: true,
   issueServerCert: true,

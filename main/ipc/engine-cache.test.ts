@@ -4,7 +4,11 @@ import { EngineCache } from './engine-cache'
 import { registryManageHandlers } from './handlers/registry-manage-handlers'
 
 /** The real connect/close of main/docker, counted: what is open is what was connected and not closed yet. */
-function countingFactory(): { open: Set<Engine>; connects: number; factory: ConstructorParameters<typeof EngineCache>[1] } {
+function countingFactory(): {
+  open: Set<Engine>
+  connects: number
+  factory: ConstructorParameters<typeof EngineCache>[1]
+} {
   const state = { open: new Set<Engine>(), connects: 0 }
   return {
     open: state.open,
@@ -49,7 +53,10 @@ describe('EngineCache', () => {
     const handlers = registryManageHandlers(cache, 'rw-wizard-no-such-registry')
     const plan = { addresses: ['127.0.0.1'], port: 5999, docker: { kind: 'local' as const } }
     const ctx = { job: undefined, emit: () => undefined }
-    for (let i = 0; i < 3; i++) await expect(handlers.registryStatus({ plan }, ctx)).rejects.toMatchObject({ code: 'REGISTRY_NOT_FOUND' })
+    for (let i = 0; i < 3; i++)
+      await expect(handlers.registryStatus({ plan }, ctx)).rejects.toMatchObject({
+        code: 'REGISTRY_NOT_FOUND',
+      })
     expect(c.connects).toBe(1)
     cache.closeAll()
     expect(c.open.size).toBe(0)

@@ -8,15 +8,23 @@ import type { DockerEndpoint } from './contract'
 export async function engineSpecOf(endpoint: DockerEndpoint): Promise<EngineSpec> {
   if (endpoint.kind === 'local') return {}
   if (endpoint.kind === 'ssh') return { host: endpoint.url }
-  if (!endpoint.tlsDir) return { host: endpoint.url, ...(endpoint.insecure === true ? { insecure: true } : {}) }
+  if (!endpoint.tlsDir)
+    return { host: endpoint.url, ...(endpoint.insecure === true ? { insecure: true } : {}) }
   const read = async (name: string): Promise<string> => {
     try {
       return await fs.readFile(join(endpoint.tlsDir ?? '', name), 'utf8')
     } catch {
-      throw invalidInput('docker.tlsDir', endpoint.tlsDir, `it must hold ${name} (with ca.pem, cert.pem and key.pem)`)
+      throw invalidInput(
+        'docker.tlsDir',
+        endpoint.tlsDir,
+        `it must hold ${name} (with ca.pem, cert.pem and key.pem)`,
+      )
     }
   }
-  return { host: endpoint.url, tls: { ca: await read('ca.pem'), cert: await read('cert.pem'), key: await read('key.pem') } }
+  return {
+    host: endpoint.url,
+    tls: { ca: await read('ca.pem'), cert: await read('cert.pem'), key: await read('key.pem') },
+  }
 }
 
 export interface EngineFactory {

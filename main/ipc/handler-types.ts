@@ -9,7 +9,10 @@ export interface HandlerContext {
   emit: <E extends EventName>(event: E, payload: Events[E]) => void
 }
 
-export type Handler<C extends Channel> = (request: RequestOf<C>, ctx: HandlerContext) => Promise<ResponseOf<C>>
+export type Handler<C extends Channel> = (
+  request: RequestOf<C>,
+  ctx: HandlerContext,
+) => Promise<ResponseOf<C>>
 
 /** A group of handlers for some channels; register-handlers merges the groups and checks every channel is served. */
 export type HandlerGroup = { [C in Channel]?: Handler<C> }

@@ -24,7 +24,12 @@ export function toErrorInfo(err: unknown): ErrorInfo {
   }
   if (isAbort(err)) return { code: 'CANCELLED', message: 'The operation was cancelled.' }
   const message = err instanceof Error ? err.message : String(err)
-  return { code: 'UNEXPECTED', message, hint: 'See the log file for details (Help > Open log folder).', ...explained(err) }
+  return {
+    code: 'UNEXPECTED',
+    message,
+    hint: 'See the log file for details (Help > Open log folder).',
+    ...explained(err),
+  }
 }
 
 /** The shared error table's words for a known failure (English and zh-CN); nothing for an unknown one. */
@@ -34,5 +39,7 @@ function explained(err: unknown): Pick<ErrorInfo, 'explained'> {
 }
 
 function isAbort(err: unknown): boolean {
-  return err instanceof Error && (err.name === 'AbortError' || (err as { code?: unknown }).code === 'ABORT_ERR')
+  return (
+    err instanceof Error && (err.name === 'AbortError' || (err as { code?: unknown }).code === 'ABORT_ERR')
+  )
 }

@@ -35,7 +35,12 @@ function setup(override: Partial<AllHandlers> = {}): void {
     ...override,
   }
   const log = (...a: unknown[]): void => void logs.push(a.map(String).join(' '))
-  unregister = registerHandlers({ handlers, jobs, isTrustedSender: (u) => u === APP, log: { info: log, warn: log, error: log } })
+  unregister = registerHandlers({
+    handlers,
+    jobs,
+    isTrustedSender: (u) => u === APP,
+    log: { info: log, warn: log, error: log },
+  })
   api = buildApi(electron.ipcRenderer)
 }
 
@@ -53,14 +58,19 @@ describe('registerHandlers over the stand-in IPC', () => {
   it('answers a valid request with an ok Result that survives structured clone', async () => {
     setup()
     const r = await electron.withSender(fromApp, () => api.getAppInfo())
-    expect(r).toMatchObject({ ok: true, value: { locale: 'zh-CN', capabilities: { pki: true, docker: true, verify: true } } })
+    expect(r).toMatchObject({
+      ok: true,
+      value: { locale: 'zh-CN', capabilities: { pki: true, docker: true, verify: true } },
+    })
     const folder = await electron.withSender(fromApp, () => api.chooseFolder({ title: 'CA' }))
     expect(folder).toEqual({ ok: true, value: { path: '/chosen' } })
   })
 
   it('refuses frames that are not our renderer, and sub-frames of it', async () => {
     setup()
-    const evil = await electron.withSender({ url: 'https://evil.example/', top: true }, () => api.getSettings())
+    const evil = await electron.withSender({ url: 'https://evil.example/', top: true }, () =>
+      api.getSettings(),
+    )
     expect(evil).toMatchObject({ ok: false, error: { code: 'UNTRUSTED_SENDER' } })
     const sub = await electron.withSender({ url: APP, top: false }, () => api.getSettings())
     expect(sub).toMatchObject({ ok: false, error: { code: 'UNTRUSTED_SENDER' } })
@@ -74,14 +84,18 @@ describe('registerHandlers over the stand-in IPC', () => {
       api.openCa({ dir: '/x', passphrase: 'topsecret' } as unknown as { dir: string }),
     )
     expect(extra).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
-    const port = await electron.withSender(fromApp, () => api.savePlan({ addresses: ['10.0.0.1'], port: 70000, docker: { kind: 'local' } }))
+    const port = await electron.withSender(fromApp, () =>
+      api.savePlan({ addresses: ['10.0.0.1'], port: 70000, docker: { kind: 'local' } }),
+    )
     expect(port).toMatchObject({ ok: false, error: { field: 'port' } })
     expect(logs.join('\n')).not.toContain('topsecret')
   })
 
   it('answers NOT_AVAILABLE for a core that is not wired (the shape a new core starts from)', async () => {
     setup(unavailableHandlers(['verify']))
-    const r = await electron.withSender(fromApp, () => api.runVerify({ jobId: 'v1', host: '10.0.0.1', port: 5000, caCertPath: '/ca.crt' }))
+    const r = await electron.withSender(fromApp, () =>
+      api.runVerify({ jobId: 'v1', host: '10.0.0.1', port: 5000, caCertPath: '/ca.crt' }),
+    )
     expect(r).toMatchObject({ ok: false, error: { code: 'NOT_AVAILABLE' } })
   })
 
@@ -92,13 +106,17 @@ describe('registerHandlers over the stand-in IPC', () => {
         job?.progress('generate-key', 10)
         job?.progress('generate-key', 50)
         await new Promise<void>((_resolve, reject) => {
-          job?.signal.addEventListener('abort', () => reject(Object.assign(new Error('aborted'), { name: 'AbortError' })))
+          job?.signal.addEventListener('abort', () =>
+            reject(Object.assign(new Error('aborted'), { name: 'AbortError' })),
+          )
         })
         throw new Error(`unreachable ${req.dir}`)
       },
     })
     const off = api.on('job:progress', (p) => events.push(p))
-    const running = electron.withSender(fromApp, () => api.createCa({ jobId: 'job-1', dir: '/tmp/x', commonName: 'CA' }))
+    const running = electron.withSender(fromApp, () =>
+      api.createCa({ jobId: 'job-1', dir: '/tmp/x', commonName: 'CA' }),
+    )
     await vi.waitFor(() => expect(events.length).toBe(2))
     expect(events[0]).toMatchObject({ jobId: 'job-1', step: 'generate-key', percent: 10 })
     const cancelled = await electron.withSender(fromApp, () => api.cancelJob({ jobId: 'job-1' }))

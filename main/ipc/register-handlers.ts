@@ -45,7 +45,10 @@ async function handle(
   const frame = event.senderFrame
   if (!frame || frame.parent !== null || !isTrustedSender(frame.url)) {
     log.warn(`ipc ${channel}: refused a request from an untrusted frame ${frame?.url ?? '(gone)'}`)
-    return { ok: false, error: { code: 'UNTRUSTED_SENDER', message: 'The request did not come from the app window.' } }
+    return {
+      ok: false,
+      error: { code: 'UNTRUSTED_SENDER', message: 'The request did not come from the app window.' },
+    }
   }
   const parsed = schemas[channel].safeParse(raw)
   if (!parsed.success) {
@@ -64,7 +67,11 @@ async function handle(
     const value =
       jobId === undefined
         ? await handler(request, { job: undefined, emit })
-        : await jobs.run(jobId, (p) => emit('job:progress', p), (job) => handler(request, { job, emit }))
+        : await jobs.run(
+            jobId,
+            (p) => emit('job:progress', p),
+            (job) => handler(request, { job, emit }),
+          )
     log.info(`ipc ${channel}: ok`)
     return { ok: true, value }
   } catch (err) {

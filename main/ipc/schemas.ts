@@ -15,7 +15,10 @@ const address = z.string().trim().min(1).max(253)
 
 const dockerEndpoint = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('local') }),
-  z.strictObject({ kind: z.literal('ssh'), url: z.string().regex(/^ssh:\/\/\S+$/, 'an ssh://user@host[:port] URL') }),
+  z.strictObject({
+    kind: z.literal('ssh'),
+    url: z.string().regex(/^ssh:\/\/\S+$/, 'an ssh://user@host[:port] URL'),
+  }),
   z.strictObject({
     kind: z.literal('tcp'),
     url: z.string().regex(/^tcp:\/\/\S+$/, 'a tcp://host:port URL'),
@@ -43,7 +46,10 @@ export const schemas = {
   setLanguage: z.strictObject({ language: z.enum(['en', 'zh-CN']) }),
   listAddresses: z.undefined(),
   chooseFolder: z.strictObject({ title: text(200).optional(), defaultPath: path.optional() }),
-  chooseFile: z.strictObject({ title: text(200).optional(), extensions: z.array(text(16)).max(16).optional() }),
+  chooseFile: z.strictObject({
+    title: text(200).optional(),
+    extensions: z.array(text(16)).max(16).optional(),
+  }),
   cancelJob: z.strictObject({ jobId }),
   checkSans: z.strictObject({ sans: z.array(address).max(32) }),
   createCa: z.strictObject({
@@ -111,12 +117,17 @@ export const schemas = {
       docker: dockerEndpoint.optional(),
       credentials: login.optional(),
     })
-    .refine((r) => r.push !== true || r.docker !== undefined, { error: 'the push/pull round trip needs the planned Docker engine', path: ['docker'] }),
+    .refine((r) => r.push !== true || r.docker !== undefined, {
+      error: 'the push/pull round trip needs the planned Docker engine',
+      path: ['docker'],
+    }),
 } satisfies { [C in Channel]: z.ZodType<RequestOf<C>> }
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
 /** Compile-time check in the other direction: every contract request type equals its schema's output. */
 type SchemaMatches = { [C in Channel]: Same<z.output<(typeof schemas)[C]>, RequestOf<C>> }
-export const schemasMatchContract: SchemaMatches = Object.fromEntries(Object.keys(schemas).map((k) => [k, true])) as {
+export const schemasMatchContract: SchemaMatches = Object.fromEntries(
+  Object.keys(schemas).map((k) => [k, true]),
+) as {
   [C in Channel]: true
 }

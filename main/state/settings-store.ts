@@ -15,13 +15,22 @@ const plan = z.object({
   docker: z.union([
     z.object({ kind: z.literal('local') }),
     z.object({ kind: z.literal('ssh'), url: z.string() }),
-    z.object({ kind: z.literal('tcp'), url: z.string(), tlsDir: z.string().optional(), insecure: z.boolean().optional() }),
+    z.object({
+      kind: z.literal('tcp'),
+      url: z.string(),
+      tlsDir: z.string().optional(),
+      insecure: z.boolean().optional(),
+    }),
   ]),
 })
 const fileSchema = z.object({
   language: z.enum(['en', 'zh-CN']).optional(),
   plan: plan.optional(),
-  knownCas: z.array(z.object({ dir: z.string(), subject: z.string(), fingerprintSha256: z.string(), notAfter: z.string() })).default([]),
+  knownCas: z
+    .array(
+      z.object({ dir: z.string(), subject: z.string(), fingerprintSha256: z.string(), notAfter: z.string() }),
+    )
+    .default([]),
   knownCerts: z
     .array(
       z.object({
@@ -73,7 +82,10 @@ export class SettingsStore {
   }
 
   rememberCa(ca: KnownCa): Promise<Settings> {
-    return this.update((s) => ({ ...s, knownCas: [ca, ...s.knownCas.filter((c) => c.dir !== ca.dir)].slice(0, 20) }))
+    return this.update((s) => ({
+      ...s,
+      knownCas: [ca, ...s.knownCas.filter((c) => c.dir !== ca.dir)].slice(0, 20),
+    }))
   }
 
   rememberCert(cert: KnownCert): Promise<Settings> {

@@ -54,7 +54,9 @@ const FAMILY_OF_ID: Record<string, LinuxFamily> = {
 
 /** The store family from ID, then each word of ID_LIKE (e.g. rocky's ID_LIKE="rhel centos fedora"). */
 export function familyFromOsRelease(fields: Record<string, string>): LinuxFamily | 'unknown' {
-  const ids = [fields.ID ?? '', ...(fields.ID_LIKE ?? '').split(/\s+/)].map((s) => s.toLowerCase()).filter(Boolean)
+  const ids = [fields.ID ?? '', ...(fields.ID_LIKE ?? '').split(/\s+/)]
+    .map((s) => s.toLowerCase())
+    .filter(Boolean)
   for (const id of ids) {
     const family = FAMILY_OF_ID[id]
     if (family) return family
@@ -69,7 +71,11 @@ export async function detectOsFamily(env: TrustEnv): Promise<OsInfo> {
   for (const rel of ['etc/os-release', 'usr/lib/os-release']) {
     try {
       const fields = parseOsRelease(await fs.readFile(join(env.root, rel), 'utf8'))
-      return { family: familyFromOsRelease(fields), id: fields.ID ?? '', name: fields.PRETTY_NAME ?? fields.NAME ?? '' }
+      return {
+        family: familyFromOsRelease(fields),
+        id: fields.ID ?? '',
+        name: fields.PRETTY_NAME ?? fields.NAME ?? '',
+      }
     } catch {
       // try the next location
     }

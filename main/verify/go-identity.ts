@@ -4,7 +4,10 @@ import { certificateCoversHost, inspectCertificate } from '../pki'
 
 /** A DER certificate as PEM. */
 export function derToPem(der: Buffer): string {
-  const b64 = der.toString('base64').replace(/(.{64})/g, '$1\n').replace(/\n$/, '')
+  const b64 = der
+    .toString('base64')
+    .replace(/(.{64})/g, '$1\n')
+    .replace(/\n$/, '')
   return `-----BEGIN CERTIFICATE-----\n${b64}\n-----END CERTIFICATE-----\n`
 }
 
@@ -28,7 +31,8 @@ export function goHostnameError(pem: string, host: string): string | undefined {
   const ips = info.sans.filter((s) => s.type === 'ip').map((s) => s.value)
   const names = info.sans.filter((s) => s.type === 'dns').map((s) => s.value)
   if (isIP(host) !== 0) {
-    if (ips.length === 0) return `x509: cannot validate certificate for ${host} because it doesn't contain any IP SANs`
+    if (ips.length === 0)
+      return `x509: cannot validate certificate for ${host} because it doesn't contain any IP SANs`
     return `x509: certificate is valid for ${ips.join(', ')}, not ${host}`
   }
   if (names.length === 0) return `x509: certificate is not valid for any names, but wanted to match ${host}`
@@ -36,9 +40,13 @@ export function goHostnameError(pem: string, host: string): string | undefined {
 }
 
 /** A tls `checkServerIdentity` applying Go's rules, so Node refuses exactly what Docker refuses. */
-export function goCheckServerIdentity(host: string): (servername: string, cert: PeerCertificate) => Error | undefined {
+export function goCheckServerIdentity(
+  host: string,
+): (servername: string, cert: PeerCertificate) => Error | undefined {
   return (_servername, cert) => {
     const text = goHostnameError(derToPem(cert.raw), host)
-    return text === undefined ? undefined : Object.assign(new Error(text), { code: 'ERR_TLS_CERT_ALTNAME_INVALID' })
+    return text === undefined
+      ? undefined
+      : Object.assign(new Error(text), { code: 'ERR_TLS_CERT_ALTNAME_INVALID' })
   }
 }

@@ -13,11 +13,33 @@ export interface Outcome {
   details?: Record<string, unknown> | undefined
 }
 
-export const pass = (reason: VerifyMessage, details?: Record<string, unknown>): Outcome => ({ status: 'pass', reason, details })
-export const skipped = (reason: VerifyMessage, details?: Record<string, unknown>): Outcome => ({ status: 'skipped', reason, details })
-export const warn = (reason: VerifyMessage, code: string, details?: Record<string, unknown>): Outcome => ({ status: 'warn', reason, code, details })
-export const fail = (reason: VerifyMessage, code?: string, details?: Record<string, unknown>): Outcome => ({ status: 'fail', reason, code, details })
-export const failWith = (reason: VerifyMessage, error: unknown, details?: Record<string, unknown>): Outcome => ({ status: 'fail', reason, error, details })
+export const pass = (reason: VerifyMessage, details?: Record<string, unknown>): Outcome => ({
+  status: 'pass',
+  reason,
+  details,
+})
+export const skipped = (reason: VerifyMessage, details?: Record<string, unknown>): Outcome => ({
+  status: 'skipped',
+  reason,
+  details,
+})
+export const warn = (reason: VerifyMessage, code: string, details?: Record<string, unknown>): Outcome => ({
+  status: 'warn',
+  reason,
+  code,
+  details,
+})
+export const fail = (reason: VerifyMessage, code?: string, details?: Record<string, unknown>): Outcome => ({
+  status: 'fail',
+  reason,
+  code,
+  details,
+})
+export const failWith = (
+  reason: VerifyMessage,
+  error: unknown,
+  details?: Record<string, unknown>,
+): Outcome => ({ status: 'fail', reason, error, details })
 
 /** "ECONNREFUSED: connect ECONNREFUSED 10.0.0.1:5000" -> a one-line message of an error. */
 export function errorText(err: unknown): string {

@@ -26,7 +26,10 @@ export function registryRequest(
   opts: { method?: string; auth?: boolean; accept?: string; signal?: AbortSignal | undefined } = {},
 ): Promise<HttpAnswer> {
   return new Promise((resolve, reject) => {
-    const headers: Record<string, string> = { Host: ctx.address.hostPort, 'User-Agent': 'registry-wizard-verify' }
+    const headers: Record<string, string> = {
+      Host: ctx.address.hostPort,
+      'User-Agent': 'registry-wizard-verify',
+    }
     if (opts.accept !== undefined) headers.Accept = opts.accept
     const auth = opts.auth === true ? basicAuth(ctx) : undefined
     if (auth !== undefined) headers.Authorization = auth
@@ -51,7 +54,11 @@ export function registryRequest(
           if (size <= MAX_BODY) chunks.push(c)
         })
         res.on('end', () => {
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') })
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+          })
         })
         res.on('error', reject)
       },

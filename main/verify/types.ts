@@ -3,7 +3,18 @@ import type Docker from 'dockerode'
 import type { ErrorExplanation, RedoStep } from '../diagnostics'
 import type { VerifyMessage } from './i18n/message'
 
-export const CHECK_IDS = ['ca', 'server-cert', 'san', 'dns', 'tcp', 'tls', 'api', 'round-trip', 'catalog', 'trust'] as const
+export const CHECK_IDS = [
+  'ca',
+  'server-cert',
+  'san',
+  'dns',
+  'tcp',
+  'tls',
+  'api',
+  'round-trip',
+  'catalog',
+  'trust',
+] as const
 export type CheckId = (typeof CHECK_IDS)[number]
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skipped'
 

@@ -15,13 +15,18 @@ function electronBinary(): string | undefined {
   const pkg = join(ROOT, 'node_modules/electron')
   const dist = process.env['ELECTRON_OVERRIDE_DIST_PATH'] ?? join(pkg, 'dist')
   const pathTxt = join(pkg, 'path.txt')
-  const exe = existsSync(pathTxt) ? readFileSync(pathTxt, 'utf8').trim() : process.platform === 'win32' ? 'electron.exe' : 'electron'
+  const exe = existsSync(pathTxt)
+    ? readFileSync(pathTxt, 'utf8').trim()
+    : process.platform === 'win32'
+      ? 'electron.exe'
+      : 'electron'
   const bin = join(dist, exe)
   return existsSync(bin) ? bin : undefined
 }
 
 const binary = electronBinary()
-const reason = 'Electron binary absent (node_modules/electron/dist is not installed and cannot be downloaded here)'
+const reason =
+  'Electron binary absent (node_modules/electron/dist is not installed and cannot be downloaded here)'
 
 describe.skipIf(!binary)(`real Electron window security${binary ? '' : ` — skipped: ${reason}`}`, () => {
   let app: ElectronApplication

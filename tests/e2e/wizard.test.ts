@@ -61,7 +61,10 @@ const shot = async (lang: string, name: string): Promise<void> => {
   await page.evaluate('window.scrollTo(0, 0)')
   if (lang === 'zh-CN') {
     const glyphs = await cjkGlyphReport(page, await page.locator('main').first().innerText())
-    expect(glyphs.ok, `zh-CN ${name}: CJK text would show as empty boxes (install fonts-noto-cjk): ${JSON.stringify(glyphs)}`).toBe(true)
+    expect(
+      glyphs.ok,
+      `zh-CN ${name}: CJK text would show as empty boxes (install fonts-noto-cjk): ${JSON.stringify(glyphs)}`,
+    ).toBe(true)
   }
   await page.screenshot({ path: join(SHOTS, lang, `${name}.png`), fullPage: true })
 }
@@ -70,7 +73,8 @@ const nav = (name: RegExp) => page.getByRole('navigation').getByRole('button', {
 describe('wizard in Chromium with the real preload and handlers', () => {
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium`)
-    if (!existsSync(join(ROOT, 'out/renderer/index.html'))) throw new Error('out/renderer is missing: run `npx electron-vite build` first')
+    if (!existsSync(join(ROOT, 'out/renderer/index.html')))
+      throw new Error('out/renderer is missing: run `npx electron-vite build` first')
     work = mkdtempSync(join(tmpdir(), 'rw-e2e-'))
     removeRegistry()
     // Trust changes go under a root prefix that looks like this Debian machine, never into the real /etc.
@@ -94,10 +98,34 @@ describe('wizard in Chromium with the real preload and handlers', () => {
         hostname: () => 'registry-host',
         networkInterfaces: () => ({
           eth0: [
-            { address: '192.168.20.10', family: 'IPv4', internal: false, netmask: '255.255.255.0', mac: '02:00:00:00:00:01', cidr: null },
-            { address: 'fd00::10', family: 'IPv6', internal: false, netmask: 'ffff:ffff:ffff:ffff::', mac: '02:00:00:00:00:01', cidr: null, scopeid: 0 },
+            {
+              address: '192.168.20.10',
+              family: 'IPv4',
+              internal: false,
+              netmask: '255.255.255.0',
+              mac: '02:00:00:00:00:01',
+              cidr: null,
+            },
+            {
+              address: 'fd00::10',
+              family: 'IPv6',
+              internal: false,
+              netmask: 'ffff:ffff:ffff:ffff::',
+              mac: '02:00:00:00:00:01',
+              cidr: null,
+              scopeid: 0,
+            },
           ],
-          lo: [{ address: '127.0.0.1', family: 'IPv4', internal: true, netmask: '255.0.0.0', mac: '00:00:00:00:00:00', cidr: null }],
+          lo: [
+            {
+              address: '127.0.0.1',
+              family: 'IPv4',
+              internal: true,
+              netmask: '255.0.0.0',
+              mac: '00:00:00:00:00:00',
+              cidr: null,
+            },
+          ],
         }),
       }),
       jobs,
@@ -105,8 +133,15 @@ describe('wizard in Chromium with the real preload and handlers', () => {
       log: { info: log, warn: log, error: log },
     })
     const api = loadBuiltPreload()
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] })
-    const context = await browser.newContext({ viewport: { width: 1240, height: 820 }, locale: 'en-US', deviceScaleFactor: 1 })
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    })
+    const context = await browser.newContext({
+      viewport: { width: 1240, height: 820 },
+      locale: 'en-US',
+      deviceScaleFactor: 1,
+    })
     page = await context.newPage()
     const pageErrors: string[] = []
     page.on('pageerror', (e) => pageErrors.push(e.message))
@@ -116,7 +151,7 @@ describe('wizard in Chromium with the real preload and handlers', () => {
     await bridgeApiIntoPage(page, api, seen)
     await page.goto(`${server.origin}/index.html`)
     await page.locator('main[data-ready="yes"]').waitFor()
-    expect(pageErrors.join("\n")).toBe("")
+    expect(pageErrors.join('\n')).toBe('')
   })
 
   afterAll(async () => {
@@ -146,7 +181,10 @@ describe('wizard in Chromium with the real preload and handlers', () => {
     await page.getByLabel('IP address or DNS name').press('Enter')
     await page.getByLabel('Port').fill('5000')
     await page.getByRole('button', { name: 'Test connection' }).click()
-    await page.getByRole('status').filter({ hasText: /^Docker \d/ }).waitFor({ timeout: 20_000 })
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Docker \d/ })
+      .waitFor({ timeout: 20_000 })
     await shot('en', '2-plan')
     await page.getByRole('button', { name: 'Save and continue' }).click()
 
@@ -168,7 +206,10 @@ describe('wizard in Chromium with the real preload and handlers', () => {
     await page.locator('#server-passphrase-error').waitFor()
     await page.getByLabel('CA passphrase').fill('wrong passphrase')
     await page.getByRole('button', { name: 'Issue server certificate' }).click()
-    await page.locator('#server-passphrase-error').getByText(/passphrase/i).waitFor()
+    await page
+      .locator('#server-passphrase-error')
+      .getByText(/passphrase/i)
+      .waitFor()
     await page.getByLabel('CA passphrase').fill(PASSPHRASE)
     await page.getByRole('button', { name: 'Issue server certificate' }).click()
     await page.getByTestId('server-card').waitFor({ timeout: 60_000 })
@@ -194,9 +235,17 @@ describe('wizard in Chromium with the real preload and handlers', () => {
     const outDir = join(work, 'Registry Wizard/certs/192.168.20.10_5000')
     expect(statSync(join(caDir, 'ca.key')).mode & 0o777).toBe(0o600)
     expect(statSync(join(outDir, 'domain.key')).mode & 0o777).toBe(0o600)
-    const verify = execFileSync('openssl', ['verify', '-CAfile', join(caDir, 'ca.crt'), join(outDir, 'domain.crt')], { encoding: 'utf8' })
+    const verify = execFileSync(
+      'openssl',
+      ['verify', '-CAfile', join(caDir, 'ca.crt'), join(outDir, 'domain.crt')],
+      { encoding: 'utf8' },
+    )
     expect(verify.trim()).toMatch(/: OK$/)
-    const text = execFileSync('openssl', ['x509', '-in', join(outDir, 'domain.crt'), '-noout', '-ext', 'subjectAltName'], { encoding: 'utf8' })
+    const text = execFileSync(
+      'openssl',
+      ['x509', '-in', join(outDir, 'domain.crt'), '-noout', '-ext', 'subjectAltName'],
+      { encoding: 'utf8' },
+    )
     expect(text).toContain('IP Address:192.168.20.10')
     expect(text).toContain('DNS:registry.example.lan')
     expect(readFileSync(join(caDir, 'ca.key'), 'utf8')).toContain('ENCRYPTED PRIVATE KEY')
@@ -212,7 +261,10 @@ describe('wizard in Chromium with the real preload and handlers', () => {
     await page.getByLabel('Port').fill(String(port))
     await page.getByRole('button', { name: 'Save and continue' }).click()
     await page.getByRole('heading', { level: 1, name: 'Certificates' }).waitFor()
-    await page.getByText(/loopback address/).first().waitFor()
+    await page
+      .getByText(/loopback address/)
+      .first()
+      .waitFor()
     await page.getByLabel('CA passphrase').fill(PASSPHRASE)
     await page.getByRole('button', { name: 'Issue server certificate' }).click()
     await page.getByTestId('server-card').getByText('127.0.0.1').first().waitFor({ timeout: 60_000 })
@@ -222,7 +274,10 @@ describe('wizard in Chromium with the real preload and handlers', () => {
     await page.getByRole('button', { name: 'Run preflight checks' }).click()
     await page.locator('.check-row').first().waitFor()
     expect(await page.locator('.check-row[data-status="fail"]').count()).toBe(0)
-    await page.getByText(/is free/).first().waitFor()
+    await page
+      .getByText(/is free/)
+      .first()
+      .waitFor()
     // htpasswd auth on, with one user: the Verify step below must log in for the API, catalog and round trip.
     await page.getByLabel('User (optional)').fill(REGISTRY_USER)
     await page.getByLabel('Password', { exact: true }).fill(REGISTRY_PASSWORD)
@@ -233,7 +288,9 @@ describe('wizard in Chromium with the real preload and handlers', () => {
     // The preflight said "port free, name free" before the start: those rows are gone, not left stale.
     expect(await page.getByRole('list', { name: 'Preflight' }).count()).toBe(0)
     expect(await page.getByText(/is free/).count()).toBe(0)
-    const inspect = execFileSync('docker', ['inspect', '-f', '{{.State.Running}}', CONTAINER], { encoding: 'utf8' })
+    const inspect = execFileSync('docker', ['inspect', '-f', '{{.State.Running}}', CONTAINER], {
+      encoding: 'utf8',
+    })
     expect(inspect.trim()).toBe('true')
 
     // Live status from the engine, and the log followed as a job until cancelled.
@@ -241,19 +298,51 @@ describe('wizard in Chromium with the real preload and handlers', () => {
     await status.getByText('running').waitFor({ timeout: 20_000 })
     expect(await status.innerText()).toContain(String(port))
     await page.getByRole('button', { name: 'Follow logs' }).click()
-    await page.getByLabel('Registry log').getByText(/listening on/).waitFor({ timeout: 20_000 })
+    await page
+      .getByLabel('Registry log')
+      .getByText(/listening on/)
+      .waitFor({ timeout: 20_000 })
     await page.getByRole('button', { name: 'Stop following logs' }).click()
     await page.getByRole('button', { name: 'Follow logs' }).waitFor()
 
     // A new server certificate from the same CA goes into the running registry: restart, healthy, new fingerprint served.
-    const before = execFileSync('openssl', ['x509', '-noout', '-fingerprint', '-sha256', '-in', join(work, `Registry Wizard/certs/127.0.0.1_${port}/domain.crt`)], { encoding: 'utf8' })
+    const before = execFileSync(
+      'openssl',
+      [
+        'x509',
+        '-noout',
+        '-fingerprint',
+        '-sha256',
+        '-in',
+        join(work, `Registry Wizard/certs/127.0.0.1_${port}/domain.crt`),
+      ],
+      { encoding: 'utf8' },
+    )
     const manage = page.getByRole('region', { name: 'Running registry' })
     await manage.getByLabel('CA passphrase').fill(PASSPHRASE)
     await manage.getByRole('button', { name: 'Replace the certificate' }).click()
     await page.getByText(/New certificate served/).waitFor({ timeout: 120_000 })
-    const after = execFileSync('openssl', ['x509', '-noout', '-fingerprint', '-sha256', '-in', join(work, `Registry Wizard/certs/127.0.0.1_${port}/domain.crt`)], { encoding: 'utf8' })
+    const after = execFileSync(
+      'openssl',
+      [
+        'x509',
+        '-noout',
+        '-fingerprint',
+        '-sha256',
+        '-in',
+        join(work, `Registry Wizard/certs/127.0.0.1_${port}/domain.crt`),
+      ],
+      { encoding: 'utf8' },
+    )
     expect(after).not.toBe(before)
-    const served = execFileSync('sh', ['-c', `echo | openssl s_client -connect 127.0.0.1:${port} 2>/dev/null | openssl x509 -noout -fingerprint -sha256`], { encoding: 'utf8' })
+    const served = execFileSync(
+      'sh',
+      [
+        '-c',
+        `echo | openssl s_client -connect 127.0.0.1:${port} 2>/dev/null | openssl x509 -noout -fingerprint -sha256`,
+      ],
+      { encoding: 'utf8' },
+    )
     expect(served).toBe(after)
     await manage.getByRole('button', { name: 'Restart' }).click()
     await page.getByText(/restarted and healthy/).waitFor({ timeout: 120_000 })
@@ -264,7 +353,10 @@ describe('wizard in Chromium with the real preload and handlers', () => {
     await page.getByRole('button', { name: 'Show the changes' }).click()
     await page.locator('.changes li').first().waitFor()
     await page.getByRole('button', { name: /^Apply/ }).click()
-    await page.getByText(/administrator to finish|now trusts your CA/).first().waitFor({ timeout: 60_000 })
+    await page
+      .getByText(/administrator to finish|now trusts your CA/)
+      .first()
+      .waitFor({ timeout: 60_000 })
     expect(existsSync(join(work, `trust-root/etc/docker/certs.d/127.0.0.1:${port}/ca.crt`))).toBe(true)
     await page.getByLabel('Export to folder or USB drive').fill(join(work, 'bundle'))
     await page.getByRole('button', { name: 'Export trust bundle' }).click()
@@ -276,17 +368,26 @@ describe('wizard in Chromium with the real preload and handlers', () => {
     const roundTrip = page.getByRole('checkbox', { name: 'Include a real push and pull through Docker' })
     expect(await roundTrip.isChecked()).toBe(true)
     await page.getByRole('button', { name: 'Run verification' }).click()
-    await page.getByText(/Every check passed|No check failed, but some gave warnings|Some checks failed/).waitFor({ timeout: 200_000 })
+    await page
+      .getByText(/Every check passed|No check failed, but some gave warnings|Some checks failed/)
+      .waitFor({ timeout: 200_000 })
     const rows = await page.locator('.check-row').all()
     const statuses = Object.fromEntries(
-      await Promise.all(rows.map(async (r) => [(await r.getAttribute('data-id')) ?? '', `${(await r.getAttribute('data-status')) ?? ''}: ${await r.innerText()}`])),
+      await Promise.all(
+        rows.map(async (r) => [
+          (await r.getAttribute('data-id')) ?? '',
+          `${(await r.getAttribute('data-status')) ?? ''}: ${await r.innerText()}`,
+        ]),
+      ),
     ) as Record<string, string>
     expect(Object.keys(statuses)).toHaveLength(10)
     // On this loopback registry the round trip really ran (pushed, pulled, digest compared) and says, as a warning,
     // that dockerd skips certificate checks on loopback, so it does not prove client trust. That is the truth.
     expect(statuses['round-trip']).toMatch(/^warn: /)
     expect(statuses['round-trip']).toMatch(/push, pull and digest sha256:[0-9a-f]{64} matched/)
-    expect(statuses['round-trip']).toContain('127.0.0.1 is loopback: dockerd treats it as an insecure registry, so this run does not prove client trust')
+    expect(statuses['round-trip']).toContain(
+      '127.0.0.1 is loopback: dockerd treats it as an insecure registry, so this run does not prove client trust',
+    )
     expect(statuses['round-trip']).not.toContain('not requested')
     // Auth is on: the API check logged in with the user from the Registry step (main kept it; the page did not resend it).
     expect(statuses['api']).toMatch(/^pass: /)
@@ -299,7 +400,11 @@ describe('wizard in Chromium with the real preload and handlers', () => {
     expect(await page.getByText(/No check failed, but some gave warnings/).count()).toBe(1)
     expect(await page.getByText(/Every check passed/).count()).toBe(0)
     expect(JSON.stringify(seen)).not.toContain(REGISTRY_PASSWORD)
-    expect(execFileSync('docker', ['images', '-q', `127.0.0.1:${port}/registry-wizard/selftest`], { encoding: 'utf8' }).trim()).toBe('')
+    expect(
+      execFileSync('docker', ['images', '-q', `127.0.0.1:${port}/registry-wizard/selftest`], {
+        encoding: 'utf8',
+      }).trim(),
+    ).toBe('')
     await shot('en', '6-verify')
   }, 400_000)
 
@@ -316,11 +421,16 @@ describe('wizard in Chromium with the real preload and handlers', () => {
     for (const [name, file, title] of screens) {
       await nav(name).click()
       await page.getByRole('heading', { level: 1, name: title }).waitFor()
-      if (file === '4-registry') await page.getByLabel('容器状态').getByText('运行中').waitFor({ timeout: 20_000 })
+      if (file === '4-registry')
+        await page.getByLabel('容器状态').getByText('运行中').waitFor({ timeout: 20_000 })
       await shot('zh-CN', file)
     }
     // The choice is persisted (non-secret settings) and the home screen lists the CA and certificate made above.
-    const settings = JSON.parse(readFileSync(join(work, 'data/settings.json'), 'utf8')) as { language: string; knownCas: unknown[]; knownCerts: unknown[] }
+    const settings = JSON.parse(readFileSync(join(work, 'data/settings.json'), 'utf8')) as {
+      language: string
+      knownCas: unknown[]
+      knownCerts: unknown[]
+    }
     expect(settings.language).toBe('zh-CN')
     expect(settings.knownCas).toHaveLength(1)
     expect(settings.knownCerts).toHaveLength(2)
@@ -331,12 +441,23 @@ describe('wizard in Chromium with the real preload and handlers', () => {
     await nav(/Registry/).click()
     const manage = page.getByRole('region', { name: 'Running registry' })
     await manage.getByLabel('Container status').getByText('running').waitFor({ timeout: 20_000 })
-    const volumes = execFileSync('docker', ['inspect', '-f', '{{range .Mounts}}{{if eq .Destination "/var/lib/registry"}}{{.Name}}{{end}}{{end}}', CONTAINER], { encoding: 'utf8' }).trim()
+    const volumes = execFileSync(
+      'docker',
+      [
+        'inspect',
+        '-f',
+        '{{range .Mounts}}{{if eq .Destination "/var/lib/registry"}}{{.Name}}{{end}}{{end}}',
+        CONTAINER,
+      ],
+      { encoding: 'utf8' },
+    ).trim()
     expect(volumes).not.toBe('')
     await manage.getByRole('button', { name: 'Remove the container' }).click()
     await page.getByText(/Container removed; the stored images were kept/).waitFor({ timeout: 60_000 })
     expect(spawnSync('docker', ['inspect', CONTAINER]).status).not.toBe(0)
-    expect(execFileSync('docker', ['volume', 'inspect', '-f', '{{.Name}}', volumes], { encoding: 'utf8' }).trim()).toBe(volumes)
+    expect(
+      execFileSync('docker', ['volume', 'inspect', '-f', '{{.Name}}', volumes], { encoding: 'utf8' }).trim(),
+    ).toBe(volumes)
     await manage.getByText('No registry container on this engine yet.').waitFor({ timeout: 20_000 })
     expect(await page.getByText(/Registry running \(container/).count()).toBe(0)
     spawnSync('docker', ['volume', 'rm', '-f', volumes], { stdio: 'ignore' })

@@ -35,11 +35,34 @@ beforeAll(async () => {
   await fs.mkdir(join(work, 'tls'))
   await fs.writeFile(join(work, 'tls', 'domain.crt'), leaf.certPem)
   await fs.writeFile(join(work, 'tls', 'domain.key'), leaf.keyPem, { mode: 0o600 })
-  bundleDir = (await exportBundle({ ca: parseTrustCa(ca.certPem), registries: parseRegistryAddresses([ADDRESS]), outDir: work })).dir
+  bundleDir = (
+    await exportBundle({
+      ca: parseTrustCa(ca.certPem),
+      registries: parseRegistryAddresses([ADDRESS]),
+      outDir: work,
+    })
+  ).dir
 
   docker(['network', 'create', network])
-  docker(['create', '--name', server, '--network', network, '--network-alias', HOST, image,
-    'openssl', 's_server', '-accept', String(PORT), '-www', '-cert', '/tls/domain.crt', '-key', '/tls/domain.key'])
+  docker([
+    'create',
+    '--name',
+    server,
+    '--network',
+    network,
+    '--network-alias',
+    HOST,
+    image,
+    'openssl',
+    's_server',
+    '-accept',
+    String(PORT),
+    '-www',
+    '-cert',
+    '/tls/domain.crt',
+    '-key',
+    '/tls/domain.key',
+  ])
   docker(['cp', join(work, 'tls'), `${server}:/tls`])
   docker(['start', server])
 }, 600_000)
@@ -69,7 +92,11 @@ function curl(client: string): { code: number; out: string } {
 }
 
 function storeFingerprint(client: string): string {
-  return dockerExec(client, ['sh', '-c', 'find /etc/ssl/certs -printf "%p %l\\n" | sort | sha256sum; sha256sum /etc/ssl/certs/ca-certificates.crt; find /etc/docker /usr/local/share/ca-certificates -type f 2>/dev/null | sort | xargs -r sha256sum']).out
+  return dockerExec(client, [
+    'sh',
+    '-c',
+    'find /etc/ssl/certs -printf "%p %l\\n" | sort | sha256sum; sha256sum /etc/ssl/certs/ca-certificates.crt; find /etc/docker /usr/local/share/ca-certificates -type f 2>/dev/null | sort | xargs -r sha256sum',
+  ]).out
 }
 
 describe('a real Debian client', () => {
@@ -111,7 +138,11 @@ describe('a real Debian client', () => {
     const runner: CommandRunner = {
       run: (argv) => {
         calls.push([...argv])
-        return Promise.resolve(dockerExec(client, [...argv])).then((r) => ({ code: r.code, stdout: r.out, stderr: r.out }))
+        return Promise.resolve(dockerExec(client, [...argv])).then((r) => ({
+          code: r.code,
+          stdout: r.out,
+          stderr: r.out,
+        }))
       },
     }
     const req: TrustRequest = {
@@ -140,14 +171,37 @@ describe('a real Debian client', () => {
   it('the Ansible playbook passes --syntax-check and runs for real against the container (docker connection)', () => {
     const client = startClient()
     const playbook = join(bundleDir, 'ansible', 'registry-trust.yml')
-    const env = { ...process.env, ANSIBLE_NOCOLOR: '1', ANSIBLE_LOCAL_TEMP: join(work, 'ansible-tmp'), ANSIBLE_RETRY_FILES_ENABLED: '0', ANSIBLE_PIPELINING: '1' }
-    const syntax = spawnSync('ansible-playbook', ['--syntax-check', '-i', join(bundleDir, 'ansible', 'inventory.example.ini'), playbook], { encoding: 'utf8', env })
+    const env = {
+      ...process.env,
+      ANSIBLE_NOCOLOR: '1',
+      ANSIBLE_LOCAL_TEMP: join(work, 'ansible-tmp'),
+      ANSIBLE_RETRY_FILES_ENABLED: '0',
+      ANSIBLE_PIPELINING: '1',
+    }
+    const syntax = spawnSync(
+      'ansible-playbook',
+      ['--syntax-check', '-i', join(bundleDir, 'ansible', 'inventory.example.ini'), playbook],
+      { encoding: 'utf8', env },
+    )
     expect(syntax.status, syntax.stdout + syntax.stderr).toBe(0)
 
     const play = (extra: string[]): { code: number; out: string } => {
       const r = spawnSync(
         'ansible-playbook',
-        ['-i', `${client},`, '-c', 'community.docker.docker', playbook, '-e', 'trust_hosts=all', '-e', 'trust_become=false', '-e', 'ansible_python_interpreter=/usr/bin/python3', ...extra],
+        [
+          '-i',
+          `${client},`,
+          '-c',
+          'community.docker.docker',
+          playbook,
+          '-e',
+          'trust_hosts=all',
+          '-e',
+          'trust_become=false',
+          '-e',
+          'ansible_python_interpreter=/usr/bin/python3',
+          ...extra,
+        ],
         { encoding: 'utf8', env },
       )
       return { code: r.status ?? -1, out: `${r.stdout}${r.stderr}` }

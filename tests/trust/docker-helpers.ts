@@ -10,7 +10,11 @@ export function uniqueName(kind: string): string {
 }
 
 export function docker(args: string[], opts: { input?: string } = {}): string {
-  return execFileSync('docker', args, { encoding: 'utf8', input: opts.input, stdio: ['pipe', 'pipe', 'pipe'] })
+  return execFileSync('docker', args, {
+    encoding: 'utf8',
+    input: opts.input,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  })
 }
 
 export interface ExecResult {
@@ -25,11 +29,18 @@ export function dockerExec(container: string, argv: string[]): ExecResult {
 
 /** The minimal Debian image (debootstrap, cached under tests/.cache), built on first use. */
 export function debianImage(): string {
-  const out = execFileSync('bash', [join(__dirname, '../support/debian-rootfs.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
+  const out = execFileSync('bash', [join(__dirname, '../support/debian-rootfs.sh')], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
   const lines = out.trim().split('\n')
   return lines[lines.length - 1] ?? ''
 }
 
 export function removeQuietly(kind: 'container' | 'network', names: string[]): void {
-  for (const n of names) spawnSync('docker', [kind === 'container' ? 'rm' : 'network', ...(kind === 'container' ? ['-f', n] : ['rm', n])])
+  for (const n of names)
+    spawnSync('docker', [
+      kind === 'container' ? 'rm' : 'network',
+      ...(kind === 'container' ? ['-f', n] : ['rm', n]),
+    ])
 }

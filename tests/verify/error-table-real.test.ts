@@ -3,7 +3,21 @@ import { join } from 'node:path'
 import { connect, createServer as createTlsServer, type Server as TlsServer } from 'node:tls'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { explainError } from '../../main/diagnostics'
-import { engine, ensureImages, freePort, issueCnOnly, issueTo, makeCa, removeContainers, run, rwVer, startOurRegistry, startRawRegistry, tempDir, type TestCa } from './fixtures'
+import {
+  engine,
+  ensureImages,
+  freePort,
+  issueCnOnly,
+  issueTo,
+  makeCa,
+  removeContainers,
+  run,
+  rwVer,
+  startOurRegistry,
+  startRawRegistry,
+  tempDir,
+  type TestCa,
+} from './fixtures'
 
 // Each known message is produced here by a real client against a real registry (Go: skopeo, which does not treat
 // loopback as insecure; Docker: dockerd; Node: tls), then mapped by the table to its fix in both languages.
@@ -18,7 +32,11 @@ const users = [{ user: 'bob', password: 'rw-ver-pass-2' }]
 /** skopeo inspect with only our CA in --cert-dir; resolves with its error text (it is expected to fail). */
 async function skopeo(port: number, certDir = caDir): Promise<string> {
   try {
-    await run('skopeo', ['inspect', '--no-creds', '--cert-dir', certDir, `docker://127.0.0.1:${port}/rw-ver/none:1`], { timeout: 30_000 })
+    await run(
+      'skopeo',
+      ['inspect', '--no-creds', '--cert-dir', certDir, `docker://127.0.0.1:${port}/rw-ver/none:1`],
+      { timeout: 30_000 },
+    )
     return ''
   } catch (err) {
     return (err as { stderr?: string }).stderr ?? String(err)
@@ -28,7 +46,12 @@ async function skopeo(port: number, certDir = caDir): Promise<string> {
 /** A Node TLS connection trusting only `caPem`; resolves with the error code and message. */
 function nodeTls(port: number, caPem: string, checkHost = true): Promise<{ code: string; message: string }> {
   return new Promise((resolve) => {
-    const s = connect({ host: '127.0.0.1', port, ca: caPem, ...(checkHost ? {} : { checkServerIdentity: () => undefined }) })
+    const s = connect({
+      host: '127.0.0.1',
+      port,
+      ca: caPem,
+      ...(checkHost ? {} : { checkServerIdentity: () => undefined }),
+    })
     s.once('secureConnect', () => {
       s.destroy()
       resolve({ code: 'NONE', message: 'connected' })
@@ -55,7 +78,10 @@ beforeAll(async () => {
   const other = await makeCa('rw-ver table other CA')
   caDir = join(root.path, 'trust-ca')
   otherCaDir = join(root.path, 'trust-other')
-  for (const [dir, pem] of [[caDir, ca.certPem], [otherCaDir, other.certPem]] as const) {
+  for (const [dir, pem] of [
+    [caDir, ca.certPem],
+    [otherCaDir, other.certPem],
+  ] as const) {
     await mkdir(dir, { recursive: true })
     await writeFile(join(dir, 'ca.crt'), pem)
   }
@@ -140,7 +166,9 @@ describe('Docker messages map to their fixes', () => {
 
   it('the engine unreachable (a socket nobody serves)', async () => {
     const { default: Docker } = await import('dockerode')
-    const err = await new Docker({ socketPath: join(root.path, 'no-docker.sock') }).version().catch((e: unknown) => e)
+    const err = await new Docker({ socketPath: join(root.path, 'no-docker.sock') })
+      .version()
+      .catch((e: unknown) => e)
     const text = err instanceof Error ? err.message : String(err)
     expect(text).toContain('ENOENT')
     expect(explainError(err as Error)?.code).toBe('ENGINE_UNREACHABLE')
@@ -162,12 +190,33 @@ describe('Node error codes map to their fixes', () => {
     // A self-signed server certificate (openssl), and the CA certificate itself served as if it were domain.crt.
     const dir = join(root.path, 'self')
     await mkdir(dir, { recursive: true })
-    await run('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '30', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', join(dir, 'k.pem'), '-out', join(dir, 'c.pem')])
+    await run('openssl', [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '30',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+      '-keyout',
+      join(dir, 'k.pem'),
+      '-out',
+      join(dir, 'c.pem'),
+    ])
     const { readFile } = await import('node:fs/promises')
-    selfSigned = createTlsServer({ cert: await readFile(join(dir, 'c.pem')), key: await readFile(join(dir, 'k.pem')) }, (s) => s.end())
+    selfSigned = createTlsServer(
+      { cert: await readFile(join(dir, 'c.pem')), key: await readFile(join(dir, 'k.pem')) },
+      (s) => s.end(),
+    )
     selfPort = await listen(selfSigned)
     const { exportPrivateKeyPem } = await import('../../main/pki')
-    caAsServer = createTlsServer({ cert: ca.certPem, key: exportPrivateKeyPem(ca.loaded.key) }, (s) => s.end())
+    caAsServer = createTlsServer({ cert: ca.certPem, key: exportPrivateKeyPem(ca.loaded.key) }, (s) =>
+      s.end(),
+    )
     caPort = await listen(caAsServer)
   })
   afterAll(() => {
@@ -179,11 +228,26 @@ describe('Node error codes map to their fixes', () => {
     const other = await makeCa('rw-ver node other CA')
     const cases: [Promise<{ code: string; message: string }>, string[], string, string][] = [
       [nodeTls(ports.none ?? 0, ca.certPem), ['ECONNREFUSED'], 'CONNECTION_REFUSED', 'registry'],
-      [nodeTls(ports.http ?? 0, ca.certPem), ['EPROTO', 'ERR_SSL_WRONG_VERSION_NUMBER'], 'PLAIN_HTTP', 'registry'],
-      [nodeTls(ports.auth ?? 0, other.certPem), ['UNABLE_TO_VERIFY_LEAF_SIGNATURE'], 'UNKNOWN_AUTHORITY', 'trust'],
+      [
+        nodeTls(ports.http ?? 0, ca.certPem),
+        ['EPROTO', 'ERR_SSL_WRONG_VERSION_NUMBER'],
+        'PLAIN_HTTP',
+        'registry',
+      ],
+      [
+        nodeTls(ports.auth ?? 0, other.certPem),
+        ['UNABLE_TO_VERIFY_LEAF_SIGNATURE'],
+        'UNKNOWN_AUTHORITY',
+        'trust',
+      ],
       [nodeTls(ports.expired ?? 0, ca.certPem), ['CERT_HAS_EXPIRED'], 'CERT_EXPIRED', 'certificates'],
       [nodeTls(selfPort, ca.certPem), ['DEPTH_ZERO_SELF_SIGNED_CERT'], 'SELF_SIGNED_SERVER', 'certificates'],
-      [nodeTls(ports.dns ?? 0, ca.certPem), ['ERR_TLS_CERT_ALTNAME_INVALID'], 'HOST_MISMATCH', 'certificates'],
+      [
+        nodeTls(ports.dns ?? 0, ca.certPem),
+        ['ERR_TLS_CERT_ALTNAME_INVALID'],
+        'HOST_MISMATCH',
+        'certificates',
+      ],
       [nodeTls(caPort, ca.certPem, false), ['INVALID_PURPOSE'], 'WRONG_PURPOSE', 'certificates'],
     ]
     for (const [p, nodeCodes, code, step] of cases) {

@@ -6,8 +6,14 @@ import type { SettingsStore } from '../../state/settings-store'
 
 /** Native dialogs live in main (Electron's `dialog`); passed in so tests and the e2e bridge supply their own. */
 export interface Dialogs {
-  chooseFolder: (opts: { title?: string | undefined; defaultPath?: string | undefined }) => Promise<string | null>
-  chooseFile: (opts: { title?: string | undefined; extensions?: string[] | undefined }) => Promise<string | null>
+  chooseFolder: (opts: {
+    title?: string | undefined
+    defaultPath?: string | undefined
+  }) => Promise<string | null>
+  chooseFile: (opts: {
+    title?: string | undefined
+    extensions?: string[] | undefined
+  }) => Promise<string | null>
 }
 
 export interface AppHandlerDeps {

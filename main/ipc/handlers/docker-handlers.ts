@@ -1,5 +1,5 @@
 import { checkEngineSpec, DEFAULT_NAME, readCertDir, startRegistry } from '../../docker/index'
-import type { EngineCache} from '../engine-cache';
+import type { EngineCache } from '../engine-cache'
 import { engineSpecOf } from '../engine-cache'
 import type { AllHandlers } from '../register-handlers'
 import type { RegistryLogins } from '../registry-logins'
@@ -21,7 +21,10 @@ export function dockerHandlers(
     },
 
     registryPreflight: async ({ plan, certDir }) => ({
-      checks: [await certsRow(certDir, plan.addresses[0]), ...(await engineRows(await engines.get(plan.docker), plan.port, name))],
+      checks: [
+        await certsRow(certDir, plan.addresses[0]),
+        ...(await engineRows(await engines.get(plan.docker), plan.port, name)),
+      ],
     }),
 
     startRegistry: async ({ jobId, plan, certDir, imageTar, storagePath, users }, { job, emit }) => {
@@ -39,8 +42,21 @@ export function dockerHandlers(
         {
           signal: job?.signal,
           onProgress: (e) => {
-            job?.progress(e.step, e.total ? Math.round(((e.current ?? 0) / e.total) * 100) : undefined, e.message)
-            if (e.step === 'pull' && e.id) emit('job:layer', { jobId, layer: { id: e.id, status: e.message.replace(`${e.id}: `, ''), current: e.current, total: e.total } })
+            job?.progress(
+              e.step,
+              e.total ? Math.round(((e.current ?? 0) / e.total) * 100) : undefined,
+              e.message,
+            )
+            if (e.step === 'pull' && e.id)
+              emit('job:layer', {
+                jobId,
+                layer: {
+                  id: e.id,
+                  status: e.message.replace(`${e.id}: `, ''),
+                  current: e.current,
+                  total: e.total,
+                },
+              })
             else emit('job:log', { jobId, line: `${e.step}${e.id ? ` ${e.id}` : ''}: ${e.message}` })
           },
         },

@@ -17,7 +17,14 @@ import { unavailableHandlers } from './unavailable-handlers'
  * The cores wired so far. When a core lands: write its handler group (a few lines per channel, like
  * pki-handlers.ts), spread it below and flip its capability to true.
  */
-export const CAPABILITIES: Capabilities = { pki: true, docker: true, trust: true, bundle: true, drives: true, verify: true }
+export const CAPABILITIES: Capabilities = {
+  pki: true,
+  docker: true,
+  trust: true,
+  bundle: true,
+  drives: true,
+  verify: true,
+}
 
 export interface HandlerDeps {
   version: string

@@ -14,7 +14,13 @@ import type { EngineCache } from '../engine-cache'
 import type { AllHandlers } from '../register-handlers'
 import type { RegistryLogins } from '../registry-logins'
 
-type ManageChannels = 'registryStatus' | 'followRegistryLogs' | 'registryStop' | 'registryRestart' | 'registryRemove' | 'registryReplaceCert'
+type ManageChannels =
+  | 'registryStatus'
+  | 'followRegistryLogs'
+  | 'registryStop'
+  | 'registryRestart'
+  | 'registryRemove'
+  | 'registryReplaceCert'
 
 export const statusInfo = (s: RegistryStatus): RegistryStatusInfo => ({
   name: s.name,
@@ -25,13 +31,22 @@ export const statusInfo = (s: RegistryStatus): RegistryStatusInfo => ({
   image: s.image,
   port: s.port,
   storage: s.storage,
-  servedCert: s.servedCert && { notAfter: s.servedCert.notAfter, daysLeft: s.servedCert.daysLeft, subject: s.servedCert.subject },
+  servedCert: s.servedCert && {
+    notAfter: s.servedCert.notAfter,
+    daysLeft: s.servedCert.daysLeft,
+    subject: s.servedCert.subject,
+  },
 })
 
 /** Managing the started registry (main/docker/manage.ts): status, logs that follow, stop, restart, remove, new cert. */
-export function registryManageHandlers(engines: EngineCache, name: string = DEFAULT_NAME, logins?: RegistryLogins): Pick<AllHandlers, ManageChannels> {
+export function registryManageHandlers(
+  engines: EngineCache,
+  name: string = DEFAULT_NAME,
+  logins?: RegistryLogins,
+): Pick<AllHandlers, ManageChannels> {
   return {
-    registryStatus: async ({ plan }) => statusInfo(await registryStatus(await engines.get(plan.docker), name)),
+    registryStatus: async ({ plan }) =>
+      statusInfo(await registryStatus(await engines.get(plan.docker), name)),
 
     followRegistryLogs: async ({ jobId, plan }, { job, emit }) => {
       let lines = 0
@@ -39,7 +54,12 @@ export function registryManageHandlers(engines: EngineCache, name: string = DEFA
         lines += 1
         emit('job:log', { jobId, line })
       }
-      await followLogs(await engines.get(plan.docker), name, { follow: true, tail: 50, signal: job?.signal, onLine })
+      await followLogs(await engines.get(plan.docker), name, {
+        follow: true,
+        tail: 50,
+        signal: job?.signal,
+        onLine,
+      })
       return { lines }
     },
 
@@ -51,7 +71,12 @@ export function registryManageHandlers(engines: EngineCache, name: string = DEFA
 
     registryRestart: async ({ plan, certDir }, { job }) => {
       job?.progress('restart', 10)
-      const health = await restartAndCheck(await engines.get(plan.docker), name, (await readCertDir(certDir)).caPem, { registryHost: plan.addresses[0] })
+      const health = await restartAndCheck(
+        await engines.get(plan.docker),
+        name,
+        (await readCertDir(certDir)).caPem,
+        { registryHost: plan.addresses[0] },
+      )
       job?.progress('done', 100)
       return { status: health.status, elapsedMs: health.elapsedMs }
     },
@@ -65,7 +90,10 @@ export function registryManageHandlers(engines: EngineCache, name: string = DEFA
     registryReplaceCert: async ({ plan, certDir }, { job }) => {
       job?.progress('certs', 10)
       const engine = await engines.get(plan.docker)
-      const out = await replaceCertificate(engine, name, await readCertDir(certDir), { registryHost: plan.addresses[0], signal: job?.signal })
+      const out = await replaceCertificate(engine, name, await readCertDir(certDir), {
+        registryHost: plan.addresses[0],
+        signal: job?.signal,
+      })
       job?.progress('done', 100)
       return { notAfter: out.notAfter, status: out.health.status }
     },

@@ -1,5 +1,13 @@
 import { execFileSync } from 'node:child_process'
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -14,7 +22,29 @@ const ctx = { job: undefined, emit: () => undefined }
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'rw-trust-h-'))
   caPath = join(dir, 'ca.crt')
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'ca.key'), '-out', caPath, '-days', '30', '-subj', '/CN=Handler Test CA', '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign'], { stdio: 'ignore' })
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      join(dir, 'ca.key'),
+      '-out',
+      caPath,
+      '-days',
+      '30',
+      '-subj',
+      '/CN=Handler Test CA',
+      '-addext',
+      'basicConstraints=critical,CA:TRUE',
+      '-addext',
+      'keyUsage=critical,keyCertSign,cRLSign',
+    ],
+    { stdio: 'ignore' },
+  )
   mkdirSync(join(dir, 'root/etc'), { recursive: true })
   copyFileSync('/etc/os-release', join(dir, 'root/etc/os-release'))
 })
@@ -81,6 +111,8 @@ describe('trust handlers', () => {
 
   it('refuses a CA file that is missing, naming the field', async () => {
     const h = trustHandlers({ root: join(dir, 'root'), platform: 'linux', home: '/root' })
-    await expect(h.planTrust({ caCertPath: join(dir, 'nope.crt'), host: 'h', port: 5000 }, ctx)).rejects.toMatchObject({ kind: 'input', field: 'caCertPath' })
+    await expect(
+      h.planTrust({ caCertPath: join(dir, 'nope.crt'), host: 'h', port: 5000 }, ctx),
+    ).rejects.toMatchObject({ kind: 'input', field: 'caCertPath' })
   })
 })

@@ -39,10 +39,14 @@ export interface VerifyHandlerDeps {
 /** Verification (main/verify): each check is sent as it finishes, then the whole list. */
 export function verifyHandlers(deps: VerifyHandlerDeps = {}): Pick<AllHandlers, 'runVerify'> {
   return {
-    runVerify: async ({ jobId, host, port, caCertPath, certPath, push, docker, credentials }, { job, emit }) => {
+    runVerify: async (
+      { jobId, host, port, caCertPath, certPath, push, docker, credentials },
+      { job, emit },
+    ) => {
       const registry = `${host.includes(':') ? `[${host}]` : host}:${port}`
       const login = credentials ?? deps.logins?.get(host, port)
-      const engine = push === true && docker !== undefined && deps.engines ? await deps.engines.get(docker) : undefined
+      const engine =
+        push === true && docker !== undefined && deps.engines ? await deps.engines.get(docker) : undefined
       if (engine !== undefined && login !== undefined)
         assertSecretsSafe(engine.resolved, 'the registry password (docker login for the round trip)')
       const report = await runVerify(

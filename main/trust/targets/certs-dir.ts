@@ -11,8 +11,14 @@ export interface CertsDirLocation {
 }
 
 /** The `certs.d/HOST:PORT/ca.crt` files a target owns for the given registries. */
-export function caFiles(env: TrustEnv, locations: CertsDirLocation[], registries: RegistryAddress[]): string[] {
-  return locations.flatMap((loc) => registries.map((r) => join(underRoot(env, ...loc.segments), loc.folderName(r), 'ca.crt')))
+export function caFiles(
+  env: TrustEnv,
+  locations: CertsDirLocation[],
+  registries: RegistryAddress[],
+): string[] {
+  return locations.flatMap((loc) =>
+    registries.map((r) => join(underRoot(env, ...loc.segments), loc.folderName(r), 'ca.crt')),
+  )
 }
 
 /** Install / uninstall / status for stores that read `certs.d/HOST:PORT/ca.crt` (Docker, Podman / CRI-O). */
@@ -23,7 +29,8 @@ export function certsDirOps(id: TargetId, label: string, locations: (env: TrustE
       for (const path of caFiles(ctx.env, locations(ctx.env), ctx.registries)) {
         plan.steps.push(...(await planPlaceFile({ path, content: ctx.ca.pem, force: ctx.force })))
       }
-      if (plan.steps.length > 0) plan.notes.push(`${label} reads certs.d on every connection: no restart needed.`)
+      if (plan.steps.length > 0)
+        plan.notes.push(`${label} reads certs.d on every connection: no restart needed.`)
       return plan
     },
     async uninstall(ctx: TargetContext): Promise<TargetPlan> {

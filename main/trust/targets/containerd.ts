@@ -2,7 +2,14 @@ import { join } from 'node:path'
 import { pathExists } from '../../fs/atomic-write'
 import { planPlaceFile, planRemoveOwnedFile, readIfExists, removeDirIfEmpty } from '../file-plan'
 import { systemPath, underRoot } from '../paths'
-import type { RegistryAddress, TargetContext, TargetPlan, TargetStatus, TrustEnv, TrustTarget } from '../types'
+import type {
+  RegistryAddress,
+  TargetContext,
+  TargetPlan,
+  TargetStatus,
+  TrustEnv,
+  TrustTarget,
+} from '../types'
 
 const CERTS_D = ['etc', 'containerd', 'certs.d']
 export const HOSTS_TOML_MARKER = '# Written by Registry Wizard'
@@ -35,7 +42,8 @@ export async function configPathWarning(env: TrustEnv): Promise<string | undefin
   const fix =
     'set config_path = "/etc/containerd/certs.d" under [plugins."io.containerd.grpc.v1.cri".registry] ' +
     '(containerd 2: [plugins."io.containerd.cri.v1.images".registry]) in /etc/containerd/config.toml and restart containerd'
-  if (config === undefined) return `containerd: ${configFile} not found; hosts.toml is read only when config_path is set: ${fix}`
+  if (config === undefined)
+    return `containerd: ${configFile} not found; hosts.toml is read only when config_path is set: ${fix}`
   if (!/^\s*config_path\s*=\s*["'][^"']*\/etc\/containerd\/certs\.d/m.test(config)) {
     return `containerd: config_path is not set to /etc/containerd/certs.d in ${configFile}, so hosts.toml is ignored: ${fix}`
   }
@@ -47,7 +55,11 @@ export const containerdTarget: TrustTarget = {
   label: 'containerd',
   async isPresent(env) {
     if (env.platform !== 'linux') return false
-    for (const p of [['etc', 'containerd'], ['usr', 'bin', 'containerd'], ['usr', 'local', 'bin', 'containerd']]) {
+    for (const p of [
+      ['etc', 'containerd'],
+      ['usr', 'bin', 'containerd'],
+      ['usr', 'local', 'bin', 'containerd'],
+    ]) {
       if (await pathExists(underRoot(env, ...p))) return true
     }
     return false
@@ -57,7 +69,14 @@ export const containerdTarget: TrustTarget = {
     for (const r of ctx.registries) {
       const f = files(ctx.env, r)
       plan.steps.push(...(await planPlaceFile({ path: f.ca, content: ctx.ca.pem, force: ctx.force })))
-      plan.steps.push(...(await planPlaceFile({ path: f.hosts, content: hostsToml(ctx.env, r), force: ctx.force, ours: isOurs })))
+      plan.steps.push(
+        ...(await planPlaceFile({
+          path: f.hosts,
+          content: hostsToml(ctx.env, r),
+          force: ctx.force,
+          ours: isOurs,
+        })),
+      )
     }
     const warning = await configPathWarning(ctx.env)
     if (warning) plan.warnings.push(warning)

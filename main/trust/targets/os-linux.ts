@@ -8,10 +8,22 @@ import type { TargetContext, TargetPlan, TargetStatus } from '../types'
 
 /** Where each Linux family keeps local CA anchors, and the command that rebuilds the system bundle. */
 export const LINUX_STORES: Record<LinuxFamily, { label: string; anchors: string[]; update: string[] }> = {
-  debian: { label: 'Debian / Ubuntu / Alpine', anchors: ['usr', 'local', 'share', 'ca-certificates'], update: ['update-ca-certificates'] },
-  rhel: { label: 'RHEL / CentOS / Fedora / Rocky / Alma', anchors: ['etc', 'pki', 'ca-trust', 'source', 'anchors'], update: ['update-ca-trust', 'extract'] },
+  debian: {
+    label: 'Debian / Ubuntu / Alpine',
+    anchors: ['usr', 'local', 'share', 'ca-certificates'],
+    update: ['update-ca-certificates'],
+  },
+  rhel: {
+    label: 'RHEL / CentOS / Fedora / Rocky / Alma',
+    anchors: ['etc', 'pki', 'ca-trust', 'source', 'anchors'],
+    update: ['update-ca-trust', 'extract'],
+  },
   suse: { label: 'SUSE', anchors: ['etc', 'pki', 'trust', 'anchors'], update: ['update-ca-certificates'] },
-  arch: { label: 'Arch', anchors: ['etc', 'ca-certificates', 'trust-source', 'anchors'], update: ['update-ca-trust'] },
+  arch: {
+    label: 'Arch',
+    anchors: ['etc', 'ca-certificates', 'trust-source', 'anchors'],
+    update: ['update-ca-trust'],
+  },
 }
 
 export const RESTART_DOCKERD =
@@ -52,7 +64,9 @@ function label(family: LinuxFamily): string {
 export async function linuxInstall(ctx: TargetContext, family: LinuxFamily): Promise<TargetPlan> {
   const store = LINUX_STORES[family]
   const plan: TargetPlan = { target: 'os', label: label(family), steps: [], warnings: [], notes: [] }
-  plan.steps.push(...(await planPlaceFile({ path: anchorFile(ctx, family), content: ctx.ca.pem, force: ctx.force })))
+  plan.steps.push(
+    ...(await planPlaceFile({ path: anchorFile(ctx, family), content: ctx.ca.pem, force: ctx.force })),
+  )
   if (plan.steps.length > 0) {
     plan.steps.push({ kind: 'run', argv: store.update, why: 'rebuild the system CA bundle' })
     plan.notes.push(RESTART_DOCKERD)
@@ -68,7 +82,8 @@ export async function linuxUninstall(ctx: TargetContext, family: LinuxFamily): P
   if (steps.length > 0) {
     plan.steps.push(...steps)
     // Debian's update-ca-certificates leaves its links to the removed file (NAME.pem, HASH.0 -> NAME.pem) behind.
-    if (family === 'debian') plan.steps.push(...(await debianLinks(ctx)).map((path) => ({ kind: 'remove' as const, path })))
+    if (family === 'debian')
+      plan.steps.push(...(await debianLinks(ctx)).map((path) => ({ kind: 'remove' as const, path })))
     plan.steps.push({ kind: 'run', argv: store.update, why: 'rebuild the system CA bundle without this CA' })
     plan.notes.push(RESTART_DOCKERD)
   }

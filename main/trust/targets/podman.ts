@@ -13,7 +13,11 @@ export const podmanTarget: TrustTarget = {
   label: 'Podman / CRI-O',
   async isPresent(env: TrustEnv) {
     if (env.platform !== 'linux') return false
-    for (const p of [['etc', 'containers'], ['usr', 'bin', 'podman'], ['usr', 'bin', 'crio']]) {
+    for (const p of [
+      ['etc', 'containers'],
+      ['usr', 'bin', 'podman'],
+      ['usr', 'bin', 'crio'],
+    ]) {
       if (await pathExists(underRoot(env, ...p))) return true
     }
     return false

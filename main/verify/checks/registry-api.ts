@@ -19,14 +19,24 @@ export async function checkApi(ctx: VerifyContext, signal: AbortSignal): Promise
   }
   const header = first.headers[API_HEADER]
   if (first.status !== 200 && first.status !== 401) {
-    return fail(msg(header === undefined ? 'api.no-header' : 'api.status', { status: first.status }), 'NOT_A_REGISTRY', { status: first.status })
+    return fail(
+      msg(header === undefined ? 'api.no-header' : 'api.status', { status: first.status }),
+      'NOT_A_REGISTRY',
+      { status: first.status },
+    )
   }
-  if (header === undefined) return fail(msg('api.no-header', { status: first.status }), 'NOT_A_REGISTRY', { status: first.status })
-  if (first.status === 200) return pass(msg('api.ok', { version: String(header) }), { status: 200, apiVersion: header, auth: false })
+  if (header === undefined)
+    return fail(msg('api.no-header', { status: first.status }), 'NOT_A_REGISTRY', { status: first.status })
+  if (first.status === 200)
+    return pass(msg('api.ok', { version: String(header) }), { status: 200, apiVersion: header, auth: false })
   ctx.authOn = true
   const challenge = first.headers['www-authenticate']
   if (ctx.input.credentials === undefined) {
-    return warn(msg('api.auth-needed', { challenge: challenge ?? msg('api.auth-on') }), 'AUTH_REQUIRED', { status: 401, apiVersion: header, auth: true })
+    return warn(msg('api.auth-needed', { challenge: challenge ?? msg('api.auth-on') }), 'AUTH_REQUIRED', {
+      status: 401,
+      apiVersion: header,
+      auth: true,
+    })
   }
   let second: HttpAnswer
   try {
@@ -34,12 +44,27 @@ export async function checkApi(ctx: VerifyContext, signal: AbortSignal): Promise
   } catch (err) {
     return failWith(msg('api.auth-failed', { error: errorText(err) }), err)
   }
-  if (second.status === 401) return fail(msg('api.bad-credentials', { user: ctx.input.credentials.user }), 'BAD_CREDENTIALS', { status: 401, auth: true })
-  if (second.status !== 200) return fail(msg('api.auth-status', { status: second.status }), 'NOT_A_REGISTRY', { status: second.status })
-  return pass(msg('api.ok-auth', { user: ctx.input.credentials.user, version: String(header) }), { status: 200, apiVersion: header, auth: true })
+  if (second.status === 401)
+    return fail(msg('api.bad-credentials', { user: ctx.input.credentials.user }), 'BAD_CREDENTIALS', {
+      status: 401,
+      auth: true,
+    })
+  if (second.status !== 200)
+    return fail(msg('api.auth-status', { status: second.status }), 'NOT_A_REGISTRY', {
+      status: second.status,
+    })
+  return pass(msg('api.ok-auth', { user: ctx.input.credentials.user, version: String(header) }), {
+    status: 200,
+    apiVersion: header,
+    auth: true,
+  })
 }
 
-async function getJson(ctx: VerifyContext, path: string, signal: AbortSignal): Promise<{ answer: HttpAnswer; json: unknown }> {
+async function getJson(
+  ctx: VerifyContext,
+  path: string,
+  signal: AbortSignal,
+): Promise<{ answer: HttpAnswer; json: unknown }> {
   const answer = await registryRequest(ctx, path, { auth: ctx.authOn, signal })
   let json: unknown
   try {
@@ -51,7 +76,12 @@ async function getJson(ctx: VerifyContext, path: string, signal: AbortSignal): P
 }
 
 /** Pages through a list endpoint (`?n=100`, then the Link header), collecting one field. */
-async function pages(ctx: VerifyContext, first: string, field: 'repositories' | 'tags', signal: AbortSignal): Promise<{ items: string[]; status: number; pages: number }> {
+async function pages(
+  ctx: VerifyContext,
+  first: string,
+  field: 'repositories' | 'tags',
+  signal: AbortSignal,
+): Promise<{ items: string[]; status: number; pages: number }> {
   const items: string[] = []
   let path: string | undefined = first
   let count = 0
@@ -75,7 +105,8 @@ export async function checkCatalog(ctx: VerifyContext, signal: AbortSignal): Pro
     return failWith(msg('catalog.failed', { error: errorText(err) }), err)
   }
   if (repos.status === 401) return fail(msg('catalog.unauthorized'), 'AUTH_REQUIRED')
-  if (repos.status !== 200) return fail(msg('catalog.status', { status: repos.status }), 'NOT_A_REGISTRY', { status: repos.status })
+  if (repos.status !== 200)
+    return fail(msg('catalog.status', { status: repos.status }), 'NOT_A_REGISTRY', { status: repos.status })
   const repositories: { name: string; tags: string[] }[] = []
   for (const name of repos.items.slice(0, MAX_TAG_REPOS)) {
     try {
@@ -87,6 +118,9 @@ export async function checkCatalog(ctx: VerifyContext, signal: AbortSignal): Pro
   }
   const tagCount = repositories.reduce((n, r) => n + r.tags.length, 0)
   const counts = { repositories: repos.items.length, tags: tagCount }
-  const reason = repos.items.length > MAX_TAG_REPOS ? msg('catalog.ok-capped', { ...counts, max: MAX_TAG_REPOS }) : msg('catalog.ok', counts)
+  const reason =
+    repos.items.length > MAX_TAG_REPOS
+      ? msg('catalog.ok-capped', { ...counts, max: MAX_TAG_REPOS })
+      : msg('catalog.ok', counts)
   return pass(reason, { repositories, repositoryCount: repos.items.length, pages: repos.pages })
 }

@@ -14,7 +14,8 @@ export function CheckRows({ rows, label }: { rows: CheckRow[]; label: string }):
           <li key={r.id} className={`check-row check-${r.status}`} data-status={r.status} data-id={r.id}>
             <span className="check-dot" aria-hidden="true" />
             <div>
-              <strong>{zh ? (r.titleZh ?? r.title) : r.title}</strong> <span className="check-status">{t(`checks.${r.status}`)}</span>
+              <strong>{zh ? (r.titleZh ?? r.title) : r.title}</strong>{' '}
+              <span className="check-status">{t(`checks.${r.status}`)}</span>
               {reason && <p>{reason}</p>}
               {fix && <p className="check-fix">{fix}</p>}
             </div>

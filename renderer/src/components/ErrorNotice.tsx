@@ -18,7 +18,8 @@ export function useErrorText(): (error: ErrorInfo) => ErrorText {
   const { t, i18n } = useTranslation()
   return (error) => {
     const known = error.explained?.[i18n.language === 'zh-CN' ? 'zhCN' : 'en']
-    if (known) return { title: known.title, message: known.explanation, hint: known.fix, detail: error.message }
+    if (known)
+      return { title: known.title, message: known.explanation, hint: known.fix, detail: error.message }
     return {
       title: i18n.exists(`errors.${error.code}`) ? t(`errors.${error.code}`) : t('errors.generic'),
       message: i18n.exists(error.message) ? t(error.message) : error.message,
@@ -29,7 +30,13 @@ export function useErrorText(): (error: ErrorInfo) => ErrorText {
 }
 
 /** A form-level error (not tied to one field): shown by the button that caused it. */
-export function ErrorNotice({ error, id }: { error: ErrorInfo | undefined; id?: string }): React.JSX.Element | null {
+export function ErrorNotice({
+  error,
+  id,
+}: {
+  error: ErrorInfo | undefined
+  id?: string
+}): React.JSX.Element | null {
   const text = useErrorText()
   if (!error) return null
   const e = text(error)

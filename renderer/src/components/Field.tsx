@@ -23,11 +23,16 @@ interface TextFieldProps {
 export function TextField(props: TextFieldProps): React.JSX.Element {
   const { t } = useTranslation()
   const text = useErrorText()
-  const described = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : ''].filter(Boolean).join(' ')
+  const described = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : '']
+    .filter(Boolean)
+    .join(' ')
   const browse = async (): Promise<void> => {
     const b = props.browse
     if (!b) return
-    const r = b === 'folder' ? await api().chooseFolder({ title: props.label }) : await api().chooseFile({ title: props.label, extensions: b.extensions })
+    const r =
+      b === 'folder'
+        ? await api().chooseFolder({ title: props.label })
+        : await api().chooseFile({ title: props.label, extensions: b.extensions })
     if (r.ok && r.value.path) props.onChange(r.value.path)
   }
   return (
@@ -53,7 +58,12 @@ export function TextField(props: TextFieldProps): React.JSX.Element {
           }}
         />
         {props.browse && (
-          <button type="button" className="btn btn-secondary" onClick={() => void browse()} disabled={props.disabled}>
+          <button
+            type="button"
+            className="btn btn-secondary"
+            onClick={() => void browse()}
+            disabled={props.disabled}
+          >
             {t('common.browse')}
           </button>
         )}

@@ -14,7 +14,11 @@ export function LayerBars({ jobId }: { jobId: string | undefined }): React.JSX.E
       {layers.map((l) => (
         <li key={l.id} className="layer">
           <span className="mono">{l.id}</span>
-          <progress aria-label={t('registry.layer', { id: l.id })} max={l.total ?? 100} value={l.total ? (l.current ?? 0) : undefined} />
+          <progress
+            aria-label={t('registry.layer', { id: l.id })}
+            max={l.total ?? 100}
+            value={l.total ? (l.current ?? 0) : undefined}
+          />
           <span className="muted">{l.status}</span>
         </li>
       ))}

@@ -1,7 +1,15 @@
 import { useTranslation } from 'react-i18next'
 
 /** Said honestly: this step's core is not built yet. Shows what it will do and what to do meanwhile. */
-export function NotAvailable({ step, cli, title }: { step: string; cli: string; title?: string }): React.JSX.Element {
+export function NotAvailable({
+  step,
+  cli,
+  title,
+}: {
+  step: string
+  cli: string
+  title?: string
+}): React.JSX.Element {
   const { t } = useTranslation()
   return (
     <section className="card card-muted" aria-labelledby={`${step}-na-title`}>

@@ -2,7 +2,15 @@ import { useTranslation } from 'react-i18next'
 import { useJobsStore } from '../stores/jobs-store'
 
 /** The progress of one job, from its `job:progress` events; indeterminate until a percent arrives. */
-export function JobProgress({ jobId, label, onCancel }: { jobId: string | undefined; label: string; onCancel?: () => void }): React.JSX.Element | null {
+export function JobProgress({
+  jobId,
+  label,
+  onCancel,
+}: {
+  jobId: string | undefined
+  label: string
+  onCancel?: () => void
+}): React.JSX.Element | null {
   const { t, i18n } = useTranslation()
   const p = useJobsStore((s) => (jobId ? s.progress[jobId] : undefined))
   if (!jobId) return null

@@ -6,7 +6,13 @@ import { usePlanStore } from '../stores/plan-store'
 import { useStagesStore } from '../stores/stages-store'
 import { LanguageSwitch } from './LanguageSwitch'
 
-const NEEDS: Record<StepId, Capability[]> = { plan: [], certificates: ['pki'], registry: ['docker'], trust: ['trust', 'bundle'], verify: ['verify'] }
+const NEEDS: Record<StepId, Capability[]> = {
+  plan: [],
+  certificates: ['pki'],
+  registry: ['docker'],
+  trust: ['trust', 'bundle'],
+  verify: ['verify'],
+}
 
 export function Sidebar(): React.JSX.Element {
   const { t } = useTranslation()
@@ -17,21 +23,37 @@ export function Sidebar(): React.JSX.Element {
   const planSaved = usePlanStore((s) => s.saved)
   const issued = useCertsStore((s) => !!s.issued)
   const registryUp = useStagesStore((s) => s.containerId !== undefined)
-  const trusted = useStagesStore((s) => (s.trustApplied !== undefined && s.trustApplied.pending.length === 0) || s.bundle !== undefined)
+  const trusted = useStagesStore(
+    (s) => (s.trustApplied !== undefined && s.trustApplied.pending.length === 0) || s.bundle !== undefined,
+  )
   const verified = useStagesStore((s) => s.verifyOk === true)
-  const done: Partial<Record<StepId, boolean>> = { plan: planSaved, certificates: issued, registry: registryUp, trust: trusted, verify: verified }
+  const done: Partial<Record<StepId, boolean>> = {
+    plan: planSaved,
+    certificates: issued,
+    registry: registryUp,
+    trust: trusted,
+    verify: verified,
+  }
   return (
     <nav className="sidebar" aria-label={t('nav.label')}>
       <div className="brand">
-        <span className="brand-mark" aria-hidden="true">RW</span>
+        <span className="brand-mark" aria-hidden="true">
+          RW
+        </span>
         <span>{t('app.name')}</span>
       </div>
-      <button type="button" className={`nav-item nav-home${screen === 'home' ? ' nav-on' : ''}`} aria-current={screen === 'home' ? 'page' : undefined} onClick={() => go('home')}>
+      <button
+        type="button"
+        className={`nav-item nav-home${screen === 'home' ? ' nav-on' : ''}`}
+        aria-current={screen === 'home' ? 'page' : undefined}
+        onClick={() => go('home')}
+      >
         {t('nav.home')}
       </button>
       <ol className="nav-steps">
         {STEPS.map((step, i) => {
-          const unavailable = caps !== undefined && NEEDS[step].every((c) => !caps[c]) && NEEDS[step].length > 0
+          const unavailable =
+            caps !== undefined && NEEDS[step].every((c) => !caps[c]) && NEEDS[step].length > 0
           return (
             <li key={step}>
               <button
@@ -40,7 +62,9 @@ export function Sidebar(): React.JSX.Element {
                 aria-current={screen === step ? 'step' : undefined}
                 onClick={() => go(step)}
               >
-                <span className="nav-num" aria-hidden="true">{done[step] ? '✓' : i + 1}</span>
+                <span className="nav-num" aria-hidden="true">
+                  {done[step] ? '✓' : i + 1}
+                </span>
                 <span className="nav-text">
                   {t(`steps.${step}.title`)}
                   {unavailable && <span className="nav-soon">{t('notAvailable.short')}</span>}

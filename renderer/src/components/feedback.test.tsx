@@ -12,8 +12,16 @@ const unknownAuthority: ErrorInfo = {
   code: 'ENGINE_ERROR',
   message: 'x509: certificate signed by unknown authority',
   explained: {
-    en: { title: 'The client does not trust your CA', explanation: 'Docker on this machine does not know the CA.', fix: 'Install ca.crt in Client trust.' },
-    zhCN: { title: '客户端不信任你的 CA', explanation: '本机 Docker 不认识该 CA。', fix: '请在“客户端信任”步骤安装 ca.crt。' },
+    en: {
+      title: 'The client does not trust your CA',
+      explanation: 'Docker on this machine does not know the CA.',
+      fix: 'Install ca.crt in Client trust.',
+    },
+    zhCN: {
+      title: '客户端不信任你的 CA',
+      explanation: '本机 Docker 不认识该 CA。',
+      fix: '请在“客户端信任”步骤安装 ca.crt。',
+    },
   },
 }
 
@@ -34,12 +42,29 @@ describe('error, check and layer feedback', () => {
   })
 
   it('shows an unknown failure’s message as it is', () => {
-    render(<ErrorNotice error={{ code: 'ENGINE_ERROR', message: 'something odd happened', hint: 'look at the log' }} />)
-    expect(screen.getByRole('alert').textContent).toBe('Something went wrongsomething odd happenedlook at the log')
+    render(
+      <ErrorNotice
+        error={{ code: 'ENGINE_ERROR', message: 'something odd happened', hint: 'look at the log' }}
+      />,
+    )
+    expect(screen.getByRole('alert').textContent).toBe(
+      'Something went wrongsomething odd happenedlook at the log',
+    )
   })
 
   it('shows check reasons and fixes in Chinese when the UI is in zh-CN', async () => {
-    const rows = [{ id: 'port', status: 'fail' as const, title: 'Port 5000', titleZh: '端口 5000', reason: 'already published by container "web"', reasonZh: '已被容器“web”占用', fix: 'Choose another port', fixZh: '请换一个端口' }]
+    const rows = [
+      {
+        id: 'port',
+        status: 'fail' as const,
+        title: 'Port 5000',
+        titleZh: '端口 5000',
+        reason: 'already published by container "web"',
+        reasonZh: '已被容器“web”占用',
+        fix: 'Choose another port',
+        fixZh: '请换一个端口',
+      },
+    ]
     const { rerender } = render(<CheckRows rows={rows} label="Preflight" />)
     expect(screen.getByRole('list').textContent).toContain('already published by container "web"')
     await act(() => i18next.changeLanguage('zh-CN'))
@@ -52,9 +77,13 @@ describe('error, check and layer feedback', () => {
   it('draws one progress bar per pulled layer from the job’s layer events', () => {
     render(<LayerBars jobId="registry-1" />)
     act(() => {
-      useJobsStore.getState().onLayer('registry-1', { id: 'a3ed95caeb02', status: 'Downloading', current: 50, total: 200 })
+      useJobsStore
+        .getState()
+        .onLayer('registry-1', { id: 'a3ed95caeb02', status: 'Downloading', current: 50, total: 200 })
       useJobsStore.getState().onLayer('registry-1', { id: '6a5c2ed5ee3a', status: 'Waiting' })
-      useJobsStore.getState().onLayer('registry-1', { id: 'a3ed95caeb02', status: 'Downloading', current: 150, total: 200 })
+      useJobsStore
+        .getState()
+        .onLayer('registry-1', { id: 'a3ed95caeb02', status: 'Downloading', current: 150, total: 200 })
       useJobsStore.getState().onLayer('other-job', { id: 'ffff', status: 'Downloading' })
     })
     const bars = screen.getAllByRole('progressbar')

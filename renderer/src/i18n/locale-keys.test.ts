@@ -13,13 +13,21 @@ describe('locales', () => {
   it('zh-CN and English have exactly the same keys', () => {
     const a = new Set(keys(en))
     const b = new Set(keys(zhCN))
-    expect([...a].filter((k) => !b.has(k)), 'missing in zh-CN').toEqual([])
-    expect([...b].filter((k) => !a.has(k)), 'missing in en').toEqual([])
+    expect(
+      [...a].filter((k) => !b.has(k)),
+      'missing in zh-CN',
+    ).toEqual([])
+    expect(
+      [...b].filter((k) => !a.has(k)),
+      'missing in en',
+    ).toEqual([])
   })
 
   it('uses the same {{placeholders}} in both languages', () => {
     const flat = (obj: unknown, prefix = ''): [string, string][] =>
-      typeof obj === 'string' ? [[prefix, obj]] : Object.entries(obj as object).flatMap(([k, v]) => flat(v, prefix ? `${prefix}.${k}` : k))
+      typeof obj === 'string'
+        ? [[prefix, obj]]
+        : Object.entries(obj as object).flatMap(([k, v]) => flat(v, prefix ? `${prefix}.${k}` : k))
     const zh = new Map(flat(zhCN).map(([k, v]) => [k.replace(/_(one|other)$/, ''), v]))
     for (const [k, v] of flat(en)) {
       const vars = (s: string): string[] => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1] ?? '').sort()

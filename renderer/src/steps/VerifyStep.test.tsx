@@ -23,13 +23,11 @@ const rows: CheckRow[] = [
 async function setUp(language: 'en' | 'zh-CN' = 'en'): Promise<Fake> {
   const api = await resetAll(language)
   useAppStore.setState({ info: { ...appInfo, capabilities: { ...appInfo.capabilities, verify: true } } })
-  usePlanStore
-    .getState()
-    .load({
-      addresses: ['192.168.20.10'],
-      port: 5000,
-      docker: { kind: 'ssh', url: 'ssh://root@192.168.20.10' },
-    })
+  usePlanStore.getState().load({
+    addresses: ['192.168.20.10'],
+    port: 5000,
+    docker: { kind: 'ssh', url: 'ssh://root@192.168.20.10' },
+  })
   const issued = {
     outDir: certDir,
     certPath: `${certDir}/domain.crt`,

@@ -18,12 +18,18 @@ export const useJobsStore = create<JobsState>()((set) => ({
   logs: {},
   layers: {},
   onProgress: (p) => set((s) => ({ progress: { ...s.progress, [p.jobId]: p } })),
-  onLog: (jobId, line) => set((s) => ({ logs: { ...s.logs, [jobId]: [...(s.logs[jobId] ?? []), line].slice(-500) } })),
+  onLog: (jobId, line) =>
+    set((s) => ({ logs: { ...s.logs, [jobId]: [...(s.logs[jobId] ?? []), line].slice(-500) } })),
   onLayer: (jobId, layer) =>
     set((s) => {
       const list = s.layers[jobId] ?? []
       const i = list.findIndex((l) => l.id === layer.id)
-      return { layers: { ...s.layers, [jobId]: i < 0 ? [...list, layer] : list.map((l, j) => (j === i ? layer : l)) } }
+      return {
+        layers: {
+          ...s.layers,
+          [jobId]: i < 0 ? [...list, layer] : list.map((l, j) => (j === i ? layer : l)),
+        },
+      }
     }),
   clear: (jobId) =>
     set((s) => {
