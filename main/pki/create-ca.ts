@@ -1,6 +1,14 @@
 import { invalidInput } from '../errors'
 import { checkPassphrase, exportPrivateKeyPem, generateRsaKey, parseKeySize } from './keys'
-import { signCertificate, subjectAttributes } from './sign-certificate'
+import {
+  basicConstraintsExt,
+  keyIdentifier,
+  keyUsageExt,
+  nameDer,
+  signCertificate,
+  spkiDer,
+  subjectKeyIdentifierExt,
+} from './sign-certificate'
 import {
   BACKDATE_MS,
   DEFAULT_CA_DAYS,
@@ -65,7 +73,7 @@ export async function createCa(input: CreateCaInput): Promise<PemPair> {
   const key = await generateRsaKey(opts.keySize)
   const notBefore = new Date(opts.now.getTime() - BACKDATE_MS)
   const notAfter = new Date(opts.now.getTime() + opts.days * DAY_MS)
-  const name = subjectAttributes(opts.subject)
+  const name = nameDer(opts.subject)
   const { pem } = signCertificate(
     {
       subject: name,
@@ -74,9 +82,9 @@ export async function createCa(input: CreateCaInput): Promise<PemPair> {
       notBefore,
       notAfter,
       extensions: [
-        { name: 'basicConstraints', cA: true, pathLenConstraint: 0, critical: true },
-        { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
-        { name: 'subjectKeyIdentifier' },
+        basicConstraintsExt(true, 0),
+        keyUsageExt(['keyCertSign', 'cRLSign']),
+        subjectKeyIdentifierExt(keyIdentifier(spkiDer(key))),
       ],
     },
     key,

@@ -1,9 +1,20 @@
-import { X509Certificate } from 'node:crypto'
-import forge from 'node-forge'
+import { X509Certificate, type KeyObject } from 'node:crypto'
 import { invalidInput } from '../errors'
+import { TAG, childrenOf, contentsOf, encodingOf, oidText, readNode } from './der'
 import { exportPrivateKeyPem, generateRsaKey, parseKeySize } from './keys'
 import { parseSans } from './names'
-import { signCertificate, utf8Field } from './sign-certificate'
+import {
+  authorityKeyIdentifierExt,
+  basicConstraintsExt,
+  extKeyUsageExt,
+  keyIdentifier,
+  keyUsageExt,
+  nameDer,
+  signCertificate,
+  spkiDer,
+  subjectAltNameExt,
+  subjectKeyIdentifierExt,
+} from './sign-certificate'
 import {
   BACKDATE_MS,
   DEFAULT_LEAF_DAYS,
@@ -55,21 +66,54 @@ export function checkIssueInput(ca: Pick<LoadedCa, 'notAfter'>, input: IssueInpu
   return { sans, keySize, usage, now, notBefore, notAfter }
 }
 
-function caIdentity(caCertPem: string): { issuerDer: string; keyIdentifier: string } {
-  const x509 = new X509Certificate(caCertPem)
-  const der = forge.util.createBuffer(x509.raw.toString('binary'))
-  const asn = forge.asn1.fromDer(der)
-  const tbs = (asn.value as forge.asn1.Asn1[])[0] as forge.asn1.Asn1
-  const fields = tbs.value as forge.asn1.Asn1[]
-  // TBSCertificate: [0] version (explicit, optional), serial, signature, issuer, validity, subject, ...
-  const offset = (fields[0] as forge.asn1.Asn1).tagClass === forge.asn1.Class.CONTEXT_SPECIFIC ? 1 : 0
-  const subject = fields[offset + 4] as forge.asn1.Asn1
-  const forgeCa = forge.pki.certificateFromPem(caCertPem)
-  const ski = forgeCa.getExtension('subjectKeyIdentifier') as { subjectKeyIdentifier?: string } | null
-  const keyIdentifier = ski?.subjectKeyIdentifier
-    ? forge.util.hexToBytes(ski.subjectKeyIdentifier)
-    : forgeCa.generateSubjectKeyIdentifier().getBytes()
-  return { issuerDer: forge.asn1.toDer(subject).getBytes(), keyIdentifier }
+const SUBJECT_KEY_IDENTIFIER = '2.5.29.14'
+
+/**
+ * What a leaf needs from its CA certificate: the CA's subject Name exactly as encoded (it becomes the leaf's issuer,
+ * byte for byte) and its key identifier (the CA's subjectKeyIdentifier, or computed from its key when it has none).
+ */
+export function caIdentity(caCertPem: string): { issuerDer: Buffer; keyIdentifier: Buffer } {
+  const der = new X509Certificate(caCertPem).raw
+  const cert = readNode(der)
+  const tbs = childrenOf(der, cert)[0]
+  if (cert.tag !== TAG.SEQUENCE || tbs?.tag !== TAG.SEQUENCE)
+    throw new Error('CA certificate: not a Certificate')
+  const fields = childrenOf(der, tbs)
+  // TBSCertificate: [0] version (explicit, optional), serial, signature, issuer, validity, subject, spki, ..., [3] ext
+  const offset = fields[0]?.tag === 0xa0 ? 1 : 0
+  const subject = fields[offset + 4]
+  const spki = fields[offset + 5]
+  if (subject?.tag !== TAG.SEQUENCE || spki?.tag !== TAG.SEQUENCE)
+    throw new Error('CA certificate: no subject')
+  return {
+    issuerDer: encodingOf(der, subject),
+    keyIdentifier: subjectKeyIdentifierOf(der, fields) ?? keyIdentifier(encodingOf(der, spki)),
+  }
+}
+
+function subjectKeyIdentifierOf(der: Buffer, tbsFields: ReturnType<typeof childrenOf>): Buffer | undefined {
+  const exts = tbsFields.find((f) => f.tag === 0xa3)
+  const list = exts === undefined ? undefined : childrenOf(der, exts)[0]
+  if (list === undefined) return undefined
+  for (const ext of childrenOf(der, list)) {
+    const parts = childrenOf(der, ext)
+    const id = parts[0]
+    const value = parts[parts.length - 1]
+    if (id?.tag !== TAG.OID || oidText(contentsOf(der, id)) !== SUBJECT_KEY_IDENTIFIER) continue
+    if (value?.tag !== TAG.OCTET_STRING) return undefined
+    const inner = contentsOf(der, value)
+    const keyId = readNode(inner)
+    return keyId.tag === TAG.OCTET_STRING ? contentsOf(inner, keyId) : undefined
+  }
+  return undefined
+}
+
+/** The key generated ahead of time when it is a private RSA key of the requested size; a fresh one otherwise. */
+async function leafKey(bits: KeySize, early: IssueInput['key']): Promise<KeyObject> {
+  const key = early === undefined ? undefined : await early
+  const fits = key?.type === 'private' && key.asymmetricKeyType === 'rsa'
+  if (fits && key.asymmetricKeyDetails?.modulusLength === bits) return key
+  return generateRsaKey(bits)
 }
 
 function commonNameFor(sans: SanEntry[]): string | undefined {
@@ -83,28 +127,23 @@ function commonNameFor(sans: SanEntry[]): string | undefined {
  */
 export async function issueCertificate(ca: LoadedCa, input: IssueInput): Promise<IssuedCertificate> {
   const opts = checkIssueInput(ca, input)
-  const { issuerDer, keyIdentifier } = caIdentity(ca.certPem)
-  const key = await generateRsaKey(opts.keySize)
+  const { issuerDer, keyIdentifier: caKeyId } = caIdentity(ca.certPem)
+  const key = await leafKey(opts.keySize, input.key)
   const cn = commonNameFor(opts.sans)
-  const altNames = opts.sans.map((s) =>
-    s.type === 'ip' ? { type: 7, ip: s.value } : { type: 2, value: s.value },
-  )
   const { pem, serial } = signCertificate(
     {
-      subject: cn === undefined ? [] : [utf8Field('CN', cn)],
-      issuer: { rawDer: issuerDer },
+      subject: nameDer(cn === undefined ? {} : { cn }),
+      issuer: issuerDer,
       publicKey: key,
       notBefore: opts.notBefore,
       notAfter: opts.notAfter,
       extensions: [
-        { name: 'basicConstraints', cA: false, critical: true },
-        { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
-        opts.usage === 'server'
-          ? { name: 'extKeyUsage', serverAuth: true }
-          : { name: 'extKeyUsage', clientAuth: true },
-        { name: 'subjectAltName', altNames },
-        { name: 'subjectKeyIdentifier' },
-        { name: 'authorityKeyIdentifier', keyIdentifier },
+        basicConstraintsExt(false),
+        keyUsageExt(['digitalSignature', 'keyEncipherment']),
+        extKeyUsageExt([opts.usage === 'server' ? 'serverAuth' : 'clientAuth']),
+        subjectAltNameExt(opts.sans, cn === undefined),
+        subjectKeyIdentifierExt(keyIdentifier(spkiDer(key))),
+        authorityKeyIdentifierExt(caKeyId),
       ],
     },
     ca.key,

@@ -1,4 +1,4 @@
-import { createPrivateKey, createPublicKey, generateKeyPair, type KeyObject } from 'node:crypto'
+import { createPrivateKey, generateKeyPair, type KeyObject } from 'node:crypto'
 import { promisify } from 'node:util'
 import { AppError, invalidInput } from '../errors'
 import { KEY_SIZES, type KeySize } from './types'
@@ -35,10 +35,6 @@ export async function generateRsaKey(bits: KeySize): Promise<KeyObject> {
 export function exportPrivateKeyPem(key: KeyObject, passphrase?: string): string {
   if (passphrase === undefined) return key.export({ type: 'pkcs8', format: 'pem' }).toString()
   return key.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase }).toString()
-}
-
-export function publicKeyPem(key: KeyObject): string {
-  return createPublicKey(key).export({ type: 'spki', format: 'pem' }).toString()
 }
 
 export function isEncryptedKeyPem(pem: string): boolean {

@@ -53,6 +53,11 @@ export interface IssueInput {
   keySize?: KeySize | undefined
   usage?: CertUsage | undefined
   now?: Date | undefined
+  /**
+   * A key generated ahead of time (the CLI starts it while it loads): used when it is an RSA key of `keySize` bits,
+   * otherwise discarded and a fresh key generated. It must never reject (map a failure to undefined).
+   */
+  key?: Promise<KeyObject | undefined> | undefined
 }
 
 export interface IssuedCertificate extends PemPair {

@@ -5,6 +5,19 @@ import { fileURLToPath } from 'node:url'
 import { makeTmpDir } from '../support/fs-snapshot'
 import { report, timeRuns } from './stats'
 
+/**
+ * BENCH_ONLY (comma-separated; unset = everything): is this figure (or group) selected? `cli` selects every CLI
+ * figure, `cli-issue` only `cert issue`.
+ */
+export function benchSelected(name: string, env: NodeJS.ProcessEnv = process.env): boolean {
+  const only = (env['BENCH_ONLY'] ?? '')
+    .split(',')
+    .map((w) => w.trim())
+    .filter((w) => w !== '')
+  if (only.length === 0) return true
+  return only.some((w) => w === name || w.startsWith(`${name}-`) || name.startsWith(`${w}-`))
+}
+
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 export const CLI_BIN = join(ROOT, 'out/cli/registry-wizard.js')
 
@@ -43,11 +56,13 @@ async function pairs(dir: string, runs: number): Promise<boolean> {
 
   const ok: boolean[] = []
   const pair = async (
+    key: string,
     name: string,
     target: number,
     ours: (i: number) => void,
     reference: (i: number) => void,
   ) => {
+    if (!benchSelected(key)) return
     const a: number[] = []
     const b: number[] = []
     for (let i = 0; i < runs; i++) {
@@ -58,14 +73,22 @@ async function pairs(dir: string, runs: number): Promise<boolean> {
   }
   const nodeBaseline = (): void => node(['-e', '0'])
 
-  await pair('CLI --version (vs node -e 0)', 2, () => node([CLI_BIN, '--version']), nodeBaseline)
   await pair(
+    'cli-version',
+    'CLI --version (vs node -e 0)',
+    2,
+    () => node([CLI_BIN, '--version']),
+    nodeBaseline,
+  )
+  await pair(
+    'cli-inspect',
     'CLI cert inspect FILE (vs node -e 0)',
     2,
     () => node([CLI_BIN, 'cert', 'inspect', join(leaf, 'domain.crt')]),
     nodeBaseline,
   )
   await pair(
+    'cli-issue',
     'CLI cert issue RSA 2048 (vs openssl req+x509)',
     1,
     (i) =>

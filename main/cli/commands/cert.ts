@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto'
 import type { Command } from 'commander'
 import { invalidInput } from '../../errors'
 // Only the light modules (node:crypto's X509Certificate, no node-forge) load for `cert inspect`; issuing loads the
@@ -57,7 +58,13 @@ function formatInfo(info: CertificateInfo, findings: LintFinding[]): string {
   return `${lines.join('\n')}\n`
 }
 
-export function registerCertCommands(program: Command, ctx: CommandContext): void {
+/** What the CLI started before this module loaded (program.ts: startEarlyWork). */
+export interface EarlyWork {
+  /** `cert issue`'s leaf key, generated while the CLI loads; resolves to undefined when the generation failed. */
+  issueKey?: Promise<KeyObject | undefined> | undefined
+}
+
+export function registerCertCommands(program: Command, ctx: CommandContext, early: EarlyWork = {}): void {
   const cert = program.command('cert').description('Issue and inspect certificates')
 
   cert
@@ -102,6 +109,7 @@ export function registerCertCommands(program: Command, ctx: CommandContext): voi
         usage: o.client ? 'client' : 'server',
         passphrase,
         force: o.force === true,
+        key: early.issueKey,
       })
       const summary = {
         usage: r.usage,

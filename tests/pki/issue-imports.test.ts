@@ -1,0 +1,156 @@
+import { execFileSync } from 'node:child_process'
+import { createPublicKey, X509Certificate } from 'node:crypto'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
+import { dirname, join, relative, resolve } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { buildProgram, issueKeySize, startEarlyWork } from '../../main/cli/program'
+import { makeContext } from '../../main/cli/context'
+import { createCaDir } from '../../main/pki'
+import { makeTmpDir } from '../support/fs-snapshot'
+import { captureIo } from '../support/run-cli'
+
+// `cert issue` must not load node-forge (80-130 ms to load): certificates are built with main/pki/der.ts and signed
+// with node:crypto. Checked on the sources (static imports from what the command loads) and on the built bin.
+const REPO = resolve(import.meta.dirname, '../..')
+const BIN = join(REPO, 'out/cli/registry-wizard.js')
+const work = makeTmpDir('rw-pki-issue-imports-')
+afterAll(() => rmSync(work, { recursive: true, force: true }))
+
+/** Static value imports of a TypeScript file (not `import type`); with `dynamic`, `import('...')` ones only. */
+function imports(file: string, dynamic = false): string[] {
+  const text = readFileSync(file, 'utf8')
+  const out: string[] = []
+  if (dynamic) return [...text.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] as string)
+  for (const m of text.matchAll(/^\s*(import|export)\s+(type\s+)?[^'"]*?\bfrom\s+['"]([^'"]+)['"]/gm)) {
+    if (m[2] === undefined) out.push(m[3] as string)
+  }
+  for (const m of text.matchAll(/^\s*import\s+['"]([^'"]+)['"]/gm)) out.push(m[1] as string)
+  return out
+}
+
+function resolveLocal(from: string, spec: string): string | undefined {
+  if (!spec.startsWith('.')) return undefined
+  const base = resolve(dirname(from), spec)
+  for (const c of [`${base}.ts`, `${base}/index.ts`, base]) if (existsSync(c) && c.endsWith('.ts')) return c
+  throw new Error(`cannot resolve ${spec} from ${from}`)
+}
+
+function graph(entries: string[]): { files: string[]; packages: Set<string> } {
+  const seen = new Set<string>()
+  const packages = new Set<string>()
+  const todo = entries.map((e) => resolve(REPO, e))
+  while (todo.length > 0) {
+    const f = todo.pop() as string
+    if (seen.has(f)) continue
+    seen.add(f)
+    for (const spec of imports(f)) {
+      const local = resolveLocal(f, spec)
+      if (local === undefined) packages.add(spec)
+      else todo.push(local)
+    }
+  }
+  return { files: [...seen].map((f) => relative(REPO, f)).sort(), packages }
+}
+
+/** npm packages the built bin loaded (CommonJS cache at exit: an ESM import of a package goes through it too). */
+function packagesLoaded(args: string[]): string[] {
+  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run \`npm run build:cli\` first`)
+  const out = join(work, 'loaded.txt')
+  rmSync(out, { force: true })
+  const preload =
+    'data:text/javascript,import{writeFileSync}from"node:fs";import{createRequire}from"node:module";' +
+    'const c=createRequire("/").cache;process.on("exit",()=>writeFileSync(process.env.RW_LOADED_OUT,Object.keys(c).join("\\n")))'
+  execFileSync(process.execPath, ['--import', preload, BIN, ...args], {
+    cwd: work,
+    env: { ...process.env, RW_LOADED_OUT: out },
+    stdio: 'ignore',
+  })
+  const names = readFileSync(out, 'utf8')
+    .split('\n')
+    .map((p) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(p)?.[1])
+    .filter((n): n is string => n !== undefined)
+  return [...new Set(names)].sort()
+}
+
+describe('cert issue import path', () => {
+  it('nothing cert issue can load (cert command, its lazy CA code, the pki core) imports node-forge', () => {
+    const g = graph([
+      'main/cli/program.ts',
+      'main/cli/commands/cert.ts',
+      'main/pki/ca-dir.ts',
+      'main/pki/index.ts',
+    ])
+    expect(g.files).toContain('main/pki/sign-certificate.ts')
+    expect(g.files).toContain('main/pki/der.ts')
+    expect([...g.packages].filter((p) => p.includes('forge'))).toEqual([])
+  })
+
+  it('the built bin issues a certificate loading no npm package but commander', async () => {
+    const caDir = join(work, 'ca')
+    await createCaDir(caDir, { subject: { cn: 'Imports CA' }, keySize: 2048 })
+    const loaded = packagesLoaded([
+      'cert',
+      'issue',
+      '--ca-dir',
+      caDir,
+      '--out',
+      join(work, 'out'),
+      '--ip',
+      '192.168.20.10',
+    ])
+    expect(loaded).toEqual(['commander'])
+    const cert = new X509Certificate(readFileSync(join(work, 'out', 'domain.crt')))
+    expect(cert.verify(new X509Certificate(readFileSync(join(caDir, 'ca.crt'))).publicKey)).toBe(true)
+  })
+})
+
+describe('cert issue key generated while the CLI loads', () => {
+  it('reads the key size from the command line as commander does', () => {
+    expect(issueKeySize(['cert', 'issue', '--ca-dir', 'ca', '--out', 'o', '--ip', '10.0.0.1'])).toBe(2048)
+    expect(issueKeySize(['cert', 'issue', '--key-size', '4096'])).toBe(4096)
+    expect(issueKeySize(['cert', 'issue', '--key-size=3072'])).toBe(3072)
+    expect(issueKeySize(['cert', 'issue', '--key-size', '4096', '--key-size', '3072'])).toBe(3072)
+    expect(issueKeySize(['cert', 'issue', '--key-size', '1024'])).toBeUndefined()
+    expect(issueKeySize(['cert', 'issue', '--help'])).toBeUndefined()
+    expect(issueKeySize(['cert', 'inspect', 'x.crt'])).toBeUndefined()
+    expect(issueKeySize(['ca', 'create', '--key-size', '2048'])).toBeUndefined()
+    expect(startEarlyWork(['--version'])).toEqual({})
+  })
+
+  it('the issued certificate carries the key started before the command loaded, of the size asked for', async () => {
+    const caDir = join(work, 'ca-early')
+    await createCaDir(caDir, { subject: { cn: 'Early CA' }, keySize: 2048 })
+    const outDir = join(work, 'early')
+    const argv = [
+      'cert',
+      'issue',
+      '--ca-dir',
+      caDir,
+      '--out',
+      outDir,
+      '--dns',
+      'registry.lan',
+      '--key-size',
+      '3072',
+    ]
+    const early = startEarlyWork(argv)
+    const c = captureIo(work, {})
+    let code = 0
+    const program = await buildProgram(
+      makeContext(c.io, (n) => (code = n)),
+      argv,
+      early,
+    )
+    await program.parseAsync(argv, { from: 'user' })
+    expect(code).toBe(0)
+    const key = await early.issueKey
+    expect(key?.asymmetricKeyDetails?.modulusLength).toBe(3072)
+    const cert = new X509Certificate(readFileSync(join(outDir, 'domain.crt')))
+    const spki = createPublicKey(key as never).export({ type: 'spki', format: 'pem' })
+    expect(cert.publicKey.export({ type: 'spki', format: 'pem' })).toBe(spki)
+    expect(readFileSync(join(outDir, 'domain.key'), 'utf8')).toBe(
+      key?.export({ type: 'pkcs8', format: 'pem' }),
+    )
+    expect(c.out()).not.toContain('PRIVATE KEY')
+  })
+})
