@@ -12,6 +12,8 @@ export interface BoundedReadOptions {
   regularOnly?: boolean
 }
 
+const CHUNK = 64 * 1024
+
 function errnoOf(err: unknown): string {
   return err instanceof Error && 'code' in err ? String((err as NodeJS.ErrnoException).code) : 'unreadable'
 }
@@ -47,15 +49,18 @@ export async function readBoundedText(
       if (!st.isFile()) raise({ kind: 'not-a-file' })
       if (st.size > max) raise({ kind: 'too-large', max })
     }
-    const buf = Buffer.allocUnsafe(max + 1)
+    // Chunks as the data comes (a certificate is a few KB): no buffer of the whole limit up front.
+    const chunks: Buffer[] = []
     let total = 0
     for (;;) {
-      const { bytesRead } = await handle.read(buf, total, buf.length - total, null)
+      const chunk = Buffer.allocUnsafe(Math.min(CHUNK, max + 1 - total))
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null)
       if (bytesRead === 0) break
+      chunks.push(chunk.subarray(0, bytesRead))
       total += bytesRead
       if (total > max) raise({ kind: 'too-large', max })
     }
-    return buf.subarray(0, total).toString('utf8')
+    return Buffer.concat(chunks, total).toString('utf8')
   } catch (err) {
     if (err instanceof Error && failures.has(err)) throw err
     throw fail({ kind: 'read', errno: errnoOf(err) })

@@ -277,7 +277,7 @@ function opensslDate(iso: string): string {
 
 async function appendIndex(caDir: string, entry: IndexEntry): Promise<void> {
   const entries = [...(await readIndex(caDir)), entry]
-  await writeFileAtomic(
+  const json = writeFileAtomic(
     join(caDir, INDEX_JSON_FILE),
     `${JSON.stringify({ version: 1, certificates: entries }, null, 2)}\n`,
   )
@@ -294,7 +294,7 @@ async function appendIndex(caDir: string, entry: IndexEntry): Promise<void> {
       ].join('\t'),
     )
     .join('\n')
-  await writeFileAtomic(join(caDir, INDEX_TXT_FILE), `${txt}\n`)
+  await Promise.all([json, writeFileAtomic(join(caDir, INDEX_TXT_FILE), `${txt}\n`)])
 }
 
 export interface IssueToDirOptions extends IssueInput {
@@ -418,10 +418,16 @@ export async function issueToDir(opts: IssueToDirOptions): Promise<IssuedToDir> 
     }
     await backupAll(toBackup, backups)
     if (await pathExists(keyPath)) await fs.rm(keyPath)
-    await writeFileAtomic(certPath, served, { mode: CERT_MODE })
-    created.push(certPath)
-    await writeFileAtomic(caCertPath, chain.root.pem, { mode: CERT_MODE })
-    if (!caCopyExisted || caCopy !== undefined) created.push(caCertPath)
+    // The two certificates at once (independent files); the key only after both are in place.
+    const certWrites = await Promise.allSettled([
+      writeFileAtomic(certPath, served, { mode: CERT_MODE }),
+      writeFileAtomic(caCertPath, chain.root.pem, { mode: CERT_MODE }),
+    ])
+    if (certWrites[0].status === 'fulfilled') created.push(certPath)
+    if (certWrites[1].status === 'fulfilled' && (!caCopyExisted || caCopy !== undefined))
+      created.push(caCertPath)
+    const failed = certWrites.find((r) => r.status === 'rejected')
+    if (failed !== undefined) throw failed.reason
     await opts.onStep?.('certs-written')
     await writeKeyFile(keyPath, issued.keyPem)
     await opts.onStep?.('key-written')

@@ -19,7 +19,7 @@ export function benchSelected(name: string, env: NodeJS.ProcessEnv = process.env
 }
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
-export const CLI_BIN = join(ROOT, 'out/cli/registry-wizard.js')
+export const CLI_BIN = join(ROOT, process.env['RW_CLI_DIR'] ?? 'out/cli', 'registry-wizard.js')
 
 /**
  * The built CLI's start-up and `cert issue`, each beside its reference in the same run (alternated, median of RUNS):
