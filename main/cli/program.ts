@@ -6,6 +6,7 @@ import { generateRsaKey } from '../pki/keys'
 import { DEFAULT_LEAF_KEY_SIZE, KEY_SIZES, type KeySize } from '../pki/types'
 import type { EarlyWork } from './commands/cert'
 import { makeContext, type CliIo, type CommandContext } from './context'
+import { version } from '../../package.json'
 
 type Register = (program: Command, ctx: CommandContext, early: EarlyWork) => void
 
@@ -97,7 +98,7 @@ export async function buildProgram(
   ])
   const program = new Command('registry-wizard')
     .description('Private Docker registry with TLS: certificates, registry, client trust, verification.')
-    .version('0.1.0')
+    .version(version)
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: ctx.io.stdout, writeErr: ctx.io.stderr })
