@@ -3,16 +3,14 @@ import { createHash, randomBytes } from 'node:crypto'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { Readable } from 'node:stream'
 import { promisify } from 'node:util'
-import type { ImagePushOptions } from 'dockerode'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { connectEngine, readCertDir, startRegistry } from '../../main/docker'
 import { packFiles } from '../../main/docker/tar-files'
 import { splitPemBundle } from '../../main/pki'
 import { makeTmpDir } from '../support/fs-snapshot'
 import { freePort, dockerCleanup, ensureRegistryImage } from '../support/rw-reg-fixtures'
-import { startNetnsClient, type NetnsClient } from '../support/rw-verify-netns'
+import { pushFromClient, startNetnsClient, type NetnsClient } from '../support/rw-verify-netns'
 import { cli } from '../support/run-cli'
 import { makeOpensslHierarchy, type OpensslCa } from '../support/openssl-chain'
 
@@ -201,55 +199,12 @@ describe('intermediate CA: only the root trusted, every client reaches and pushe
     const c = client()
     expect(c.hostIp).toMatch(/^10\.213\./)
     const registry = `${c.hostIp}:${port}`
-    const before = await pushFromClient(c, registry).catch((e: unknown) => e)
+    const before = await pushFromClient(c, registry, 'rw-pki/netns').catch((e: unknown) => e)
     expect(before instanceof Error ? before.message : String(before)).toContain(
       'x509: certificate signed by unknown authority',
     )
     await mkdir(join(c.certsD, registry), { recursive: true })
     await writeFile(join(c.certsD, registry, 'ca.crt'), readFileSync(join(out, 'ca.crt')))
-    await pushFromClient(c, registry)
+    await pushFromClient(c, registry, 'rw-pki/netns')
   }, 120_000)
 })
-
-/** docker import + push through the client engine; rejects with the engine's error text. */
-async function pushFromClient(c: NetnsClient, registry: string): Promise<void> {
-  const repo = `${registry}/rw-pki/netns`
-  const tar = await packFiles([{ name: 'x.txt', content: `${Date.now()}\n`, mode: 0o644 }])
-  await new Promise<void>((resolve, reject) => {
-    c.docker.importImage(
-      Readable.from(tar),
-      { repo, tag: '1' },
-      (err: unknown, stream?: NodeJS.ReadableStream) => {
-        if (err || !stream) {
-          reject(err instanceof Error ? err : new Error('import failed'))
-          return
-        }
-        c.docker.modem.followProgress(stream, (e: unknown) =>
-          e ? reject(e instanceof Error ? e : new Error('import failed')) : resolve(),
-        )
-      },
-    )
-  })
-  try {
-    const stream = await c.docker.getImage(repo).push({ tag: '1', authconfig: {} } as ImagePushOptions)
-    await new Promise<void>((resolve, reject) => {
-      let failed: string | undefined
-      c.docker.modem.followProgress(
-        stream,
-        (e: unknown) => {
-          if (e) reject(e instanceof Error ? e : new Error('push failed'))
-          else if (failed !== undefined) reject(new Error(failed))
-          else resolve()
-        },
-        (ev: { error?: string; errorDetail?: { message?: string } }) => {
-          if (ev.error !== undefined) failed = ev.errorDetail?.message ?? ev.error
-        },
-      )
-    })
-  } finally {
-    await c.docker
-      .getImage(`${repo}:1`)
-      .remove({ force: true })
-      .catch(() => undefined)
-  }
-}

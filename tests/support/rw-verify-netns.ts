@@ -4,7 +4,9 @@ import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
-import Docker from 'dockerode'
+import Docker, { type ImagePushOptions } from 'dockerode'
+import { Readable } from 'node:stream'
+import { packFiles } from '../../main/docker/tar-files'
 
 const run = promisify(execFile)
 const SCRIPT = resolve(import.meta.dirname, 'rw-verify-netns.sh')
@@ -57,5 +59,51 @@ export async function startNetnsClient(): Promise<NetnsClient> {
     root: need('ROOT'),
     certsD: need('CERTS_D'),
     down,
+  }
+}
+
+/**
+ * Makes a one-file image on the client engine (docker import, no pull) and pushes it as REGISTRY/REPO:1, then removes
+ * it locally; rejects with the engine's own error text (e.g. `x509: certificate signed by unknown authority`).
+ */
+export async function pushFromClient(c: NetnsClient, registry: string, repoName: string): Promise<void> {
+  const repo = `${registry}/${repoName}`
+  const tar = await packFiles([{ name: 'x.txt', content: `${Date.now()}\n`, mode: 0o644 }])
+  await new Promise<void>((resolve, reject) => {
+    c.docker.importImage(
+      Readable.from(tar),
+      { repo, tag: '1' },
+      (err: unknown, stream?: NodeJS.ReadableStream) => {
+        if (err || !stream) {
+          reject(err instanceof Error ? err : new Error('import failed'))
+          return
+        }
+        c.docker.modem.followProgress(stream, (e: unknown) =>
+          e ? reject(e instanceof Error ? e : new Error('import failed')) : resolve(),
+        )
+      },
+    )
+  })
+  try {
+    const stream = await c.docker.getImage(repo).push({ tag: '1', authconfig: {} } as ImagePushOptions)
+    await new Promise<void>((resolve, reject) => {
+      let failed: string | undefined
+      c.docker.modem.followProgress(
+        stream,
+        (e: unknown) => {
+          if (e) reject(e instanceof Error ? e : new Error('push failed'))
+          else if (failed !== undefined) reject(new Error(failed))
+          else resolve()
+        },
+        (ev: { error?: string; errorDetail?: { message?: string } }) => {
+          if (ev.error !== undefined) failed = ev.errorDetail?.message ?? ev.error
+        },
+      )
+    })
+  } finally {
+    await c.docker
+      .getImage(`${repo}:1`)
+      .remove({ force: true })
+      .catch(() => undefined)
   }
 }

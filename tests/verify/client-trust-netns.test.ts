@@ -1,11 +1,10 @@
-import type { ImagePushOptions } from 'dockerode'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { explainError } from '../../main/diagnostics'
 import { parseRegistryAddress, parseTrustCa, runTrust } from '../../main/trust'
 import { runVerify, type CheckResult, type VerifyReport } from '../../main/verify'
-import { startNetnsClient, type NetnsClient } from '../support/rw-verify-netns'
+import { pushFromClient, startNetnsClient, type NetnsClient } from '../support/rw-verify-netns'
 import { makeOpensslChain } from '../support/openssl-chain'
 import {
   ensureImages,
@@ -119,7 +118,7 @@ describe('client trust proven on a non-loopback address', () => {
       )
       // Check 6 stops the API checks; run the round trip alone by asking Docker directly.
       expect(r(report, 'tls').status).toBe('fail')
-      const err = await pushDirect(client, registry).catch((e: unknown) => e)
+      const err = await pushFromClient(client, registry, 'rw-ver/direct').catch((e: unknown) => e)
       messages[kind] = err instanceof Error ? err.message : String(err)
     }
     expect(messages.cn).toContain('x509: certificate relies on legacy Common Name field')
@@ -149,7 +148,7 @@ describe('client trust proven on a non-loopback address', () => {
         { docker: client.docker, trustRoot: client.root, platform: 'linux' },
       )
       if (kind === 'alone') {
-        const err = await pushDirect(client, registry).catch((e: unknown) => e)
+        const err = await pushFromClient(client, registry, 'rw-ver/direct').catch((e: unknown) => e)
         expect(err instanceof Error ? err.message : String(err)).toContain(
           'x509: certificate signed by unknown authority',
         )
@@ -173,49 +172,3 @@ describe('client trust proven on a non-loopback address', () => {
     expect(r(alone, 'round-trip').status).toBe('skipped')
   })
 })
-
-/** docker push through the client engine; rejects with the engine's error text. */
-async function pushDirect(c: NetnsClient, registry: string): Promise<void> {
-  const { Readable } = await import('node:stream')
-  const { packFiles } = await import('../../main/docker/tar-files')
-  const repo = `${registry}/rw-ver/direct`
-  const tar = await packFiles([{ name: 'x.txt', content: `${Date.now()}\n`, mode: 0o644 }])
-  await new Promise<void>((resolve, reject) => {
-    c.docker.importImage(
-      Readable.from(tar),
-      { repo, tag: '1' },
-      (err: unknown, stream?: NodeJS.ReadableStream) => {
-        if (err || !stream) {
-          reject(err instanceof Error ? err : new Error('import failed'))
-          return
-        }
-        c.docker.modem.followProgress(stream, (e: unknown) => {
-          if (e) reject(e instanceof Error ? e : new Error('import failed'))
-          else resolve()
-        })
-      },
-    )
-  })
-  try {
-    const stream = await c.docker.getImage(repo).push({ tag: '1', authconfig: {} } as ImagePushOptions)
-    await new Promise<void>((resolve, reject) => {
-      let failed: string | undefined
-      c.docker.modem.followProgress(
-        stream,
-        (e: unknown) => {
-          if (e) reject(e instanceof Error ? e : new Error('push failed'))
-          else if (failed !== undefined) reject(new Error(failed))
-          else resolve()
-        },
-        (ev: { error?: string; errorDetail?: { message?: string } }) => {
-          if (ev.error !== undefined) failed = ev.errorDetail?.message ?? ev.error
-        },
-      )
-    })
-  } finally {
-    await c.docker
-      .getImage(`${repo}:1`)
-      .remove({ force: true })
-      .catch(() => undefined)
-  }
-}
