@@ -44,6 +44,7 @@ function graph(entries: string[]): { files: string[]; packages: Set<string> } {
     if (seen.has(f)) continue
     seen.add(f)
     for (const spec of imports(f)) {
+      if (spec.endsWith('.json')) continue // data (package.json's version), not code
       const local = resolveLocal(f, spec)
       if (local === undefined) packages.add(spec)
       else todo.push(local)
