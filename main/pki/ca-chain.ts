@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { AppError, invalidInput } from '../errors'
-import { isIssuedBy, isSelfSigned, splitPemBundle, type ParsedCert } from './pem'
+import { dnLine, isIssuedBy, isSelfSigned, splitPemBundle, type ParsedCert } from './pem'
 
 /** In a CA directory: the issuing CA (pairs with ca.key) and the certificates above it, up to the root. */
 export const CA_CERT_FILE = 'ca.crt'
@@ -67,7 +67,7 @@ export function checkCaChain(
     throw chainError(
       'CA_CHAIN_MISSING',
       field,
-      `the CA certificate "${issuing.subject}" is an intermediate CA (issued by "${issuing.x509.issuer.replace(/\n/g, ', ')}"), and the certificates up to its root were not given: certificates issued from it would not verify on any client`,
+      `the CA certificate "${issuing.subject}" is an intermediate CA (issued by "${dnLine(issuing.x509.issuer)}"), and the certificates up to its root were not given: certificates issued from it would not verify on any client`,
       'Give the chain with --chain FILE (the intermediates above this CA, if any, then the root), or put them in the --cert file after the CA certificate.',
     )
   }
@@ -108,7 +108,7 @@ export function checkCaChain(
       throw chainError(
         'CA_CHAIN_INCOMPLETE',
         field,
-        `the chain is incomplete: "${child.subject}" was issued by "${child.x509.issuer.replace(/\n/g, ', ')}", which is not the next certificate ("${parent.subject}") nor anywhere in the chain`,
+        `the chain is incomplete: "${child.subject}" was issued by "${dnLine(child.x509.issuer)}", which is not the next certificate ("${parent.subject}") nor anywhere in the chain`,
         'Add the missing issuer certificate: the chain must go from the issuing CA up to a self-signed root, each certificate followed by its issuer.',
       )
     }
@@ -126,7 +126,7 @@ export function checkCaChain(
     throw chainError(
       'CA_CHAIN_NO_ROOT',
       field,
-      `the chain ends at "${top.subject}", which is not a self-signed root (it was issued by "${top.x509.issuer.replace(/\n/g, ', ')}")`,
+      `the chain ends at "${top.subject}", which is not a self-signed root (it was issued by "${dnLine(top.x509.issuer)}")`,
       'Add the certificates up to and including the root CA (the one clients must trust), the root last.',
     )
   }

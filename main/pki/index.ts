@@ -41,6 +41,7 @@ export {
   canonicalPemBundle,
   parseOneCert,
   pemFromDer,
+  dnLine,
   isIssuedBy,
   isSelfSigned,
   MAX_BUNDLE_CERTS,

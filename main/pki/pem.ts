@@ -18,6 +18,11 @@ export interface ParsedCert {
   fingerprintSha256: string
 }
 
+/** A distinguished name as Node gives it (one RDN a line) on one line, as messages show it: `O=Corp, CN=Issuing CA`. */
+export function dnLine(dn: string): string {
+  return dn.replace(/\n/g, ', ')
+}
+
 /** Canonical PEM for DER bytes: BEGIN line, base64 in 64-character lines, END line, each ended by LF. */
 export function pemFromDer(der: Uint8Array): string {
   const b64 = Buffer.from(der).toString('base64')
@@ -46,7 +51,7 @@ export function parseOneCert(pemBlock: string, field: string, position?: number)
     pem: pemFromDer(der),
     der,
     x509,
-    subject: x509.subject.replace(/\n/g, ', '),
+    subject: dnLine(x509.subject),
     fingerprintSha256: x509.fingerprint256,
   }
 }

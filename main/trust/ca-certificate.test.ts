@@ -5,7 +5,8 @@ import { openssl } from '../../tests/support/openssl'
 import { issueServerCert, makeTestCa } from '../../tests/trust/fixtures'
 import { makeOpensslChain } from '../../tests/trust/openssl-chain'
 import { AppError } from '../errors'
-import { canonicalPem, osStoreFileName, parseTrustCa } from './ca-certificate'
+import { pemFromDer } from '../pki/pem'
+import { osStoreFileName, parseTrustCa } from './ca-certificate'
 
 describe('parseTrustCa', () => {
   it('accepts one CA certificate and reports the fingerprints', async () => {
@@ -52,7 +53,7 @@ describe('parseTrustCa', () => {
     const text = `subject=CN = x\n${craftedPem(real, ['REGISTRY_WIZARD_EOF', 'touch /tmp/pwned'])}\r\n`
     const der = new X509Certificate(real).raw
     const t = parseTrustCa(text, { sourcePath: 'crafted.crt' })
-    expect(t.pem).toBe(canonicalPem(der))
+    expect(t.pem).toBe(pemFromDer(der))
     expect(t.pem).not.toContain('touch')
     expect(t.pem).toMatch(
       /^-----BEGIN CERTIFICATE-----\n([A-Za-z0-9+/=]{1,64}\n)+-----END CERTIFICATE-----\n$/,
@@ -63,7 +64,7 @@ describe('parseTrustCa', () => {
     )
     // openssl reads the crafted text as the same certificate and writes the very same canonical PEM.
     expect(openssl(['x509'], text)).toBe(t.pem)
-    const plain = parseTrustCa(canonicalPem(der))
+    const plain = parseTrustCa(pemFromDer(der))
     expect(plain.sourceIsCanonical).toBe(true)
     expect(plain.notes).toEqual([])
   })
@@ -104,7 +105,7 @@ describe('parseTrustCa: intermediates and chains (openssl-made root + intermedia
     ['leaf + intermediate + root (fullchain)', () => `${leaf}${intermediate}${root}`],
   ])('takes the root from a chain (%s), re-encoded, and says so', (_name, text) => {
     const t = parseTrustCa(text(), { sourcePath: 'chain.pem' })
-    expect(t.pem).toBe(canonicalPem(new X509Certificate(root).raw))
+    expect(t.pem).toBe(pemFromDer(new X509Certificate(root).raw))
     expect(t.subject).toBe('O=Example Corp, CN=Example Root CA')
     expect(t.sourceIsCanonical).toBe(false)
     expect(t.notes?.[0]).toMatch(

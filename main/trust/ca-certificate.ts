@@ -1,38 +1,11 @@
 import { X509Certificate } from 'node:crypto'
 import { invalidInput } from '../errors'
+import { dnLine, isIssuedBy, isSelfSigned, pemFromDer } from '../pki/pem'
 import type { TrustCa } from './types'
 
 /** Any PEM private key: PKCS#8, encrypted PKCS#8, PKCS#1 RSA, SEC1 EC, OpenSSH, DSA. */
 export const PEM_PRIVATE_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/
 const CERT_BLOCK = /-----BEGIN CERTIFICATE-----\r?\n[\s\S]+?-----END CERTIFICATE-----/g
-
-/**
- * The canonical PEM of a certificate, built from its DER bytes only: the BEGIN line, base64 in 64-character lines,
- * the END line and a newline. Nothing of the text the certificate was read from survives (comments, text after a
- * `-` line inside the block, CR characters), so whatever the app writes or embeds can hold only base64.
- */
-export function canonicalPem(der: Uint8Array): string {
-  const b64 = Buffer.from(der).toString('base64')
-  const lines = b64.match(/.{1,64}/g) ?? []
-  return `-----BEGIN CERTIFICATE-----\n${lines.join('\n')}\n-----END CERTIFICATE-----\n`
-}
-
-/** Is this certificate its own issuer (names and signature): a root CA. */
-export function isSelfSigned(cert: X509Certificate): boolean {
-  try {
-    return cert.checkIssued(cert) && cert.verify(cert.publicKey)
-  } catch {
-    return false
-  }
-}
-
-function issuedBy(child: X509Certificate, parent: X509Certificate): boolean {
-  try {
-    return child.checkIssued(parent) && child.verify(parent.publicKey)
-  } catch {
-    return false
-  }
-}
 
 /** Does the block hold only base64 lines between its BEGIN and END lines (what any certificate tool writes)? */
 function onlyBase64(block: string): boolean {
@@ -40,14 +13,12 @@ function onlyBase64(block: string): boolean {
   return body.every((line) => /^[A-Za-z0-9+/=]*\s*$/.test(line))
 }
 
-const oneLine = (name: string): string => name.replace(/\n/g, ', ')
-
 /** Does `cert` chain up to `root` through the certificates given (at most their number of steps)? */
 function chainsTo(cert: X509Certificate, root: X509Certificate, all: X509Certificate[]): boolean {
   let current = cert
   for (let i = 0; i <= all.length; i++) {
     if (current.fingerprint256 === root.fingerprint256) return true
-    const parent = all.find((p) => p.fingerprint256 !== current.fingerprint256 && issuedBy(current, p))
+    const parent = all.find((p) => p.fingerprint256 !== current.fingerprint256 && isIssuedBy(current, p))
     if (!parent) return false
     current = parent
   }
@@ -60,7 +31,7 @@ const GIVE_ROOT =
 /**
  * Checks that a PEM file is one root CA certificate (or a chain holding exactly one root, which is taken) and nothing
  * secret, and returns what trust targets need. The PEM returned is re-encoded from the DER bytes (see
- * {@link canonicalPem}); the input text is never passed on. A file holding a private key is refused outright: only
+ * {@link pemFromDer}); the input text is never passed on. A file holding a private key is refused outright: only
  * ca.crt ever goes to a client. An intermediate CA alone is refused: clients must trust the root.
  */
 export function parseTrustCa(
@@ -112,15 +83,15 @@ export function parseTrustCa(
       throw invalidInput(
         field,
         shown,
-        `this is an intermediate CA (${oneLine(cert.subject)}) issued by ${oneLine(cert.issuer)}: clients must trust the root; ${GIVE_ROOT}`,
+        `this is an intermediate CA (${dnLine(cert.subject)}) issued by ${dnLine(cert.issuer)}: clients must trust the root; ${GIVE_ROOT}`,
         'CA_IS_INTERMEDIATE',
       )
     }
   } else {
     const roots = certs.filter((c) => c.ca && isSelfSigned(c))
     if (roots.length === 0) {
-      const top = certs.find((c) => !certs.some((p) => p !== c && issuedBy(c, p)))
-      const topText = top ? `; the top one (${oneLine(top.subject)}) is issued by ${oneLine(top.issuer)}` : ''
+      const top = certs.find((c) => !certs.some((p) => p !== c && isIssuedBy(c, p)))
+      const topText = top ? `; the top one (${dnLine(top.subject)}) is issued by ${dnLine(top.issuer)}` : ''
       throw invalidInput(
         field,
         shown,
@@ -132,7 +103,7 @@ export function parseTrustCa(
       throw invalidInput(
         field,
         shown,
-        `the file holds ${roots.length} root CAs (${roots.map((r) => oneLine(r.subject)).join('; ')}); give the one root the registry's certificate chains to`,
+        `the file holds ${roots.length} root CAs (${roots.map((r) => dnLine(r.subject)).join('; ')}); give the one root the registry's certificate chains to`,
         'CA_SEVERAL_ROOTS',
       )
     }
@@ -142,12 +113,12 @@ export function parseTrustCa(
       throw invalidInput(
         field,
         shown,
-        `the file holds certificates of different chains: ${oneLine(stray.subject)} does not chain to the root ${oneLine(cert.subject)}; give the root CA certificate alone`,
+        `the file holds certificates of different chains: ${dnLine(stray.subject)} does not chain to the root ${dnLine(cert.subject)}; give the root CA certificate alone`,
         'CA_CHAIN_UNRELATED',
       )
     }
     notes.push(
-      `${shown} holds a chain of ${certs.length} certificates: the root CA ${oneLine(cert.subject)} was taken from it (clients trust the root)`,
+      `${shown} holds a chain of ${certs.length} certificates: the root CA ${dnLine(cert.subject)} was taken from it (clients trust the root)`,
     )
   }
   const now = opts.now ?? new Date()
@@ -159,7 +130,7 @@ export function parseTrustCa(
       'CA_EXPIRED',
     )
   }
-  const canonical = canonicalPem(cert.raw)
+  const canonical = pemFromDer(cert.raw)
   const sourceIsCanonical = pem === canonical
   if (blocks.some((b) => !onlyBase64(b))) {
     notes.push(
@@ -170,7 +141,7 @@ export function parseTrustCa(
     pem: canonical,
     fingerprintSha256: cert.fingerprint256,
     thumbprintSha1: cert.fingerprint.replace(/:/g, ''),
-    subject: oneLine(cert.subject),
+    subject: dnLine(cert.subject),
     notAfter: new Date(cert.validTo).toISOString(),
     sourcePath: opts.sourcePath,
     sourceIsCanonical,

@@ -1,4 +1,4 @@
-export { canonicalPem, isSelfSigned, parseTrustCa, osStoreFileName, PEM_PRIVATE_KEY } from './ca-certificate'
+export { parseTrustCa, osStoreFileName, PEM_PRIVATE_KEY } from './ca-certificate'
 export { noPortError, parseRegistryAddress, parseRegistryAddresses } from './registry-address'
 export { detectOsFamily, familyFromOsRelease, parseOsRelease } from './os-family'
 export { applyPlans, describeStep, stepsAsShell, type ApplyResult } from './apply-plan'

@@ -1,4 +1,5 @@
 import { X509Certificate } from 'node:crypto'
+import { isIssuedBy } from '../pki/pem'
 
 const BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g
 /** Enough for any real chain (enterprise PKIs have one or two intermediates). */
@@ -15,11 +16,6 @@ export function parsePemChain(text: string): X509Certificate[] {
     }
   }
   return out
-}
-
-/** `issuer` issued `cert`: names (and key identifiers) match and the signature verifies with its key. */
-export function issuedBy(cert: X509Certificate, issuer: X509Certificate): boolean {
-  return cert.checkIssued(issuer) && cert.verify(issuer.publicKey)
 }
 
 const same = (a: X509Certificate, b: X509Certificate): boolean => a.fingerprint256 === b.fingerprint256
@@ -44,16 +40,11 @@ export function buildChain(
   const path = [leaf]
   let current = leaf
   while (path.length <= MAX_DEPTH) {
-    if (issuedBy(current, root)) return { path, anchored: true }
-    const next = pool.find((c) => !same(c, root) && !path.some((p) => same(p, c)) && issuedBy(current, c))
+    if (isIssuedBy(current, root)) return { path, anchored: true }
+    const next = pool.find((c) => !same(c, root) && !path.some((p) => same(p, c)) && isIssuedBy(current, c))
     if (next === undefined) return { path, anchored: false }
     path.push(next)
     current = next
   }
   return { path, anchored: false }
-}
-
-/** A distinguished name as Node gives it (one RDN a line) on one line, as messages show it: `CN=Issuing CA 1, O=Corp`. */
-export function dnLine(dn: string): string {
-  return dn.split('\n').join(', ')
 }

@@ -9,7 +9,7 @@ import { snapshotDir } from '../../../tests/support/fs-snapshot'
 import { runCliIn } from '../../../tests/support/run-cli'
 import { makeTestCa } from '../../../tests/trust/fixtures'
 import { makeOpensslChain } from '../../../tests/trust/openssl-chain'
-import { canonicalPem } from '../../trust/ca-certificate'
+import { pemFromDer } from '../../pki/pem'
 
 let work: string
 let caPem: string
@@ -104,7 +104,7 @@ describe('registry-wizard bundle export / drives', () => {
     expect(r.code, r.err).toBe(0)
     expect(r.out).toMatch(/note: .*crafted\.crt: the certificate block holds text that is not base64/)
     const dir = join(work, 'crafted-out', 'registry-trust-10.9.8.7_5000')
-    expect(await fs.readFile(join(dir, 'ca.crt'), 'utf8')).toBe(canonicalPem(new X509Certificate(caPem).raw))
+    expect(await fs.readFile(join(dir, 'ca.crt'), 'utf8')).toBe(pemFromDer(new X509Certificate(caPem).raw))
     for (const f of await fs.readdir(dir)) {
       if (f === 'ansible') continue
       expect(await fs.readFile(join(dir, f), 'utf8'), f).not.toContain('REGISTRY_WIZARD_EOF')

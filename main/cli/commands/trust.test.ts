@@ -8,7 +8,7 @@ import { snapshotDir } from '../../../tests/support/fs-snapshot'
 import { runCliIn } from '../../../tests/support/run-cli'
 import { makeTestCa } from '../../../tests/trust/fixtures'
 import { makeOpensslChain, type OpensslChain } from '../../../tests/trust/openssl-chain'
-import { canonicalPem } from '../../trust/ca-certificate'
+import { pemFromDer } from '../../pki/pem'
 import type { PemPair } from '../../pki/types'
 import { X509Certificate } from 'node:crypto'
 import { runMode } from './trust'
@@ -137,7 +137,7 @@ describe('registry-wizard trust', () => {
     expect(r.out).toMatch(
       /note: .*crafted\.crt: the certificate block holds text that is not base64; it was ignored/,
     )
-    const canonical = canonicalPem(new X509Certificate(ca.certPem).raw)
+    const canonical = pemFromDer(new X509Certificate(ca.certPem).raw)
     expect(await fs.readFile(join(root, 'etc/docker/certs.d/192.168.20.10:5000/ca.crt'), 'utf8')).toBe(
       canonical,
     )
@@ -221,7 +221,7 @@ describe('registry-wizard trust', () => {
       /note: .*chain\.pem holds a chain of 2 certificates: the root CA O=Example Corp, CN=Example Root CA was taken from it/,
     )
     expect(await fs.readFile(join(root, 'etc/docker/certs.d/192.168.20.10:5000/ca.crt'), 'utf8')).toBe(
-      canonicalPem(new X509Certificate(chain.root).raw),
+      pemFromDer(new X509Certificate(chain.root).raw),
     )
   })
 

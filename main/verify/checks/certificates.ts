@@ -7,7 +7,8 @@ import {
   type CertificateInfo,
   type LintFinding,
 } from '../../pki'
-import { buildChain, dnLine, parsePemChain, type ChainPath } from '../chain'
+import { dnLine } from '../../pki/pem'
+import { buildChain, parsePemChain, type ChainPath } from '../chain'
 import type { VerifyContext } from '../context'
 import { goHostnameError } from '../go-identity'
 import { msg, type VerifyMessage } from '../i18n/message'

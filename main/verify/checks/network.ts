@@ -2,7 +2,8 @@ import { lookup as dnsLookup } from 'node:dns/promises'
 import { isIP, Socket } from 'node:net'
 import { connect } from 'node:tls'
 import { fingerprintSha256, inspectCertificate } from '../../pki'
-import { buildChain, issuedBy, parsePemChain, dnLine } from '../chain'
+import { dnLine, isIssuedBy } from '../../pki/pem'
+import { buildChain, parsePemChain } from '../chain'
 import { connectHost, serverName, type VerifyContext } from '../context'
 import { derToPem, goCheckServerIdentity } from '../go-identity'
 import { msg } from '../i18n/message'
@@ -163,7 +164,7 @@ async function explainChainFailure(ctx: VerifyContext, err: unknown): Promise<Ou
       })
     }
   }
-  if (given.length === 0 && sent.length === 1 && !issuedBy(leaf, ca))
+  if (given.length === 0 && sent.length === 1 && !isIssuedBy(leaf, ca))
     return fail(msg('tls.served-alone', { error, issuer: dnLine(leaf.issuer) }), 'SERVED_LEAF_ONLY', details)
   return undefined
 }
