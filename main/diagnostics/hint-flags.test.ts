@@ -1,15 +1,15 @@
 // Every `--flag` a hint, fix or message names must be an option of the real CLI: a user who follows the advice
-// must not hit "unknown option". Flags are collected from the CLI's own --help (every command, recursively), so
-// lazily loaded commands count the same; the texts come from the source (TypeScript AST of main/**) and from the
+// must not hit "unknown option". Flags are collected from the CLI's own command definitions (every command, recursively,
+// lazily loaded groups included); the texts come from the source (TypeScript AST of main/**) and from the
 // runtime tables (diagnostics, preflight, verify, renderer i18n), plus the command lines in README.md and docs/.
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
-import { runCli } from '../cli/program'
 import { preflightEn, preflightZhCN } from '../docker/preflight-messages'
 import { en as verifyEn } from '../verify/i18n/en'
 import { zhCN as verifyZhCN } from '../verify/i18n/zh-cn'
+import { cliTree, optionsByFlag } from '../../tests/support/cli-tree'
 import { ERROR_TABLE } from './error-table'
 
 const REPO = resolve(import.meta.dirname, '../..')
@@ -21,48 +21,11 @@ const FLAG = /(?<![\w-])--[a-z][a-z0-9-]*/g
  */
 const FOREIGN: Record<string, string> = {}
 
-async function help(path: string[]): Promise<string> {
-  let out = ''
-  const io = {
-    stdout: (t: string) => void (out += t),
-    stderr: (t: string) => void (out += t),
-    env: {},
-    cwd: REPO,
-  }
-  await runCli([...path, '--help'], io)
-  return out
-}
-
 let collected: Promise<Map<string, string[]>> | undefined
+/** Every option of every command of the CLI, from commander's definitions (lazily loaded groups included). */
 function cliFlags(): Promise<Map<string, string[]>> {
-  collected ??= collectFlags()
+  collected ??= cliTree().then(optionsByFlag)
   return collected
-}
-
-/** Every option of every command of the CLI, read from its help (commands found from the help too). */
-async function collectFlags(): Promise<Map<string, string[]>> {
-  const flags = new Map<string, string[]>()
-  const visit = async (path: string[]): Promise<void> => {
-    const text = await help(path)
-    let section = ''
-    for (const line of text.split('\n')) {
-      if (/^\S.*:$/.test(line)) section = line
-      if (!/^ {2}\S/.test(line)) continue
-      if (section === 'Options:') {
-        for (const f of line
-          .trim()
-          .split(/\s{2,}/)[0]
-          ?.match(FLAG) ?? []) {
-          flags.set(f, [...(flags.get(f) ?? []), path.join(' ') || '(program)'])
-        }
-      } else if (section === 'Commands:') {
-        const name = /^ {2}([a-z][a-z0-9-]*)/.exec(line)?.[1]
-        if (name !== undefined && name !== 'help') await visit([...path, name])
-      }
-    }
-  }
-  await visit([])
-  return flags
 }
 
 function sourceFiles(dir: string): string[] {

@@ -1,60 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { runCli } from '../../main/cli/program'
 import { explainError, knownErrorCodes } from '../../main/diagnostics'
 import { TEMPLATES } from '../../main/verify/i18n/message'
 import { VERIFY_FIXES } from '../../main/verify/fixes'
 import { DEFAULT_FIX } from '../../main/verify/titles'
+import { cliTree, optionsByFlag } from '../support/cli-tree'
 
 // Every CLI option and command that verify's reasons, fixes and explanations name exists in the CLI's definitions,
-// read from the CLI's own --help (so it follows however the commands are registered).
-
-interface CommandInfo {
-  options: Set<string>
-  commands: Map<string, CommandInfo>
-}
-
-async function help(path: string[]): Promise<string> {
-  let out = ''
-  const code = await runCli([...path, '--help'], {
-    stdout: (t) => {
-      out += t
-    },
-    stderr: (t) => {
-      out += t
-    },
-    env: {},
-    cwd: process.cwd(),
-  })
-  expect(code, `${path.join(' ')} --help`).toBe(0)
-  return out
-}
-
-function section(text: string, name: string): string[] {
-  const at = text.indexOf(`\n${name}:\n`)
-  if (at < 0) return []
-  const rest = text.slice(at + name.length + 3)
-  const end = rest.search(/\n\S/)
-  return (end < 0 ? rest : rest.slice(0, end)).split('\n')
-}
-
-async function tree(path: string[]): Promise<CommandInfo> {
-  const text = await help(path)
-  const options = new Set(
-    section(text, 'Options').flatMap((l) => /^ {2}(?:-\w, )?(--[a-z][a-z0-9-]*)/.exec(l)?.[1] ?? []),
-  )
-  const names = section(text, 'Commands')
-    .flatMap((l) => /^ {2}([a-z][a-z0-9-]*)\b/.exec(l)?.[1] ?? [])
-    .filter((n) => n !== 'help')
-  const commands = new Map<string, CommandInfo>()
-  for (const n of names) commands.set(n, await tree([...path, n]))
-  return { options, commands }
-}
-
-function allOptions(info: CommandInfo, into = new Set<string>()): Set<string> {
-  for (const o of info.options) into.add(o)
-  for (const c of info.commands.values()) allOptions(c, into)
-  return into
-}
+// read from commander's own definitions (tests/support/cli-tree.ts).
 
 /** Every text verify can show: its reason templates, its own fixes, the default fixes, the shared table's words. */
 function verifyTexts(): { where: string; text: string }[] {
@@ -79,8 +31,8 @@ function verifyTexts(): { where: string; text: string }[] {
 
 describe("verify's texts name only CLI options and commands that exist", () => {
   it('every --flag and every `registry-wizard <command> [sub]` in them is defined', async () => {
-    const cli = await tree([])
-    const options = allOptions(cli)
+    const cli = await cliTree()
+    const options = optionsByFlag(cli)
     // Sanity: the walk found the commands and their options.
     expect(cli.commands.get('verify')?.options.has('--push')).toBe(true)
     expect(cli.commands.get('registry')?.commands.get('replace-cert')?.options.has('--certs')).toBe(true)
