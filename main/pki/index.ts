@@ -42,6 +42,8 @@ export {
   parseOneCert,
   pemFromDer,
   dnLine,
+  buildChain,
+  type ChainPath,
   isIssuedBy,
   isSelfSigned,
   MAX_BUNDLE_CERTS,

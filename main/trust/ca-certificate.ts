@@ -1,6 +1,6 @@
 import { X509Certificate } from 'node:crypto'
 import { invalidInput } from '../errors'
-import { dnLine, isIssuedBy, isSelfSigned, pemFromDer } from '../pki/pem'
+import { buildChain, dnLine, isIssuedBy, isSelfSigned, pemFromDer } from '../pki/pem'
 import type { TrustCa } from './types'
 
 /** Any PEM private key: PKCS#8, encrypted PKCS#8, PKCS#1 RSA, SEC1 EC, OpenSSH, DSA. */
@@ -11,18 +11,6 @@ const CERT_BLOCK = /-----BEGIN CERTIFICATE-----\r?\n[\s\S]+?-----END CERTIFICATE
 function onlyBase64(block: string): boolean {
   const body = block.split(/\r?\n/).slice(1, -1)
   return body.every((line) => /^[A-Za-z0-9+/=]*\s*$/.test(line))
-}
-
-/** Does `cert` chain up to `root` through the certificates given (at most their number of steps)? */
-function chainsTo(cert: X509Certificate, root: X509Certificate, all: X509Certificate[]): boolean {
-  let current = cert
-  for (let i = 0; i <= all.length; i++) {
-    if (current.fingerprint256 === root.fingerprint256) return true
-    const parent = all.find((p) => p.fingerprint256 !== current.fingerprint256 && isIssuedBy(current, p))
-    if (!parent) return false
-    current = parent
-  }
-  return false
 }
 
 const GIVE_ROOT =
@@ -108,7 +96,7 @@ export function parseTrustCa(
       )
     }
     cert = roots[0] as X509Certificate
-    const stray = certs.find((c) => !chainsTo(c, cert, certs))
+    const stray = certs.find((c) => !buildChain(c, certs, cert).anchored)
     if (stray) {
       throw invalidInput(
         field,

@@ -14,6 +14,6 @@ export {
 export { goHostnameError } from './go-identity'
 export { SELFTEST_REPO, SELFTEST_TAG } from './checks/round-trip'
 export { dockerSkipsTls, inDockerLoopbackRange } from './loopback'
-export { buildChain, parsePemChain } from './chain'
+export { parsePemChain } from './chain'
 export { VERIFY_FIXES } from './fixes'
 export * from './types'

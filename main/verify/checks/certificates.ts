@@ -7,8 +7,8 @@ import {
   type CertificateInfo,
   type LintFinding,
 } from '../../pki'
-import { dnLine } from '../../pki/pem'
-import { buildChain, parsePemChain, type ChainPath } from '../chain'
+import { buildChain, dnLine, type ChainPath } from '../../pki/pem'
+import { parsePemChain } from '../chain'
 import type { VerifyContext } from '../context'
 import { goHostnameError } from '../go-identity'
 import { msg, type VerifyMessage } from '../i18n/message'
