@@ -2,6 +2,7 @@ import { resolve } from 'node:path'
 import type { CopyBundleOptions, RemovableDrive } from '../drives/index'
 import { AppError, invalidInput } from '../errors'
 import { kib, readBoundedText } from '../fs/read-bounded'
+import { createTranslator, langFromEnv, pickLang, type Lang, type Translator } from '../messages/index'
 
 /** Where a CLI run reads and writes: injected so tests run the CLI in-process with captured output. */
 export interface CliIo {
@@ -23,10 +24,41 @@ export interface CommandContext {
   setExitCode: (code: number) => void
   /** Resolves a user-given path against the run's working directory. */
   path: (p: string) => string
+  /** The language every command prints in: `--lang`, else the locale (LC_ALL, LC_MESSAGES, LANG). */
+  lang: Lang
+  /** The catalogue in that language: `ctx.tr.text('cli.ca.created', { caDir })`. */
+  tr: Translator
 }
 
-export function makeContext(io: CliIo, setExitCode: (code: number) => void): CommandContext {
-  return { io, setExitCode, path: (p) => resolve(io.cwd, p) }
+export function makeContext(io: CliIo, setExitCode: (code: number) => void, lang?: Lang): CommandContext {
+  const chosen = lang ?? langFromEnv(io.env)
+  return { io, setExitCode, path: (p) => resolve(io.cwd, p), lang: chosen, tr: createTranslator(chosen) }
+}
+
+/**
+ * The language a command line asks for with `--lang X` / `--lang=X` (read before commander runs, so help and
+ * every message are in that language), or undefined. Anything zh-* is simplified Chinese.
+ */
+export function langFromArgv(argv: readonly string[]): Lang | undefined {
+  let lang: string | undefined
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string
+    if (a === '--') break
+    if (a === '--lang') lang = argv[i + 1]
+    else if (a.startsWith('--lang=')) lang = a.slice('--lang='.length)
+  }
+  return lang === undefined ? undefined : pickLang(lang)
+}
+
+/** Request fields whose CLI flag is not simply the field in kebab case (`caDir` -> `--ca-dir`). */
+const FIELD_FLAGS: Readonly<Record<string, string>> = {}
+
+/** How the CLI names a request field in messages: its flag. Fields already written as flags stay as they are. */
+export function flagFor(field: string): string {
+  const own = FIELD_FLAGS[field]
+  if (own !== undefined) return own
+  if (field.startsWith('-') || !/^[a-z][A-Za-z0-9]*$/.test(field)) return field
+  return `--${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`
 }
 
 /** Prints a value as stable, 2-space-indented JSON followed by a newline. */

@@ -5,7 +5,8 @@ import { isAppError } from '../errors'
 import { generateRsaKey } from '../pki/keys'
 import { DEFAULT_LEAF_KEY_SIZE, KEY_SIZES, type KeySize } from '../pki/types'
 import type { EarlyWork } from './commands/cert'
-import { makeContext, type CliIo, type CommandContext } from './context'
+import { flagFor, langFromArgv, makeContext, type CliIo, type CommandContext } from './context'
+import { errorTexts } from '../messages/index'
 import { version } from '../../package.json'
 
 type Register = (program: Command, ctx: CommandContext, early: EarlyWork) => void
@@ -97,8 +98,9 @@ export async function buildProgram(
     Promise.all(groupsFor(argv).map((g) => g.load())),
   ])
   const program = new Command('registry-wizard')
-    .description('Private Docker registry with TLS: certificates, registry, client trust, verification.')
+    .description(ctx.tr.text('cli.common.program.description'))
     .version(version)
+    .option('--lang <lang>', ctx.tr.text('cli.common.program.lang'))
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: ctx.io.stdout, writeErr: ctx.io.stderr })
@@ -118,9 +120,13 @@ export async function buildProgram(
  */
 export async function runCli(argv: string[], io: CliIo = processIo()): Promise<number> {
   let exitCode = EXIT_OK
-  const ctx = makeContext(io, (code) => {
-    exitCode = Math.max(exitCode, code)
-  })
+  const ctx = makeContext(
+    io,
+    (code) => {
+      exitCode = Math.max(exitCode, code)
+    },
+    langFromArgv(argv),
+  )
   try {
     const early = startEarlyWork(argv)
     const program = await buildProgram(ctx, argv, early)
@@ -135,14 +141,16 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
       if (err.code === 'commander.help') return EXIT_OK
       return EXIT_INVALID
     }
+    const label = (k: string): string => ctx.tr.text(`cli.common.label.${k}`)
     if (isAppError(err)) {
-      io.stderr(`error: ${err.message}\n`)
-      if (err.hint) io.stderr(`hint: ${err.hint}\n`)
-      await explainForCli(err, io)
+      const texts = errorTexts(ctx.tr, err, 'cli', flagFor)
+      io.stderr(`${label('error')}: ${texts.message}\n`)
+      if (texts.hint !== undefined) io.stderr(`${label('hint')}: ${texts.hint}\n`)
+      await explainForCli(err, ctx, texts.hint !== undefined)
       return err.kind === 'input' ? EXIT_INVALID : EXIT_FAILED
     }
-    io.stderr(`error: ${err instanceof Error ? err.message : String(err)}\n`)
-    await explainForCli(err, io)
+    io.stderr(`${label('error')}: ${err instanceof Error ? err.message : String(err)}\n`)
+    await explainForCli(err, ctx, false)
     return EXIT_FAILED
   }
 }
@@ -152,11 +160,11 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
  * table's plain explanation and fix, in Chinese when the locale (LC_ALL, LC_MESSAGES, LANG) is Chinese (in English only
  * where our own hint does not already say what to do).
  */
-async function explainForCli(err: unknown, io: CliIo): Promise<void> {
-  const locale = io.env['LC_ALL'] ?? io.env['LC_MESSAGES'] ?? io.env['LANG'] ?? ''
-  const zh = locale.startsWith('zh')
+async function explainForCli(err: unknown, ctx: CommandContext, hinted: boolean): Promise<void> {
+  const io = ctx.io
+  const zh = ctx.lang === 'zh-CN'
   // An English hint of ours already says what to do; the table adds words for raw failures and for Chinese.
-  if (isAppError(err) && err.hint !== undefined && !zh) return
+  if (hinted && !zh) return
   const { explainError } = await import('../diagnostics')
   const known = explainError(err as Parameters<typeof explainError>[0])
   if (known === undefined) return

@@ -14,8 +14,8 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { startIpc, type IpcHarness } from '../../../tests/support/ipc-harness'
 import { makeOpensslHierarchy, type OpensslCa } from '../../../tests/support/openssl-chain'
-import en from '../../../renderer/src/i18n/en.json'
-import zhCN from '../../../renderer/src/i18n/zh-CN.json'
+import { en as enCatalogue } from '../../messages/en/index'
+import { zhCN as zhCatalogue } from '../../messages/zh-CN/index'
 import { guiError } from '../../../renderer/src/lib/field-errors'
 import type { ErrorInfo, RegistryWizardApi, Result } from '../contract'
 
@@ -175,8 +175,8 @@ describe('pki handlers over IPC: an enterprise intermediate CA', () => {
     expect(error.message).toContain('Example Issuing CA 1')
     expect(error.hint).toContain('--chain') // the core's words are the CLI's ...
     for (const [catalogue, words] of [
-      [en, 'Chain file (intermediates, then the root)'],
-      [zhCN, '证书链文件（中间 CA，最后是根 CA）'],
+      [enCatalogue.gui, 'Chain file (intermediates, then the root)'],
+      [zhCatalogue.gui, '证书链文件（中间 CA，最后是根 CA）'],
     ] as const) {
       const shown = guiError(error, lookup(catalogue))
       expect(shown?.field).toBe('chainPath') // ... the GUI moves it to its chain control, with its own fix
@@ -246,7 +246,7 @@ describe('pki handlers over IPC: an enterprise intermediate CA', () => {
     copyFileSync(inter.key, join(caDir, 'ca.key'))
     const opened = failure(await call(() => api.openCa({ dir: caDir })))
     expect(opened).toMatchObject({ code: 'CA_CHAIN_MISSING', field: 'ca-dir' })
-    expect(guiError(opened, lookup(en))?.hint).toContain('"Import a CA" with its chain file')
+    expect(guiError(opened, lookup(enCatalogue.gui))?.hint).toContain('"Import a CA" with its chain file')
     const out = join(dir, 'out')
     const issued = failure(
       await call(() =>
