@@ -41,10 +41,9 @@ async function invoke(ipc: IpcRendererLike, channel: Channel, request: unknown):
   try {
     return (await ipc.invoke(ipcChannel(channel), request)) as Result<unknown>
   } catch (err) {
-    // Only when main had no handler or the window is closing: still a Result, never a throw.
-    return {
-      ok: false,
-      error: { code: 'IPC_FAILED', message: err instanceof Error ? err.message : String(err) },
-    }
+    // Only when main had no handler or the window is closing: still a Result, never a throw. The code and its
+    // detail are what the renderer shows (error.IPC_FAILED); `message` is the raw text, for logs.
+    const detail = err instanceof Error ? err.message : String(err)
+    return { ok: false, error: { code: 'IPC_FAILED', params: { detail }, message: detail } }
   }
 }

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
-import { createElevatedRunner, shellQuote, toShellLine } from './elevated-runner'
+import { shellQuote } from '../shell/quote'
+import { createElevatedRunner, toShellLine } from './elevated-runner'
 
 describe('elevated runner plumbing', () => {
   it('quotes arguments so a shell gives them back unchanged', () => {

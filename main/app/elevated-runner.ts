@@ -1,4 +1,5 @@
 import { exec } from '@vscode/sudo-prompt'
+import { shellQuote } from '../shell/quote'
 
 /** One privileged command: program and arguments, never a shell string built from user input. */
 export interface PrivilegedCommand {
@@ -13,12 +14,6 @@ export interface CommandOutput {
 
 /** The runner the trust core takes: runs commands (as root on Linux/macOS, elevated on Windows). */
 export type PrivilegedRunner = (commands: PrivilegedCommand[]) => Promise<CommandOutput>
-
-/** POSIX single-quote quoting: safe for any byte but NUL. */
-export function shellQuote(arg: string): string {
-  if (arg.includes('\0')) throw new Error('an argument contains a NUL byte')
-  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`
-}
 
 /** Windows: PowerShell-style quoting for cmd /c through sudo-prompt's elevation. */
 function windowsQuote(arg: string): string {

@@ -3,13 +3,14 @@ import { pipeline } from 'node:stream/promises'
 import { ZipArchive } from 'archiver'
 import { create as createTar } from 'tar'
 import { invalidInput } from '../errors'
+import { message } from '../messages/index'
 
 export const ARCHIVE_FORMATS = ['zip', 'tar.gz'] as const
 export type ArchiveFormat = (typeof ARCHIVE_FORMATS)[number]
 
 export function parseArchiveFormat(value: string, field = 'archive'): ArchiveFormat {
   if (!(ARCHIVE_FORMATS as readonly string[]).includes(value))
-    throw invalidInput(field, value, 'zip or tar.gz is allowed')
+    throw invalidInput(field, value, message('trust.bundle.archiveAllowed'))
   return value as ArchiveFormat
 }
 

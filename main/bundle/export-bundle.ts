@@ -2,11 +2,12 @@ import { promises as fs, type Stats } from 'node:fs'
 import { dirname, join, resolve, sep } from 'node:path'
 import { AppError } from '../errors'
 import { writeFileAtomic } from '../fs/atomic-write'
-import { errnoError, errnoOf, fsFailure } from '../trust/fs-errors'
+import { errnoError, errnoOf, fsFailure, type FsAction } from '../fs/errno'
+import { throwIfAborted } from '../jobs/abort'
 import { makeDirs, removeMadeDirs } from '../trust/make-dirs'
 import type { RegistryAddress, TrustCa } from '../trust/types'
 import { archiveFolder, type ArchiveFormat } from './archive'
-import { buildBundleFiles, bundleFolderName } from './bundle-files'
+import { buildBundleFiles, bundleFolderName, type BundleFile } from './bundle-files'
 import { findPrivateKeys, verifyBundleDir } from './verify-bundle'
 
 export interface ExportBundleInput {
@@ -17,23 +18,21 @@ export interface ExportBundleInput {
   archive?: ArchiveFormat | undefined
   /** Replace an existing bundle folder / archive of the same name. */
   force?: boolean | undefined
-  /** The option that named outDir, for messages (`--out` in the CLI). */
+  /** The request field that named outDir, for messages (`outDir` in the GUI's request, `out` in the CLI). */
   field?: string | undefined
+  /** Aborting it stops the export before its next file; nothing is left behind (CANCELLED). */
+  signal?: AbortSignal | undefined
+  /** Progress: each file written (`write-files`), then `verify`, `archive` and `place`. */
+  onProgress?: ((step: ExportStep, percent: number) => void) | undefined
 }
+
+export type ExportStep = 'write-files' | 'verify' | 'archive' | 'place'
 
 export interface ExportedBundle {
   dir: string
   files: string[]
   archivePath?: string | undefined
   fingerprintSha256: string
-}
-
-function exists(path: string): AppError {
-  return new AppError({
-    code: 'BUNDLE_EXISTS',
-    message: `${path} already exists; it was left unchanged`,
-    hint: 'Choose another --out folder, remove it, or run again with --force to replace it.',
-  })
 }
 
 /** Pseudo file systems (statfs f_type) that cannot hold a bundle: proc, sysfs, cgroup, cgroup2, debugfs, securityfs, devpts, tracefs. */
@@ -50,58 +49,50 @@ async function lstatOrUndefined(path: string): Promise<Stats | undefined> {
   }
 }
 
-/**
- * Refuses, before anything is written, an out folder that cannot hold a bundle: an existing file, a path through a
- * file, a name that is too long, or a place on /proc, /sys, /dev (writing there fails or spins).
- */
-async function checkOutDir(outDir: string, field: string): Promise<void> {
+/** The nearest folder of `outDir` that exists (outDir itself when it does); a file on the way is refused. */
+async function nearestExisting(outDir: string, field: string): Promise<string> {
   let existing = outDir
   for (;;) {
     let st
     try {
       st = await fs.stat(existing)
     } catch (err) {
-      const code = errnoOf(err)
-      if (code !== 'ENOENT')
-        throw fsFailure(err, { action: 'use', path: outDir, codePrefix: 'BUNDLE_OUT', field })
       const parent = dirname(existing)
-      if (parent === existing)
-        throw fsFailure(err, { action: 'use', path: outDir, codePrefix: 'BUNDLE_OUT', field })
+      if (errnoOf(err) !== 'ENOENT' || parent === existing) throw fsFailure(err, { field, path: outDir })
       existing = parent
       continue
     }
-    if (!st.isDirectory()) {
-      const code = existing === outDir ? 'EEXIST' : 'ENOTDIR'
-      throw fsFailure(errnoError(code, existing), {
-        action: 'create the folder',
-        path: outDir,
-        codePrefix: 'BUNDLE_OUT',
-        field,
-      })
-    }
-    break
-  }
-  const real = await fs.realpath(existing)
-  const special =
-    real === '/dev' || real.startsWith(`/dev${sep}`) || PSEUDO_FS.has((await fs.statfs(real)).type)
-  if (special) {
-    throw new AppError({
-      code: 'BUNDLE_OUT_SPECIAL',
-      kind: 'input',
-      field,
-      message: `${field}: ${outDir} is on a system file system (${real}: /proc, /sys or /dev) that cannot hold a bundle`,
-      hint: `Give ${field} a normal folder (e.g. ./bundle) or a mounted drive. Nothing was changed.`,
-    })
+    if (st.isDirectory()) return existing
+    const code = existing === outDir ? 'EEXIST' : 'ENOTDIR'
+    throw fsFailure(errnoError(code, existing), { field, path: outDir, action: 'createFolder' })
   }
 }
 
 /**
- * Writes `registry-trust-HOST_PORT/` into `outDir`: built in a private temp folder beside it, checked (checksums
- * re-read, no private key), packed there too when asked, then renamed into place. On any failure nothing is left
- * behind (the temp folder and the folders it had to create are removed); file-system failures are clear errors.
+ * Refuses, before anything is written, an out folder that cannot hold a bundle: an existing file, a path through a
+ * file, a name that is too long, or a place on /proc, /sys, /dev (writing there fails or spins).
  */
-export async function exportBundle(input: ExportBundleInput): Promise<ExportedBundle> {
-  const field = input.field ?? 'outDir'
+async function checkOutDir(outDir: string, field: string): Promise<void> {
+  const real = await fs.realpath(await nearestExisting(outDir, field))
+  const special =
+    real === '/dev' || real.startsWith(`/dev${sep}`) || PSEUDO_FS.has((await fs.statfs(real)).type)
+  if (special) {
+    throw new AppError({ code: 'BUNDLE_OUT_SPECIAL', kind: 'input', field, params: { path: outDir, real } })
+  }
+}
+
+/** Where one export writes, and what is there already. */
+interface Target {
+  outDir: string
+  folder: string
+  dir: string
+  archiveName: string | undefined
+  archivePath: string | undefined
+  dirStat: Stats | undefined
+  archiveStat: Stats | undefined
+}
+
+async function target(input: ExportBundleInput, field: string): Promise<Target> {
   const outDir = resolve(input.outDir)
   const folder = bundleFolderName(input.registries)
   const dir = join(outDir, folder)
@@ -111,59 +102,97 @@ export async function exportBundle(input: ExportBundleInput): Promise<ExportedBu
   const dirStat = await lstatOrUndefined(dir).catch(() => undefined)
   const archiveStat = archivePath ? await lstatOrUndefined(archivePath).catch(() => undefined) : undefined
   if (!input.force) {
-    if (dirStat) throw exists(dir)
-    if (archivePath && archiveStat) throw exists(archivePath)
+    if (dirStat) throw new AppError({ code: 'BUNDLE_EXISTS', params: { path: dir } })
+    if (archivePath && archiveStat) throw new AppError({ code: 'BUNDLE_EXISTS', params: { path: archivePath } })
   }
+  return { outDir, folder, dir, archiveName, archivePath, dirStat, archiveStat }
+}
+
+/** What the export is doing now, for the message when it fails. */
+interface Doing {
+  action: FsAction
+  path: string
+}
+
+/** Writes every file into `tmp/FOLDER`, checks it (checksums re-read, no private key), packs it when asked. */
+async function stage(tmp: string, t: Target, files: BundleFile[], input: ExportBundleInput, doing: Doing): Promise<void> {
+  const staged = join(tmp, t.folder)
+  await fs.mkdir(staged, { mode: 0o755 })
+  for (const [i, f] of files.entries()) {
+    throwIfAborted(input.signal)
+    Object.assign(doing, { action: 'write', path: join(t.dir, f.path) })
+    await makeDirs(dirname(join(staged, f.path)))
+    await writeFileAtomic(join(staged, f.path), f.content, { mode: f.mode })
+    input.onProgress?.('write-files', Math.round(((i + 1) / files.length) * 100))
+  }
+  throwIfAborted(input.signal)
+  input.onProgress?.('verify', 0)
+  const check = await verifyBundleDir(staged)
+  const keys = await findPrivateKeys(staged)
+  if (!check.ok || keys.length > 0) {
+    const detail = JSON.stringify({ ...check, keys })
+    throw new AppError({ code: 'BUNDLE_VERIFY_FAILED', params: { detail } })
+  }
+  if (t.archiveName && input.archive) {
+    throwIfAborted(input.signal)
+    input.onProgress?.('archive', 0)
+    Object.assign(doing, { action: 'write', path: t.archivePath ?? '' })
+    await archiveFolder(tmp, t.folder, input.archive, join(tmp, t.archiveName))
+  }
+}
+
+/** Into place: an old bundle (only with force) is moved into the temp folder first and removed with it. */
+async function place(tmp: string, t: Target, doing: Doing): Promise<void> {
+  Object.assign(doing, { action: 'replace', path: t.dir })
+  if (t.dirStat) await fs.rename(t.dir, join(tmp, 'old-folder'))
+  try {
+    await fs.rename(join(tmp, t.folder), t.dir)
+    if (t.archivePath && t.archiveName) {
+      Object.assign(doing, { action: 'replace', path: t.archivePath })
+      if (t.archiveStat) await fs.rename(t.archivePath, join(tmp, 'old-archive'))
+      await fs.rename(join(tmp, t.archiveName), t.archivePath)
+    }
+  } catch (err) {
+    await fs.rm(t.dir, { recursive: true, force: true }).catch(() => undefined)
+    if (t.dirStat) await fs.rename(join(tmp, 'old-folder'), t.dir).catch(() => undefined)
+    if (t.archiveStat && t.archivePath)
+      await fs.rename(join(tmp, 'old-archive'), t.archivePath).catch(() => undefined)
+    throw err
+  }
+}
+
+/**
+ * Writes `registry-trust-HOST_PORT/` into `outDir`: built in a private temp folder beside it, checked (checksums
+ * re-read, no private key), packed there too when asked, then renamed into place. On any failure or a cancel nothing
+ * is left behind (the temp folder and the folders it had to create are removed); file-system failures are clear
+ * errors.
+ */
+export async function exportBundle(input: ExportBundleInput): Promise<ExportedBundle> {
+  const field = input.field ?? 'outDir'
+  throwIfAborted(input.signal)
+  const t = await target(input, field)
   const files = buildBundleFiles(input.ca, input.registries)
   let made: string[] = []
   let tmp: string | undefined
-  let step = { action: 'create the folder', path: outDir }
+  const doing: Doing = { action: 'createFolder', path: t.outDir }
   try {
-    made = await makeDirs(outDir)
-    step = { action: 'create a temporary folder in', path: outDir }
-    tmp = await fs.mkdtemp(join(outDir, `.${folder}.`))
-    const staged = join(tmp, folder)
-    await fs.mkdir(staged, { mode: 0o755 })
-    for (const f of files) {
-      const path = join(staged, f.path)
-      step = { action: 'write', path: join(dir, f.path) }
-      await makeDirs(dirname(path))
-      await writeFileAtomic(path, f.content, { mode: f.mode })
-    }
-    const check = await verifyBundleDir(staged)
-    const keys = await findPrivateKeys(staged)
-    if (!check.ok || keys.length > 0) {
-      throw new AppError({
-        code: 'BUNDLE_VERIFY_FAILED',
-        message: `the bundle did not verify after writing it (${JSON.stringify({ ...check, keys })})`,
-      })
-    }
-    if (archiveName && input.archive) {
-      step = { action: 'write', path: archivePath ?? '' }
-      await archiveFolder(tmp, folder, input.archive, join(tmp, archiveName))
-    }
-    // Into place: an old bundle (only with --force) is moved into the temp folder first and removed with it.
-    step = { action: 'replace', path: dir }
-    if (dirStat) await fs.rename(dir, join(tmp, 'old-folder'))
-    try {
-      await fs.rename(staged, dir)
-      if (archivePath && archiveName) {
-        step = { action: 'replace', path: archivePath }
-        if (archiveStat) await fs.rename(archivePath, join(tmp, 'old-archive'))
-        await fs.rename(join(tmp, archiveName), archivePath)
-      }
-    } catch (err) {
-      await fs.rm(dir, { recursive: true, force: true }).catch(() => undefined)
-      if (dirStat) await fs.rename(join(tmp, 'old-folder'), dir).catch(() => undefined)
-      if (archiveStat && archivePath)
-        await fs.rename(join(tmp, 'old-archive'), archivePath).catch(() => undefined)
-      throw err
-    }
+    made = await makeDirs(t.outDir)
+    Object.assign(doing, { action: 'createTempIn', path: t.outDir })
+    tmp = await fs.mkdtemp(join(t.outDir, `.${t.folder}.`))
+    await stage(tmp, t, files, input, doing)
+    throwIfAborted(input.signal)
+    input.onProgress?.('place', 0)
+    await place(tmp, t, doing)
   } catch (err) {
     if (tmp) await fs.rm(tmp, { recursive: true, force: true }).catch(() => undefined)
     await removeMadeDirs(made)
-    throw fsFailure(err, { ...step, codePrefix: 'BUNDLE_OUT', field })
+    throw fsFailure(err, { ...doing, field })
   }
   await fs.rm(tmp, { recursive: true, force: true })
-  return { dir, files: files.map((f) => f.path), archivePath, fingerprintSha256: input.ca.fingerprintSha256 }
+  return {
+    dir: t.dir,
+    files: files.map((f) => f.path),
+    archivePath: t.archivePath,
+    fingerprintSha256: input.ca.fingerprintSha256,
+  }
 }

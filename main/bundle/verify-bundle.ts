@@ -41,10 +41,7 @@ export async function verifyBundleDir(dir: string): Promise<BundleCheck> {
   try {
     sums = await fs.readFile(join(dir, CHECKSUMS_FILE), 'utf8')
   } catch {
-    throw new AppError({
-      code: 'BUNDLE_NO_CHECKSUMS',
-      message: `${join(dir, CHECKSUMS_FILE)} is missing: not a trust bundle folder`,
-    })
+    throw new AppError({ code: 'BUNDLE_NO_CHECKSUMS', params: { path: join(dir, CHECKSUMS_FILE) } })
   }
   const listed = new Map<string, string>()
   for (const line of sums.split('\n')) {

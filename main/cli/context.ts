@@ -1,7 +1,7 @@
 import { resolve } from 'node:path'
 import type { CopyBundleOptions, RemovableDrive } from '../drives/index'
 import { AppError, invalidInput } from '../errors'
-import { kib, readBoundedText } from '../fs/read-bounded'
+import { MAX_INPUT_FILE_BYTES, readInputText } from '../fs/read-input'
 import { createTranslator, langFromEnv, pickLang, type Lang, type Translator } from '../messages/index'
 
 /** Where a CLI run reads and writes: injected so tests run the CLI in-process with captured output. */
@@ -51,7 +51,18 @@ export function langFromArgv(argv: readonly string[]): Lang | undefined {
 }
 
 /** Request fields whose CLI flag is not simply the field in kebab case (`caDir` -> `--ca-dir`). */
-const FIELD_FLAGS: Readonly<Record<string, string>> = {}
+const FIELD_FLAGS: Readonly<Record<string, string>> = {
+  // Certificates (CreateCaRequest, ImportCaRequest, IssueServerCertRequest -> ca create/import, cert issue)
+  commonName: '--cn',
+  organization: '--org',
+  organizationalUnit: '--ou',
+  certPath: '--cert',
+  chainPath: '--chain',
+  keyPath: '--key',
+  outDir: '--out',
+  passphrase: '--passphrase-file',
+  sans: '--ip/--dns',
+}
 
 /** How the CLI names a request field in messages: its flag. Fields already written as flags stay as they are. */
 export function flagFor(field: string): string {
@@ -75,7 +86,7 @@ export async function readSecretFile(ctx: CommandContext, path: string, field: s
   const text = await readBounded(ctx, path, field, MAX_SECRET_FILE_BYTES)
   const secret = text.split(/\r?\n/, 1)[0] ?? ''
   if (secret.length === 0)
-    throw invalidInput(field, path, 'its first line is empty; put the secret on its first line')
+    throw new AppError({ code: 'SECRET_FILE_EMPTY', kind: 'input', field, params: { value: JSON.stringify(path) } })
   return secret
 }
 
@@ -88,28 +99,12 @@ export async function readOptionalSecretFile(
   return path === undefined ? undefined : readSecretFile(ctx, path, field)
 }
 
-/** Input files (certificates, keys, chains) are read up to this size: a PEM certificate is a few KB. */
-export const MAX_INPUT_FILE_BYTES = 4 * 1024 * 1024
+export { MAX_INPUT_FILE_BYTES }
 const MAX_SECRET_FILE_BYTES = 64 * 1024
 
 /** Reads at most `max` bytes of a file (so /dev/zero or a huge file fails fast) as UTF-8; more is invalid input. */
 function readBounded(ctx: CommandContext, path: string, field: string, max: number): Promise<string> {
-  return readBoundedText(ctx.path(path), max, (f) => {
-    if (f.kind === 'too-large')
-      return invalidInput(
-        field,
-        path,
-        `the file is larger than ${kib(f.max)}; give the PEM file itself (a certificate is a few KB)`,
-        'INPUT_TOO_LARGE',
-      )
-    if (f.kind === 'open')
-      return invalidInput(field, path, `the file must exist and be readable (${f.errno})`)
-    return invalidInput(
-      field,
-      path,
-      `the file must be a readable file (${f.kind === 'read' ? f.errno : 'not a file'})`,
-    )
-  })
+  return readInputText(ctx.path(path), field, { max, shown: path })
 }
 
 /**

@@ -156,18 +156,18 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
 }
 
 /**
- * Known Docker / Go / x509 / Node failures read the same in the CLI as in the app and in verify: the shared error
- * table's plain explanation and fix, in Chinese when the locale (LC_ALL, LC_MESSAGES, LANG) is Chinese (in English only
- * where our own hint does not already say what to do).
+ * Known Docker / Go / x509 / Node failures read the same in the CLI as in the app and in verify: the catalogue's plain
+ * explanation and fix of the diagnostics table's code (`explain.CODE`, the CLI's own fix where it names commands), in
+ * the run's language (in English only where our own hint does not already say what to do).
  */
 async function explainForCli(err: unknown, ctx: CommandContext, hinted: boolean): Promise<void> {
-  const io = ctx.io
-  const zh = ctx.lang === 'zh-CN'
   // An English hint of ours already says what to do; the table adds words for raw failures and for Chinese.
-  if (hinted && !zh) return
-  const { explainError } = await import('../diagnostics')
+  if (hinted && ctx.lang === 'en') return
+  const { explainError, explainTexts } = await import('../diagnostics')
   const known = explainError(err as Parameters<typeof explainError>[0])
   if (known === undefined) return
-  const text = zh ? known.zhCN : known.en
-  io.stderr(`why: ${text.explanation}\nfix (${known.step}): ${text.fix}\n`)
+  const text = explainTexts(ctx.tr, known, 'cli')
+  const label = (k: string, params?: Record<string, string>): string =>
+    ctx.tr.text(`cli.common.label.${k}`, params)
+  ctx.io.stderr(`${label('why')}: ${text.explanation}\n${label('fix', { step: text.step })}: ${text.fix}\n`)
 }

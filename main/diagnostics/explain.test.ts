@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import { createTranslator, en, type FrontEnd } from '../messages/index'
 import { ERROR_TABLE } from './error-table'
-import { explainError, knownErrorCodes } from './explain'
+import { explainError, explainParams, knownErrorCodes } from './explain'
+import { explainTexts } from './texts'
+import type { Explanation, ExplainCode } from './types'
 
 const STEP_WORDS: Record<string, { en: RegExp; zh: RegExp }> = {
   certificates: { en: /Certificates step/, zh: /“证书”步骤/ },
@@ -17,33 +20,74 @@ const STEP_WORDS: Record<string, { en: RegExp; zh: RegExp }> = {
   },
 }
 
+const tr = { en: createTranslator('en'), zhCN: createTranslator('zh-CN') }
+const texts = (e: Explanation | undefined, lang: 'en' | 'zhCN', frontEnd: FrontEnd = 'gui') =>
+  e === undefined ? undefined : explainTexts(tr[lang], e, frontEnd)
+
 describe('the diagnostics table', () => {
   it('has unique codes, and every entry has a title, explanation and fix in both languages naming the step to redo', () => {
     const codes = knownErrorCodes()
     expect(new Set(codes).size).toBe(codes.length)
-    for (const e of ERROR_TABLE) {
-      for (const t of [e.en, e.zhCN]) {
-        expect(t.title.length, e.code).toBeGreaterThan(3)
-        expect(t.explanation.length, e.code).toBeGreaterThan(10)
-        expect(t.fix.length, e.code).toBeGreaterThan(10)
+    for (const entry of ERROR_TABLE) {
+      const e = explainError(entry.code, { registry: '192.168.20.10:5000' })
+      expect(e?.code, entry.code).toBe(entry.code)
+      for (const frontEnd of ['cli', 'gui'] as const) {
+        const both = { en: texts(e, 'en', frontEnd), zhCN: texts(e, 'zhCN', frontEnd) }
+        for (const t of [both.en, both.zhCN]) {
+          expect(t?.title.length, entry.code).toBeGreaterThan(3)
+          expect(t?.explanation.length, entry.code).toBeGreaterThan(10)
+          expect(t?.fix.length, entry.code).toBeGreaterThan(10)
+          expect(`${t?.title} ${t?.explanation} ${t?.fix}`, entry.code).not.toMatch(/\{\{/)
+        }
+        expect(both.zhCN?.fix, entry.code).toMatch(/[\u4e00-\u9fff]/)
+        const words = STEP_WORDS[entry.step]
+        expect(words, entry.code).toBeDefined()
+        expect(both.en?.fix, `${entry.code} en ${frontEnd}`).toMatch(words?.en ?? /x/)
+        expect(both.zhCN?.fix, `${entry.code} zh ${frontEnd}`).toMatch(words?.zh ?? /x/)
       }
-      expect(e.zhCN.fix, e.code).toMatch(/[\u4e00-\u9fff]/)
-      const words = STEP_WORDS[e.step]
-      expect(words, e.code).toBeDefined()
-      expect(e.en.fix, `${e.code} en`).toMatch(words?.en ?? /x/)
-      expect(e.zhCN.fix, `${e.code} zh`).toMatch(words?.zh ?? /x/)
     }
   })
 
-  it('fills HOST:PORT, host and port into the texts', () => {
+  it('names CLI flags and commands only in the CLI’s own fix: the neutral texts (the GUI’s) have none', () => {
+    const named: string[] = []
+    for (const code of Object.keys(en.explain)) {
+      for (const lang of ['en', 'zhCN'] as const) {
+        const t = texts({ code: code as ExplainCode, step: 'registry', params: explainParams() }, lang)
+        for (const part of [t?.title, t?.explanation, t?.fix])
+          if (/(?<![\w-])--[a-z]|registry-wizard/.test(part ?? ''))
+            named.push(`${code} ${lang}: ${part ?? ''}`)
+      }
+    }
+    expect(named).toEqual([])
+    const cliFix = texts(explainError('ECONNREFUSED', { registry: '10.0.0.5:5443' }), 'en', 'cli')?.fix
+    expect(cliFix).toContain('`registry-wizard registry status`')
+    expect(
+      texts(explainError('ECONNREFUSED', { registry: '10.0.0.5:5443' }), 'en', 'gui')?.fix,
+    ).not.toContain('registry-wizard')
+  })
+
+  it('fills HOST:PORT, host and port into the texts; unknown ones are placeholders in the language shown', () => {
     const e = explainError('x509: certificate signed by unknown authority', {
       registry: '192.168.20.10:5000',
     })
-    expect(e?.en.fix).toContain('/etc/docker/certs.d/192.168.20.10:5000/ca.crt')
-    expect(e?.zhCN.fix).toContain('/etc/docker/certs.d/192.168.20.10:5000/ca.crt')
-    expect(explainError('ECONNREFUSED', { registry: '10.0.0.5:5443' })?.en.fix).toContain('port 5443')
-    expect(explainError('no such host', { registry: 'reg.lan:5000' })?.en.explanation).toContain('reg.lan')
-    expect(explainError('ECONNREFUSED')?.en.fix).toContain('port PORT')
+    expect(e).toMatchObject({
+      code: 'UNKNOWN_AUTHORITY',
+      step: 'trust',
+      params: { registry: '192.168.20.10:5000' },
+    })
+    expect(texts(e, 'en')?.fix).toContain('/etc/docker/certs.d/192.168.20.10:5000/ca.crt')
+    expect(texts(e, 'zhCN')?.fix).toContain('/etc/docker/certs.d/192.168.20.10:5000/ca.crt')
+    expect(texts(explainError('ECONNREFUSED', { registry: '10.0.0.5:5443' }), 'en')?.fix).toContain(
+      'port 5443',
+    )
+    expect(texts(explainError('no such host', { registry: 'reg.lan:5000' }), 'en')?.explanation).toContain(
+      'reg.lan',
+    )
+    expect(texts(explainError('ECONNREFUSED'), 'en')?.fix).toContain('port PORT')
+    expect(texts(explainError('ECONNREFUSED'), 'zhCN')?.fix).toContain('端口 端口')
+    // Plain data: an explanation survives JSON (IPC, --json) and renders the same.
+    const copy = JSON.parse(JSON.stringify(explainError('ECONNREFUSED'))) as Explanation
+    expect(texts(copy, 'zhCN')).toEqual(texts(explainError('ECONNREFUSED'), 'zhCN'))
   })
 
   it('takes strings, codes, Node errors, dockerode errors (json.message) and causes; the message wins over a generic code', () => {

@@ -1,21 +1,27 @@
+import { engineBodyMessage } from '../docker/docker-errors'
 import { ERROR_TABLE } from './error-table'
-import type { ErrorEntry, ErrorExplanation, ErrorText, ExplainContext } from './types'
+import type { ErrorEntry, Explanation, ExplainCode, ExplainContext, ExplainParams } from './types'
 
 /** Anything an error arrives as: a message, an error code, a Node / dockerode error, an AppError. */
 export type ErrorInput =
   string | { code?: unknown; message?: unknown; cause?: unknown; json?: unknown } | null | undefined
 
-function fill(text: ErrorText, ctx: ExplainContext): ErrorText {
-  const sub = (s: string): string =>
-    s
-      .replace(/\{registry\}/g, ctx.registry ?? 'HOST:PORT')
-      .replace(/\{host\}/g, ctx.host ?? ctx.registry?.replace(/:\d+$/, '') ?? 'HOST')
-      .replace(
-        /\{port\}/g,
-        ctx.port === undefined ? (/:(\d+)$/.exec(ctx.registry ?? '')?.[1] ?? 'PORT') : String(ctx.port),
-      )
-  return { title: sub(text.title), explanation: sub(text.explanation), fix: sub(text.fix) }
+/** The texts' parameters: what the caller knows; where it knows nothing, HOST:PORT / HOST / PORT in the language shown. */
+export function explainParams(ctx: ExplainContext = {}): ExplainParams {
+  const port = ctx.port === undefined ? /:(\d+)$/.exec(ctx.registry ?? '')?.[1] : String(ctx.port)
+  const host = ctx.host ?? ctx.registry?.replace(/:\d+$/, '')
+  return {
+    registry: ctx.registry ?? PLACEHOLDER.registry,
+    host: host ?? PLACEHOLDER.host,
+    port: port ?? PLACEHOLDER.port,
+  }
 }
+
+const PLACEHOLDER = {
+  registry: { key: 'verify.placeholder.registry' },
+  host: { key: 'verify.placeholder.host' },
+  port: { key: 'verify.placeholder.port' },
+} as const
 
 /** Our exact codes first, then message patterns (more specific than Node codes: one Node code covers several Go
  * failures), then the Node code. */
@@ -44,9 +50,8 @@ function textsOf(input: ErrorInput, depth = 0): { code: string | undefined; text
   if (typeof input === 'string') return { code: undefined, texts: [input] }
   const texts: string[] = []
   if (typeof input.message === 'string') texts.push(input.message)
-  const json = input.json
-  if (typeof json === 'object' && json !== null && 'message' in json && typeof json.message === 'string')
-    texts.push(json.message)
+  const engine = engineBodyMessage(input.json)
+  if (engine !== undefined) texts.push(engine)
   const code = typeof input.code === 'string' ? input.code : undefined
   if (depth < 3 && typeof input.cause === 'object' && input.cause !== null) {
     const inner = textsOf(input.cause, depth + 1)
@@ -57,7 +62,8 @@ function textsOf(input: ErrorInput, depth = 0): { code: string | undefined; text
 }
 
 /**
- * Explains a failure in plain words with a fix naming the step to redo, in English and Simplified Chinese.
+ * Recognises a known failure: its code (the catalogue's `explain.CODE` texts explain it in plain words with a fix),
+ * the step its fix names, and the parameters of those texts (main/diagnostics/texts.ts renders them).
  *
  *   explainError('x509: certificate signed by unknown authority', { registry: '192.168.20.10:5000' })
  *   explainError('ECONNREFUSED')
@@ -65,14 +71,14 @@ function textsOf(input: ErrorInput, depth = 0): { code: string | undefined; text
  *
  * Returns undefined when the failure is not a known one (show the raw message then). Pure: no I/O.
  */
-export function explainError(input: ErrorInput, ctx: ExplainContext = {}): ErrorExplanation | undefined {
+export function explainError(input: ErrorInput, ctx: ExplainContext = {}): Explanation | undefined {
   const { code, texts } = textsOf(input)
   const entry = entryFor(code, texts)
   if (entry === undefined) return undefined
-  return { code: entry.code, step: entry.step, en: fill(entry.en, ctx), zhCN: fill(entry.zhCN, ctx) }
+  return { code: entry.code, step: entry.step, params: explainParams(ctx) }
 }
 
-/** Every code the table knows, for tests and for the renderer's translation check. */
-export function knownErrorCodes(): string[] {
+/** Every code the table knows, for tests. */
+export function knownErrorCodes(): ExplainCode[] {
   return ERROR_TABLE.map((e) => e.code)
 }

@@ -1,25 +1,32 @@
-/** The wizard step a fix sends the user back to. */
+import type { explainTexts } from '../messages/en/verify'
+import type { Param } from '../messages/types'
+
+/** The wizard step a fix sends the user back to (its name: `verify.step.<step>` in main/messages). */
 export type RedoStep = 'certificates' | 'registry' | 'trust' | 'login' | 'network' | 'docker-engine'
 
-/** One language's words for a known failure. */
-export interface ErrorText {
-  /** A few words: "The client does not trust your CA". */
-  title: string
-  /** What it means, in one or two plain sentences. */
-  explanation: string
-  /** What to do, naming the step to redo. */
-  fix: string
+/** A known failure's code: a key of the catalogue's `explain` namespace. */
+export type ExplainCode = keyof typeof explainTexts
+
+/** Values put into `{{registry}}`, `{{host}}`, `{{port}}` in the texts. */
+export type ExplainParams = {
+  /** HOST:PORT as in the image reference (or a placeholder message, `verify.placeholder.*`, when unknown). */
+  registry: Param
+  host: Param
+  port: Param
 }
 
-/** What `explainError` returns: a stable code, the step to redo, and the words in English and Simplified Chinese. */
-export interface ErrorExplanation {
-  code: string
+/**
+ * What `explainError` returns: a stable code, the step to redo, and the parameters of its texts. The words are in the
+ * catalogue (`explain.CODE.title`, `.explanation`, `.fix`, and `.cliFix` where the CLI names its own commands):
+ * each front end renders them in its language (main/diagnostics/texts.ts).
+ */
+export interface Explanation {
+  code: ExplainCode
   step: RedoStep
-  en: ErrorText
-  zhCN: ErrorText
+  params: ExplainParams
 }
 
-/** Values put into `{registry}`, `{host}`, `{port}` in the texts; left as written when absent. */
+/** What the caller knows about the failing target; the texts show HOST:PORT, HOST, PORT for what is missing. */
 export interface ExplainContext {
   /** HOST:PORT as in the image reference. */
   registry?: string | undefined
@@ -27,8 +34,10 @@ export interface ExplainContext {
   port?: number | string | undefined
 }
 
-/** A table row: how to recognise the failure (Node error codes, message patterns) and its words. */
-export interface ErrorEntry extends ErrorExplanation {
+/** A table row: how to recognise the failure (Node error codes, message patterns) and the step its fix names. */
+export interface ErrorEntry {
+  code: ExplainCode
+  step: RedoStep
   /** Exact Node / OpenSSL error codes (err.code), and our own codes. */
   codes: readonly string[]
   /** Patterns over the message text (Docker, Go, x509, Node). Checked in table order. */

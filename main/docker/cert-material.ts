@@ -2,7 +2,12 @@ import { promises as fs } from 'node:fs'
 import { X509Certificate, createPrivateKey } from 'node:crypto'
 import { isIP } from 'node:net'
 import { join } from 'node:path'
+import { daysLeft } from '../dates'
 import { AppError } from '../errors'
+import { message, type Message } from '../messages/index'
+import { isLoopback } from '../net/address'
+import { CA_CERT_FILE, SERVER_CERT_FILE, SERVER_KEY_FILE } from '../pki/file-names'
+import { buildChain, dnLine, pemCertificates } from '../pki/pem'
 
 /** The server pair the registry serves plus the CA that signed it (used to verify health, never shipped to clients as a key). */
 export interface CertMaterial {
@@ -13,9 +18,9 @@ export interface CertMaterial {
   dir?: string | undefined
 }
 
-export const CERT_FILE = 'domain.crt'
-export const KEY_FILE = 'domain.key'
-export const CA_FILE = 'ca.crt'
+export const CERT_FILE = SERVER_CERT_FILE
+export const KEY_FILE = SERVER_KEY_FILE
+export const CA_FILE = CA_CERT_FILE
 
 /** Reads domain.crt, domain.key and ca.crt from a certificate directory as written by `cert issue`. */
 export async function readCertDir(dir: string): Promise<CertMaterial> {
@@ -23,13 +28,12 @@ export async function readCertDir(dir: string): Promise<CertMaterial> {
     try {
       return await fs.readFile(join(dir, file), 'utf8')
     } catch (err) {
-      const reason = (err as NodeJS.ErrnoException).code ?? 'unreadable'
+      const reason = (err as NodeJS.ErrnoException).code ?? 'EIO'
       throw new AppError({
         code: 'CERT_FILES_MISSING',
         kind: 'input',
         field: 'certs',
-        message: `certs: ${join(dir, file)} cannot be read (${reason}); the directory must hold ${CERT_FILE}, ${KEY_FILE} and ${CA_FILE}`,
-        hint: 'Issue the server certificate first (registry-wizard cert issue --out DIR) and pass that directory.',
+        params: { path: join(dir, file), reason },
       })
     }
   }
@@ -45,31 +49,21 @@ export interface CertCheck {
   identity: string
 }
 
-const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g
-
-/** Every certificate of a PEM text, in order (a domain.crt may hold the leaf followed by intermediates). */
-export function pemCertificates(pem: string): X509Certificate[] {
-  return (pem.match(PEM_BLOCK) ?? []).map((block) => new X509Certificate(block))
-}
+/** Every certificate of a PEM text, in order (a domain.crt may hold the leaf followed by intermediates): pki/pem's. */
+export { pemCertificates }
 
 /**
  * True when `chain` (leaf first, then intermediates) leads to one of the `anchors` (ca.crt: the root, or any
- * certificate in it): each certificate is signed by the next, every intermediate is a CA, and the last is an
- * anchor itself or signed by one.
+ * certificate in it): pki/pem's buildChain from the leaf through the rest, every certificate above the leaf a CA.
  */
 export function chainsTo(chain: X509Certificate[], anchors: X509Certificate[]): boolean {
-  if (chain.length === 0 || anchors.length === 0) return false
-  const signedBy = (child: X509Certificate, parent: X509Certificate): boolean =>
-    parent.ca && child.checkIssued(parent) && child.verify(parent.publicKey)
-  const isAnchor = (c: X509Certificate): boolean => anchors.some((a) => a.fingerprint256 === c.fingerprint256)
-  for (let i = 0; i < chain.length; i++) {
-    const cert = chain[i] as X509Certificate
-    if (i > 0 && isAnchor(cert)) return true
-    if (anchors.some((a) => signedBy(cert, a))) return true
-    const next = chain[i + 1]
-    if (next === undefined || !signedBy(cert, next)) return false
-  }
-  return false
+  const [leaf, ...rest] = chain
+  if (leaf === undefined) return false
+  return anchors.some((anchor) => {
+    if (!anchor.ca) return false
+    const built = buildChain(leaf, rest, anchor)
+    return built.anchored && built.path.slice(1).every((c) => c.ca)
+  })
 }
 
 /** The SANs of a certificate as Go reads them: IP and DNS entries only (never the CN). */
@@ -87,8 +81,6 @@ function covers(cert: X509Certificate, host: string): boolean {
   const h = host.replace(/^\[|\]$/g, '')
   return isIP(h) ? cert.checkIP(h) !== undefined : cert.checkHost(h, { subject: 'never' }) !== undefined
 }
-
-const isLoopback = (v: string): boolean => v === 'localhost' || v === '::1' || /^127\./.test(v)
 
 /**
  * The address the registry's certificate is checked against and reported with (what clients use). Order: the
@@ -108,6 +100,57 @@ export function identityHost(
   return (usable.find((s) => !isLoopback(s.value)) ?? usable[0])?.value
 }
 
+/** The leaf and the anchors of a server pair, parsed; invalid input when either is not a PEM certificate. */
+function parsePair(m: CertMaterial): { chain: X509Certificate[]; anchors: X509Certificate[] } {
+  const parse = (pem: string): X509Certificate[] => {
+    try {
+      return pemCertificates(pem)
+    } catch {
+      return []
+    }
+  }
+  const chain = parse(m.certPem)
+  if (chain.length === 0) throw certInput(message('docker.cert.notPem', { file: CERT_FILE }))
+  const anchors = parse(m.caPem)
+  if (anchors.length === 0) throw certInput(message('docker.cert.notPem', { file: CA_FILE }))
+  return { chain, anchors }
+}
+
+function checkKey(cert: X509Certificate, keyPem: string): void {
+  let matches: boolean
+  try {
+    matches = cert.checkPrivateKey(createPrivateKey(keyPem))
+  } catch {
+    throw certInput(message('docker.cert.keyUnusable'))
+  }
+  if (!matches) throw new AppError({ code: 'CERT_KEY_MISMATCH', kind: 'input', field: 'certs' })
+}
+
+function notFromCa(chain: X509Certificate[], ca: X509Certificate): AppError {
+  const through =
+    chain.length > 1 ? message('docker.cert.throughIntermediates', { count: chain.length - 1 }) : ''
+  return new AppError({
+    code: 'CERT_NOT_FROM_CA',
+    kind: 'input',
+    field: 'certs',
+    params: { caSubject: dnLine(ca.subject), through },
+  })
+}
+
+function notCovered(cert: X509Certificate, wanted: string): AppError {
+  const sans = cert.subjectAltName ?? message('docker.cert.noSans')
+  const detail: Message =
+    wanted === ''
+      ? message('docker.cert.noAddress', { sans })
+      : message('docker.cert.noSanFor', { host: wanted, sans })
+  return new AppError({
+    code: 'CERT_HOST_NOT_COVERED',
+    kind: 'input',
+    field: 'certs',
+    params: { host: wanted, sans, detail },
+  })
+}
+
 /**
  * Preflight for the server pair: the key matches the certificate (the leaf, the first one in domain.crt), the
  * certificate is in its validity period, it chains to ca.crt (directly or through the intermediates that follow it),
@@ -119,94 +162,28 @@ export function checkCertMaterial(
   opts: { host?: string | undefined; engineHost?: string | undefined; now?: Date } = {},
 ): CertCheck {
   const now = opts.now ?? new Date()
-  let chain: X509Certificate[]
-  let anchors: X509Certificate[]
-  try {
-    chain = pemCertificates(m.certPem)
-  } catch {
-    chain = []
-  }
-  if (chain.length === 0) throw certInput(`${CERT_FILE} is not a PEM certificate`)
-  try {
-    anchors = pemCertificates(m.caPem)
-  } catch {
-    anchors = []
-  }
-  if (anchors.length === 0) throw certInput(`${CA_FILE} is not a PEM certificate`)
+  const { chain, anchors } = parsePair(m)
   const cert = chain[0] as X509Certificate
-  const ca = anchors[0] as X509Certificate
-  let matches: boolean
-  try {
-    matches = cert.checkPrivateKey(createPrivateKey(m.keyPem))
-  } catch {
-    throw certInput(
-      `${KEY_FILE} is not an unencrypted PEM private key (the registry cannot use an encrypted key)`,
-    )
-  }
-  if (!matches) {
-    throw new AppError({
-      code: 'CERT_KEY_MISMATCH',
-      kind: 'input',
-      field: 'certs',
-      message: `certs: ${KEY_FILE} does not belong to ${CERT_FILE} (the key does not match the certificate's public key)`,
-      hint: `Use the ${KEY_FILE} written together with this ${CERT_FILE}, or issue a new pair.`,
-    })
-  }
+  checkKey(cert, m.keyPem)
   const notAfter = new Date(cert.validTo)
-  if (notAfter.getTime() <= now.getTime()) {
+  if (notAfter.getTime() <= now.getTime())
     throw new AppError({
       code: 'CERT_EXPIRED',
       kind: 'input',
       field: 'certs',
-      message: `certs: ${CERT_FILE} expired on ${notAfter.toISOString()}`,
-      hint: 'Issue a new server certificate from the same CA (clients keep trusting it) and run again.',
+      params: { notAfter: notAfter.toISOString() },
     })
-  }
-  if (!chainsTo(chain, anchors)) {
-    throw new AppError({
-      code: 'CERT_NOT_FROM_CA',
-      kind: 'input',
-      field: 'certs',
-      message:
-        `certs: ${CERT_FILE} was not signed by ${CA_FILE} (${ca.subject.replace(/\n/g, ', ')})` +
-        (chain.length > 1
-          ? `, neither directly nor through the ${chain.length - 1} intermediate certificate(s) after it`
-          : ''),
-      hint: `Put the CA certificate that issued ${CERT_FILE} next to it as ${CA_FILE}; for an intermediate CA, ${CERT_FILE} holds the leaf followed by the intermediates and ${CA_FILE} the root.`,
-    })
-  }
+  if (!chainsTo(chain, anchors)) throw notFromCa(chain, anchors[0] as X509Certificate)
   const identity = identityHost(cert, { wanted: opts.host, engineHost: opts.engineHost })
-  if (identity === undefined) {
-    const wanted = opts.host ?? ''
-    const sans = cert.subjectAltName ?? 'no SAN at all'
-    throw new AppError({
-      code: 'CERT_HOST_NOT_COVERED',
-      kind: 'input',
-      field: 'certs',
-      message:
-        wanted === ''
-          ? `certs: ${CERT_FILE} names no address a client could use (it has ${sans}); Docker clients read only IP and DNS SANs`
-          : `certs: ${CERT_FILE} has no SAN for ${wanted} (it has ${sans}); Docker clients would refuse it`,
-      hint:
-        wanted === ''
-          ? 'Issue the server certificate with every address clients use (registry-wizard cert issue --ip IP --dns NAME).'
-          : `Issue the server certificate with that address (registry-wizard cert issue --ip IP or --dns NAME), or give --registry-host with an address it covers.`,
-    })
-  }
+  if (identity === undefined) throw notCovered(cert, opts.host ?? '')
   return {
     notAfter: notAfter.toISOString(),
-    daysLeft: Math.floor((notAfter.getTime() - now.getTime()) / 86_400_000),
-    subject: cert.subject.replace(/\n/g, ', '),
+    daysLeft: daysLeft(notAfter, now),
+    subject: dnLine(cert.subject),
     identity,
   }
 }
 
-function certInput(what: string): AppError {
-  return new AppError({
-    code: 'CERT_INVALID',
-    kind: 'input',
-    field: 'certs',
-    message: `certs: ${what}`,
-    hint: 'Pass the directory written by `registry-wizard cert issue`.',
-  })
+function certInput(what: Message): AppError {
+  return new AppError({ code: 'CERT_INVALID', kind: 'input', field: 'certs', params: { what } })
 }

@@ -1,4 +1,5 @@
 import { AppError } from '../errors'
+import type { Message } from '../messages/index'
 
 /** The fields dockerode / docker-modem / node put on a failed request. */
 interface RawDockerError {
@@ -14,40 +15,25 @@ export function rawError(err: unknown): RawDockerError {
   return typeof err === 'object' && err !== null ? err : { message: String(err) }
 }
 
-/** The engine's own message for a failed API call ("port is already allocated", "No such image: ..."). */
-export function engineMessage(err: unknown): string {
-  const raw = rawError(err)
-  const json = raw.json
+/**
+ * The engine's own words in a failed API call's body (dockerode keeps them in `json`: an object with `message`, a
+ * string or a buffer), or undefined when the body holds none.
+ */
+export function engineBodyMessage(json: unknown): string | undefined {
   if (typeof json === 'object' && json !== null && 'message' in json) return String(json.message)
   if (typeof json === 'string' && json.trim() !== '') return json.trim()
   if (Buffer.isBuffer(json)) return json.toString('utf8').trim()
-  return (raw.message ?? String(err)).trim()
+  return undefined
 }
 
-export function isAbort(err: unknown, signal?: AbortSignal): boolean {
+/** The engine's own message for a failed API call ("port is already allocated", "No such image: ..."). */
+export function engineMessage(err: unknown): string {
   const raw = rawError(err)
-  return signal?.aborted === true || raw.name === 'AbortError' || raw.code === 'ABORT_ERR'
+  return engineBodyMessage(raw.json) ?? (raw.message ?? String(err)).trim()
 }
 
-export function cancelled(what: string): AppError {
-  return new AppError({
-    code: 'CANCELLED',
-    message: `Cancelled: ${what} was stopped before it finished`,
-    hint: 'Nothing was started. Run it again when ready.',
-  })
-}
-
-export function throwIfAborted(signal: AbortSignal | undefined, what: string): void {
-  if (signal?.aborted) throw cancelled(what)
-}
-
-/** Any engine call that failed for a reason we have no better words for. */
-export function engineCallFailed(action: string, err: unknown): AppError {
+/** Any engine call that failed for a reason we have no better words for; `action` is a `docker.action.*` message. */
+export function engineCallFailed(action: Message, err: unknown): AppError {
   if (err instanceof AppError) return err
-  return new AppError({
-    code: 'ENGINE_ERROR',
-    message: `${action} failed: ${engineMessage(err)}`,
-    hint: 'Check the Docker engine (docker info) and run again.',
-    cause: err,
-  })
+  return new AppError({ code: 'ENGINE_ERROR', params: { action, detail: engineMessage(err) }, cause: err })
 }

@@ -1,6 +1,8 @@
 import Docker from 'dockerode'
-import { AppError } from '../errors'
-import { engineMessage, isAbort, rawError, cancelled } from './docker-errors'
+import { AppError, type ErrorCode } from '../errors'
+import { cancelled, isAbort } from '../jobs/abort'
+import { message, type Message } from '../messages/index'
+import { engineMessage, rawError } from './docker-errors'
 import { DEFAULT_TIMEOUT_MS, resolveEngine, type EngineSpec, type ResolvedEngine } from './engine-spec'
 import { SshDialAgent } from './ssh-dial-agent'
 
@@ -48,72 +50,73 @@ export function closeEngine(engine: Engine): void {
   engine.close?.()
 }
 
-/** Turns a failed connection into a plain reason and what to do. */
-export function explainConnectionError(resolved: ResolvedEngine, err: unknown, timeoutMs: number): AppError {
-  if (err instanceof AppError) return err
+type ReachCode = Extract<
+  ErrorCode,
+  'ENGINE_UNREACHABLE' | 'ENGINE_PERMISSION' | 'ENGINE_TLS' | 'ENGINE_SSH' | 'ENGINE_SSH_AUTH'
+>
+
+/** Why the engine could not be reached: the code, the reason and (for codes whose fix depends on it) the fix. */
+interface Reach {
+  code: ReachCode
+  reason: Message
+  /** A `docker.fix.*` group: its `neutral`, `cli` and `gui` texts become the params fix, cliFix, guiFix. */
+  fix?: string
+}
+
+function fixParams(group: string | undefined): Record<string, Message> {
+  if (group === undefined) return {}
+  const base = `docker.fix.${group}`
+  return {
+    fix: message(`${base}.neutral`),
+    cliFix: message(`${base}.cli`),
+    guiFix: message(`${base}.gui`),
+  }
+}
+
+const TLS_CODE = /^(ERR_TLS|ERR_SSL|CERT_|UNABLE_TO|DEPTH_ZERO|SELF_SIGNED)/
+const TLS_TEXT = /tls|ssl|certificate|handshake|HTTP request to an HTTPS server/i
+
+/** The reason for a failed connection from the error's code and text (first match wins). */
+function reachReason(resolved: ResolvedEngine, err: unknown, timeoutMs: number): Reach {
   const raw = rawError(err)
   const code = raw.code ?? ''
   const text = engineMessage(err)
-  const at = resolved.display
-  const make = (c: string, reason: string, hint: string): AppError =>
-    new AppError({ code: c, message: `Cannot reach the Docker engine at ${at}: ${reason}`, hint, cause: err })
-  if (code === 'ENOENT') {
-    return make(
-      'ENGINE_UNREACHABLE',
-      'the socket does not exist',
-      'Start Docker (systemctl start docker) or give --docker-host.',
-    )
-  }
-  if (code === 'EACCES' || code === 'EPERM') {
-    return make(
-      'ENGINE_PERMISSION',
-      'permission denied on the socket',
-      'Add your user to the docker group (sudo usermod -aG docker $USER), then log out and back in.',
-    )
-  }
-  if (code === 'ECONNREFUSED') {
-    return make(
-      'ENGINE_UNREACHABLE',
-      'connection refused',
-      'Check that dockerd is running and listening at that address.',
-    )
-  }
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-    return make('ENGINE_UNREACHABLE', 'host name not found', 'Check the host name in --docker-host.')
-  }
-  if (raw.level === 'client-authentication' || /All configured authentication methods failed/i.test(text)) {
-    return make(
-      'ENGINE_SSH_AUTH',
-      'SSH authentication failed',
-      "Give the right key with --ssh-key, load it into ssh-agent, or add its public key to the user's authorized_keys.",
-    )
-  }
-  if (/dial-stdio|docker: (command )?not found|exec/i.test(text) && resolved.kind === 'ssh') {
-    return make(
-      'ENGINE_SSH',
-      `the SSH user cannot run "docker system dial-stdio" (${text})`,
-      'Install the docker CLI on the server and let the SSH user run it.',
-    )
-  }
-  if (
-    /^(ERR_TLS|ERR_SSL|CERT_|UNABLE_TO|DEPTH_ZERO|SELF_SIGNED)/.test(code) ||
-    /tls|ssl|certificate|handshake/i.test(text) ||
-    /HTTP request to an HTTPS server/i.test(text)
-  ) {
-    const hint =
-      resolved.kind === 'tcp+tls'
-        ? 'The engine refused the TLS connection: check that --tls-ca signed its server certificate, that the server certificate covers this host name, and that --tls-cert/--tls-key are a client pair it trusts.'
-        : 'The engine expects TLS: give --tls-ca, --tls-cert and --tls-key.'
-    return make('ENGINE_TLS', `TLS refused (${text})`, hint)
-  }
-  if (code === 'ETIMEDOUT' || /timed out|timeout/i.test(text) || isAbort(err)) {
-    return make(
-      'ENGINE_UNREACHABLE',
-      `no answer within ${Math.round(timeoutMs / 1000)} s`,
-      'Check the address, the firewall, and that the engine is running.',
-    )
-  }
-  return make('ENGINE_UNREACHABLE', text, 'Check --docker-host and that the engine is running.')
+  const r = (key: string, params?: Message['params']): Message => message(`docker.reach.${key}`, params)
+  if (code === 'ENOENT') return { code: 'ENGINE_UNREACHABLE', reason: r('noSocket'), fix: 'noSocket' }
+  if (code === 'EACCES' || code === 'EPERM') return { code: 'ENGINE_PERMISSION', reason: r('permission') }
+  if (code === 'ECONNREFUSED') return { code: 'ENGINE_UNREACHABLE', reason: r('refused'), fix: 'refused' }
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+    return { code: 'ENGINE_UNREACHABLE', reason: r('notFound'), fix: 'notFound' }
+  if (raw.level === 'client-authentication' || /All configured authentication methods failed/i.test(text))
+    return { code: 'ENGINE_SSH_AUTH', reason: r('sshAuth') }
+  if (/dial-stdio|docker: (command )?not found|exec/i.test(text) && resolved.kind === 'ssh')
+    return { code: 'ENGINE_SSH', reason: r('dialStdio', { detail: text }) }
+  if (TLS_CODE.test(code) || TLS_TEXT.test(text))
+    return {
+      code: 'ENGINE_TLS',
+      reason: r('tls', { detail: text }),
+      fix: resolved.kind === 'tcp+tls' ? 'tlsRefused' : 'tlsNeeded',
+    }
+  if (code === 'ETIMEDOUT' || /timed out|timeout/i.test(text) || isAbort(err))
+    return {
+      code: 'ENGINE_UNREACHABLE',
+      reason: r('timeout', { seconds: Math.round(timeoutMs / 1000) }),
+      fix: 'timeout',
+    }
+  return { code: 'ENGINE_UNREACHABLE', reason: r('other', { detail: text }), fix: 'other' }
+}
+
+/** Turns a failed connection into a plain reason and what to do. */
+export function explainConnectionError(resolved: ResolvedEngine, err: unknown, timeoutMs: number): AppError {
+  if (err instanceof AppError) return err
+  const why = reachReason(resolved, err, timeoutMs)
+  const fix =
+    why.code === 'ENGINE_SSH' ? { fix: message('docker.fix.dialStdio.neutral') } : fixParams(why.fix)
+  return new AppError({
+    code: why.code,
+    params: { engine: resolved.display, reason: why.reason, fix: '', ...fix },
+    cause: err,
+  } as ConstructorParameters<typeof AppError<'ENGINE_UNREACHABLE'>>[0])
 }
 
 /**
@@ -150,7 +153,7 @@ export async function checkEngine(
       kernel: v.KernelVersion,
     }
   } catch (err) {
-    if (opts.signal?.aborted) throw cancelled('the engine check')
+    if (opts.signal?.aborted) throw cancelled()
     throw explainConnectionError(engine.resolved, err, timeoutMs)
   }
 }

@@ -69,7 +69,7 @@ describe('resolveEngine', () => {
     )
     expect(pinned.ssh).toMatchObject({ username: 'ops', port: 22, fingerprint: `SHA256:${'A'.repeat(43)}` })
     expect(() => resolveEngine({ host: 'ssh://h', ssh: { hostKeyFingerprint: 'abc' } })).toThrow(
-      'ssh-host-key-fingerprint: "abc" is not valid',
+      'sshHostKeyFingerprint: "abc" is not valid',
     )
   })
 
@@ -83,6 +83,16 @@ describe('resolveEngine', () => {
     })()
     expect(e).toBeInstanceOf(AppError)
     expect((e as AppError).kind).toBe('input')
-    expect((e as AppError).message).toContain('docker-host: "ftp://x" is not valid; allowed: unix:///path')
+    expect(e).toMatchObject({ code: 'INVALID_DOCKER_HOST', field: 'dockerHost' })
+    expect((e as AppError).message).toContain('dockerHost: "ftp://x" is not valid; allowed: unix:///path')
+  })
+
+  it('brackets an IPv6 engine host in what it shows, and knows ::1 and 127.0.0.0/8 as this machine', () => {
+    const tcp = resolveEngine({ host: 'tcp://[fd00::5]:2376' })
+    expect(tcp).toMatchObject({ display: 'tcp://[fd00::5]:2376', hostname: 'fd00::5', local: false })
+    expect(tcp.options).toMatchObject({ host: 'fd00::5', port: 2376 })
+    const ssh = resolveEngine({ host: 'ssh://ops@[::1]:2222' })
+    expect(ssh).toMatchObject({ display: 'ssh://ops@[::1]:2222', hostname: '::1', local: true })
+    expect(resolveEngine({ host: 'tcp://127.0.0.2:2375' }).local).toBe(true)
   })
 })

@@ -2,6 +2,8 @@ import { homedir } from 'node:os'
 import { join } from 'node:path'
 import type { DockerOptions } from 'dockerode'
 import { invalidInput } from '../errors'
+import { message, type Message } from '../messages/index'
+import { hostPort, isLoopback } from '../net/address'
 import type { SshTarget } from './ssh-dial-agent'
 import { parseHostKeyFingerprint } from './ssh-host-key'
 
@@ -72,7 +74,77 @@ export const DEFAULT_SOCKET = '/var/run/docker.sock'
 export const DEFAULT_PIPE = '//./pipe/docker_engine'
 export const DEFAULT_TIMEOUT_MS = 5000
 
-const ALLOWED = 'allowed: unix:///path, npipe:////./pipe/name, tcp://host:port, ssh://user@host[:port]'
+const allowed = (): Message => message('docker.allowed.dockerHost')
+
+const BASE = {
+  host: undefined,
+  port: undefined,
+  protocol: undefined,
+  ca: undefined,
+  cert: undefined,
+  key: undefined,
+}
+
+/** A local socket or named pipe: unix:///path, npipe:////./pipe/name, or the platform's default (raw ''). */
+function resolveSocket(raw: string, platform: NodeJS.Platform): ResolvedEngine {
+  const npipe = raw === '' ? platform === 'win32' : raw.startsWith('npipe://')
+  const given = raw === '' ? '' : raw.slice(npipe ? 8 : 7)
+  const socketPath = given || (npipe ? DEFAULT_PIPE : DEFAULT_SOCKET)
+  return {
+    kind: npipe ? 'npipe' : 'socket',
+    display: `${npipe ? 'npipe' : 'unix'}://${socketPath}`,
+    hostname: '127.0.0.1',
+    local: true,
+    options: { ...BASE, socketPath },
+  }
+}
+
+function resolveSsh(url: URL, hostname: string, spec: EngineSpec, env: NodeJS.ProcessEnv): ResolvedEngine {
+  const port = url.port === '' ? 22 : Number(url.port)
+  const username = decodeURIComponent(url.username) || env.USER || 'root'
+  const display = `ssh://${username}@${hostPort(hostname, port)}`
+  const fp = spec.ssh?.hostKeyFingerprint
+  return {
+    kind: 'ssh',
+    display,
+    hostname,
+    local: isLoopback(hostname),
+    // Plain HTTP over our own agent (see ssh-dial-agent.ts): one SSH connection for the engine's lifetime.
+    options: { ...BASE, protocol: 'http', host: hostname, port },
+    ssh: {
+      display,
+      host: hostname,
+      port,
+      username,
+      privateKey: spec.ssh?.privateKey,
+      passphrase: spec.ssh?.passphrase,
+      agent: spec.ssh?.agent ?? (spec.ssh?.privateKey === undefined ? env.SSH_AUTH_SOCK : undefined),
+      readyTimeoutMs: spec.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      fingerprint: fp === undefined ? undefined : parseHostKeyFingerprint(fp),
+      knownHostsFiles: spec.ssh?.knownHostsFiles ?? defaultKnownHostsFiles(env),
+    },
+  }
+}
+
+function resolveTcp(url: URL, hostname: string, spec: EngineSpec): ResolvedEngine {
+  const tlsSpec = spec.tls
+  const tls = tlsSpec !== undefined
+  const port = url.port === '' ? (tls ? 2376 : 2375) : Number(url.port)
+  return {
+    kind: tls ? 'tcp+tls' : 'tcp',
+    display: `tcp://${hostPort(hostname, port)}`,
+    hostname,
+    local: isLoopback(hostname),
+    insecureAllowed: !tls && spec.insecure === true,
+    options: {
+      ...BASE,
+      protocol: tls ? 'https' : 'http',
+      host: hostname,
+      port,
+      ...(tlsSpec ? { ca: tlsSpec.ca, cert: tlsSpec.cert, key: tlsSpec.key } : {}),
+    },
+  }
+}
 
 /**
  * Turns an engine spec into dockerode options, without touching the network. Every field docker-modem would
@@ -83,90 +155,19 @@ export function resolveEngine(
   env: NodeJS.ProcessEnv = {},
   platform: NodeJS.Platform = process.platform,
 ): ResolvedEngine {
-  const timeout = spec.timeoutMs ?? DEFAULT_TIMEOUT_MS
   const raw = (spec.host ?? env.DOCKER_HOST ?? '').trim()
-  const base = {
-    host: undefined,
-    port: undefined,
-    protocol: undefined,
-    ca: undefined,
-    cert: undefined,
-    key: undefined,
-  }
-  if (raw === '') {
-    const socketPath = platform === 'win32' ? DEFAULT_PIPE : DEFAULT_SOCKET
-    return {
-      kind: platform === 'win32' ? 'npipe' : 'socket',
-      display: platform === 'win32' ? `npipe://${socketPath}` : `unix://${socketPath}`,
-      hostname: '127.0.0.1',
-      local: true,
-      options: { ...base, socketPath },
-    }
-  }
-  if (raw.startsWith('unix://') || raw.startsWith('npipe://')) {
-    const npipe = raw.startsWith('npipe://')
-    const socketPath = raw.slice(npipe ? 8 : 7) || (npipe ? DEFAULT_PIPE : DEFAULT_SOCKET)
-    return {
-      kind: npipe ? 'npipe' : 'socket',
-      display: `${npipe ? 'npipe' : 'unix'}://${socketPath}`,
-      hostname: '127.0.0.1',
-      local: true,
-      options: { ...base, socketPath },
-    }
-  }
+  if (raw === '' || raw.startsWith('unix://') || raw.startsWith('npipe://'))
+    return resolveSocket(raw, platform)
   let url: URL
   try {
     url = new URL(raw.includes('://') ? raw : `tcp://${raw}`)
   } catch {
-    throw invalidInput('docker-host', raw, ALLOWED, 'INVALID_DOCKER_HOST')
+    throw invalidInput('dockerHost', raw, allowed(), 'INVALID_DOCKER_HOST')
   }
   const hostname = url.hostname.replace(/^\[|\]$/g, '')
-  if (hostname === '') throw invalidInput('docker-host', raw, ALLOWED, 'INVALID_DOCKER_HOST')
-  const local = hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '::1'
-  if (url.protocol === 'ssh:') {
-    const port = url.port === '' ? 22 : Number(url.port)
-    const username = decodeURIComponent(url.username) || env.USER || 'root'
-    const display = `ssh://${username}@${url.hostname}:${port}`
-    const fp = spec.ssh?.hostKeyFingerprint
-    return {
-      kind: 'ssh',
-      display,
-      hostname,
-      local,
-      // Plain HTTP over our own agent (see ssh-dial-agent.ts): one SSH connection for the engine's lifetime.
-      options: { ...base, protocol: 'http', host: hostname, port },
-      ssh: {
-        display,
-        host: hostname,
-        port,
-        username,
-        privateKey: spec.ssh?.privateKey,
-        passphrase: spec.ssh?.passphrase,
-        agent: spec.ssh?.agent ?? (spec.ssh?.privateKey === undefined ? env.SSH_AUTH_SOCK : undefined),
-        readyTimeoutMs: timeout,
-        fingerprint: fp === undefined ? undefined : parseHostKeyFingerprint(fp),
-        knownHostsFiles: spec.ssh?.knownHostsFiles ?? defaultKnownHostsFiles(env),
-      },
-    }
-  }
-  if (url.protocol === 'tcp:' || url.protocol === 'http:' || url.protocol === 'https:') {
-    const tlsSpec = spec.tls
-    const tls = tlsSpec !== undefined
-    const port = url.port === '' ? (tls ? 2376 : 2375) : Number(url.port)
-    return {
-      kind: tls ? 'tcp+tls' : 'tcp',
-      display: `tcp://${url.hostname}:${port}`,
-      hostname,
-      local,
-      insecureAllowed: !tls && spec.insecure === true,
-      options: {
-        ...base,
-        protocol: tls ? 'https' : 'http',
-        host: hostname,
-        port,
-        ...(tlsSpec ? { ca: tlsSpec.ca, cert: tlsSpec.cert, key: tlsSpec.key } : {}),
-      },
-    }
-  }
-  throw invalidInput('docker-host', raw, ALLOWED, 'INVALID_DOCKER_HOST')
+  if (hostname === '') throw invalidInput('dockerHost', raw, allowed(), 'INVALID_DOCKER_HOST')
+  if (url.protocol === 'ssh:') return resolveSsh(url, hostname, spec, env)
+  if (url.protocol === 'tcp:' || url.protocol === 'http:' || url.protocol === 'https:')
+    return resolveTcp(url, hostname, spec)
+  throw invalidInput('dockerHost', raw, allowed(), 'INVALID_DOCKER_HOST')
 }

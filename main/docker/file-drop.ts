@@ -1,4 +1,5 @@
 import { AppError } from '../errors'
+import { message } from '../messages/index'
 import { engineCallFailed, engineMessage, rawError } from './docker-errors'
 import type { Engine } from './engine-check'
 import { LABEL_MANAGED } from './labels'
@@ -17,11 +18,12 @@ export async function ensureVolume(
   try {
     await engine.docker.getVolume(name).inspect()
   } catch (err) {
-    if (rawError(err).statusCode !== 404) throw engineCallFailed(`Looking up volume ${name}`, err)
+    if (rawError(err).statusCode !== 404)
+      throw engineCallFailed(message('docker.action.lookUpVolume', { name }), err)
     try {
       await engine.docker.createVolume({ Name: name, Labels: { [LABEL_MANAGED]: 'true', ...labels } })
     } catch (e) {
-      throw engineCallFailed(`Creating volume ${name}`, e)
+      throw engineCallFailed(message('docker.action.createVolume', { name }), e)
     }
   }
 }
@@ -51,13 +53,17 @@ export async function dropFiles(
     })
     await container.putArchive(archive, { path: DROP_DIR })
   } catch (err) {
+    const volume = target.kind === 'volume'
     throw new AppError({
       code: 'CERT_COPY_FAILED',
-      message: `Copying ${files.map((f) => f.name).join(', ')} to ${target.kind === 'volume' ? `volume ${source}` : `${source} on the engine's host`} failed: ${engineMessage(err)}`,
-      hint:
-        target.kind === 'hostPath'
-          ? 'The directory must be an absolute path the engine may create and write.'
-          : 'Check the engine has disk space.',
+      params: {
+        files: files.map((f) => f.name),
+        target: volume
+          ? message('docker.target.volume', { name: source })
+          : message('docker.target.hostPath', { path: source }),
+        detail: engineMessage(err),
+        fix: message(volume ? 'docker.fix.copyVolume.neutral' : 'docker.fix.copyHostPath.neutral'),
+      },
       cause: err,
     })
   } finally {

@@ -2,7 +2,9 @@ import { request, type RequestOptions } from 'node:https'
 import { isIP } from 'node:net'
 import { checkServerIdentity } from 'node:tls'
 import { AppError } from '../errors'
-import { cancelled } from './docker-errors'
+import { cancelled } from '../jobs/abort'
+import { message, type Message, type Param } from '../messages/index'
+import { httpsUrl } from '../net/address'
 
 export interface HealthTarget {
   /** The address the served certificate must cover, and the one reported (what clients use). */
@@ -30,11 +32,12 @@ export function registryTlsOptions(t: HealthTarget): RequestOptions {
   }
 }
 
-/** "https://HOST:PORT/v2/", with the address connected to when it differs. */
-export function targetLabel(t: HealthTarget): string {
-  const via =
-    t.connectHost !== undefined && t.connectHost !== t.host ? ` (reached through ${t.connectHost})` : ''
-  return `https://${t.host}:${t.port}/v2/${via}`
+/** "https://HOST:PORT/v2/" (an IPv6 host bracketed), with the address connected to when it differs. */
+export function targetLabel(t: HealthTarget): Message {
+  const url = httpsUrl(t.host, t.port, '/v2/')
+  return t.connectHost !== undefined && t.connectHost !== t.host
+    ? message('docker.target.via', { url, connectHost: t.connectHost })
+    : message('docker.target.url', { url })
 }
 
 export interface HealthResult {
@@ -69,7 +72,7 @@ export async function waitHealthy(
     timeoutMs?: number
     intervalMs?: number
     signal?: AbortSignal
-    alive?: () => Promise<string | undefined>
+    alive?: () => Promise<Param | undefined>
   } = {},
 ): Promise<HealthResult> {
   const timeoutMs = opts.timeoutMs ?? 30_000
@@ -77,14 +80,14 @@ export async function waitHealthy(
   const start = Date.now()
   let attempts = 0
   let aliveAt = 0
-  let last: string
+  let last: Param
   for (;;) {
-    if (opts.signal?.aborted) throw cancelled('waiting for the registry')
+    if (opts.signal?.aborted) throw cancelled()
     attempts++
     try {
       const status = await probeRegistry(t)
       if (status === 200 || status === 401) return { status, elapsedMs: Date.now() - start, attempts }
-      last = `HTTP ${status} from /v2/`
+      last = message('docker.health.http', { status })
     } catch (err) {
       const e = err as NodeJS.ErrnoException
       last = e.code ? `${e.code}: ${e.message}` : e.message
@@ -98,7 +101,7 @@ export async function waitHealthy(
     if (Date.now() - start >= timeoutMs)
       throw healthFailed(
         t,
-        `no healthy answer within ${Math.round(timeoutMs / 1000)} s`,
+        message('docker.health.noAnswer', { seconds: Math.round(timeoutMs / 1000) }),
         last,
         'HEALTH_TIMEOUT',
       )
@@ -106,15 +109,15 @@ export async function waitHealthy(
   }
 }
 
+/** The registry did not answer healthy; `log` and `cleanup` are added by the caller (healthWithLogs, startRegistry). */
 export function healthFailed(
   t: HealthTarget,
-  reason: string,
-  lastProbe: string,
-  code = 'HEALTH_FAILED',
+  reason: Param,
+  lastProbe: Param,
+  code: 'HEALTH_FAILED' | 'HEALTH_TIMEOUT' = 'HEALTH_FAILED',
 ): AppError {
   return new AppError({
     code,
-    message: `The registry at ${targetLabel(t)} is not healthy: ${reason} (last probe: ${lastProbe})`,
-    hint: 'Read the container log lines below; common causes are a key that does not match the certificate, the port taken, or no permission on the storage path.',
+    params: { target: targetLabel(t), reason, lastProbe, log: '', cleanup: '' },
   })
 }

@@ -1,5 +1,6 @@
 import bcrypt from 'bcryptjs'
 import { invalidInput } from '../errors'
+import { message } from '../messages/index'
 
 export interface Credential {
   user: string
@@ -11,18 +12,16 @@ export interface Credential {
  * no longer ships the `htpasswd` tool, so we hash here.
  */
 export async function makeHtpasswd(credentials: Credential[], rounds = 10): Promise<string> {
-  if (credentials.length === 0)
-    throw invalidInput('user', '', 'at least one user is needed for htpasswd auth')
+  if (credentials.length === 0) throw invalidInput('user', '', message('docker.allowed.oneUser'))
   const seen = new Set<string>()
   const lines: string[] = []
   for (const { user, password } of credentials) {
-    if (!/^[A-Za-z0-9._@-]{1,64}$/.test(user)) {
-      throw invalidInput('user', user, 'allowed: 1-64 letters, digits and . _ @ - (no colon, no spaces)')
-    }
-    if (seen.has(user)) throw invalidInput('user', user, 'each user name may appear once')
-    if (password.length === 0) throw invalidInput('password', '(empty)', 'the password must not be empty')
+    if (!/^[A-Za-z0-9._@-]{1,64}$/.test(user))
+      throw invalidInput('user', user, message('docker.allowed.userName'))
+    if (seen.has(user)) throw invalidInput('user', user, message('docker.allowed.userOnce'))
+    if (password.length === 0) throw invalidInput('password', '', message('docker.allowed.passwordEmpty'))
     if (Buffer.byteLength(password) > 72)
-      throw invalidInput('password', '(hidden)', 'bcrypt uses at most 72 bytes; choose a shorter password')
+      throw invalidInput('password', '***', message('docker.allowed.passwordLong'))
     seen.add(user)
     lines.push(`${user}:${await bcrypt.hash(password, rounds)}`)
   }

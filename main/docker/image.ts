@@ -1,18 +1,13 @@
-import { createReadStream, promises as fs } from 'node:fs'
+import { createReadStream, promises as fs, type ReadStream } from 'node:fs'
 import { Transform } from 'node:stream'
 import * as tar from 'tar'
 import { AppError } from '../errors'
-import {
-  cancelled,
-  engineCallFailed,
-  engineMessage,
-  isAbort,
-  rawError,
-  throwIfAborted,
-} from './docker-errors'
+import { cancelled, isAbort, throwIfAborted } from '../jobs/abort'
+import { message, type Param } from '../messages/index'
+import { engineCallFailed, engineMessage, rawError } from './docker-errors'
 import type { Engine } from './engine-check'
 import { normalizeImageRef, sameImageRef } from './image-ref'
-import type { JobOptions } from './progress'
+import { progressMessage, type JobOptions } from './progress'
 
 interface StreamEvent {
   id?: string
@@ -29,7 +24,7 @@ export async function imagePresent(engine: Engine, ref: string): Promise<boolean
     return true
   } catch (err) {
     if (rawError(err).statusCode === 404) return false
-    throw engineCallFailed(`Looking up image ${ref}`, err)
+    throw engineCallFailed(message('docker.action.lookUpImage', { image: ref }), err)
   }
 }
 
@@ -68,17 +63,22 @@ function follow(
 
 /** Pulls an image with per-layer progress; cancel with the signal. */
 export async function pullImage(engine: Engine, ref: string, opts: JobOptions = {}): Promise<void> {
-  throwIfAborted(opts.signal, `pulling ${ref}`)
+  throwIfAborted(opts.signal)
   try {
     const stream = await engine.docker.pull(ref, { abortSignal: opts.signal })
     await follow(
       engine,
       stream,
       (e) => {
+        const status = e.status ?? ''
         opts.onProgress?.({
           step: 'pull',
-          message: [e.id, e.status].filter(Boolean).join(': '),
+          message:
+            e.id === undefined
+              ? progressMessage('pullStatus', { status })
+              : progressMessage('pull', { layer: e.id, status }),
           id: e.id,
+          status,
           current: e.progressDetail?.current,
           total: e.progressDetail?.total,
         })
@@ -86,20 +86,30 @@ export async function pullImage(engine: Engine, ref: string, opts: JobOptions = 
       opts.signal,
     )
   } catch (err) {
-    if (isAbort(err, opts.signal)) throw cancelled(`pulling ${ref}`)
+    if (isAbort(err, opts.signal)) throw cancelled(err)
     throw new AppError({
       code: 'IMAGE_PULL_FAILED',
-      message: `Pulling ${ref} failed: ${engineMessage(err)}`,
-      hint: 'Without internet access, load the image from a `docker save` tar (--image-tar FILE).',
+      params: { image: ref, detail: engineMessage(err) },
       cause: err,
     })
   }
-  if (!(await imagePresent(engine, ref))) {
-    throw new AppError({
-      code: 'IMAGE_PULL_FAILED',
-      message: `Pulling ${ref} finished but the image is not on the engine`,
-    })
-  }
+  if (!(await imagePresent(engine, ref)))
+    throw new AppError({ code: 'IMAGE_PULL_INCOMPLETE', params: { image: ref } })
+}
+
+/** The tar given is not a `docker save` archive we can read. */
+function tarInvalid(why: 'unreadable' | 'notImage', path: string): AppError {
+  return new AppError({
+    code: 'IMAGE_TAR_INVALID',
+    kind: 'input',
+    field: 'imageTar',
+    params: {
+      detail: message(`docker.tar.${why}`, { path }),
+      fix: message(
+        why === 'unreadable' ? 'docker.fix.tarUnreadable.neutral' : 'docker.fix.tarNotImage.neutral',
+      ),
+    },
+  })
 }
 
 interface SaveManifestEntry {
@@ -113,13 +123,7 @@ export async function readImageTarTags(path: string): Promise<string[]> {
   try {
     await fs.access(path)
   } catch {
-    throw new AppError({
-      code: 'IMAGE_TAR_INVALID',
-      kind: 'input',
-      field: 'image-tar',
-      message: `image-tar: ${path} cannot be read`,
-      hint: 'Give the path of a tar made with `docker save IMAGE -o FILE`.',
-    })
+    throw tarInvalid('unreadable', path)
   }
   let manifest: string | undefined
   try {
@@ -138,13 +142,7 @@ export async function readImageTarTags(path: string): Promise<string[]> {
   } catch {
     manifest = undefined
   }
-  const notImage = new AppError({
-    code: 'IMAGE_TAR_INVALID',
-    kind: 'input',
-    field: 'image-tar',
-    message: `image-tar: ${path} is not a Docker image archive (no manifest.json inside)`,
-    hint: 'Make the file on a machine with internet access: docker pull registry:2 && docker save registry:2 -o registry-2.tar',
-  })
+  const notImage = tarInvalid('notImage', path)
   if (manifest === undefined) throw notImage
   let entries: SaveManifestEntry[]
   try {
@@ -154,6 +152,51 @@ export async function readImageTarTags(path: string): Promise<string[]> {
     throw notImage
   }
   return entries.flatMap((e) => e.RepoTags ?? [])
+}
+
+/** The tar holds `ref` (checked on this side, before anything is sent), else invalid input naming what it holds. */
+async function assertTarHolds(path: string, ref: string): Promise<void> {
+  const tags = await readImageTarTags(path)
+  if (tags.some((t) => sameImageRef(t, ref))) return
+  throw new AppError({
+    code: 'IMAGE_TAR_NO_TAG',
+    kind: 'input',
+    field: 'imageTar',
+    params: {
+      path,
+      image: normalizeImageRef(ref),
+      tags: tags.length === 0 ? message('docker.tar.noTags') : tags,
+    },
+  })
+}
+
+/** The file as a stream, reporting the share sent (each whole percent once). */
+function sendingStream(
+  path: string,
+  total: number,
+  opts: JobOptions,
+): { file: ReadStream; counter: Transform } {
+  let sent = 0
+  let lastPct = -1
+  const file = createReadStream(path)
+  const counter = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      sent += chunk.length
+      const pct = Math.floor((sent / total) * 100)
+      if (pct !== lastPct) {
+        lastPct = pct
+        opts.onProgress?.({
+          step: 'load',
+          message: progressMessage('loadSending', { path, percent: pct }),
+          current: sent,
+          total,
+        })
+      }
+      done(null, chunk)
+    },
+  })
+  file.pipe(counter)
+  return { file, counter }
 }
 
 /**
@@ -166,60 +209,35 @@ export async function loadImageTar(
   ref: string,
   opts: JobOptions = {},
 ): Promise<void> {
-  const tags = await readImageTarTags(path)
-  if (!tags.some((t) => sameImageRef(t, ref))) {
-    throw new AppError({
-      code: 'IMAGE_TAR_NO_TAG',
-      kind: 'input',
-      field: 'image-tar',
-      message: `image-tar: ${path} does not contain ${normalizeImageRef(ref)}; it holds ${tags.length === 0 ? 'no tagged image' : tags.join(', ')}`,
-      hint: `Save the wanted image (docker save ${ref} -o FILE) or choose the image the tar holds with --image.`,
-    })
-  }
-  throwIfAborted(opts.signal, `loading ${path}`)
-  const total = (await fs.stat(path)).size
-  let sent = 0
-  let lastPct = -1
-  const file = createReadStream(path)
-  const counter = new Transform({
-    transform(chunk: Buffer, _enc, done) {
-      sent += chunk.length
-      const pct = Math.floor((sent / total) * 100)
-      if (pct !== lastPct) {
-        lastPct = pct
-        opts.onProgress?.({ step: 'load', message: `sending ${path}: ${pct}%`, current: sent, total })
-      }
-      done(null, chunk)
-    },
-  })
-  file.pipe(counter)
+  await assertTarHolds(path, ref)
+  throwIfAborted(opts.signal)
+  const { file, counter } = sendingStream(path, (await fs.stat(path)).size, opts)
   try {
     const stream = await engine.docker.loadImage(counter, { abortSignal: opts.signal, quiet: true })
     await follow(
       engine,
       stream,
       (e) => {
-        if (e.stream) opts.onProgress?.({ step: 'load', message: e.stream.trim() })
+        if (e.stream)
+          opts.onProgress?.({
+            step: 'load',
+            message: progressMessage('loadEngine', { text: e.stream.trim() }),
+          })
       },
       opts.signal,
     )
   } catch (err) {
     file.destroy()
     counter.destroy()
-    if (isAbort(err, opts.signal)) throw cancelled(`loading ${path}`)
+    if (isAbort(err, opts.signal)) throw cancelled(err)
     throw new AppError({
       code: 'IMAGE_LOAD_FAILED',
-      message: `Loading ${path} into the engine failed: ${engineMessage(err)}`,
-      hint: 'Check that the tar is complete (docker save finished) and the engine has disk space.',
+      params: { path, detail: engineMessage(err) },
       cause: err,
     })
   }
-  if (!(await imagePresent(engine, ref))) {
-    throw new AppError({
-      code: 'IMAGE_LOAD_FAILED',
-      message: `Loading ${path} finished but ${ref} is not on the engine`,
-    })
-  }
+  if (!(await imagePresent(engine, ref)))
+    throw new AppError({ code: 'IMAGE_LOAD_INCOMPLETE', params: { path, image: ref } })
 }
 
 /** Makes sure `ref` is on the engine: present -> nothing; tar given -> load it; else pull. */
@@ -233,20 +251,18 @@ export async function ensureImage(
     await loadImageTar(engine, opts.imageTar, ref, opts)
     return 'loaded'
   }
-  if (opts.pull === false) throw imageMissing(ref, 'pulling is switched off')
+  if (opts.pull === false) throw imageMissing(ref, message('docker.image.pullOff'))
   try {
     await pullImage(engine, ref, opts)
     return 'pulled'
   } catch (err) {
-    if (err instanceof AppError && err.code === 'IMAGE_PULL_FAILED') throw imageMissing(ref, err.message)
+    if (err instanceof AppError && err.code === 'IMAGE_PULL_FAILED')
+      throw imageMissing(ref, message('error.IMAGE_PULL_FAILED.message', err.params))
     throw err
   }
 }
 
-export function imageMissing(ref: string, reason: string): AppError {
-  return new AppError({
-    code: 'IMAGE_MISSING',
-    message: `Image ${ref} is not on the engine and no image tar was given (${reason})`,
-    hint: `Load it offline: on a machine with internet run \`docker save ${ref} -o registry.tar\`, copy the file here and pass --image-tar registry.tar.`,
-  })
+/** `reason`: why it could not be pulled (a message). */
+export function imageMissing(ref: string, reason: Param): AppError {
+  return new AppError({ code: 'IMAGE_MISSING', params: { image: ref, reason } })
 }

@@ -23,9 +23,14 @@ export type HostKeyLookup =
   | { status: 'changed'; entries: KnownHostEntry[] }
   | { status: 'unknown'; otherTypes: string[] }
 
-/** The name looked up in known_hosts: `host` on port 22, `[host]:port` otherwise (as ssh and ssh-keyscan write it). */
+/**
+ * The name looked up in known_hosts: `host` on port 22, `[host]:port` otherwise (as ssh and ssh-keyscan write it).
+ * Not net/address's hostPort: OpenSSH brackets EVERY host before a port (`[reg.lan]:2222`), not only IPv6 literals;
+ * an IPv6 host is written without brackets on port 22 (`fd00::5`) and bracketed once otherwise (`[fd00::5]:2222`).
+ */
 export function knownHostsName(host: string, port: number): string {
-  return port === 22 ? host : `[${host}]:${port}`
+  const bare = host.replace(/^\[(.*)\]$/, '$1')
+  return port === 22 ? bare : `[${bare}]:${port}`
 }
 
 /** `SHA256:...` as `ssh-keygen -lf` prints it: base64 of the SHA-256 of the key blob, without padding. */

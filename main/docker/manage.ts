@@ -1,7 +1,10 @@
 import { X509Certificate } from 'node:crypto'
 import { join } from 'node:path'
 import * as tar from 'tar'
+import { daysLeft } from '../dates'
 import { AppError } from '../errors'
+import { message } from '../messages/index'
+import { dnLine } from '../pki/pem'
 import { backupFile, pathExists, writeFileAtomic } from '../fs/atomic-write'
 import {
   chainsTo,
@@ -10,13 +13,16 @@ import {
   pemCertificates,
   CERT_FILE,
   KEY_FILE,
+  type CertCheck,
   type CertMaterial,
 } from './cert-material'
-import { engineCallFailed, engineMessage, rawError } from './docker-errors'
+import { checkContainerName } from './container-name'
+import { engineCallFailed, rawError } from './docker-errors'
 import type { Engine } from './engine-check'
 import { assertSecretsSafe } from './engine-security'
 import { dropFiles } from './file-drop'
 import type { HealthResult } from './health'
+import { publishedPort, type ContainerInfo } from './inspect'
 import {
   CERTS_DIR,
   CONTAINER_PORT,
@@ -28,7 +34,7 @@ import {
 } from './labels'
 import { healthTarget, healthWithLogs } from './start-registry'
 
-type Inspect = Awaited<ReturnType<ReturnType<Engine['docker']['getContainer']>['inspect']>>
+type Inspect = ContainerInfo
 
 export interface RegistryStatus {
   name: string
@@ -46,18 +52,15 @@ export interface RegistryStatus {
   servedCert: { notAfter: string; daysLeft: number; subject: string; issuer: string } | undefined
 }
 
+/** The registry container as the engine describes it; every management call starts here (the name checked first). */
 export async function inspectRegistry(engine: Engine, name: string): Promise<Inspect> {
+  checkContainerName(name)
   try {
     return await engine.docker.getContainer(name).inspect()
   } catch (err) {
-    if (rawError(err).statusCode === 404) {
-      throw new AppError({
-        code: 'REGISTRY_NOT_FOUND',
-        message: `No container named "${name}" on the engine ${engine.resolved.display}`,
-        hint: 'Check --name and --docker-host, or start one with `registry start`.',
-      })
-    }
-    throw engineCallFailed(`Inspecting ${name}`, err)
+    if (rawError(err).statusCode === 404)
+      throw new AppError({ code: 'REGISTRY_NOT_FOUND', params: { name, engine: engine.resolved.display } })
+    throw engineCallFailed(message('docker.action.inspectContainer', { name }), err)
   }
 }
 
@@ -95,9 +98,6 @@ export async function registryStatus(
 ): Promise<RegistryStatus> {
   const info = await inspectRegistry(engine, name)
   const labels = info.Config.Labels
-  const binding = info.HostConfig.PortBindings as
-    Record<string, { HostPort?: string }[] | undefined> | undefined
-  const hostPort = binding?.[`${CONTAINER_PORT}/tcp`]?.[0]?.HostPort
   const dataMount = info.Mounts.find((m) => m.Destination === DATA_DIR)
   const started = info.State.Running ? new Date(info.State.StartedAt) : undefined
   let servedCert: RegistryStatus['servedCert']
@@ -108,9 +108,9 @@ export async function registryStatus(
       const notAfter = new Date(cert.validTo)
       servedCert = {
         notAfter: notAfter.toISOString(),
-        daysLeft: Math.floor((notAfter.getTime() - now.getTime()) / 86_400_000),
-        subject: cert.subject.replace(/\n/g, ', '),
-        issuer: cert.issuer.replace(/\n/g, ', '),
+        daysLeft: daysLeft(notAfter, now),
+        subject: dnLine(cert.subject),
+        issuer: dnLine(cert.issuer),
       }
     } catch {
       servedCert = undefined
@@ -126,7 +126,7 @@ export async function registryStatus(
     uptimeSeconds: started ? Math.max(0, Math.round((now.getTime() - started.getTime()) / 1000)) : undefined,
     restartCount: info.RestartCount,
     image: info.Config.Image,
-    port: hostPort === undefined ? undefined : Number(hostPort),
+    port: publishedPort(info),
     storage: dataMount
       ? {
           kind: dataMount.Type === 'volume' ? 'volume' : 'hostPath',
@@ -144,7 +144,7 @@ export async function stopRegistry(engine: Engine, name: string): Promise<void> 
     await engine.docker.getContainer(name).stop({ t: 10 })
   } catch (err) {
     if (rawError(err).statusCode === 304) return // already stopped
-    throw engineCallFailed(`Stopping ${name}`, err)
+    throw engineCallFailed(message('docker.action.stopContainer', { name }), err)
   }
 }
 
@@ -153,7 +153,7 @@ export async function restartRegistry(engine: Engine, name: string): Promise<voi
   try {
     await engine.docker.getContainer(name).restart({ t: 10 })
   } catch (err) {
-    throw engineCallFailed(`Restarting ${name}`, err)
+    throw engineCallFailed(message('docker.action.restartContainer', { name }), err)
   }
 }
 
@@ -171,16 +171,12 @@ export async function removeRegistry(
 ): Promise<RemoveResult> {
   const info = await inspectRegistry(engine, name)
   if (info.Config.Labels[LABEL_MANAGED] !== 'true') {
-    throw new AppError({
-      code: 'NOT_MANAGED',
-      message: `The container "${name}" was not made by Registry Wizard; it is left alone`,
-      hint: `Remove it yourself with docker rm -f ${name} if that is what you want.`,
-    })
+    throw new AppError({ code: 'NOT_MANAGED', params: { name } })
   }
   try {
     await engine.docker.getContainer(name).remove({ force: true, v: true })
   } catch (err) {
-    throw engineCallFailed(`Removing ${name}`, err)
+    throw engineCallFailed(message('docker.action.removeContainer', { name }), err)
   }
   const volumes: string[] = []
   const certVolume =
@@ -201,7 +197,8 @@ export async function removeRegistry(
       await engine.docker.getVolume(v).remove()
       removed.push(v)
     } catch (err) {
-      if (rawError(err).statusCode !== 404) throw engineCallFailed(`Removing volume ${v}`, err)
+      if (rawError(err).statusCode !== 404)
+        throw engineCallFailed(message('docker.action.removeVolume', { name: v }), err)
     }
   }
   const deleted = opts.deleteData && data?.Type === 'volume'
@@ -215,21 +212,25 @@ export interface ReplaceCertResult {
   backups: string[]
 }
 
+export interface ReplaceCheck {
+  info: Inspect
+  check: CertCheck
+  /** The host port the registry is published on. */
+  port: number
+}
+
 /**
- * Replaces the served certificate with a new pair from the same CA (clients need no new trust), then restarts and
- * checks health. A pair from another CA is refused before anything changes.
+ * The checks before a new pair replaces the served one; changes nothing. The pair must be valid, cover the address,
+ * and come from the CA that issued the current certificate (clients need no new trust): a pair from another CA is
+ * refused.
  */
-export async function replaceCertificate(
+export async function checkReplacement(
   engine: Engine,
   name: string,
   certs: CertMaterial,
-  opts: {
-    registryHost?: string | undefined
-    healthTimeoutMs?: number | undefined
-    signal?: AbortSignal
-  } = {},
-): Promise<ReplaceCertResult> {
-  assertSecretsSafe(engine.resolved, "the registry's new private key (domain.key)")
+  opts: { registryHost?: string | undefined } = {},
+): Promise<ReplaceCheck> {
+  assertSecretsSafe(engine.resolved, 'newKey')
   const check = checkCertMaterial(certs, { host: opts.registryHost, engineHost: engine.resolved.hostname })
   const info = await inspectRegistry(engine, name)
   const current = await readContainerFile(engine, name, `${CERTS_DIR}/${CERT_FILE}`)
@@ -241,25 +242,30 @@ export async function replaceCertificate(
       sameCa = false
     }
     if (!sameCa) {
-      throw new AppError({
-        code: 'CERT_NOT_SAME_CA',
-        kind: 'input',
-        field: 'certs',
-        message: `certs: the registry's current certificate was not issued by this ca.crt, so clients would have to trust a new CA`,
-        hint: 'Issue the new server certificate from the CA that issued the current one.',
-      })
+      throw new AppError({ code: 'CERT_NOT_SAME_CA', kind: 'input', field: 'certs' })
     }
   }
+  return { info, check, port: publishedPort(info) ?? CONTAINER_PORT }
+}
+
+/**
+ * Puts a server pair into the container's certificate store (the bind-mounted folder, its volume or host path) and
+ * restarts the container. No checks, no health poll: replaceCertificate checks first, and a rollback uses this to
+ * put the old pair back. A bind-mounted folder that is `certs.dir` itself is left as it is (already in place).
+ */
+export async function installCertificate(
+  engine: Engine,
+  name: string,
+  certs: CertMaterial,
+  inspected?: Inspect,
+): Promise<{ backups: string[] }> {
+  const info = inspected ?? (await inspectRegistry(engine, name))
   const labels = info.Config.Labels
   const store = labels[LABEL_CERT_STORE]
   const source = labels[LABEL_CERT_SOURCE] ?? ''
   const backups: string[] = []
   if (store === 'bind') {
-    if (!engine.resolved.local)
-      throw new AppError({
-        code: 'NOT_LOCAL',
-        message: `The certificates of "${name}" are a bind mount of ${source} on another machine`,
-      })
+    if (!engine.resolved.local) throw new AppError({ code: 'NOT_LOCAL', params: { name, source } })
     if (certs.dir !== join(source)) {
       for (const [file, content, mode] of [
         [CERT_FILE, certs.certPem, 0o644],
@@ -283,11 +289,28 @@ export async function replaceCertificate(
   try {
     await engine.docker.getContainer(name).restart({ t: 10 })
   } catch (err) {
-    throw new AppError({ code: 'ENGINE_ERROR', message: `Restarting ${name} failed: ${engineMessage(err)}` })
+    throw engineCallFailed(message('docker.action.restartContainer', { name }), err)
   }
-  const binding = info.HostConfig.PortBindings as
-    Record<string, { HostPort?: string }[] | undefined> | undefined
-  const port = Number(binding?.[`${CONTAINER_PORT}/tcp`]?.[0]?.HostPort ?? CONTAINER_PORT)
+  return { backups }
+}
+
+/**
+ * Replaces the served certificate with a new pair from the same CA (clients need no new trust), then restarts and
+ * checks health. A pair from another CA is refused before anything changes. (The GUI's replace is the job in
+ * main/lifecycle/replace-certificate.ts, which also puts the old pair back when health fails.)
+ */
+export async function replaceCertificate(
+  engine: Engine,
+  name: string,
+  certs: CertMaterial,
+  opts: {
+    registryHost?: string | undefined
+    healthTimeoutMs?: number | undefined
+    signal?: AbortSignal
+  } = {},
+): Promise<ReplaceCertResult> {
+  const { info, check, port } = await checkReplacement(engine, name, certs, opts)
+  const { backups } = await installCertificate(engine, name, certs, info)
   const health = await healthWithLogs(engine, name, healthTarget(engine, check.identity, port, certs.caPem), {
     timeoutMs: opts.healthTimeoutMs,
     signal: opts.signal,
@@ -304,9 +327,7 @@ export async function restartAndCheck(
 ): Promise<HealthResult> {
   const info = await inspectRegistry(engine, name)
   await restartRegistry(engine, name)
-  const binding = info.HostConfig.PortBindings as
-    Record<string, { HostPort?: string }[] | undefined> | undefined
-  const port = Number(binding?.[`${CONTAINER_PORT}/tcp`]?.[0]?.HostPort ?? CONTAINER_PORT)
+  const port = publishedPort(info) ?? CONTAINER_PORT
   const identity = await servedIdentity(engine, name, opts.registryHost)
   return healthWithLogs(engine, name, healthTarget(engine, identity, port, caPem), {
     timeoutMs: opts.healthTimeoutMs,

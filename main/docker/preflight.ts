@@ -1,5 +1,6 @@
 import { createServer } from 'node:net'
 import { AppError } from '../errors'
+import { message, type Param } from '../messages/index'
 import { engineCallFailed } from './docker-errors'
 import type { Engine } from './engine-check'
 import { LABEL_MANAGED } from './labels'
@@ -18,7 +19,7 @@ export async function findContainer(engine: Engine, name: string): Promise<Exist
   try {
     list = await engine.docker.listContainers({ all: true, filters: { name: [`^/${name}$`] } })
   } catch (err) {
-    throw engineCallFailed('Listing containers', err)
+    throw engineCallFailed(message('docker.action.listContainers'), err)
   }
   const c = list[0]
   if (c === undefined) return undefined
@@ -28,8 +29,12 @@ export async function findContainer(engine: Engine, name: string): Promise<Exist
 export function nameInUse(c: ExistingContainer): AppError {
   return new AppError({
     code: 'NAME_IN_USE',
-    message: `A container named "${c.name}" already exists (${c.state}, image ${c.image}${c.managed ? ', made by Registry Wizard' : ''})`,
-    hint: `Start again with --reuse to use it, --replace to replace it, or choose another --name (see it with registry status --name ${c.name}; stop it with registry stop --name ${c.name}).`,
+    params: {
+      name: c.name,
+      state: c.state,
+      image: c.image,
+      made: c.managed ? message('docker.container.madeByUs') : '',
+    },
   })
 }
 
@@ -43,7 +48,7 @@ export async function portPublishedBy(
   try {
     list = await engine.docker.listContainers({ all: false })
   } catch (err) {
-    throw engineCallFailed('Listing containers', err)
+    throw engineCallFailed(message('docker.action.listContainers'), err)
   }
   for (const c of list) {
     const name = (c.Names[0] ?? c.Id).replace(/^\//, '')
@@ -68,19 +73,16 @@ export function portBoundLocally(port: number): Promise<boolean> {
   })
 }
 
-export function portInUse(port: number, by: string): AppError {
-  return new AppError({
-    code: 'PORT_IN_USE',
-    message: `Port ${port} is already in use on the engine's host (${by})`,
-    hint: `Choose another --port, or stop what uses port ${port}.`,
-  })
+/** `by`: who holds it (a `docker.container.*` message, or the engine's own words). */
+export function portInUse(port: number, by: Param): AppError {
+  return new AppError({ code: 'PORT_IN_USE', params: { port, by } })
 }
 
 export async function checkPortFree(engine: Engine, port: number, except?: string): Promise<void> {
   const by = await portPublishedBy(engine, port, except)
-  if (by !== undefined) throw portInUse(port, `published by container "${by}"`)
+  if (by !== undefined) throw portInUse(port, message('docker.container.publishedBy', { name: by }))
   // The container about to be replaced may hold the port itself (docker-proxy listens for it): that is no clash.
   if (except !== undefined && (await portPublishedBy(engine, port)) === except) return
   if (engine.resolved.local && (await portBoundLocally(port)))
-    throw portInUse(port, 'another program listens on it')
+    throw portInUse(port, message('docker.container.listening'))
 }

@@ -2,6 +2,7 @@ import { Agent } from 'node:http'
 import { Duplex } from 'node:stream'
 import { Client, type ClientChannel, type ConnectConfig, type ServerHostKeyAlgorithm } from 'ssh2'
 import { AppError } from '../errors'
+import { message } from '../messages/index'
 import { preferredHostKeyAlgorithms, verifyHostKey, type HostKeyPolicy } from './ssh-host-key'
 
 /** What the docker CLI runs on the server for ssh:// engines: the engine's API on stdin/stdout. */
@@ -202,13 +203,14 @@ export class SshDialAgent extends Agent {
 
   private connect(): Promise<Client> {
     if (this.client) return this.client
-    const t = this.target
     const attempt = new Promise<Client>((resolve, reject) => {
       const client = new Client()
-      let hostKeyError: AppError | undefined
-      let ready = false
+      const state: { hostKeyError: AppError | undefined; ready: boolean } = {
+        hostKeyError: undefined,
+        ready: false,
+      }
       client.once('ready', () => {
-        ready = true
+        state.ready = true
         this.connections += 1
         if (this.closed) {
           client.end()
@@ -219,47 +221,15 @@ export class SshDialAgent extends Agent {
         resolve(client)
       })
       client.on('error', (err) => {
-        if (!ready) reject(hostKeyError ?? err)
+        if (!state.ready) reject(state.hostKeyError ?? err)
       })
       client.once('close', () => {
         if (this.client === attempt) this.client = undefined
         if (this.live === client) this.live = undefined
-        if (!ready) reject(hostKeyError ?? new Error('the SSH connection closed before it was ready'))
+        if (!state.ready)
+          reject(state.hostKeyError ?? new Error('the SSH connection closed before it was ready'))
       })
-      preferredHostKeyAlgorithms(t).then(
-        (serverHostKey) => {
-          const config: ConnectConfig = {
-            host: t.host,
-            port: t.port,
-            username: t.username,
-            privateKey: t.privateKey,
-            passphrase: t.passphrase,
-            agent: t.agent,
-            readyTimeout: t.readyTimeoutMs,
-            keepaliveInterval: 15_000,
-            algorithms: { serverHostKey: serverHostKey as ServerHostKeyAlgorithm[] },
-            hostVerifier: (key: Buffer, verify: (ok: boolean) => void) => {
-              verifyHostKey(t, key).then(
-                (e) => {
-                  hostKeyError = e
-                  verify(e === undefined)
-                },
-                (e: unknown) => {
-                  hostKeyError = new AppError({
-                    code: 'ENGINE_SSH',
-                    message: `Checking the SSH host key failed: ${String(e)}`,
-                  })
-                  verify(false)
-                },
-              )
-            },
-          }
-          client.connect(config)
-        },
-        (e: unknown) => {
-          reject(e instanceof Error ? e : new Error(String(e)))
-        },
-      )
+      this.startConnect(client, state, reject)
     })
     this.client = attempt
     attempt.catch(() => {
@@ -267,4 +237,57 @@ export class SshDialAgent extends Agent {
     })
     return attempt
   }
+
+  /** Offers the host key algorithms known_hosts prefers, checks the server's key before any login, and connects. */
+  private startConnect(
+    client: Client,
+    state: { hostKeyError: AppError | undefined },
+    reject: (err: unknown) => void,
+  ): void {
+    const t = this.target
+    const hostVerifier = (key: Buffer, verify: (ok: boolean) => void): void => {
+      verifyHostKey(t, key).then(
+        (e) => {
+          state.hostKeyError = e
+          verify(e === undefined)
+        },
+        (e: unknown) => {
+          state.hostKeyError = hostKeyCheckFailed(t, e)
+          verify(false)
+        },
+      )
+    }
+    preferredHostKeyAlgorithms(t).then(
+      (serverHostKey) => {
+        const config: ConnectConfig = {
+          host: t.host,
+          port: t.port,
+          username: t.username,
+          privateKey: t.privateKey,
+          passphrase: t.passphrase,
+          agent: t.agent,
+          readyTimeout: t.readyTimeoutMs,
+          keepaliveInterval: 15_000,
+          algorithms: { serverHostKey: serverHostKey as ServerHostKeyAlgorithm[] },
+          hostVerifier,
+        }
+        client.connect(config)
+      },
+      (e: unknown) => {
+        reject(e instanceof Error ? e : new Error(String(e)))
+      },
+    )
+  }
+}
+
+/** Reading known_hosts (or comparing the pin) itself failed. */
+function hostKeyCheckFailed(t: SshTarget, e: unknown): AppError {
+  return new AppError({
+    code: 'ENGINE_SSH',
+    params: {
+      engine: t.display,
+      reason: message('docker.reach.hostKeyCheck', { detail: String(e) }),
+      fix: message('docker.fix.hostKeyCheck.neutral'),
+    },
+  })
 }

@@ -1,4 +1,5 @@
 import { AppError, invalidInput } from '../errors'
+import { message } from '../messages/index'
 import {
   hostKeyAlgorithms,
   keyBlobType,
@@ -26,20 +27,10 @@ export interface HostKeyPolicy {
 const FINGERPRINT = /^SHA256:[A-Za-z0-9+/]{43}=?$/
 
 /** Checks the form of a pinned fingerprint; returns it without padding. */
-export function parseHostKeyFingerprint(value: string, field = 'ssh-host-key-fingerprint'): string {
+export function parseHostKeyFingerprint(value: string, field = 'sshHostKeyFingerprint'): string {
   const v = value.trim()
-  if (!FINGERPRINT.test(v)) {
-    throw invalidInput(
-      field,
-      value,
-      'allowed: SHA256:<43 base64 characters>, as `ssh-keygen -lf KEY.pub` or `ssh-keyscan HOST | ssh-keygen -lf -` prints it',
-    )
-  }
+  if (!FINGERPRINT.test(v)) throw invalidInput(field, value, message('docker.allowed.fingerprint'))
   return v.replace(/=$/, '')
-}
-
-function reach(p: HostKeyPolicy): string {
-  return `Cannot reach the Docker engine at ${p.display}`
 }
 
 function keyscan(p: HostKeyPolicy): string {
@@ -50,55 +41,48 @@ function where(e: KnownHostEntry): string {
   return `${e.file}:${e.line}`
 }
 
-export function unknownHostKey(p: HostKeyPolicy, keyBlob: Buffer, otherTypes: string[] = []): AppError {
-  const fp = sha256Fingerprint(keyBlob)
+/** What every host key error names: the engine, the known_hosts name, the offered key and its family. */
+function offered(
+  p: HostKeyPolicy,
+  keyBlob: Buffer,
+): Record<'engine' | 'hostName' | 'fingerprint' | 'family' | 'familyLower' | 'keyscan', string> {
   const family = keyFamily(keyBlobType(keyBlob))
-  const others = otherTypes.length > 0 ? `; known_hosts holds only ${otherTypes.join(', ')} keys for it` : ''
-  return new AppError({
-    code: 'ENGINE_SSH_HOST_UNKNOWN',
-    message: `${reach(p)}: the SSH host key of ${knownHostsName(p.host, p.port)} is not known (server offered ${family} key ${fp}${others})`,
-    hint:
-      `Compare ${fp} with the server's own key, out of band (on the server: ssh-keygen -lf /etc/ssh/ssh_host_${family.toLowerCase()}_key.pub). ` +
-      `If it is the same, accept it with \`${keyscan(p)}\`, or pass --ssh-host-key-fingerprint ${fp}.`,
-  })
+  return {
+    engine: p.display,
+    hostName: knownHostsName(p.host, p.port),
+    fingerprint: sha256Fingerprint(keyBlob),
+    family,
+    familyLower: family.toLowerCase(),
+    keyscan: keyscan(p),
+  }
+}
+
+export function unknownHostKey(p: HostKeyPolicy, keyBlob: Buffer, otherTypes: string[] = []): AppError {
+  const others = otherTypes.length > 0 ? message('docker.hostKey.otherTypes', { types: otherTypes }) : ''
+  return new AppError({ code: 'ENGINE_SSH_HOST_UNKNOWN', params: { ...offered(p, keyBlob), others } })
 }
 
 export function changedHostKey(p: HostKeyPolicy, keyBlob: Buffer, entries: KnownHostEntry[]): AppError {
-  const fp = sha256Fingerprint(keyBlob)
   const first = entries[0]
   const was = first
-    ? `${where(first)} holds ${sha256Fingerprint(first.key)}`
-    : 'known_hosts holds another key'
+    ? message('docker.hostKey.holds', { where: where(first), fingerprint: sha256Fingerprint(first.key) })
+    : message('docker.hostKey.holdsOther')
   const file = first?.file ?? '~/.ssh/known_hosts'
-  return new AppError({
-    code: 'ENGINE_SSH_HOST_CHANGED',
-    message:
-      `${reach(p)}: WARNING, THE SSH HOST KEY OF ${knownHostsName(p.host, p.port)} HAS CHANGED: the server offered ` +
-      `${keyFamily(keyBlobType(keyBlob))} key ${fp}, but ${was}. Someone may be intercepting the connection (man-in-the-middle), ` +
-      "or the server's host key was replaced. Nothing was sent to the server.",
-    hint:
-      `Do not connect until the server's administrator confirms ${fp}. If the key was replaced on purpose, remove the old ` +
-      `entry (ssh-keygen -R '${knownHostsName(p.host, p.port)}' -f ${file}) and add the new one (${keyscan(p)}).`,
-  })
+  return new AppError({ code: 'ENGINE_SSH_HOST_CHANGED', params: { ...offered(p, keyBlob), was, file } })
 }
 
 export function revokedHostKey(p: HostKeyPolicy, keyBlob: Buffer, entry: KnownHostEntry): AppError {
   return new AppError({
     code: 'ENGINE_SSH_HOST_REVOKED',
-    message: `${reach(p)}: the SSH host key the server offered (${sha256Fingerprint(keyBlob)}) is marked @revoked in ${where(entry)}`,
-    hint: "A revoked key must not be trusted. Ask the server's administrator for its current host key.",
+    params: { engine: p.display, fingerprint: sha256Fingerprint(keyBlob), where: where(entry) },
   })
 }
 
 export function pinMismatch(p: HostKeyPolicy, keyBlob: Buffer, pinned: string): AppError {
-  const fp = sha256Fingerprint(keyBlob)
   return new AppError({
-    code: 'ENGINE_SSH_HOST_CHANGED',
-    message:
-      `${reach(p)}: the SSH host key of ${knownHostsName(p.host, p.port)} does not match the pinned fingerprint: the server ` +
-      `offered ${fp}, --ssh-host-key-fingerprint is ${pinned}. Someone may be intercepting the connection (man-in-the-middle), ` +
-      'or the pin is out of date. Nothing was sent to the server.',
-    hint: `Check the server's host key with its administrator (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub on the server) before changing the pin.`,
+    code: 'ENGINE_SSH_HOST_PIN_MISMATCH',
+    field: 'sshHostKeyFingerprint',
+    params: { ...offered(p, keyBlob), pinned },
   })
 }
 

@@ -1,16 +1,20 @@
 import { AppError } from '../errors'
+import { cancelled, isAbort, throwIfAborted } from '../jobs/abort'
+import { message, type Message, type Param } from '../messages/index'
+import { httpsUrl } from '../net/address'
 import { checkCertMaterial, CERT_FILE, KEY_FILE, type CertMaterial } from './cert-material'
 import { lastLogLines } from './container-logs'
+import { checkContainerName } from './container-name'
 import { registryContainerOptions, type CertStore, type StorageSpec } from './container-spec'
-import { cancelled, engineCallFailed, engineMessage, throwIfAborted } from './docker-errors'
+import { engineCallFailed, engineMessage } from './docker-errors'
 import type { Engine } from './engine-check'
 import { assertSecretsSafe } from './engine-security'
 import { dropFiles } from './file-drop'
 import { healthFailed, targetLabel, waitHealthy, type HealthResult, type HealthTarget } from './health'
 import { makeHtpasswd, type Credential } from './htpasswd'
 import { ensureImage } from './image'
+import { authEnabled, certStoreOf, mountedStorage, publishedPort, type ContainerInfo } from './inspect'
 import {
-  DATA_DIR,
   DEFAULT_IMAGE,
   DEFAULT_PORT,
   LABEL_AUTH,
@@ -18,8 +22,8 @@ import {
   LABEL_CERT_STORE,
   LABEL_MANAGED,
 } from './labels'
-import { checkPortFree, findContainer, nameInUse, portInUse } from './preflight'
-import type { JobOptions } from './progress'
+import { checkPortFree, findContainer, nameInUse, portInUse, type ExistingContainer } from './preflight'
+import { progressMessage, type JobOptions } from './progress'
 import { checkStorageWritable, WRITE_CHECK_REPO } from './storage-check'
 
 export type CertStoreChoice = 'auto' | 'bind' | 'volume' | { hostPath: string }
@@ -61,7 +65,7 @@ export interface StartRegistryResult {
   reused: boolean
   health: HealthResult
   /** Things the user should know that did not stop the start (e.g. an --image-tar that was not needed). */
-  notices: string[]
+  notices: Message[]
 }
 
 /**
@@ -72,27 +76,18 @@ export function healthTarget(engine: Engine, identity: string, port: number, caP
   return { host: identity, connectHost: engine.resolved.hostname, port, caPem }
 }
 
+function certStoreInvalid(detail: Message): AppError {
+  return new AppError({ code: 'CERT_STORE_INVALID', kind: 'input', field: 'certStore', params: { detail } })
+}
+
 function pickCertStore(engine: Engine, input: StartRegistryInput): CertStore {
   const choice = input.certStore ?? 'auto'
   if (typeof choice === 'object') return { kind: 'hostPath', path: choice.hostPath }
   const dir = input.certs.dir
   if (choice === 'bind' || (choice === 'auto' && engine.resolved.local && dir !== undefined)) {
-    if (dir === undefined)
-      throw new AppError({
-        code: 'INVALID_INPUT',
-        kind: 'input',
-        field: 'cert-store',
-        message: 'cert-store: "bind" needs a certificate directory',
-      })
-    if (!engine.resolved.local) {
-      throw new AppError({
-        code: 'INVALID_INPUT',
-        kind: 'input',
-        field: 'cert-store',
-        message: `cert-store: "bind" is not valid for the remote engine ${engine.resolved.display}; allowed there: volume or a host path`,
-        hint: 'A bind mount would name a path on the remote host, not this machine.',
-      })
-    }
+    if (dir === undefined) throw certStoreInvalid(message('docker.certStore.bindNeedsDir'))
+    if (!engine.resolved.local)
+      throw certStoreInvalid(message('docker.certStore.bindRemote', { engine: engine.resolved.display }))
     return { kind: 'bind', dir }
   }
   return { kind: 'volume', name: `${input.name}-certs` }
@@ -110,17 +105,41 @@ function removeVolume(engine: Engine, name: string): Promise<boolean> {
 }
 
 /** Liveness for the health poll: a reason when the container stopped or keeps restarting. */
-export function containerAlive(engine: Engine, name: string): () => Promise<string | undefined> {
+export function containerAlive(engine: Engine, name: string): () => Promise<Message | undefined> {
   return async () => {
     try {
-      const info = await engine.docker.getContainer(name).inspect()
-      const s = info.State
+      const s = (await engine.docker.getContainer(name).inspect()).State
       if (s.Running && !s.Restarting) return undefined
-      return `the container ${s.Restarting ? 'keeps restarting' : `is ${s.Status}`} (exit code ${s.ExitCode})`
+      return s.Restarting
+        ? message('docker.container.restarting', { exitCode: s.ExitCode })
+        : message('docker.container.stopped', { status: s.Status, exitCode: s.ExitCode })
     } catch (err) {
-      return `the container is gone (${engineMessage(err)})`
+      return message('docker.container.gone', { detail: engineMessage(err) })
     }
   }
+}
+
+/** The container's last log lines as the `log` part of a failure's message. */
+function logBlock(lines: string[]): Message {
+  return message('docker.log.lines', {
+    lines: lines.length === 0 ? message('docker.log.empty') : lines.map((l) => `  ${l}`).join('\n'),
+  })
+}
+
+/** The same failure with one more parameter its texts take (`log`, `cleanup`). */
+function withParam(err: AppError, name: 'log' | 'cleanup', value: Param): AppError {
+  return new AppError({
+    code: err.code,
+    kind: err.kind,
+    field: err.field,
+    params: { ...err.params, [name]: value },
+    cause: err,
+  } as ConstructorParameters<typeof AppError<'HEALTH_FAILED'>>[0])
+}
+
+/** True when the failure's texts leave room for `name` (HEALTH_*, STORAGE_NOT_WRITABLE). */
+function takes(err: unknown, name: 'log' | 'cleanup'): err is AppError {
+  return err instanceof AppError && err.params !== undefined && name in err.params
 }
 
 /** Health poll that adds the container's last log lines to any failure. */
@@ -137,31 +156,26 @@ export async function healthWithLogs(
       ...(opts.signal === undefined ? {} : { signal: opts.signal }),
     })
   } catch (err) {
-    if (!(err instanceof AppError) || err.code === 'CANCELLED') throw err
-    const lines = await lastLogLines(engine, name, 10)
-    throw new AppError({
-      code: err.code,
-      message: `${err.message}\ncontainer log (last lines):\n${lines.length === 0 ? '(empty)' : lines.map((l) => `  ${l}`).join('\n')}`,
-      hint: err.hint,
-    })
+    if (!takes(err, 'log')) throw err
+    throw withParam(err, 'log', logBlock(await lastLogLines(engine, name, 10)))
   }
 }
 
-/** The storage an existing container really mounts at /var/lib/registry (for a reused one), else `fallback`. */
-async function storageOf(engine: Engine, id: string, fallback: StorageSpec): Promise<StorageSpec> {
-  const info = await engine.docker
-    .getContainer(id)
-    .inspect()
-    .catch(() => undefined)
-  const m = info?.Mounts.find((x) => x.Destination === DATA_DIR)
-  if (m === undefined) return fallback
-  return m.Type === 'volume' ? { kind: 'volume', name: m.Name ?? '' } : { kind: 'hostPath', path: m.Source }
+function storageLabel(storage: StorageSpec): Message {
+  return storage.kind === 'volume'
+    ? message('docker.storage.volume', { name: storage.name })
+    : message('docker.storage.hostPath', { path: storage.path })
 }
 
-function storageLabel(storage: StorageSpec): string {
-  return storage.kind === 'volume'
-    ? `volume ${storage.name}`
-    : `host path ${storage.path} on the engine's host`
+/** What to do about storage the registry cannot write, in each front end's words. */
+function storageFix(storage: StorageSpec): Record<'fix' | 'cliFix' | 'guiFix', Message> {
+  const group = storage.kind === 'hostPath' ? 'storageHostPath' : 'storageVolume'
+  const params = storage.kind === 'hostPath' ? { path: storage.path } : undefined
+  return {
+    fix: message(`docker.fix.${group}.neutral`, params),
+    cliFix: message(`docker.fix.${group}.cli`, params),
+    guiFix: message(`docker.fix.${group}.gui`, params),
+  }
 }
 
 /**
@@ -186,187 +200,221 @@ export async function ensureStorageWritable(
   }
   throw new AppError({
     code: 'STORAGE_NOT_WRITABLE',
-    message:
-      `The registry at ${targetLabel(target)} cannot write its storage (${storageLabel(storage)}): ` +
-      `a test upload got HTTP ${r.httpStatus} (${r.detail})\ncontainer log (last lines):\n${lines.length === 0 ? '(empty)' : lines.map((l) => `  ${l}`).join('\n')}`,
-    hint:
-      storage.kind === 'hostPath'
-        ? `Give the registry a writable directory: ${storage.path} must be on a writable file system (not a read-only mount) and writable by root in the container (with SELinux, label it: chcon -Rt container_file_t ${storage.path}). Then run start again with --replace.`
-        : "Check the engine's disk (docker system df) and the volume, then run start again with --replace.",
+    params: {
+      target: targetLabel(target),
+      storage: storageLabel(storage),
+      httpStatus: r.httpStatus,
+      detail: r.detail,
+      log: logBlock(lines),
+      cleanup: '',
+      ...storageFix(storage),
+    },
   })
 }
 
-/** Adds what the cleanup did to a failure's message (kept code, hint and kind). */
-function withCleanup(err: unknown, done: string | undefined): unknown {
-  if (done === undefined || !(err instanceof AppError)) return err
-  return new AppError({
-    code: err.code,
-    kind: err.kind,
-    field: err.field,
-    message: `${err.message}\n${done}`,
-    hint: err.hint,
-    cause: err,
-  })
+/** Adds what the cleanup did to a failure's message (kept code, params and kind). */
+function withCleanup(err: unknown, done: Message): unknown {
+  return takes(err, 'cleanup') ? withParam(err, 'cleanup', message('docker.cleanup.line', { done })) : err
+}
+
+type Step = (step: string, text: Message) => void
+
+/** Removes the container this start created, with the certificate/auth volumes it filled (the data stays). */
+async function removeCreated(engine: Engine, name: string, volumes: string[]): Promise<Message> {
+  try {
+    await engine.docker.getContainer(name).remove({ force: true, v: true })
+    const removed: string[] = []
+    for (const v of volumes) if (await removeVolume(engine, v)) removed.push(v)
+    const also = removed.length > 0 ? message('docker.cleanup.andVolumes', { volumes: removed }) : ''
+    return message('docker.cleanup.removed', { name, volumes: also })
+  } catch (e) {
+    return message('docker.cleanup.removeFailed', { name, detail: engineMessage(e) })
+  }
+}
+
+/** Stops a reused container (it is not ours to remove). */
+async function stopReused(engine: Engine, name: string): Promise<Message> {
+  try {
+    await engine.docker.getContainer(name).stop({ t: 10 })
+    return message('docker.cleanup.stopped', { name })
+  } catch (e) {
+    return /not running|304/i.test(engineMessage(e))
+      ? message('docker.cleanup.alreadyStopped', { name })
+      : message('docker.cleanup.stopFailed', { name, detail: engineMessage(e) })
+  }
 }
 
 /**
  * After a failed health or storage check: nothing broken is left running (restart=always would keep it looping).
  * A container this start created is removed with the certificate/auth volumes it filled; a reused one is stopped.
- * Returns the sentence saying what was done (also sent as a 'cleanup' progress event).
+ * Returns what was done (also sent as a 'cleanup' progress event).
  */
 async function cleanUpFailedStart(
   engine: Engine,
   name: string,
   how: { created: true; volumes: string[] } | { created: false },
-  step: (s: string, message: string) => void,
-): Promise<string> {
-  const c = engine.docker.getContainer(name)
-  let done: string
-  if (how.created) {
-    try {
-      await c.remove({ force: true, v: true })
-      const removed: string[] = []
-      for (const v of how.volumes) {
-        if (await removeVolume(engine, v)) removed.push(v)
-      }
-      done = `removed the container ${name}${removed.length > 0 ? ` and the volumes ${removed.join(', ')}` : ''} that this start created, so nothing is left running (the data volume stays).`
-    } catch (e) {
-      done = `removing the container ${name} failed (${engineMessage(e)}); remove it with \`registry remove --name ${name}\`.`
+  step: Step,
+): Promise<Message> {
+  const done = how.created ? await removeCreated(engine, name, how.volumes) : await stopReused(engine, name)
+  step('cleanup', progressMessage('cleanup', { done }))
+  return done
+}
+
+/** What every part of a start shares. */
+interface StartContext {
+  engine: Engine
+  input: StartRegistryInput
+  image: string
+  port: number
+  identity: string
+  auth: boolean
+  signal: AbortSignal | undefined
+  job: JobOptions
+  step: Step
+}
+
+/** Health, then the storage write check; on failure the cleanup runs and the error says what it did. */
+async function checkHealthy(
+  c: StartContext,
+  target: HealthTarget,
+  storage: () => Promise<StorageSpec>,
+  created: { created: true; volumes: string[] } | { created: false },
+): Promise<{ health: HealthResult; storage: StorageSpec }> {
+  const name = c.input.name
+  try {
+    const health = await healthWithLogs(c.engine, name, target, {
+      timeoutMs: c.input.healthTimeoutMs,
+      signal: c.signal,
+    })
+    c.step('storage', progressMessage('storage'))
+    const used = await storage()
+    await ensureStorageWritable(c.engine, name, target, used, c.input.users)
+    return { health, storage: used }
+  } catch (err) {
+    if (isAbort(err, c.signal)) {
+      if (created.created)
+        await c.engine.docker
+          .getContainer(name)
+          .remove({ force: true, v: true })
+          .catch(() => undefined)
+      throw err
     }
-  } else {
-    try {
-      await c.stop({ t: 10 })
-      done = `stopped the existing container ${name} (it was reused and is not healthy); it was not removed.`
-    } catch (e) {
-      done = /not running|304/i.test(engineMessage(e))
-        ? `the existing container ${name} is already stopped; it was not removed.`
-        : `stopping the container ${name} failed (${engineMessage(e)}); stop it with \`registry stop --name ${name}\`.`
-    }
+    throw withCleanup(err, await cleanUpFailedStart(c.engine, name, created, c.step))
   }
-  step('cleanup', done)
-  return `cleanup: ${done}`
+}
+
+async function inspectExisting(engine: Engine, existing: ExistingContainer): Promise<ContainerInfo> {
+  try {
+    return await engine.docker.getContainer(existing.id).inspect()
+  } catch (e) {
+    throw engineCallFailed(message('docker.action.inspectContainer', { name: existing.name }), e)
+  }
 }
 
 /**
- * Starts the registry: preflight (certs, name, port, image), image present/load/pull, certs to the engine,
- * create + start, then health against our CA. Same function for the CLI, IPC jobs and tests. A start whose health
- * or storage check fails leaves nothing running (see cleanUpFailedStart).
+ * Reuses an existing container: started when stopped, checked for health and storage, and reported as it IS (its
+ * published port, image, storage, certificate store and auth, read from the engine), not as the input asked.
  */
-export async function startRegistry(
-  engine: Engine,
-  input: StartRegistryInput,
-  job: JobOptions = {},
-): Promise<StartRegistryResult> {
-  const { signal, onProgress } = job
-  const image = input.image ?? DEFAULT_IMAGE
-  const port = input.port ?? DEFAULT_PORT
-  const step = (s: string, message: string): void => onProgress?.({ step: s, message })
-  const auth = input.users !== undefined && input.users.length > 0
-  const notices: string[] = []
-
-  step('preflight', 'checking the engine connection, the certificate, name, port and image')
-  assertSecretsSafe(
-    engine.resolved,
-    auth
-      ? "the registry's private key (domain.key) and the htpasswd file"
-      : "the registry's private key (domain.key)",
+async function reuseExisting(c: StartContext, existing: ExistingContainer): Promise<StartRegistryResult> {
+  const { engine, input } = c
+  c.step('reuse', progressMessage('reuse', { name: input.name }))
+  if (existing.state !== 'running')
+    await engine.docker
+      .getContainer(existing.id)
+      .start()
+      .catch((e: unknown) => {
+        throw engineCallFailed(message('docker.action.startContainer', { name: input.name }), e)
+      })
+  const info = await inspectExisting(engine, existing)
+  const port = publishedPort(info) ?? c.port
+  const target = healthTarget(engine, c.identity, port, input.certs.caPem)
+  const fallback = defaultStorage(input)
+  const { health, storage } = await checkHealthy(
+    c,
+    target,
+    async () => mountedStorage(await inspectExisting(engine, existing)) ?? fallback,
+    { created: false },
   )
-  const identity = checkCertMaterial(input.certs, {
-    host: input.registryHost,
-    engineHost: engine.resolved.hostname,
-  }).identity
-  const target = healthTarget(engine, identity, port, input.certs.caPem)
-  const url = `https://${identity}:${port}`
-  const existing = await findContainer(engine, input.name)
-  const storage: StorageSpec = input.storage ?? { kind: 'volume', name: `${input.name}-data` }
-  if (existing !== undefined) {
-    if (input.ifExists === 'reuse') {
-      if (existing.state !== 'running')
-        await engine.docker
-          .getContainer(existing.id)
-          .start()
-          .catch((e: unknown) => {
-            throw engineCallFailed(`Starting ${input.name}`, e)
-          })
-      let health: HealthResult
-      let used: StorageSpec
-      try {
-        health = await healthWithLogs(engine, input.name, target, {
-          timeoutMs: input.healthTimeoutMs,
-          signal,
-        })
-        used = await storageOf(engine, existing.id, storage)
-        await ensureStorageWritable(engine, input.name, target, used, input.users)
-      } catch (err) {
-        if (err instanceof AppError && err.code === 'CANCELLED') throw err
-        throw withCleanup(err, await cleanUpFailedStart(engine, input.name, { created: false }, step))
-      }
-      const certStore = pickCertStore(engine, input)
-      return {
-        id: existing.id,
-        name: input.name,
-        image: existing.image,
-        imageSource: 'present',
-        port,
-        url,
-        certStore,
-        storage: used,
-        auth,
-        reused: true,
-        health,
-        notices,
-      }
-    }
-    if (input.ifExists !== 'replace') throw nameInUse(existing)
+  return {
+    id: existing.id,
+    name: input.name,
+    image: info.Config.Image,
+    imageSource: 'present',
+    port,
+    url: httpsUrl(c.identity, port),
+    certStore: certStoreOf(info) ?? pickCertStore(engine, input),
+    storage,
+    auth: authEnabled(info),
+    reused: true,
+    health,
+    notices: [],
   }
-  await checkPortFree(engine, port, existing === undefined ? undefined : input.name)
-  throwIfAborted(signal, 'starting the registry')
+}
 
-  step('image', `making sure ${image} is on the engine`)
-  const imageSource = await ensureImage(engine, image, {
-    signal,
-    onProgress,
+function defaultStorage(input: StartRegistryInput): StorageSpec {
+  return input.storage ?? { kind: 'volume', name: `${input.name}-data` }
+}
+
+/** The image on the engine (present, loaded or pulled); a tar given but not needed is a notice. */
+async function ensureStartImage(
+  c: StartContext,
+  notices: Message[],
+): Promise<'present' | 'loaded' | 'pulled'> {
+  const { input, image } = c
+  c.step('image', progressMessage('image', { image }))
+  const imageSource = await ensureImage(c.engine, image, {
+    signal: c.signal,
+    onProgress: c.job.onProgress,
     imageTar: input.imageTar,
     pull: input.pull,
   })
   if (imageSource === 'present' && input.imageTar !== undefined) {
-    const notice = `${image} is already on the engine, so ${input.imageTar} was not used (to load it from the tar, remove the image first: docker rmi ${image})`
+    const notice = message('docker.notice.tarNotUsed', { image, tar: input.imageTar })
     notices.push(notice)
-    step('image', notice)
+    c.step('image', notice)
   }
-  throwIfAborted(signal, 'starting the registry')
+  return imageSource
+}
 
-  const certStore = pickCertStore(engine, input)
-  if (existing !== undefined) {
-    step('replace', `removing the old container ${input.name}`)
-    const old = await engine.docker
-      .getContainer(existing.id)
-      .inspect()
-      .catch(() => undefined)
-    await engine.docker
-      .getContainer(existing.id)
-      .remove({ force: true, v: true })
-      .catch((e: unknown) => {
-        throw engineCallFailed(`Removing ${input.name}`, e)
-      })
-    // Volumes of ours the old container used and the new one will not (it would leave them orphaned, keys inside).
-    const labels = old?.Config.Labels ?? {}
-    const stale: string[] = []
-    if (labels[LABEL_MANAGED] === 'true') {
-      const oldCerts = labels[LABEL_CERT_STORE] === 'volume' ? labels[LABEL_CERT_SOURCE] : undefined
-      if (oldCerts && !(certStore.kind === 'volume' && certStore.name === oldCerts)) stale.push(oldCerts)
-      const oldAuth = labels[LABEL_AUTH]
-      if (oldAuth && !auth) stale.push(oldAuth)
-    }
-    for (const v of stale) {
-      if (await removeVolume(engine, v))
-        step('replace', `removed the volume ${v} the old container used and the new one does not`)
-    }
+/** Removes the container being replaced, and volumes of ours it used that the new one will not (keys inside). */
+async function removeReplaced(
+  c: StartContext,
+  existing: ExistingContainer,
+  certStore: CertStore,
+): Promise<void> {
+  const { engine, input } = c
+  c.step('replace', progressMessage('replaceOld', { name: input.name }))
+  const old = await engine.docker
+    .getContainer(existing.id)
+    .inspect()
+    .catch(() => undefined)
+  await engine.docker
+    .getContainer(existing.id)
+    .remove({ force: true, v: true })
+    .catch((e: unknown) => {
+      throw engineCallFailed(message('docker.action.removeContainer', { name: input.name }), e)
+    })
+  const labels = old?.Config.Labels ?? {}
+  const stale: string[] = []
+  if (labels[LABEL_MANAGED] === 'true') {
+    const oldCerts = labels[LABEL_CERT_STORE] === 'volume' ? labels[LABEL_CERT_SOURCE] : undefined
+    if (oldCerts && !(certStore.kind === 'volume' && certStore.name === oldCerts)) stale.push(oldCerts)
+    const oldAuth = labels[LABEL_AUTH]
+    if (oldAuth && !c.auth) stale.push(oldAuth)
   }
+  for (const v of stale)
+    if (await removeVolume(engine, v)) c.step('replace', progressMessage('replaceVolume', { volume: v }))
+}
 
+/** Copies the pair (unless bind-mounted) and the htpasswd file to the engine; returns the volumes it filled. */
+async function fillStores(
+  c: StartContext,
+  certStore: CertStore,
+): Promise<{ filled: string[]; authVolume: string | undefined }> {
+  const { engine, input, image } = c
   const filled: string[] = []
   if (certStore.kind !== 'bind') {
-    step('certs', `copying ${CERT_FILE} and ${KEY_FILE} to the engine`)
+    c.step('certs', progressMessage('certs'))
     await dropFiles(
       engine,
       image,
@@ -380,80 +428,135 @@ export async function startRegistry(
     )
     if (certStore.kind === 'volume') filled.push(certStore.name)
   }
-  let authVolume: string | undefined
-  if (auth) {
-    step('auth', 'writing the htpasswd file (bcrypt)')
-    authVolume = `${input.name}-auth`
-    await dropFiles(engine, image, { kind: 'volume', name: authVolume }, [
-      { name: 'htpasswd', content: await makeHtpasswd(input.users ?? []), mode: 0o644 },
-    ])
-    filled.push(authVolume)
-  }
-  throwIfAborted(signal, 'starting the registry')
+  if (!c.auth) return { filled, authVolume: undefined }
+  c.step('auth', progressMessage('auth'))
+  const authVolume = `${input.name}-auth`
+  await dropFiles(engine, image, { kind: 'volume', name: authVolume }, [
+    { name: 'htpasswd', content: await makeHtpasswd(input.users ?? []), mode: 0o644 },
+  ])
+  filled.push(authVolume)
+  return { filled, authVolume }
+}
 
-  step('create', `creating container ${input.name}`)
-  const opts = registryContainerOptions({
-    name: input.name,
-    image,
-    port,
-    storage,
-    certStore,
-    authVolume,
-    deleteEnabled: input.deleteEnabled,
-  })
+/** Creates and starts the container; a failed start leaves no container behind. */
+async function createAndStart(
+  c: StartContext,
+  options: Parameters<Engine['docker']['createContainer']>[0],
+): Promise<Awaited<ReturnType<Engine['docker']['createContainer']>>> {
+  const { engine, input } = c
+  c.step('create', progressMessage('create', { name: input.name }))
   let container
   try {
-    container = await engine.docker.createContainer(opts)
+    container = await engine.docker.createContainer(options)
   } catch (err) {
     if (/already in use/i.test(engineMessage(err))) {
       const now = await findContainer(engine, input.name)
       if (now) throw nameInUse(now)
     }
-    throw engineCallFailed(`Creating container ${input.name}`, err)
+    throw engineCallFailed(message('docker.action.createContainer', { name: input.name }), err)
   }
-  step('start', `starting ${input.name}`)
+  c.step('start', progressMessage('start', { name: input.name }))
   try {
     await container.start()
   } catch (err) {
     await container.remove({ force: true, v: true }).catch(() => undefined)
     const msg = engineMessage(err)
-    if (/port is already allocated|address already in use/i.test(msg)) throw portInUse(port, msg)
-    throw engineCallFailed(`Starting ${input.name}`, err)
+    if (/port is already allocated|address already in use/i.test(msg)) throw portInUse(c.port, msg)
+    throw engineCallFailed(message('docker.action.startContainer', { name: input.name }), err)
   }
-  if (signal?.aborted) {
+  if (c.signal?.aborted) {
     await container.remove({ force: true, v: true }).catch(() => undefined)
-    throw cancelled('starting the registry')
+    throw cancelled(c.signal.reason)
   }
-  step('health', `waiting for ${targetLabel(target)}`)
-  let health: HealthResult
-  try {
-    health = await healthWithLogs(engine, input.name, target, { timeoutMs: input.healthTimeoutMs, signal })
-    step('storage', 'checking that the registry can write its storage')
-    await ensureStorageWritable(engine, input.name, target, storage, input.users)
-  } catch (err) {
-    if (err instanceof AppError && err.code === 'CANCELLED') {
-      await container.remove({ force: true, v: true }).catch(() => undefined)
-      throw err
-    }
-    throw withCleanup(
-      err,
-      await cleanUpFailedStart(engine, input.name, { created: true, volumes: filled }, step),
-    )
-  }
+  return container
+}
+
+/** A new container (the old one, when replacing, removed first), health- and storage-checked. */
+async function startNew(
+  c: StartContext,
+  existing: ExistingContainer | undefined,
+): Promise<StartRegistryResult> {
+  const { engine, input, signal } = c
+  await checkPortFree(engine, c.port, existing === undefined ? undefined : input.name)
+  throwIfAborted(signal)
+  const notices: Message[] = []
+  const imageSource = await ensureStartImage(c, notices)
+  throwIfAborted(signal)
+  const certStore = pickCertStore(engine, input)
+  if (existing !== undefined) await removeReplaced(c, existing, certStore)
+  const { filled, authVolume } = await fillStores(c, certStore)
+  throwIfAborted(signal)
+  const storage = defaultStorage(input)
+  const container = await createAndStart(
+    c,
+    registryContainerOptions({
+      name: input.name,
+      image: c.image,
+      port: c.port,
+      storage,
+      certStore,
+      authVolume,
+      deleteEnabled: input.deleteEnabled,
+    }),
+  )
+  const target = healthTarget(engine, c.identity, c.port, input.certs.caPem)
+  c.step('health', progressMessage('health', { target: targetLabel(target) }))
+  const { health } = await checkHealthy(c, target, () => Promise.resolve(storage), {
+    created: true,
+    volumes: filled,
+  })
+  const url = httpsUrl(c.identity, c.port)
+  const auth = authVolume !== undefined
   return {
     id: container.id,
     name: input.name,
-    image,
+    image: c.image,
     imageSource,
-    port,
+    port: c.port,
     url,
     certStore,
     storage,
-    auth: authVolume !== undefined,
+    auth,
     reused: false,
     health,
     notices,
   }
+}
+
+/**
+ * Starts the registry: preflight (certs, name, port, image), image present/load/pull, certs to the engine,
+ * create + start, then health against our CA. Same function for the CLI, IPC jobs and tests. A start whose health
+ * or storage check fails leaves nothing running (see cleanUpFailedStart).
+ */
+export async function startRegistry(
+  engine: Engine,
+  input: StartRegistryInput,
+  job: JobOptions = {},
+): Promise<StartRegistryResult> {
+  checkContainerName(input.name)
+  const auth = input.users !== undefined && input.users.length > 0
+  const step: Step = (s, text) => job.onProgress?.({ step: s, message: text })
+  step('preflight', progressMessage('preflight'))
+  assertSecretsSafe(engine.resolved, auth ? 'keyAndHtpasswd' : 'key')
+  const identity = checkCertMaterial(input.certs, {
+    host: input.registryHost,
+    engineHost: engine.resolved.hostname,
+  }).identity
+  const c: StartContext = {
+    engine,
+    input,
+    image: input.image ?? DEFAULT_IMAGE,
+    port: input.port ?? DEFAULT_PORT,
+    identity,
+    auth,
+    signal: job.signal,
+    job,
+    step,
+  }
+  const existing = await findContainer(engine, input.name)
+  if (existing !== undefined && input.ifExists === 'reuse') return reuseExisting(c, existing)
+  if (existing !== undefined && input.ifExists !== 'replace') throw nameInUse(existing)
+  return startNew(c, existing)
 }
 
 export { healthFailed }

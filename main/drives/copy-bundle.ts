@@ -3,6 +3,9 @@ import { promises as fs } from 'node:fs'
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path'
 import { AppError, invalidInput } from '../errors'
 import { pathExists } from '../fs/atomic-write'
+import { errnoOf } from '../fs/errno'
+import { throwIfAborted } from '../jobs/abort'
+import { message, type Message } from '../messages/index'
 import { listFiles, verifyBundleDir } from '../bundle/verify-bundle'
 import { readBack, weakestMethod, type ReadBackMethod, type ReadBackOptions } from './read-back'
 
@@ -25,38 +28,24 @@ export interface CopyBundleOptions {
   /** Runs after every file is written and synced, before the re-read (tests damage the drive here). */
   afterWrite?: ((dest: string, files: string[]) => Promise<void> | void) | undefined
   readBack?: ReadBackOptions | undefined
+  /** Aborting it stops the copy before its next file; the partial copy is removed (CANCELLED). */
+  signal?: AbortSignal | undefined
+  /** Progress: each file written (`write-drive`), then `verify`. */
+  onProgress?: ((step: 'write-drive' | 'verify', percent: number) => void) | undefined
 }
 
 const hasDotDot = (p: string): boolean => p.split(/[\\/]/).includes('..')
 
 /** A drive mount point and a bundle folder we may write from: absolute, no `..`, a plain folder name. */
 function checkPaths(bundleDir: string, mount: string): { name: string; dest: string } {
-  if (!isAbsolute(mount) || hasDotDot(mount)) {
-    throw invalidInput(
-      'mount',
-      mount,
-      'an absolute mount point of a listed drive, without "..", is allowed',
-      'DRIVE_PATH_INVALID',
-    )
-  }
+  if (!isAbsolute(mount) || hasDotDot(mount))
+    throw invalidInput('mount', mount, message('trust.drives.mountAllowed'), 'DRIVE_PATH_INVALID')
   const name = basename(bundleDir)
-  if (!isAbsolute(bundleDir) || hasDotDot(bundleDir) || name === '' || name === '.') {
-    throw invalidInput(
-      'bundleDir',
-      bundleDir,
-      'an absolute bundle folder path without ".." is allowed',
-      'BUNDLE_PATH_INVALID',
-    )
-  }
+  if (!isAbsolute(bundleDir) || hasDotDot(bundleDir) || name === '' || name === '.')
+    throw invalidInput('bundleDir', bundleDir, message('trust.drives.bundleDirAllowed'), 'BUNDLE_PATH_INVALID')
   const dest = join(resolve(mount), name)
-  if (dirname(dest) !== resolve(mount)) {
-    throw invalidInput(
-      'bundleDir',
-      bundleDir,
-      'the bundle must be copied into the top of the drive',
-      'BUNDLE_PATH_INVALID',
-    )
-  }
+  if (dirname(dest) !== resolve(mount))
+    throw invalidInput('bundleDir', bundleDir, message('trust.drives.topOfDrive'), 'BUNDLE_PATH_INVALID')
   return { name, dest }
 }
 
@@ -66,29 +55,14 @@ function mib(n: number): string {
 
 /** Turns errno codes met while writing a drive into a clear error (Etcher's HUMAN_FRIENDLY idea). */
 export function driveError(err: unknown, mount: string): AppError {
-  const code = (err as NodeJS.ErrnoException).code
-  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') {
-    return new AppError({
-      code: 'DRIVE_READ_ONLY',
-      message: `${mount} is read-only (${code}): the bundle cannot be written there`,
-      hint: 'Unlock the drive (write-protect switch), remount it read-write, or choose another drive.',
-      cause: err,
-    })
-  }
-  if (code === 'ENOSPC' || code === 'EDQUOT') {
-    return new AppError({
-      code: 'DRIVE_FULL',
-      message: `${mount} ran out of space while writing the bundle`,
-      hint: 'Free some space or choose another drive.',
-      cause: err,
-    })
-  }
   if (err instanceof AppError) return err
-  return new AppError({
-    code: 'DRIVE_WRITE_FAILED',
-    message: `writing to ${mount} failed: ${(err as Error).message}`,
-    cause: err,
-  })
+  const errno = errnoOf(err)
+  if (errno === 'EROFS' || errno === 'EACCES' || errno === 'EPERM')
+    return new AppError({ code: 'DRIVE_READ_ONLY', params: { mount, errno }, cause: err })
+  if (errno === 'ENOSPC' || errno === 'EDQUOT')
+    return new AppError({ code: 'DRIVE_FILLED_UP', params: { mount }, cause: err })
+  const detail = err instanceof Error ? err.message : String(err)
+  return new AppError({ code: 'DRIVE_WRITE_FAILED', params: { mount, detail }, cause: err })
 }
 
 async function fsyncPath(path: string): Promise<void> {
@@ -102,29 +76,19 @@ async function fsyncPath(path: string): Promise<void> {
   }
 }
 
-/**
- * Copies a bundle folder onto a mounted drive: checks it is writable and has room, writes every file with fsync,
- * syncs the folders, then re-reads every file FROM THE DRIVE (cached pages dropped, O_DIRECT: see read-back.ts) and
- * compares it byte for byte with the source, which was checked against its SHA256SUMS first. A mismatch is reported
- * as `verified: false` with the files named; the caller decides how to fail (the CLI exits 1).
- */
-export async function copyBundleToMount(
-  bundleDir: string,
-  mount: string,
-  opts: CopyBundleOptions = {},
-): Promise<CopiedBundle> {
-  const { dest } = checkPaths(bundleDir, mount)
+/** The bundle's files (checked against its SHA256SUMS first) and their size. */
+async function sourceFiles(bundleDir: string): Promise<{ files: string[]; bytes: number }> {
   const source = await verifyBundleDir(bundleDir)
   if (!source.ok)
-    throw new AppError({
-      code: 'BUNDLE_INVALID',
-      message: `${bundleDir} does not match its SHA256SUMS: ${JSON.stringify(source)}`,
-    })
+    throw new AppError({ code: 'BUNDLE_INVALID', params: { path: bundleDir, detail: JSON.stringify(source) } })
   const files = await listFiles(bundleDir)
   let bytes = 0
   for (const f of files) bytes += (await fs.stat(join(bundleDir, f))).size
+  return { files, bytes }
+}
 
-  // Writable? A probe file tells, before anything else is written.
+/** Writable, with room? A probe file tells, and statfs, before anything else is written. */
+async function checkDrive(mount: string, bytes: number, count: number): Promise<void> {
   const probe = join(mount, `.registry-wizard-probe-${randomBytes(4).toString('hex')}`)
   try {
     await (await fs.open(probe, 'wx')).close()
@@ -134,44 +98,56 @@ export async function copyBundleToMount(
   }
   const stat = await fs.statfs(mount)
   const free = stat.bavail * stat.bsize
-  const needed = bytes + (files.length + 4) * stat.bsize
-  if (free < needed) {
-    throw new AppError({
-      code: 'DRIVE_FULL',
-      message: `${mount} has ${mib(free)} free; the bundle needs ${mib(needed)}. Nothing was written`,
-      hint: 'Free some space on the drive or choose another one.',
-    })
-  }
-  if (await pathExists(dest)) {
-    if (!opts.force) {
-      throw new AppError({
-        code: 'BUNDLE_EXISTS',
-        message: `${dest} already exists; it was left unchanged`,
-        hint: 'Remove it, or run again with --force to replace it.',
-      })
+  const needed = bytes + (count + 4) * stat.bsize
+  if (free < needed)
+    throw new AppError({ code: 'DRIVE_FULL', params: { mount, free: mib(free), needed: mib(needed) } })
+}
+
+/** Writes every file into `staged` with fsync, then syncs the folders; stops at the next file when aborted. */
+async function writeFiles(
+  bundleDir: string,
+  staged: string,
+  files: string[],
+  opts: CopyBundleOptions,
+): Promise<void> {
+  for (const [i, f] of files.entries()) {
+    throwIfAborted(opts.signal)
+    const target = join(staged, f)
+    await fs.mkdir(dirname(target), { recursive: true })
+    const { mode } = await fs.stat(join(bundleDir, f))
+    const handle = await fs.open(target, 'wx', mode & 0o777)
+    try {
+      await handle.writeFile(await fs.readFile(join(bundleDir, f)))
+      await handle.sync()
+    } finally {
+      await handle.close()
     }
-    await fs.rm(dest, { recursive: true, force: true })
+    opts.onProgress?.('write-drive', Math.round(((i + 1) / files.length) * 100))
   }
+  for (const d of new Set(files.map((f) => dirname(join(staged, f))))) await fsyncPath(d)
+}
+
+/** Renames the finished copy into place; an old copy (force) is moved aside first and removed after. */
+async function placeCopy(staged: string, dest: string, mount: string, aside: string): Promise<void> {
+  const old = await pathExists(dest)
+  if (old) await fs.rename(dest, aside)
   try {
-    for (const f of files) {
-      const target = join(dest, f)
-      await fs.mkdir(dirname(target), { recursive: true })
-      const { mode } = await fs.stat(join(bundleDir, f))
-      const handle = await fs.open(target, 'wx', mode & 0o777)
-      try {
-        await handle.writeFile(await fs.readFile(join(bundleDir, f)))
-        await handle.sync()
-      } finally {
-        await handle.close()
-      }
-    }
-    for (const d of new Set(files.map((f) => dirname(join(dest, f))))) await fsyncPath(d)
-    await fsyncPath(mount)
+    await fs.rename(staged, dest)
   } catch (err) {
-    throw driveError(err, mount)
+    if (old) await fs.rename(aside, dest).catch(() => undefined)
+    throw err
   }
-  await opts.afterWrite?.(dest, files)
-  // Re-read from the drive and compare byte for byte with the source (which matched its SHA256SUMS above).
+  if (old) await fs.rm(aside, { recursive: true, force: true })
+  await fsyncPath(mount)
+}
+
+/** Re-reads every file from the drive and compares it byte for byte with the source. */
+async function readBackAll(
+  bundleDir: string,
+  dest: string,
+  files: string[],
+  opts: CopyBundleOptions,
+): Promise<Pick<CopiedBundle, 'verified' | 'mismatched' | 'readBack' | 'cacheFree'>> {
   const mismatched: string[] = []
   const methods: ReadBackMethod[] = []
   for (const f of files) {
@@ -186,34 +162,49 @@ export async function copyBundleToMount(
   const onDrive = await listFiles(dest).catch(() => [] as string[])
   for (const f of onDrive) if (!files.includes(f)) mismatched.push(f)
   const method = weakestMethod(methods.length > 0 ? methods : ['page-cache'])
-  return {
-    dest,
-    files,
-    bytes,
-    verified: mismatched.length === 0,
-    mismatched,
-    readBack: method,
-    cacheFree: method !== 'page-cache',
+  return { verified: mismatched.length === 0, mismatched, readBack: method, cacheFree: method !== 'page-cache' }
+}
+
+/**
+ * Copies a bundle folder onto a mounted drive: checks it is writable and has room, writes every file with fsync into
+ * a hidden folder on the drive, renames that into place (an old copy, with force, is replaced only then), syncs,
+ * then re-reads every file FROM THE DRIVE (cached pages dropped, O_DIRECT: see read-back.ts) and compares it byte
+ * for byte with the source, which was checked against its SHA256SUMS first. A failure or a cancel before the rename
+ * removes the partial copy (an old copy stays as it was). A mismatch is reported as `verified: false` with the files
+ * named; the caller decides how to fail (the CLI exits 1).
+ */
+export async function copyBundleToMount(
+  bundleDir: string,
+  mount: string,
+  opts: CopyBundleOptions = {},
+): Promise<CopiedBundle> {
+  const { name, dest } = checkPaths(bundleDir, mount)
+  throwIfAborted(opts.signal)
+  const { files, bytes } = await sourceFiles(bundleDir)
+  await checkDrive(mount, bytes, files.length)
+  if (!opts.force && (await pathExists(dest)))
+    throw new AppError({ code: 'BUNDLE_EXISTS', params: { path: dest } })
+  const tag = randomBytes(4).toString('hex')
+  const staged = join(mount, `.${name}.partial-${tag}`)
+  try {
+    await writeFiles(bundleDir, staged, files, opts)
+    throwIfAborted(opts.signal)
+    await placeCopy(staged, dest, mount, join(mount, `.${name}.old-${tag}`))
+  } catch (err) {
+    await fs.rm(staged, { recursive: true, force: true }).catch(() => undefined)
+    throw driveError(err, mount)
   }
+  await opts.afterWrite?.(dest, files)
+  opts.onProgress?.('verify', 0)
+  return { dest, files, bytes, ...(await readBackAll(bundleDir, dest, files, opts)) }
 }
 
 /** The error a front end raises for a copy that did not verify (CLI: exit 1). */
 export function verifyFailedError(copied: CopiedBundle): AppError {
-  return new AppError({
-    code: 'DRIVE_VERIFY_FAILED',
-    message: `the copy in ${copied.dest} does not match the bundle when re-read from the drive (${copied.mismatched.join(', ')}); do not use that copy`,
-    hint: 'The drive may be failing or was removed: write the bundle again, or use another drive.',
-  })
+  return new AppError({ code: 'DRIVE_VERIFY_FAILED', params: { dest: copied.dest, files: copied.mismatched } })
 }
 
-/** One line for a copy's re-read, for the CLI and logs. */
-export function describeReadBack(copied: CopiedBundle): string {
-  switch (copied.readBack) {
-    case 'direct-io':
-      return 're-read from the drive with O_DIRECT (not from memory)'
-    case 'dropped-cache':
-      return 're-read from the drive after dropping its cached pages'
-    default:
-      return 're-read through the OS cache (this system cannot bypass it): this checks the copy, not the drive'
-  }
+/** How a copy was re-read, as a message (the CLI's result line, logs). */
+export function describeReadBack(copied: CopiedBundle): Message {
+  return message(`trust.drives.readBack.${copied.readBack}`)
 }

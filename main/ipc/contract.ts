@@ -7,34 +7,32 @@
  * Private keys and passphrases never travel main -> renderer: responses hold summaries only.
  */
 
+import type { Message, Params } from '../messages/types'
+import type { DockerEndpoint, Plan } from '../plan/schema'
+
 export interface ErrorInfo {
   code: string
+  /** The parameters the code's catalogue texts take (main/messages): the renderer shows them in its language. */
+  params?: Params | undefined
   message: string
   hint?: string | undefined
   /** The request field that caused the error, when there is one (shown next to that field). */
   field?: string | undefined
-  /** A known failure (main/diagnostics) in plain words with its fix, in both languages; absent for unknown ones. */
-  explained?: { en: ExplainedText; zhCN: ExplainedText } | undefined
+  /**
+   * A known failure (main/diagnostics): its code in the catalogue's `explain` namespace, the step its fix names and
+   * its texts' parameters; the renderer shows title, explanation and fix in its language. Absent for unknown ones.
+   */
+  explain?: ExplainRef | undefined
 }
 
-export interface ExplainedText {
-  title: string
-  explanation: string
-  fix: string
+/** A known failure's explanation as data: `explain.CODE.{title,explanation,fix}` with these params. */
+export interface ExplainRef {
+  code: string
+  step: string
+  params?: Params | undefined
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo }
-
-/** The domain cores; a step whose core is not built yet shows "not available yet". */
-export interface Capabilities {
-  pki: boolean
-  docker: boolean
-  trust: boolean
-  bundle: boolean
-  drives: boolean
-  verify: boolean
-}
-export type Capability = keyof Capabilities
 
 export type Language = 'en' | 'zh-CN'
 
@@ -45,21 +43,10 @@ export interface AppInfo {
   locale: string
   /** Where the wizard keeps its CA and certificates unless the user picks another folder. */
   defaultWorkDir: string
-  capabilities: Capabilities
 }
 
-export type DockerEndpoint =
-  | { kind: 'local' }
-  | { kind: 'ssh'; url: string }
-  /** `insecure`: the user ticked "engine without TLS" (secrets would cross the network in clear text). */
-  | { kind: 'tcp'; url: string; tlsDir?: string | undefined; insecure?: boolean | undefined }
-
-export interface Plan {
-  /** IPs and DNS names clients will use to reach the registry; every one becomes a SAN. */
-  addresses: string[]
-  port: number
-  docker: DockerEndpoint
-}
+/** The plan and its Docker endpoint: their one home is main/plan/schema.ts (types and the zod schema). */
+export type { DockerEndpoint, Plan }
 
 export interface KnownCa {
   dir: string
@@ -100,9 +87,11 @@ export interface SanInfo {
   value: string
 }
 
+/** A lint finding: the renderer shows `lint.CODE` with `params` (`message`: the English text, for the transition). */
 export interface LintFindingInfo {
   code: string
   severity: 'error' | 'warning'
+  params?: Params | undefined
   message: string
 }
 
@@ -167,16 +156,13 @@ export interface IssuedServerCert {
   root?: CertificateSummary | undefined
 }
 
-/** A check result row (preflight, verification); titles and fixes in both languages where the core has them. */
+/** A check result row (preflight, verification): title, reason and fix as catalogue messages the renderer shows. */
 export interface CheckRow {
   id: string
   status: 'pass' | 'warn' | 'fail' | 'skipped'
-  title: string
-  titleZh?: string | undefined
-  reason?: string | undefined
-  reasonZh?: string | undefined
-  fix?: string | undefined
-  fixZh?: string | undefined
+  title: Message
+  reason?: Message | undefined
+  fix?: Message | undefined
 }
 
 /** The registry container as the Registry step shows it (polled while the step is open). */
@@ -221,11 +207,25 @@ export interface EngineInfo {
   arch: string
 }
 
+/** One step of a trust change: the store it belongs to and what it does, as messages (rendered in the UI language). */
 export interface TrustChange {
-  target: string
-  description: string
+  target: Message
+  description: Message
   path?: string | undefined
   command?: string | undefined
+}
+
+/** What the user must know about a store's change (restart dockerd, containerd's config_path), as a message. */
+export interface TrustNote {
+  target: Message
+  level: 'note' | 'warning'
+  text: Message
+}
+
+/** The plan of a trust change: its steps and its notes and warnings. */
+export interface TrustPlanView {
+  changes: TrustChange[]
+  notes: TrustNote[]
 }
 
 export interface DriveInfo {
@@ -352,19 +352,36 @@ export interface Channels {
     request: { plan: Plan; deleteData: boolean }
     response: { removedVolumes: string[]; keptData?: string | undefined }
   }
-  /** Puts the server certificate in certDir (newly issued from the same CA) into the registry, restarts, checks health. */
+  /**
+   * One job (main/lifecycle): issues a new server pair from the CA in caDir for the plan's addresses into a staging
+   * folder, swaps it into certDir and the container, checks health; any failure or cancel puts the old pair back.
+   */
   registryReplaceCert: {
-    request: JobRef & { plan: Plan; certDir: string }
+    request: JobRef & {
+      plan: Plan
+      certDir: string
+      caDir: string
+      passphrase?: string | undefined
+      days?: number | undefined
+    }
     response: { notAfter: string; status: number }
   }
   // Client trust (main/trust, main/bundle, main/drives)
   planTrust: {
     request: { caCertPath: string; host: string; port: number }
-    response: { changes: TrustChange[] }
+    response: TrustPlanView
   }
+  /**
+   * Makes the change the way main's trust policy decides (main/trust/apply-trust): directly as root, through ONE
+   * elevation prompt, or (no prompt) not at all: then `script` is what to run as root. `pending`: commands left to run.
+   */
   applyTrust: {
     request: JobRef & { caCertPath: string; host: string; port: number }
-    response: { changes: TrustChange[]; pending: string[] }
+    response: TrustPlanView & {
+      mode: 'prefix' | 'direct' | 'elevate' | 'print'
+      pending: string[]
+      script?: string | undefined
+    }
   }
   listDrives: { request: undefined; response: { drives: DriveInfo[] } }
   exportBundle: {
@@ -391,9 +408,12 @@ export interface JobProgress {
   /** 0..100 when known. */
   percent?: number | undefined
   detail?: string | undefined
+  /** The step's text as a catalogue message (main/jobs runner); absent: the renderer's `jobs.<step>`. */
+  message?: Message | undefined
 }
 
-export type MenuAction = 'home' | 'language-en' | 'language-zh-CN' | 'about'
+/** What a menu item asks the window to do (Help > About and Open Log Folder stay in main: main/app/menu.ts). */
+export type MenuAction = 'home' | 'language-en' | 'language-zh-CN'
 
 export interface Events {
   'job:progress': JobProgress
@@ -414,31 +434,6 @@ export type RegistryWizardApi = {
 } & {
   /** Subscribes to an event; returns the function that unsubscribes. */
   readonly on: <E extends EventName>(event: E, listener: (payload: Events[E]) => void) => () => void
-}
-
-/** Which core each channel needs; channels not listed need none. */
-export const CHANNEL_CAPABILITY: Partial<Record<Channel, Capability>> = {
-  checkSans: 'pki',
-  createCa: 'pki',
-  importCa: 'pki',
-  openCa: 'pki',
-  issueServerCert: 'pki',
-  inspectCertificate: 'pki',
-  testDockerConnection: 'docker',
-  registryPreflight: 'docker',
-  startRegistry: 'docker',
-  registryStatus: 'docker',
-  followRegistryLogs: 'docker',
-  registryStop: 'docker',
-  registryRestart: 'docker',
-  registryRemove: 'docker',
-  registryReplaceCert: 'docker',
-  copyBundleToDrive: 'drives',
-  planTrust: 'trust',
-  applyTrust: 'trust',
-  listDrives: 'drives',
-  exportBundle: 'bundle',
-  runVerify: 'verify',
 }
 
 const channelSet = {
@@ -490,24 +485,25 @@ export type JobChannel = Exclude<
   { [C in Channel]: RequestOf<C> extends JobRef ? C : never }[Channel],
   'cancelJob'
 >
-const jobChannelSet = {
-  createCa: true,
-  issueServerCert: true,
+/**
+ * Per job kind: does cancelJob stop it? True only where the abort signal reaches the work (which then removes its
+ * partial output); the renderer offers Cancel for exactly these, and cancelJob answers `cancelled: false` for others.
+ */
+export const JOB_CANCELLABLE = {
+  createCa: false,
+  issueServerCert: false,
   startRegistry: true,
   followRegistryLogs: true,
-  registryRestart: true,
+  registryRestart: false,
   registryReplaceCert: true,
-  applyTrust: true,
+  applyTrust: false,
   exportBundle: true,
   copyBundleToDrive: true,
   runVerify: true,
-} as const satisfies Record<JobChannel, true>
-export const JOB_CHANNELS = Object.keys(jobChannelSet) as JobChannel[]
+} as const satisfies Record<JobChannel, boolean>
+export const JOB_CHANNELS = Object.keys(JOB_CANCELLABLE) as JobChannel[]
 export const isJobChannel = (c: Channel): c is JobChannel => (JOB_CHANNELS as Channel[]).includes(c)
 
 /** The Electron channel string for an invoke channel or an event. */
 export const ipcChannel = (name: Channel): string => `rw:invoke:${name}`
 export const ipcEvent = (name: EventName): string => `rw:event:${name}`
-
-/** The error code of a channel whose core is not built yet. */
-export const NOT_AVAILABLE = 'NOT_AVAILABLE'

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs'
 import { join } from 'node:path'
 import { closeEngine, connectEngine, type Engine, type EngineSpec } from '../docker/index'
 import { invalidInput } from '../errors'
+import { message } from '../messages/index'
 import type { DockerEndpoint } from './contract'
 
 /** The planned endpoint as the Docker core's EngineSpec (tcp:// reads the TLS client files from the folder given). */
@@ -14,11 +15,7 @@ export async function engineSpecOf(endpoint: DockerEndpoint): Promise<EngineSpec
     try {
       return await fs.readFile(join(endpoint.tlsDir ?? '', name), 'utf8')
     } catch {
-      throw invalidInput(
-        'docker.tlsDir',
-        endpoint.tlsDir,
-        `it must hold ${name} (with ca.pem, cert.pem and key.pem)`,
-      )
+      throw invalidInput('docker.tlsDir', endpoint.tlsDir, message('docker.allowed.tlsDir', { file: name }))
     }
   }
   return {

@@ -46,9 +46,52 @@ describe('JobRegistry', () => {
         () => undefined,
         () => Promise.resolve(),
       ),
-    ).rejects.toThrow(/already running/)
+    ).rejects.toMatchObject({ code: 'JOB_RUNNING', params: { jobId: 'dup' } })
     expect(jobs.cancel('nope')).toBe(false)
     release()
     await first
+  })
+
+  it('cancels only a running cancellable job: its signal aborts; a non-cancellable one says false and goes on', async () => {
+    const jobs = new JobRegistry()
+    const signals: Record<string, AbortSignal> = {}
+    const releases: (() => void)[] = []
+    const start = (id: string, cancellable: boolean): Promise<string> =>
+      jobs.run(
+        id,
+        () => undefined,
+        (job) =>
+          new Promise<string>((resolve) => {
+            signals[id] = job.signal
+            releases.push(() => resolve(job.signal.aborted ? 'aborted' : 'finished'))
+          }),
+        { cancellable },
+      )
+    const issue = start('issue-1', false)
+    const verify = start('verify-1', true)
+    expect(jobs.cancel('issue-1')).toBe(false)
+    expect(signals['issue-1']?.aborted).toBe(false)
+    expect(jobs.cancel('verify-1')).toBe(true)
+    expect(signals['verify-1']?.aborted).toBe(true)
+    for (const release of releases) release()
+    expect(await issue).toBe('finished')
+    expect(await verify).toBe('aborted')
+    expect(jobs.cancel('verify-1')).toBe(false) // no longer running
+  })
+
+  it('sends a runner step report as a message with the job id', async () => {
+    const jobs = new JobRegistry(0)
+    const sent: JobProgress[] = []
+    await jobs.run(
+      'r',
+      (p) => sent.push(p),
+      (job) => {
+        job.report({ step: 'issue', percent: 40, message: { key: 'progress.replaceCert.issue' } })
+        return Promise.resolve()
+      },
+    )
+    expect(sent).toEqual([
+      { jobId: 'r', step: 'issue', percent: 40, message: { key: 'progress.replaceCert.issue' } },
+    ])
   })
 })

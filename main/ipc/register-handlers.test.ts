@@ -6,8 +6,8 @@ import * as electron from '../../tests/support/electron-stand-in/index'
 import { buildApi } from '../../preload/build-api'
 import { SettingsStore } from '../state/settings-store'
 import type { JobProgress, RegistryWizardApi } from './contract'
-import { buildHandlers } from './handlers/index'
-import { unavailableHandlers } from './handlers/unavailable-handlers'
+import { installAppMenu } from '../app/menu'
+import { buildHandlers, type HandlerDeps } from './handlers/index'
 import { JobRegistry } from './jobs'
 import { registerHandlers, type AllHandlers } from './register-handlers'
 
@@ -20,7 +20,7 @@ let api: RegistryWizardApi
 let logs: string[]
 let unregister: () => void
 
-function setup(override: Partial<AllHandlers> = {}): void {
+function setup(override: Partial<AllHandlers> = {}, deps: Partial<HandlerDeps> = {}): void {
   const jobs = new JobRegistry(0)
   const handlers = {
     ...buildHandlers({
@@ -31,6 +31,7 @@ function setup(override: Partial<AllHandlers> = {}): void {
       settings: new SettingsStore(dir),
       dialogs: { chooseFolder: () => Promise.resolve('/chosen'), chooseFile: () => Promise.resolve(null) },
       jobs,
+      ...deps,
     }),
     ...override,
   }
@@ -58,9 +59,9 @@ describe('registerHandlers over the stand-in IPC', () => {
   it('answers a valid request with an ok Result that survives structured clone', async () => {
     setup()
     const r = await electron.withSender(fromApp, () => api.getAppInfo())
-    expect(r).toMatchObject({
+    expect(r).toEqual({
       ok: true,
-      value: { locale: 'zh-CN', capabilities: { pki: true, docker: true, verify: true } },
+      value: { version: '0.1.0', platform: 'linux', locale: 'zh-CN', defaultWorkDir: join(dir, 'work') },
     })
     const folder = await electron.withSender(fromApp, () => api.chooseFolder({ title: 'CA' }))
     expect(folder).toEqual({ ok: true, value: { path: '/chosen' } })
@@ -71,7 +72,10 @@ describe('registerHandlers over the stand-in IPC', () => {
     const evil = await electron.withSender({ url: 'https://evil.example/', top: true }, () =>
       api.getSettings(),
     )
-    expect(evil).toMatchObject({ ok: false, error: { code: 'UNTRUSTED_SENDER' } })
+    expect(evil).toMatchObject({
+      ok: false,
+      error: { code: 'UNTRUSTED_SENDER', message: 'The request did not come from the app window.' },
+    })
     const sub = await electron.withSender({ url: APP, top: false }, () => api.getSettings())
     expect(sub).toMatchObject({ ok: false, error: { code: 'UNTRUSTED_SENDER' } })
   })
@@ -88,21 +92,46 @@ describe('registerHandlers over the stand-in IPC', () => {
       api.savePlan({ addresses: ['10.0.0.1'], port: 70000, docker: { kind: 'local' } }),
     )
     expect(port).toMatchObject({ ok: false, error: { field: 'port' } })
+    expect(JSON.stringify(extra)).not.toContain('topsecret')
     expect(logs.join('\n')).not.toContain('topsecret')
   })
 
-  it('answers NOT_AVAILABLE for a core that is not wired (the shape a new core starts from)', async () => {
-    setup(unavailableHandlers(['verify']))
-    const r = await electron.withSender(fromApp, () =>
-      api.runVerify({ jobId: 'v1', host: '10.0.0.1', port: 5000, caCertPath: '/ca.crt' }),
+  it('names nested request fields by their path', async () => {
+    setup()
+    const plan = { addresses: ['10.0.0.1'], port: 5000, docker: { kind: 'local' as const } }
+    const nested = await electron.withSender(fromApp, () =>
+      api.registryStatus({ plan: { ...plan, docker: { kind: 'ssh', url: 'http://h' } } }),
     )
-    expect(r).toMatchObject({ ok: false, error: { code: 'NOT_AVAILABLE' } })
+    expect(nested).toMatchObject({
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        field: 'plan.docker.url',
+        params: { allowed: { key: 'input.allowed.sshUrl' } },
+      },
+    })
+    const address = await electron.withSender(fromApp, () => api.savePlan({ ...plan, addresses: [''] }))
+    expect(address).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'addresses.0' } })
+  })
+
+  it('rebuilds the app menu in the language the window switches to', async () => {
+    const menu = installAppMenu({ getWindow: () => undefined, logDir: dir, platform: 'linux' }, 'en')
+    setup({}, { onLanguageChange: (l) => menu.setLanguage(l) })
+    const top = (): unknown[] =>
+      (electron.Menu.applicationMenu?.template as { label?: string }[]).map((m) => m.label)
+    expect(top()).toEqual(['File', 'Edit', 'View', 'Help'])
+    const r = await electron.withSender(fromApp, () => api.setLanguage({ language: 'zh-CN' }))
+    expect(r).toMatchObject({ ok: true, value: { language: 'zh-CN' } })
+    expect(top()).toEqual(['文件', '编辑', '视图', '帮助'])
+    // A refused request changes neither the settings nor the menu.
+    await electron.withSender(fromApp, () => api.setLanguage({ language: 'fr' as 'en' }))
+    expect(top()).toEqual(['文件', '编辑', '视图', '帮助'])
   })
 
   it('runs long work as a job: progress events for its id, cancel aborts it', async () => {
     const events: JobProgress[] = []
     setup({
-      createCa: async (req, { job }) => {
+      runVerify: async (req, { job }) => {
         job?.progress('generate-key', 10)
         job?.progress('generate-key', 50)
         await new Promise<void>((_resolve, reject) => {
@@ -110,12 +139,12 @@ describe('registerHandlers over the stand-in IPC', () => {
             reject(Object.assign(new Error('aborted'), { name: 'AbortError' })),
           )
         })
-        throw new Error(`unreachable ${req.dir}`)
+        throw new Error(`unreachable ${req.host}`)
       },
     })
     const off = api.on('job:progress', (p) => events.push(p))
     const running = electron.withSender(fromApp, () =>
-      api.createCa({ jobId: 'job-1', dir: '/tmp/x', commonName: 'CA' }),
+      api.runVerify({ jobId: 'job-1', host: '10.0.0.1', port: 5000, caCertPath: '/tmp/ca.crt' }),
     )
     await vi.waitFor(() => expect(events.length).toBe(2))
     expect(events[0]).toMatchObject({ jobId: 'job-1', step: 'generate-key', percent: 10 })

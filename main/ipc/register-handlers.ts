@@ -1,5 +1,15 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron'
-import { CHANNELS, ipcChannel, ipcEvent, isJobChannel, type Channel, type Result } from './contract'
+import { AppError } from '../errors'
+import {
+  CHANNELS,
+  JOB_CANCELLABLE,
+  ipcChannel,
+  ipcEvent,
+  isJobChannel,
+  type Channel,
+  type JobChannel,
+  type Result,
+} from './contract'
 import type { Handler, HandlerContext } from './handler-types'
 import type { JobRegistry } from './jobs'
 import { toErrorInfo } from './map-error'
@@ -45,10 +55,7 @@ async function handle(
   const frame = event.senderFrame
   if (!frame || frame.parent !== null || !isTrustedSender(frame.url)) {
     log.warn(`ipc ${channel}: refused a request from an untrusted frame ${frame?.url ?? '(gone)'}`)
-    return {
-      ok: false,
-      error: { code: 'UNTRUSTED_SENDER', message: 'The request did not come from the app window.' },
-    }
+    return { ok: false, error: toErrorInfo(new AppError({ code: 'UNTRUSTED_SENDER' })) }
   }
   const parsed = schemas[channel].safeParse(raw)
   if (!parsed.success) {
@@ -71,6 +78,7 @@ async function handle(
             jobId,
             (p) => emit('job:progress', p),
             (job) => handler(request, { job, emit }),
+            { cancellable: JOB_CANCELLABLE[channel as JobChannel] },
           )
     log.info(`ipc ${channel}: ok`)
     return { ok: true, value }

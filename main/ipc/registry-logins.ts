@@ -1,10 +1,13 @@
+import { hostPort } from '../net/address'
+
 /** A registry login (htpasswd user) as the verification's round trip and API checks need it. */
 export interface RegistryLogin {
   user: string
   password: string
 }
 
-const keyOf = (host: string, port: number): string => `${host.toLowerCase()}:${port}`
+/** One key per registry address, however the host is written (`fd00::1` and `[fd00::1]` are the same). */
+const keyOf = (host: string, port: number): string => hostPort(host.toLowerCase(), port)
 
 /**
  * The htpasswd users given to the last registry start, kept in the main process's memory only (never written to

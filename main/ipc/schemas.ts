@@ -1,41 +1,27 @@
 import { z } from 'zod'
-import type { Channel, DockerEndpoint, Plan, RequestOf } from './contract'
+import {
+  addressSchema as address,
+  dockerEndpointSchema as dockerEndpoint,
+  pathSchema as path,
+  planSchema as plan,
+  portSchema as port,
+} from '../plan/schema'
+import type { Channel, RequestOf } from './contract'
 
 /**
  * One zod schema per channel, typed against the contract: `satisfies` below fails to compile when a schema's
  * output no longer fits its request type, and `SchemaMatches` fails when the contract grows a field the schema lacks.
- * Strings are bounded, objects are strict (unknown fields are refused, not ignored).
+ * Strings are bounded, objects are strict (unknown fields are refused, not ignored). The plan's schema is
+ * main/plan/schema.ts (the settings file loads plans with it too). Custom error texts are catalogue keys
+ * (`input.allowed.*`): main/ipc/request-error.ts turns a failure into INVALID_INPUT with them as `allowed`.
  */
 const text = (max = 4096) => z.string().min(1).max(max)
-const path = text(4096)
-const jobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a job id of 1-64 letters, digits, - or _')
+const jobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'input.allowed.jobId' })
 const secret = z.string().min(1).max(1024).optional()
-const port = z.number().int().min(1).max(65535)
-const address = z.string().trim().min(1).max(253)
-
-const dockerEndpoint = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('local') }),
-  z.strictObject({
-    kind: z.literal('ssh'),
-    url: z.string().regex(/^ssh:\/\/\S+$/, 'an ssh://user@host[:port] URL'),
-  }),
-  z.strictObject({
-    kind: z.literal('tcp'),
-    url: z.string().regex(/^tcp:\/\/\S+$/, 'a tcp://host:port URL'),
-    tlsDir: path.optional(),
-    insecure: z.boolean().optional(),
-  }),
-]) satisfies z.ZodType<DockerEndpoint>
-
-const plan = z.strictObject({
-  addresses: z.array(address).min(1).max(32),
-  port,
-  docker: dockerEndpoint,
-}) satisfies z.ZodType<Plan>
 
 const hostPort = { host: address, port }
 const login = z.strictObject({
-  user: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'a user name of letters, digits, . _ -'),
+  user: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, { error: 'input.allowed.user' }),
   password: z.string().min(1).max(256),
 })
 
@@ -96,15 +82,22 @@ export const schemas = {
   registryStop: z.strictObject({ plan }),
   registryRestart: z.strictObject({ jobId, plan, certDir: path }),
   registryRemove: z.strictObject({ plan, deleteData: z.boolean() }),
-  registryReplaceCert: z.strictObject({ jobId, plan, certDir: path }),
+  registryReplaceCert: z.strictObject({
+    jobId,
+    plan,
+    certDir: path,
+    caDir: path,
+    passphrase: secret,
+    days: z.number().int().min(1).max(825).optional(),
+  }),
   planTrust: z.strictObject({ caCertPath: path, ...hostPort }),
   applyTrust: z.strictObject({ jobId, caCertPath: path, ...hostPort }),
   listDrives: z.undefined(),
   exportBundle: z.strictObject({ jobId, outDir: path, caCertPath: path, ...hostPort }),
   copyBundleToDrive: z.strictObject({
     jobId,
-    bundleId: z.string().regex(/^bundle-[0-9a-f]{16}$/, 'the id exportBundle returned'),
-    driveId: z.string().regex(/^drive-[0-9a-f]{16}$/, 'the id listDrives returned'),
+    bundleId: z.string().regex(/^bundle-[0-9a-f]{16}$/, { error: 'input.allowed.bundleId' }),
+    driveId: z.string().regex(/^drive-[0-9a-f]{16}$/, { error: 'input.allowed.driveId' }),
     force: z.boolean().optional(),
   }),
   runVerify: z
@@ -118,7 +111,7 @@ export const schemas = {
       credentials: login.optional(),
     })
     .refine((r) => r.push !== true || r.docker !== undefined, {
-      error: 'the push/pull round trip needs the planned Docker engine',
+      error: 'input.allowed.pushNeedsDocker',
       path: ['docker'],
     }),
 } satisfies { [C in Channel]: z.ZodType<RequestOf<C>> }

@@ -1,14 +1,14 @@
 import { promises as fs } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { AppError, invalidInput } from '../errors'
+import { AppError } from '../errors'
 import { backupFile, pathExists, writeFileAtomic } from '../fs/atomic-write'
+import { message } from '../messages/index'
 import {
-  CA_CERT_FILE,
-  CA_CHAIN_FILE,
   chainFileText,
   chainFromInput,
   chainLength,
   readCaChain,
+  readCaDirFile,
   servedChain,
   type CaChain,
 } from './ca-chain'
@@ -25,18 +25,32 @@ import { inspectCertificate } from './inspect-cert'
 import { checkIssueInput, issueCertificate } from './issue-cert'
 import { checkPassphrase } from './keys'
 import { openCa } from './open-ca'
+import {
+  CA_CERT_FILE,
+  CA_CHAIN_FILE,
+  CA_KEY_FILE,
+  CLIENT_CERT_FILE,
+  CLIENT_KEY_FILE,
+  INDEX_JSON_FILE,
+  INDEX_TXT_FILE,
+  SERVER_CERT_FILE,
+  SERVER_KEY_FILE,
+} from './file-names'
 import { splitPemBundle } from './pem'
 import type { CreateCaInput, IssueInput, IssuedCertificate, LoadedCa, PemPair } from './types'
 
-/** File names: the CA directory, and the names the registry container and Docker's certs.d use. */
-export { CA_CERT_FILE, CA_CHAIN_FILE }
-export const CA_KEY_FILE = 'ca.key'
-export const INDEX_TXT_FILE = 'index.txt'
-export const INDEX_JSON_FILE = 'index.json'
-export const SERVER_CERT_FILE = 'domain.crt'
-export const SERVER_KEY_FILE = 'domain.key'
-export const CLIENT_CERT_FILE = 'client.crt'
-export const CLIENT_KEY_FILE = 'client.key'
+/** File names: the CA directory, and the names the registry container and Docker's certs.d use (pki/file-names). */
+export {
+  CA_CERT_FILE,
+  CA_CHAIN_FILE,
+  CA_KEY_FILE,
+  CLIENT_CERT_FILE,
+  CLIENT_KEY_FILE,
+  INDEX_JSON_FILE,
+  INDEX_TXT_FILE,
+  SERVER_CERT_FILE,
+  SERVER_KEY_FILE,
+}
 
 const CERT_MODE = 0o644
 const DIR_MODE = 0o700
@@ -75,15 +89,20 @@ export interface IndexEntry {
   certPath: string
 }
 
-async function refuseOverwrite(paths: string[], force: boolean, what: string): Promise<string[]> {
+async function refuseOverwrite(
+  paths: string[],
+  force: boolean,
+  what: 'ca' | 'certOrKey',
+  field: string,
+): Promise<string[]> {
   const existing: string[] = []
   for (const p of paths) if (await pathExists(p)) existing.push(p)
   if (existing.length > 0 && !force) {
     throw new AppError({
       code: 'ALREADY_EXISTS',
       kind: 'operation',
-      message: `${what} already exists: ${existing.join(', ')}; nothing was changed`,
-      hint: 'Choose another directory, or pass --force to replace it (the old files are kept as timestamped backups).',
+      field,
+      params: { what: message(`pki.what.${what}`), paths: existing },
     })
   }
   return existing
@@ -94,13 +113,7 @@ async function refuseIncompleteCa(dir: string, force: boolean): Promise<void> {
   if (force || !(await pathExists(join(dir, CA_CERT_FILE)))) return
   const key = await fs.readFile(join(dir, CA_KEY_FILE), 'utf8').catch(() => '')
   if (/-----END [A-Z ]*PRIVATE KEY-----\s*$/.test(key)) return
-  throw new AppError({
-    code: 'CA_INCOMPLETE',
-    kind: 'operation',
-    field: 'dir',
-    message: `dir: ${dir} holds ${CA_CERT_FILE} without a complete ${CA_KEY_FILE} (an interrupted ca create or ca import); nothing was changed`,
-    hint: 'Pass --force to replace it (the old files are kept as timestamped backups), or choose another directory.',
-  })
+  throw new AppError({ code: 'CA_INCOMPLETE', kind: 'operation', field: 'dir', params: { dir } })
 }
 
 /** Copies each file aside as NAME.bak-TIMESTAMP; `into` gets each backup as soon as it exists (for a rollback). */
@@ -160,7 +173,8 @@ async function writeCa(
   const existing = await refuseOverwrite(
     CA_NAMES.map((f) => join(dir, f)),
     opts.force === true,
-    'A CA',
+    'ca',
+    'dir',
   )
   const created: string[] = []
   const backups: string[] = []
@@ -197,7 +211,8 @@ async function prepareCaDir(abs: string, force: boolean): Promise<string[]> {
   await refuseOverwrite(
     CA_NAMES.map((f) => join(abs, f)),
     force,
-    'A CA',
+    'ca',
+    'dir',
   )
   return stale
 }
@@ -230,32 +245,27 @@ export async function importCaDir(
 ): Promise<CaDirResult> {
   const abs = resolve(dir)
   const now = opts.now ?? new Date()
-  openCa(pair, pair.passphrase, now)
-  const chain = chainFromInput(pair.certPem, pair.chainPem, { now, certField: 'cert', chainField: 'chain' })
+  openCa(pair, pair.passphrase, now, { certField: 'certPath', keyField: 'keyPath' })
+  const chain = chainFromInput(pair.certPem, pair.chainPem, {
+    now,
+    certField: 'certPath',
+    chainField: 'chainPath',
+  })
   const stale = await prepareCaDir(abs, opts.force === true)
   return writeCa(abs, chain, pair.keyPem, opts, stale)
 }
 
-export async function loadCaDir(dir: string, passphrase?: string, now?: Date): Promise<LoadedCa> {
+/** Opens the CA in a folder for issuing; `field` names the folder in the request (`caDir`). */
+export async function loadCaDir(
+  dir: string,
+  passphrase?: string,
+  now?: Date,
+  field = 'caDir',
+): Promise<LoadedCa> {
   const abs = resolve(dir)
-  const certPem = await readCaFile(abs, CA_CERT_FILE)
-  const keyPem = await readCaFile(abs, CA_KEY_FILE)
-  return openCa({ certPem, keyPem }, passphrase, now)
-}
-
-async function readCaFile(dir: string, name: string): Promise<string> {
-  try {
-    return await fs.readFile(join(dir, name), 'utf8')
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code
-    throw invalidInput(
-      'ca-dir',
-      dir,
-      code === 'ENOENT'
-        ? `it holds no ${name}: create a CA there first (registry-wizard ca create --dir ${dir}) or import one (ca import)`
-        : `${name} cannot be read (${code ?? 'error'})`,
-    )
-  }
+  const certPem = (await readCaDirFile(abs, CA_CERT_FILE, field)) as string
+  const keyPem = (await readCaDirFile(abs, CA_KEY_FILE, field)) as string
+  return openCa({ certPem, keyPem }, passphrase, now, { certField: field, keyField: field })
 }
 
 export async function readIndex(caDir: string): Promise<IndexEntry[]> {
@@ -341,25 +351,123 @@ async function checkCaCopy(
     text = await fs.readFile(path, 'utf8')
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined
-    throw pathError('out', path, err)
+    throw pathError('outDir', path, err, undefined, 'use')
   }
   let theirs: string | undefined
   try {
-    theirs = splitPemBundle(text, 'out')[0]?.fingerprintSha256
+    theirs = splitPemBundle(text, 'outDir')[0]?.fingerprintSha256
   } catch {
     theirs = undefined
   }
   if (theirs === rootFingerprint) return undefined
   if (!force) {
-    throw new AppError({
-      code: 'OUT_OTHER_CA',
-      kind: 'input',
-      field: 'out',
-      message: `out: ${path} holds ${theirs === undefined ? 'a file that is not a readable certificate' : `the certificate of another CA (SHA-256 ${theirs})`}; writing this CA's root there would break what that folder is used for; nothing was changed`,
-      hint: 'Choose another --out folder, or pass --force to replace it (the old ca.crt is kept as a timestamped backup).',
-    })
+    throw theirs === undefined
+      ? new AppError({ code: 'OUT_CA_UNREADABLE', kind: 'input', field: 'outDir', params: { path } })
+      : new AppError({
+          code: 'OUT_OTHER_CA',
+          kind: 'input',
+          field: 'outDir',
+          params: { path, fingerprint: theirs },
+        })
   }
   return path
+}
+
+/** The certificate folder must not be the CA folder, nor hold a CA key. */
+async function refuseCaFolderAsOut(outDir: string, caDir: string, given: string): Promise<void> {
+  if ((await realpathOrSelf(outDir)) === (await realpathOrSelf(caDir))) {
+    const link = outDir === caDir ? '' : message('pki.file.throughLink')
+    throw new AppError({
+      code: 'OUT_IS_CA_DIR',
+      kind: 'input',
+      field: 'outDir',
+      params: { outDir: given, caDir, link },
+    })
+  }
+  if (await pathExists(join(outDir, CA_KEY_FILE)))
+    throw new AppError({ code: 'OUT_HOLDS_CA_KEY', kind: 'input', field: 'outDir', params: { outDir } })
+}
+
+/** Where an issue writes, and what it found there (checked before the key is generated). */
+interface IssuePlan {
+  certPath: string
+  keyPath: string
+  caCertPath: string
+  outExists: boolean
+  staleRemoved: string[]
+  /** Files to move aside as timestamped backups (existing pair with --force, another ca.crt with --force). */
+  toBackup: string[]
+  /** Whether OUT/ca.crt is ours to remove on a rollback (absent before, or backed up). */
+  caCopyOwned: boolean
+}
+
+async function planIssue(
+  opts: IssueToDirOptions,
+  caDir: string,
+  outDir: string,
+  chain: CaChain,
+): Promise<IssuePlan> {
+  const [certName, keyName] =
+    opts.usage === 'client' ? [CLIENT_CERT_FILE, CLIENT_KEY_FILE] : [SERVER_CERT_FILE, SERVER_KEY_FILE]
+  const certPath = join(outDir, certName)
+  const keyPath = join(outDir, keyName)
+  const caCertPath = join(outDir, CA_CERT_FILE)
+  await refuseCaFolderAsOut(outDir, caDir, opts.outDir)
+  const { exists } = await checkWritableDir(outDir, 'outDir')
+  const staleRemoved = exists ? await removeStaleTemps(outDir, OUT_NAMES, KEY_NAMES) : []
+  const force = opts.force === true
+  const existing = await refuseOverwrite([certPath, keyPath], force, 'certOrKey', 'outDir')
+  const caCopy = await checkCaCopy(caCertPath, chain.root.fingerprintSha256, force)
+  const caCopyExisted = await pathExists(caCertPath)
+  return {
+    certPath,
+    keyPath,
+    caCertPath,
+    outExists: exists,
+    staleRemoved,
+    toBackup: [...existing, ...(caCopy === undefined ? [] : [caCopy])],
+    caCopyOwned: !caCopyExisted || caCopy !== undefined,
+  }
+}
+
+/** Writes the pair and OUT/ca.crt (certificates first, the key last); on any failure puts the folder back. */
+async function writeIssued(
+  plan: IssuePlan,
+  outDir: string,
+  files: { served: string; root: string; keyPem: string },
+  onStep: StepHook | undefined,
+): Promise<string[]> {
+  let firstCreated: string | undefined
+  const created: string[] = []
+  const backups: string[] = []
+  try {
+    if (!plan.outExists) firstCreated = await fs.mkdir(outDir, { recursive: true, mode: DIR_MODE })
+    await backupAll(plan.toBackup, backups)
+    if (await pathExists(plan.keyPath)) await fs.rm(plan.keyPath)
+    // The two certificates at once (independent files); the key only after both are in place.
+    const certWrites = await Promise.allSettled([
+      writeFileAtomic(plan.certPath, files.served, { mode: CERT_MODE }),
+      writeFileAtomic(plan.caCertPath, files.root, { mode: CERT_MODE }),
+    ])
+    if (certWrites[0].status === 'fulfilled') created.push(plan.certPath)
+    if (certWrites[1].status === 'fulfilled' && plan.caCopyOwned) created.push(plan.caCertPath)
+    const failed = certWrites.find((r) => r.status === 'rejected')
+    if (failed !== undefined) throw failed.reason
+    await onStep?.('certs-written')
+    await writeKeyFile(plan.keyPath, files.keyPem)
+    await onStep?.('key-written')
+  } catch (err) {
+    if (firstCreated !== undefined)
+      await fs.rm(firstCreated, { recursive: true, force: true }).catch(() => undefined)
+    else {
+      for (const p of created) await fs.rm(p, { force: true }).catch(() => undefined)
+      for (const [i, b] of backups.entries())
+        await fs.rename(b, plan.toBackup[i] as string).catch(() => undefined)
+    }
+    if (err instanceof AppError) throw err
+    throw pathError('outDir', outDir, err)
+  }
+  return backups
 }
 
 /**
@@ -375,72 +483,18 @@ export async function issueToDir(opts: IssueToDirOptions): Promise<IssuedToDir> 
   checkPassphrase(opts.passphrase)
   const ca = await loadCaDir(caDir, opts.passphrase, opts.now)
   const chain = await readCaChain(caDir, opts.now === undefined ? {} : { now: opts.now })
-  const checked = checkIssueInput(ca, opts)
-  const [certName, keyName] =
-    checked.usage === 'server' ? [SERVER_CERT_FILE, SERVER_KEY_FILE] : [CLIENT_CERT_FILE, CLIENT_KEY_FILE]
-  const certPath = join(outDir, certName)
-  const keyPath = join(outDir, keyName)
-  const caCertPath = join(outDir, CA_CERT_FILE)
-  if ((await realpathOrSelf(outDir)) === (await realpathOrSelf(caDir))) {
-    throw new AppError({
-      code: 'OUT_IS_CA_DIR',
-      kind: 'input',
-      field: 'out',
-      message: `out: ${opts.outDir} is the CA directory ${caDir}${outDir === caDir ? '' : ' (through a symbolic link)'}; the certificate folder must be apart from the CA key; nothing was changed`,
-      hint: 'Choose another --out folder, e.g. ./certs next to the CA folder.',
-    })
-  }
-  if (await pathExists(join(outDir, CA_KEY_FILE))) {
-    throw new AppError({
-      code: 'OUT_HOLDS_CA_KEY',
-      kind: 'input',
-      field: 'out',
-      message: `out: ${outDir} holds ${CA_KEY_FILE}: it is a CA folder, and its ${CA_CERT_FILE} must stay the one that pairs with that key; nothing was changed`,
-      hint: 'Choose another --out folder (one without a CA key).',
-    })
-  }
-  const { exists } = await checkWritableDir(outDir, 'out')
-  const staleRemoved = exists ? await removeStaleTemps(outDir, OUT_NAMES, KEY_NAMES) : []
-  const existing = await refuseOverwrite([certPath, keyPath], opts.force === true, 'A certificate or key')
-  const caCopy = await checkCaCopy(caCertPath, chain.root.fingerprintSha256, opts.force === true)
+  checkIssueInput(ca, opts)
+  const plan = await planIssue(opts, caDir, outDir, chain)
   const issued = await issueCertificate(ca, opts)
   await opts.onStep?.('generated')
-  const leaf = splitPemBundle(issued.certPem, 'certificate')[0]?.pem ?? issued.certPem
+  const leaf = splitPemBundle(issued.certPem, 'certPem')[0]?.pem ?? issued.certPem
   const served = [leaf, ...servedChain(chain).map((c) => c.pem)].join('')
-  let firstCreated: string | undefined
-  const toBackup = [...existing, ...(caCopy === undefined ? [] : [caCopy])]
-  const created: string[] = []
-  const backups: string[] = []
-  const caCopyExisted = await pathExists(caCertPath)
-  try {
-    if (!exists) {
-      firstCreated = await fs.mkdir(outDir, { recursive: true, mode: DIR_MODE })
-    }
-    await backupAll(toBackup, backups)
-    if (await pathExists(keyPath)) await fs.rm(keyPath)
-    // The two certificates at once (independent files); the key only after both are in place.
-    const certWrites = await Promise.allSettled([
-      writeFileAtomic(certPath, served, { mode: CERT_MODE }),
-      writeFileAtomic(caCertPath, chain.root.pem, { mode: CERT_MODE }),
-    ])
-    if (certWrites[0].status === 'fulfilled') created.push(certPath)
-    if (certWrites[1].status === 'fulfilled' && (!caCopyExisted || caCopy !== undefined))
-      created.push(caCertPath)
-    const failed = certWrites.find((r) => r.status === 'rejected')
-    if (failed !== undefined) throw failed.reason
-    await opts.onStep?.('certs-written')
-    await writeKeyFile(keyPath, issued.keyPem)
-    await opts.onStep?.('key-written')
-  } catch (err) {
-    if (firstCreated !== undefined)
-      await fs.rm(firstCreated, { recursive: true, force: true }).catch(() => undefined)
-    else {
-      for (const p of created) await fs.rm(p, { force: true }).catch(() => undefined)
-      for (const [i, b] of backups.entries()) await fs.rename(b, toBackup[i] as string).catch(() => undefined)
-    }
-    if (err instanceof AppError) throw err
-    throw pathError('out', outDir, err)
-  }
+  const backups = await writeIssued(
+    plan,
+    outDir,
+    { served, root: chain.root.pem, keyPem: issued.keyPem },
+    opts.onStep,
+  )
   const info = inspectCertificate(leaf)
   await appendIndex(caDir, {
     serial: issued.serial,
@@ -450,18 +504,18 @@ export async function issueToDir(opts: IssueToDirOptions): Promise<IssuedToDir> 
     notBefore: info.notBefore,
     notAfter: info.notAfter,
     fingerprintSha256: info.fingerprintSha256,
-    certPath,
+    certPath: plan.certPath,
   })
   return {
     ...issued,
     certPem: leaf,
-    certPath,
-    keyPath,
-    caCertPath,
+    certPath: plan.certPath,
+    keyPath: plan.keyPath,
+    caCertPath: plan.caCertPath,
     backups,
     chainLength: 1 + servedChain(chain).length,
     rootSubject: chain.root.subject,
     rootFingerprintSha256: chain.root.fingerprintSha256,
-    staleRemoved,
+    staleRemoved: plan.staleRemoved,
   }
 }

@@ -1,6 +1,7 @@
 import { constants, promises as fs } from 'node:fs'
 import { dirname, join, resolve, sep } from 'node:path'
 import { AppError } from '../errors'
+import { errnoError, pathError as errnoPathError, type FsAction } from '../fs/errno'
 
 // File system steps of the CA and certificate folders, with errno failures turned into clear messages, and the
 // crash-safety rules: a private key is written once, at its final name, after its certificate is in place (never
@@ -17,62 +18,15 @@ const ATOMIC_TMP = /^\.(.+)\.[0-9a-f]{12}\.tmp$/
 /** Public temp files younger than this may belong to a run in progress. */
 const STALE_AFTER_MS = 60_000
 
-const errnoText: Record<string, { code: string; what: string; fix: string }> = {
-  ENOTDIR: {
-    code: 'PATH_NOT_A_FOLDER',
-    what: 'a part of this path is a file, not a folder',
-    fix: 'Choose a path whose parent folders are all folders.',
-  },
-  EEXIST: {
-    code: 'PATH_IS_A_FILE',
-    what: 'it exists and is a file, not a folder',
-    fix: 'Give a folder (a new one is created when it does not exist), or move the file away.',
-  },
-  ENAMETOOLONG: {
-    code: 'PATH_TOO_LONG',
-    what: `the path is too long (at most ${NAME_MAX} bytes per name and ${PATH_MAX} bytes in all)`,
-    fix: 'Choose a shorter folder name.',
-  },
-  EACCES: {
-    code: 'PATH_PERMISSION_DENIED',
-    what: 'permission denied: this user may not write there',
-    fix: 'Choose a folder this user can write, or run as a user who may write there.',
-  },
-  EPERM: {
-    code: 'PATH_NOT_PERMITTED',
-    what: 'the operation is not permitted there (an immutable or protected folder?)',
-    fix: 'Choose another folder (check `lsattr` for the immutable flag).',
-  },
-  EROFS: {
-    code: 'PATH_READ_ONLY',
-    what: 'the file system is mounted read-only',
-    fix: 'Choose a folder on a writable file system.',
-  },
-  ENOSPC: { code: 'PATH_NO_SPACE', what: 'the disk is full', fix: 'Free some space or choose another disk.' },
-  ELOOP: {
-    code: 'PATH_SYMLINK_LOOP',
-    what: 'the path has a loop of symbolic links',
-    fix: 'Choose a path without a symlink loop.',
-  },
-}
-
-/** An errno failure on a path as a clear message: which option, which path, what was wrong, what to do. */
-export function pathError(field: string, path: string, err: unknown, at?: string): AppError {
-  const errno = (err as NodeJS.ErrnoException).code ?? 'EIO'
-  const known = errnoText[errno]
-  const where = at !== undefined && at !== path ? ` (at ${at})` : ''
-  return new AppError({
-    code: known?.code ?? 'PATH_WRITE_FAILED',
-    kind: errno === 'ENOSPC' || known === undefined ? 'operation' : 'input',
-    field,
-    message: `${field}: ${path}: ${known?.what ?? `it cannot be written (${(err as Error).message})`}${where} [${errno}]`,
-    hint: `${known?.fix ?? 'Check the path and its permissions.'} Nothing was changed.`,
-    cause: err,
-  })
-}
-
-function errnoError(code: string, message: string): NodeJS.ErrnoException {
-  return Object.assign(new Error(message), { code })
+/** An errno failure on a CA or certificate folder (main/fs/errno's codes): the field, the path, where it failed. */
+export function pathError(
+  field: string,
+  path: string,
+  err: unknown,
+  at?: string,
+  action: FsAction = 'write',
+): AppError {
+  return errnoPathError(err, { field, path, action, at })
 }
 
 /**
@@ -83,17 +37,17 @@ function errnoError(code: string, message: string): NodeJS.ErrnoException {
 export async function checkWritableDir(dir: string, field: string): Promise<{ exists: boolean }> {
   const abs = resolve(dir)
   if (Buffer.byteLength(abs) > PATH_MAX)
-    throw pathError(field, abs, errnoError('ENAMETOOLONG', 'path too long'))
+    throw pathError(field, abs, errnoError('ENAMETOOLONG', abs), undefined, 'use')
   for (const name of abs.split(sep)) {
     if (Buffer.byteLength(name) > NAME_MAX)
-      throw pathError(field, `${abs.slice(0, 60)}…`, errnoError('ENAMETOOLONG', 'name too long'))
+      throw pathError(field, `${abs.slice(0, 60)}…`, errnoError('ENAMETOOLONG', abs), undefined, 'use')
   }
   let cur = abs
   for (;;) {
     try {
       const st = await fs.stat(cur)
       if (!st.isDirectory()) {
-        throw pathError(field, abs, errnoError(cur === abs ? 'EEXIST' : 'ENOTDIR', 'not a directory'), cur)
+        throw pathError(field, abs, errnoError(cur === abs ? 'EEXIST' : 'ENOTDIR', cur), cur, 'use')
       }
       break
     } catch (err) {
@@ -103,13 +57,13 @@ export async function checkWritableDir(dir: string, field: string): Promise<{ ex
         cur = dirname(cur)
         continue
       }
-      throw pathError(field, abs, err, cur)
+      throw pathError(field, abs, err, cur, 'use')
     }
   }
   try {
     await fs.access(cur, constants.W_OK | constants.X_OK)
   } catch (err) {
-    throw pathError(field, abs, err, cur)
+    throw pathError(field, abs, err, cur, 'write')
   }
   return { exists: cur === abs }
 }

@@ -1,4 +1,6 @@
+import { DAY_MS } from '../dates'
 import { invalidInput } from '../errors'
+import { message } from '../messages/index'
 import { checkPassphrase, exportPrivateKeyPem, generateRsaKey, parseKeySize } from './keys'
 import {
   basicConstraintsExt,
@@ -19,31 +21,32 @@ import {
 } from './types'
 
 export const MAX_CA_DAYS = 36500
-const DAY_MS = 24 * 60 * 60 * 1000
 
 export function checkDays(days: number, field: string, max: number): number {
   if (!Number.isInteger(days) || days <= 0 || days > max) {
-    throw invalidInput(field, days, `a whole number of days from 1 to ${max} is allowed`)
+    throw invalidInput(field, days, message('pki.allowed.days', { max }))
   }
   return days
 }
 
+/** The request fields of a subject's parts (CreateCaRequest: commonName, organization; the CLI has them all). */
+const SUBJECT_FIELDS = {
+  o: 'organization',
+  ou: 'organizationalUnit',
+  st: 'state',
+  l: 'locality',
+} as const
+
 export function checkSubject(subject: SubjectInput): SubjectInput {
   const cn = subject.cn.trim()
   if (cn === '' || cn.length > 64)
-    throw invalidInput('CN', subject.cn, 'a common name of 1 to 64 characters is required')
-  const optional = { o: 'O', ou: 'OU', st: 'ST', l: 'L' } as const
-  for (const [key, name] of Object.entries(optional) as [keyof typeof optional, string][]) {
+    throw invalidInput('commonName', subject.cn, message('pki.allowed.commonName'))
+  for (const [key, field] of Object.entries(SUBJECT_FIELDS) as [keyof typeof SUBJECT_FIELDS, string][]) {
     const v = subject[key]
-    if (v !== undefined && v.length > 64) throw invalidInput(name, v, 'at most 64 characters are allowed')
+    if (v !== undefined && v.length > 64) throw invalidInput(field, v, message('pki.allowed.max64'))
   }
-  if (subject.c !== undefined && !/^[A-Z]{2}$/.test(subject.c)) {
-    throw invalidInput(
-      'C',
-      subject.c,
-      'a two-letter upper-case country code (ISO 3166, e.g. CN, US) is allowed',
-    )
-  }
+  if (subject.c !== undefined && !/^[A-Z]{2}$/.test(subject.c))
+    throw invalidInput('country', subject.c, message('pki.allowed.country'))
   return { ...subject, cn }
 }
 

@@ -227,3 +227,44 @@ export function oidText(contents: Uint8Array): string {
   }
   return parts.join('.')
 }
+
+/** The tbsCertificate's fields and the signatureAlgorithm of a Certificate ::= SEQUENCE {tbs, algorithm, signature}. */
+function certificateParts(der: Uint8Array): { tbsFields: DerNode[]; algorithm: DerNode | undefined } {
+  const [tbs, algorithm] = childrenOf(der, readNode(der))
+  if (tbs?.tag !== TAG.SEQUENCE) throw new Error('malformed DER: no tbsCertificate')
+  return { tbsFields: childrenOf(der, tbs), algorithm }
+}
+
+/** The dotted OID of a certificate's signature algorithm (undefined when the DER does not read as a certificate). */
+export function signatureAlgorithmOid(der: Uint8Array): string | undefined {
+  try {
+    const { algorithm } = certificateParts(der)
+    const id = algorithm === undefined ? undefined : childrenOf(der, algorithm)[0]
+    return id?.tag === TAG.OID ? oidText(contentsOf(der, id)) : undefined
+  } catch {
+    return undefined
+  }
+}
+
+const KEY_USAGE = '2.5.29.15'
+
+/** The named-bit octets of a certificate's keyUsage extension (after the unused-bits octet), if it has one. */
+export function keyUsageBits(der: Uint8Array): Buffer | undefined {
+  try {
+    const exts = certificateParts(der).tbsFields.find((f) => f.tag === 0xa3)
+    const list = exts === undefined ? undefined : childrenOf(der, exts)[0]
+    for (const ext of list === undefined ? [] : childrenOf(der, list)) {
+      const parts = childrenOf(der, ext)
+      const id = parts[0]
+      const value = parts[parts.length - 1]
+      if (id?.tag !== TAG.OID || oidText(contentsOf(der, id)) !== KEY_USAGE) continue
+      if (value?.tag !== TAG.OCTET_STRING) return undefined
+      const inner = contentsOf(der, value)
+      const bits = readNode(inner)
+      return bits.tag === TAG.BIT_STRING ? contentsOf(inner, bits).subarray(1) : undefined
+    }
+    return undefined
+  } catch {
+    return undefined
+  }
+}

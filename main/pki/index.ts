@@ -1,11 +1,12 @@
 // The certificate core: CA, server and client certificates, inspection and lint. Plain Node, no electron.
 export * from './types'
+export * from './file-names'
 export { createCa, checkCreateCaInput } from './create-ca'
 export { openCa, parseCertificate, firstCertificatePem } from './open-ca'
-export { issueCertificate, checkIssueInput } from './issue-cert'
+export { issueCertificate, checkIssueInput, MAX_LEAF_DAYS } from './issue-cert'
 export { parseSan, parseSans, sanCoversHost, hostOf, parseHostPort } from './names'
 export { inspectCertificate, certificateCoversHost, fingerprintSha256, certificateSans } from './inspect-cert'
-export { lintCertificate, lintInfo } from './lint-cert'
+export { lintCertificate, lintInfo, lintFinding } from './lint-cert'
 export { generateRsaKey, readPrivateKey, exportPrivateKeyPem, parseKeySize, isEncryptedKeyPem } from './keys'
 export {
   createCaDir,
@@ -13,13 +14,6 @@ export {
   loadCaDir,
   issueToDir,
   readIndex,
-  CA_CERT_FILE,
-  CA_KEY_FILE,
-  SERVER_CERT_FILE,
-  SERVER_KEY_FILE,
-  CLIENT_CERT_FILE,
-  CLIENT_KEY_FILE,
-  CA_CHAIN_FILE,
   type CaDirOptions,
   type CaDirResult,
   type IndexEntry,
@@ -28,6 +22,7 @@ export {
 } from './ca-dir'
 export {
   readCaChain,
+  readCaDirFile,
   checkCaChain,
   chainFromInput,
   chainFileText,
@@ -38,6 +33,7 @@ export {
 } from './ca-chain'
 export {
   splitPemBundle,
+  pemCertificates,
   canonicalPemBundle,
   parseOneCert,
   pemFromDer,

@@ -1,9 +1,11 @@
 import type { X509Certificate } from 'node:crypto'
+import { daysLeft } from '../dates'
+import { keyUsageBits, signatureAlgorithmOid } from './der'
 import { hostOf, parseSan, sanCoversHost } from './names'
 import { parseCertificate } from './open-ca'
+import { dnLine } from './pem'
 import type { CertificateInfo, SanEntry } from './types'
 
-const DAY_MS = 24 * 60 * 60 * 1000
 const EKU_NAMES: Record<string, string> = {
   '1.3.6.1.5.5.7.3.1': 'serverAuth',
   '1.3.6.1.5.5.7.3.2': 'clientAuth',
@@ -51,43 +53,10 @@ const SIGNATURE_ALGORITHMS: Record<string, string> = {
   '1.3.101.113': 'Ed448',
 }
 
-/** One DER TLV at `pos`: where its value starts and ends. */
-function derItem(der: Uint8Array, pos: number): { tag: number; start: number; end: number } {
-  const tag = der[pos] ?? 0
-  let len = der[pos + 1] ?? 0
-  let start = pos + 2
-  if (len & 0x80) {
-    const n = len & 0x7f
-    len = 0
-    for (let i = 0; i < n; i++) len = len * 256 + (der[start + i] ?? 0)
-    start += n
-  }
-  return { tag, start, end: start + len }
-}
-
-function oidText(bytes: Uint8Array): string {
-  const parts: number[] = []
-  let v = 0
-  for (const b of bytes) {
-    v = v * 128 + (b & 0x7f)
-    if ((b & 0x80) === 0) {
-      if (parts.length === 0) parts.push(v < 80 ? Math.floor(v / 40) : 2, v < 80 ? v % 40 : v - 80)
-      else parts.push(v)
-      v = 0
-    }
-  }
-  return parts.join('.')
-}
-
 /** The signature algorithm's name (as OpenSSL names it), read from the DER: Certificate ::= SEQUENCE {tbs, algorithm, signature}. */
 export function signatureAlgorithmOf(cert: X509Certificate): string {
-  const der = cert.raw
-  const outer = derItem(der, 0)
-  const tbs = derItem(der, outer.start)
-  const alg = derItem(der, tbs.end)
-  const oid = derItem(der, alg.start)
-  if (oid.tag !== 0x06) return 'unknown'
-  const dotted = oidText(der.subarray(oid.start, oid.end))
+  const dotted = signatureAlgorithmOid(cert.raw)
+  if (dotted === undefined) return 'unknown'
   return SIGNATURE_ALGORITHMS[dotted] ?? dotted
 }
 
@@ -105,30 +74,9 @@ const KEY_USAGE_BITS = [
 
 /** The keyUsage extension's names (empty when absent), read from the DER (Node does not expose it). */
 export function keyUsageOf(cert: X509Certificate): string[] {
-  const der = cert.raw
-  const outer = derItem(der, 0)
-  const tbs = derItem(der, outer.start)
-  for (let pos = tbs.start; pos < tbs.end;) {
-    const item = derItem(der, pos)
-    if (item.tag === 0xa3) {
-      const exts = derItem(der, item.start)
-      for (let e = exts.start; e < exts.end;) {
-        const ext = derItem(der, e)
-        const oid = derItem(der, ext.start)
-        if (oidText(der.subarray(oid.start, oid.end)) === '2.5.29.15') {
-          let v = derItem(der, oid.end)
-          if (v.tag === 0x01) v = derItem(der, v.end)
-          const bits = derItem(der, v.start)
-          const bytes = der.subarray(bits.start + 1, bits.end)
-          return KEY_USAGE_BITS.filter((_, i) => ((bytes[i >> 3] ?? 0) & (0x80 >> (i & 7))) !== 0)
-        }
-        e = ext.end
-      }
-      return []
-    }
-    pos = item.end
-  }
-  return []
+  const bytes = keyUsageBits(cert.raw)
+  if (bytes === undefined) return []
+  return KEY_USAGE_BITS.filter((_, i) => ((bytes[i >> 3] ?? 0) & (0x80 >> (i & 7))) !== 0)
 }
 
 /**
@@ -166,10 +114,12 @@ export function certificateCoversHost(pem: string, host: string): boolean {
 export interface InspectOptions {
   host?: string | undefined
   now?: Date | undefined
+  /** The request field the certificate came from, for the errors (default `path`). */
+  field?: string | undefined
 }
 
 export function inspectCertificate(pem: string, opts: InspectOptions = {}): CertificateInfo {
-  const cert = parseCertificate(pem)
+  const cert = parseCertificate(pem, opts.field)
   const now = opts.now ?? new Date()
   const notBefore = new Date(cert.validFrom)
   const notAfter = new Date(cert.validTo)
@@ -178,14 +128,14 @@ export function inspectCertificate(pem: string, opts: InspectOptions = {}): Cert
   const keyType = cert.publicKey.asymmetricKeyType ?? 'unknown'
   const selfSigned = cert.checkIssued(cert) && cert.verify(cert.publicKey)
   const info: CertificateInfo = {
-    subject: cert.subject.replace(/\n/g, ', '),
-    issuer: cert.issuer.replace(/\n/g, ', '),
+    subject: dnLine(cert.subject),
+    issuer: dnLine(cert.issuer),
     commonName: commonNameOf(cert),
     serial: cert.serialNumber.toLowerCase(),
     sans,
     notBefore: notBefore.toISOString(),
     notAfter: notAfter.toISOString(),
-    daysLeft: Math.floor((notAfter.getTime() - now.getTime()) / DAY_MS),
+    daysLeft: daysLeft(notAfter, now),
     expired: notAfter.getTime() <= now.getTime(),
     notYetValid: notBefore.getTime() > now.getTime(),
     fingerprintSha256: cert.fingerprint256,

@@ -1,5 +1,7 @@
 import { X509Certificate, type KeyObject } from 'node:crypto'
-import { invalidInput } from '../errors'
+import { DAY_MS, daysLeft } from '../dates'
+import { AppError, invalidInput } from '../errors'
+import { message } from '../messages/index'
 import { TAG, childrenOf, contentsOf, encodingOf, oidText, readNode } from './der'
 import { exportPrivateKeyPem, generateRsaKey, parseKeySize } from './keys'
 import { parseSans } from './names'
@@ -27,7 +29,6 @@ import {
   type SanEntry,
 } from './types'
 
-const DAY_MS = 24 * 60 * 60 * 1000
 const MAX_CN_LENGTH = 64
 
 export interface CheckedIssueInput {
@@ -39,29 +40,36 @@ export interface CheckedIssueInput {
   notAfter: Date
 }
 
+/** The longest leaf the domain issues: over 825 days Apple platforms refuse a server certificate (same limit as IPC). */
+export const MAX_LEAF_DAYS = DEFAULT_LEAF_DAYS
+
 /**
- * Validates an issue request against the CA before any key is generated. Default validity is 825 days, cut
- * short at the CA's notAfter; an explicit number of days that runs past the CA is refused.
+ * The leaf's notAfter. Default validity is 825 days, cut short at the CA's notAfter; an explicit number of days over
+ * 825 or that runs past the CA is refused (field `days`, INVALID_INPUT as the IPC schema refuses it).
  */
+function leafNotAfter(ca: Pick<LoadedCa, 'notAfter'>, days: number | undefined, now: Date): Date {
+  if (days === undefined)
+    return new Date(Math.min(now.getTime() + DEFAULT_LEAF_DAYS * DAY_MS, ca.notAfter.getTime()))
+  const caDaysLeft = daysLeft(ca.notAfter, now)
+  const whole = Number.isInteger(days) && days > 0
+  if (whole && days <= Math.min(MAX_LEAF_DAYS, caDaysLeft)) return new Date(now.getTime() + days * DAY_MS)
+  // The tighter of the two limits is the one to name.
+  if (caDaysLeft < MAX_LEAF_DAYS) throw pastCa(days, caDaysLeft, ca.notAfter)
+  throw invalidInput('days', days, message('pki.allowed.leafDaysMax', { max: MAX_LEAF_DAYS }))
+}
+
+function pastCa(days: number, caDaysLeft: number, caNotAfter: Date): AppError {
+  const caExpires = caNotAfter.toISOString().slice(0, 10)
+  return invalidInput('days', days, message('pki.allowed.leafDaysCa', { max: caDaysLeft, caExpires }))
+}
+
+/** Validates an issue request against the CA before any key is generated. */
 export function checkIssueInput(ca: Pick<LoadedCa, 'notAfter'>, input: IssueInput): CheckedIssueInput {
   const sans = parseSans(input.sans)
   const keySize = parseKeySize(input.keySize ?? DEFAULT_LEAF_KEY_SIZE)
   const usage = input.usage ?? 'server'
   const now = input.now ?? new Date()
-  const caDaysLeft = Math.floor((ca.notAfter.getTime() - now.getTime()) / DAY_MS)
-  let notAfter: Date
-  if (input.days === undefined) {
-    notAfter = new Date(Math.min(now.getTime() + DEFAULT_LEAF_DAYS * DAY_MS, ca.notAfter.getTime()))
-  } else {
-    if (!Number.isInteger(input.days) || input.days <= 0 || input.days > caDaysLeft) {
-      throw invalidInput(
-        'days',
-        input.days,
-        `a whole number of days from 1 to ${caDaysLeft} is allowed (a certificate cannot outlive its CA, which expires ${ca.notAfter.toISOString().slice(0, 10)})`,
-      )
-    }
-    notAfter = new Date(now.getTime() + input.days * DAY_MS)
-  }
+  const notAfter = leafNotAfter(ca, input.days, now)
   const notBefore = new Date(now.getTime() - BACKDATE_MS)
   return { sans, keySize, usage, now, notBefore, notAfter }
 }
@@ -76,19 +84,21 @@ export function caIdentity(caCertPem: string): { issuerDer: Buffer; keyIdentifie
   const der = new X509Certificate(caCertPem).raw
   const cert = readNode(der)
   const tbs = childrenOf(der, cert)[0]
-  if (cert.tag !== TAG.SEQUENCE || tbs?.tag !== TAG.SEQUENCE)
-    throw new Error('CA certificate: not a Certificate')
+  if (cert.tag !== TAG.SEQUENCE || tbs?.tag !== TAG.SEQUENCE) throw malformedCa('Certificate')
   const fields = childrenOf(der, tbs)
   // TBSCertificate: [0] version (explicit, optional), serial, signature, issuer, validity, subject, spki, ..., [3] ext
   const offset = fields[0]?.tag === 0xa0 ? 1 : 0
   const subject = fields[offset + 4]
   const spki = fields[offset + 5]
-  if (subject?.tag !== TAG.SEQUENCE || spki?.tag !== TAG.SEQUENCE)
-    throw new Error('CA certificate: no subject')
+  if (subject?.tag !== TAG.SEQUENCE || spki?.tag !== TAG.SEQUENCE) throw malformedCa('TBSCertificate')
   return {
     issuerDer: encodingOf(der, subject),
     keyIdentifier: subjectKeyIdentifierOf(der, fields) ?? keyIdentifier(encodingOf(der, spki)),
   }
+}
+
+function malformedCa(detail: string): AppError {
+  return new AppError({ code: 'CA_CERT_MALFORMED', kind: 'input', field: 'caDir', params: { detail } })
 }
 
 function subjectKeyIdentifierOf(der: Buffer, tbsFields: ReturnType<typeof childrenOf>): Buffer | undefined {

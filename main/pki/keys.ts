@@ -1,5 +1,6 @@
 import { createPrivateKey, generatePrime, type KeyObject } from 'node:crypto'
 import { AppError, invalidInput } from '../errors'
+import { message } from '../messages/index'
 import { KEY_SIZES, type KeySize } from './types'
 
 /** node:crypto generatePrime as a promise of a bigint (its callback overloads defeat promisify's typing). */
@@ -11,21 +12,23 @@ function generatePrimeAsync(bits: number): Promise<bigint> {
 
 export const MIN_PASSPHRASE_LENGTH = 4
 
-export function parseKeySize(value: unknown, field = 'key size'): KeySize {
+export function parseKeySize(value: unknown, field = 'keySize'): KeySize {
   const n = typeof value === 'string' ? Number(value) : value
   const size = KEY_SIZES.find((s) => s === n)
-  if (size === undefined) throw invalidInput(field, value, `allowed sizes are ${KEY_SIZES.join(', ')} bits`)
+  if (size === undefined)
+    throw invalidInput(field, value, message('pki.allowed.keySize', { sizes: [...KEY_SIZES] }))
   return size
 }
 
 export function checkPassphrase(passphrase: string | undefined, field = 'passphrase'): void {
   if (passphrase !== undefined && passphrase.length < MIN_PASSPHRASE_LENGTH) {
     // Never echo a secret back: name the field and the rule only.
-    throw invalidInput(
+    throw new AppError({
+      code: 'PASSPHRASE_TOO_SHORT',
+      kind: 'input',
       field,
-      `(${passphrase.length} characters)`,
-      `use at least ${MIN_PASSPHRASE_LENGTH} characters (OpenSSL refuses shorter ones)`,
-    )
+      params: { length: passphrase.length, min: MIN_PASSPHRASE_LENGTH },
+    })
   }
 }
 
@@ -106,44 +109,23 @@ export function isEncryptedKeyPem(pem: string): boolean {
   return pem.includes('ENCRYPTED PRIVATE KEY') || /Proc-Type:\s*4,ENCRYPTED/.test(pem)
 }
 
-/** Opens a private key (PKCS#1, PKCS#8, encrypted or not) with a clear message for each way it can fail. */
-export function readPrivateKey(pem: string, passphrase: string | undefined, field = 'key'): KeyObject {
-  if (!pem.includes('PRIVATE KEY')) {
-    throw invalidInput(
-      field,
-      '(file contents)',
-      'a PEM private key ("-----BEGIN ... PRIVATE KEY-----") is required',
-    )
-  }
+/**
+ * Opens a private key (PKCS#1, PKCS#8, encrypted or not) with a clear message for each way it can fail. `field` is
+ * the request field the key came from; passphrase errors name the `passphrase` field.
+ */
+export function readPrivateKey(pem: string, passphrase: string | undefined, field = 'keyPath'): KeyObject {
+  if (!pem.includes('PRIVATE KEY')) throw new AppError({ code: 'KEY_NOT_PEM', kind: 'input', field })
   const encrypted = isEncryptedKeyPem(pem)
-  if (encrypted && passphrase === undefined) {
-    throw new AppError({
-      code: 'PASSPHRASE_REQUIRED',
-      kind: 'input',
-      field: 'passphrase',
-      message: `${field}: the private key is encrypted and no passphrase was given`,
-      hint: 'Give the passphrase (--passphrase-file FILE).',
-    })
-  }
+  if (encrypted && passphrase === undefined)
+    throw new AppError({ code: 'PASSPHRASE_REQUIRED', kind: 'input', field: 'passphrase' })
   try {
     return createPrivateKey(
       encrypted ? { key: pem, format: 'pem', passphrase: passphrase ?? '' } : { key: pem, format: 'pem' },
     )
   } catch (err) {
-    if (encrypted) {
-      throw new AppError({
-        code: 'WRONG_PASSPHRASE',
-        kind: 'input',
-        field: 'passphrase',
-        message: `${field}: the passphrase does not open the private key`,
-        hint: 'Check the passphrase file (one line, the passphrase only) and try again.',
-        cause: err,
-      })
-    }
-    throw invalidInput(
-      field,
-      '(file contents)',
-      `it is not a readable PEM private key (${err instanceof Error ? err.message : String(err)})`,
-    )
+    if (encrypted)
+      throw new AppError({ code: 'WRONG_PASSPHRASE', kind: 'input', field: 'passphrase', cause: err })
+    const detail = err instanceof Error ? err.message : String(err)
+    throw new AppError({ code: 'KEY_UNREADABLE', kind: 'input', field, params: { detail } })
   }
 }

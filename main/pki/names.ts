@@ -1,12 +1,20 @@
 import { isIPv4, isIPv6 } from 'node:net'
-import { invalidInput } from '../errors'
+import { AppError, invalidInput } from '../errors'
+import { message, type Params } from '../messages/index'
 import type { SanEntry } from './types'
 
 const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/
-const ALLOWED_DNS =
-  'a DNS name is labels of letters, digits and hyphens (1-63 characters each, not starting or ending with a hyphen, no spaces or underscores), 253 characters at most; a wildcard is allowed only as the whole left-most label (*.example.com)'
-const ALLOWED_IP =
-  'an IPv4 address is four numbers 0-255 (e.g. 192.168.20.10); IPv6 is also allowed (e.g. fd00::10)'
+const DNS_RULES = message('pki.san.dnsRules')
+const IP_RULES = message('pki.san.ipRules')
+
+/** A refused address: what was wrong (`pki.san.*`) and the rules that apply (IP or DNS). */
+function badSan(field: string, raw: string, why: string, rules: 'ip' | 'dns', params: Params = {}): AppError {
+  return invalidInput(
+    field,
+    raw,
+    message(`pki.san.${why}`, { ...params, rules: rules === 'ip' ? IP_RULES : DNS_RULES }),
+  )
+}
 
 /** Canonical IPv6 text (compressed, lower case), as Go and OpenSSL print it. */
 function canonicalIPv6(ip: string): string {
@@ -14,13 +22,13 @@ function canonicalIPv6(ip: string): string {
 }
 
 /** Parses one address the clients will use: an IPv4 / IPv6 address or a DNS name (wildcard allowed). */
-export function parseSan(raw: string, field = 'SAN'): SanEntry {
+export function parseSan(raw: string, field = 'sans'): SanEntry {
   const value = raw.trim()
-  if (value === '') throw invalidInput(field, raw, `an IP address or DNS name is required; ${ALLOWED_IP}`)
+  if (value === '') throw badSan(field, raw, 'empty', 'ip')
   const unbracketed = value.startsWith('[') && value.endsWith(']') ? value.slice(1, -1) : value
   if (unbracketed.includes(':')) {
     if (unbracketed.includes('%') || !isIPv6(unbracketed)) {
-      throw invalidInput(field, raw, `it is not a valid IPv6 address (no zone ids, no ports); ${ALLOWED_IP}`)
+      throw badSan(field, raw, 'ipv6', 'ip')
     }
     return { type: 'ip', value: canonicalIPv6(unbracketed) }
   }
@@ -29,8 +37,7 @@ export function parseSan(raw: string, field = 'SAN'): SanEntry {
   if (/^[0-9.]+$/.test(value)) {
     const parts = value.split('.')
     const leadingZero = parts.some((p) => p.length > 1 && p.startsWith('0'))
-    if (!isIPv4(value) || leadingZero)
-      throw invalidInput(field, raw, `it is not a valid IPv4 address; ${ALLOWED_IP}`)
+    if (!isIPv4(value) || leadingZero) throw badSan(field, raw, 'ipv4', 'ip')
     return { type: 'ip', value }
   }
   return { type: 'dns', value: parseDnsName(value, field, raw) }
@@ -38,44 +45,24 @@ export function parseSan(raw: string, field = 'SAN'): SanEntry {
 
 function parseDnsName(value: string, field: string, raw: string): string {
   const name = (value.endsWith('.') ? value.slice(0, -1) : value).toLowerCase()
-  if (name.length > 253)
-    throw invalidInput(field, raw, `it is ${name.length} characters long; ${ALLOWED_DNS}`)
+  if (name.length > 253) throw badSan(field, raw, 'tooLong', 'dns', { length: name.length })
   const labels = name.split('.')
   labels.forEach((label, i) => {
     if (label === '*' && i === 0 && labels.length > 1) return
-    if (label.includes('*')) {
-      throw invalidInput(field, raw, `a wildcard must be the whole left-most label; ${ALLOWED_DNS}`)
-    }
-    if (label.length > 63) {
-      throw invalidInput(
-        field,
-        raw,
-        `the label "${label.slice(0, 20)}..." is ${label.length} characters long; ${ALLOWED_DNS}`,
-      )
-    }
-    if (!LABEL.test(label)) {
-      const why =
-        label === ''
-          ? 'it has an empty label'
-          : `the label "${label}" has a character or hyphen that is not allowed`
-      throw invalidInput(field, raw, `${why}; ${ALLOWED_DNS}`)
-    }
+    if (label.includes('*')) throw badSan(field, raw, 'wildcard', 'dns')
+    if (label.length > 63)
+      throw badSan(field, raw, 'labelTooLong', 'dns', { label: label.slice(0, 20), length: label.length })
+    if (label === '') throw badSan(field, raw, 'emptyLabel', 'dns')
+    if (!LABEL.test(label)) throw badSan(field, raw, 'badLabel', 'dns', { label })
   })
   const last = labels[labels.length - 1] ?? ''
-  if (/^[0-9]+$/.test(last))
-    throw invalidInput(field, raw, `a DNS name cannot end in an all-numeric label; ${ALLOWED_IP}`)
+  if (/^[0-9]+$/.test(last)) throw badSan(field, raw, 'numericLast', 'ip')
   return name
 }
 
 /** Parses and de-duplicates a list of addresses; at least one is required. */
-export function parseSans(values: readonly string[], field = 'SAN'): SanEntry[] {
-  if (values.length === 0) {
-    throw invalidInput(
-      field,
-      '',
-      'at least one IP address or DNS name is required (e.g. --ip 192.168.20.10 --dns registry.lan)',
-    )
-  }
+export function parseSans(values: readonly string[], field = 'sans'): SanEntry[] {
+  if (values.length === 0) throw new AppError({ code: 'SANS_REQUIRED', kind: 'input', field })
   const seen = new Set<string>()
   const out: SanEntry[] = []
   for (const raw of values) {
@@ -132,11 +119,7 @@ export function parseHostPort(address: string, field = 'host'): { host: string; 
     const close = a.indexOf(']')
     const rest = close < 0 ? '' : a.slice(close + 1)
     if (close < 0 || (rest !== '' && !rest.startsWith(':')))
-      throw invalidInput(
-        field,
-        address,
-        'an IPv6 address with a port is written [ADDRESS]:PORT, e.g. [fd00::10]:5000',
-      )
+      throw invalidInput(field, address, message('pki.hostPort.ipv6Port'))
     host = a.slice(1, close)
     if (rest !== '') port = rest.slice(1)
   } else if (a.split(':').length === 2) {
@@ -145,11 +128,6 @@ export function parseHostPort(address: string, field = 'host'): { host: string; 
   }
   if (port === undefined) return { host }
   const n = /^\d{1,5}$/.test(port) ? Number(port) : NaN
-  if (!(n >= 1 && n <= 65535))
-    throw invalidInput(
-      field,
-      address,
-      'the port after ":" must be a whole number from 1 to 65535 (e.g. 192.168.20.10:5000)',
-    )
+  if (!(n >= 1 && n <= 65535)) throw invalidInput(field, address, message('pki.hostPort.port'))
   return { host, port: n }
 }

@@ -1,25 +1,18 @@
 import { X509Certificate } from 'node:crypto'
-import { AppError, invalidInput } from '../errors'
+import { AppError } from '../errors'
 import { readPrivateKey } from './keys'
-import { pemFromDer } from './pem'
+import { dnLine, pemFromDer } from './pem'
 import type { LoadedCa, PemPair } from './types'
 
-export function parseCertificate(pem: string, field = 'certificate'): X509Certificate {
-  if (!pem.includes('-----BEGIN CERTIFICATE-----')) {
-    throw invalidInput(
-      field,
-      '(file contents)',
-      'a PEM certificate ("-----BEGIN CERTIFICATE-----") is required',
-    )
-  }
+/** One PEM certificate; `field` names the request field it came from (`path`, `certPath`, `caDir`). */
+export function parseCertificate(pem: string, field = 'path'): X509Certificate {
+  if (!pem.includes('-----BEGIN CERTIFICATE-----'))
+    throw new AppError({ code: 'CERT_NOT_PEM', kind: 'input', field })
   try {
     return new X509Certificate(pem)
   } catch (err) {
-    throw invalidInput(
-      field,
-      '(file contents)',
-      `it is not a readable X.509 certificate (${err instanceof Error ? err.message : String(err)})`,
-    )
+    const detail = err instanceof Error ? err.message : String(err)
+    throw new AppError({ code: 'CERT_UNREADABLE', kind: 'input', field, params: { position: 1, detail } })
   }
 }
 
@@ -37,58 +30,58 @@ export function firstCertificatePem(text: string): string {
   }
 }
 
+/** The request fields the CA's certificate and key came from (import: certPath / keyPath; a CA folder: caDir). */
+export interface CaFields {
+  certField?: string | undefined
+  keyField?: string | undefined
+}
+
+/** The CA certificate must be valid now. */
+function checkValidNow(cert: X509Certificate, now: Date, field: string): void {
+  const notBefore = new Date(cert.validFrom)
+  const notAfter = new Date(cert.validTo)
+  if (notAfter.getTime() <= now.getTime())
+    throw new AppError({
+      code: 'CA_EXPIRED',
+      kind: 'input',
+      field,
+      params: { notAfter: notAfter.toISOString() },
+    })
+  if (notBefore.getTime() > now.getTime())
+    throw new AppError({
+      code: 'CA_NOT_YET_VALID',
+      kind: 'input',
+      field,
+      params: { notBefore: notBefore.toISOString() },
+    })
+}
+
 /**
  * Opens a CA for issuing: refuses, with the reason, a key that does not match the certificate, a certificate
  * that is not a CA, one that has expired or is not valid yet, and a non-RSA key (we sign with RSA).
  */
-export function openCa(pair: PemPair, passphrase?: string, now: Date = new Date()): LoadedCa {
+export function openCa(
+  pair: PemPair,
+  passphrase?: string,
+  now: Date = new Date(),
+  fields: CaFields = {},
+): LoadedCa {
+  const certField = fields.certField ?? 'certPath'
+  const keyField = fields.keyField ?? 'keyPath'
   const certPem = firstCertificatePem(pair.certPem)
-  const cert = parseCertificate(certPem, 'CA certificate')
-  const key = readPrivateKey(pair.keyPem, passphrase, 'CA key')
-  if (!cert.ca) {
-    throw new AppError({
-      code: 'NOT_A_CA',
-      kind: 'input',
-      field: 'CA certificate',
-      message: `CA certificate: "${cert.subject.replace(/\n/g, ', ')}" is not a CA (basicConstraints CA:TRUE is missing)`,
-      hint: 'Import the CA certificate that signs your server certificates, not a server certificate, or create a new CA.',
-    })
-  }
-  if (!cert.checkPrivateKey(key)) {
-    throw new AppError({
-      code: 'KEY_MISMATCH',
-      kind: 'input',
-      field: 'CA key',
-      message: 'CA key: the private key does not belong to the CA certificate (their public keys differ)',
-      hint: 'Give the key file that was created together with this CA certificate.',
-    })
-  }
+  const cert = parseCertificate(certPem, certField)
+  const key = readPrivateKey(pair.keyPem, passphrase, keyField)
+  const subject = dnLine(cert.subject)
+  if (!cert.ca) throw new AppError({ code: 'NOT_A_CA', kind: 'input', field: certField, params: { subject } })
+  if (!cert.checkPrivateKey(key)) throw new AppError({ code: 'KEY_MISMATCH', kind: 'input', field: keyField })
   if (key.asymmetricKeyType !== 'rsa') {
-    throw invalidInput(
-      'CA key',
-      key.asymmetricKeyType ?? 'unknown',
-      'only RSA CA keys are supported for issuing',
-    )
-  }
-  const notBefore = new Date(cert.validFrom)
-  const notAfter = new Date(cert.validTo)
-  if (notAfter.getTime() <= now.getTime()) {
     throw new AppError({
-      code: 'CA_EXPIRED',
+      code: 'CA_KEY_NOT_RSA',
       kind: 'input',
-      field: 'CA certificate',
-      message: `CA certificate: it expired on ${notAfter.toISOString()}`,
-      hint: 'Create a new CA; every client will need to trust the new ca.crt.',
+      field: keyField,
+      params: { keyType: key.asymmetricKeyType ?? 'unknown' },
     })
   }
-  if (notBefore.getTime() > now.getTime()) {
-    throw new AppError({
-      code: 'CA_NOT_YET_VALID',
-      kind: 'input',
-      field: 'CA certificate',
-      message: `CA certificate: it is not valid before ${notBefore.toISOString()}`,
-      hint: "Check this machine's clock.",
-    })
-  }
-  return { certPem, key, notBefore, notAfter, subject: cert.subject.replace(/\n/g, ', ') }
+  checkValidNow(cert, now, certField)
+  return { certPem, key, notBefore: new Date(cert.validFrom), notAfter: new Date(cert.validTo), subject }
 }

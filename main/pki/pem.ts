@@ -1,5 +1,5 @@
 import { X509Certificate } from 'node:crypto'
-import { AppError, invalidInput } from '../errors'
+import { AppError } from '../errors'
 
 // PEM certificates as we write them: re-encoded from the DER bytes, never copied as text. A PEM block can carry text
 // that OpenSSL skips while decoding (a `-` line and anything after it before END), so the same certificate, the
@@ -32,19 +32,13 @@ export function pemFromDer(der: Uint8Array): string {
 }
 
 /** Parses one certificate (PEM text of one block) and returns it re-encoded from its DER bytes. */
-export function parseOneCert(pemBlock: string, field: string, position?: number): ParsedCert {
+export function parseOneCert(pemBlock: string, field: string, position = 1): ParsedCert {
   let x509: X509Certificate
   try {
     x509 = new X509Certificate(pemBlock)
   } catch (err) {
-    const where = position === undefined ? '' : ` (certificate ${position})`
-    throw new AppError({
-      code: 'CERT_UNREADABLE',
-      kind: 'input',
-      field,
-      message: `${field}: the PEM block${where} is not a readable X.509 certificate (${err instanceof Error ? err.message : String(err)})`,
-      hint: `Give ${field} as PEM certificates ("-----BEGIN CERTIFICATE-----" blocks), e.g. as exported by openssl x509. Nothing was changed.`,
-    })
+    const detail = err instanceof Error ? err.message : String(err)
+    throw new AppError({ code: 'CERT_UNREADABLE', kind: 'input', field, params: { position, detail } })
   }
   const der = Buffer.from(x509.raw)
   return {
@@ -56,44 +50,49 @@ export function parseOneCert(pemBlock: string, field: string, position?: number)
   }
 }
 
+/** The PEM certificate blocks of a text, in file order, each with where it ends. */
+function pemBlocks(text: string): { block: string; end: number }[] {
+  return [...text.matchAll(BLOCK)].map((m) => ({ block: m[0], end: m.index + m[0].length }))
+}
+
+/**
+ * The certificates of a PEM text, in file order (a domain.crt holds the leaf, then the intermediates). `strict`: a
+ * block that does not parse throws; `lenient`: it is skipped (the caller checks what it needs, e.g. the first).
+ */
+export function pemCertificates(text: string, mode: 'strict' | 'lenient' = 'strict'): X509Certificate[] {
+  const out: X509Certificate[] = []
+  for (const { block } of pemBlocks(text)) {
+    try {
+      out.push(new X509Certificate(block))
+    } catch (err) {
+      if (mode === 'strict') throw err
+    }
+  }
+  return out
+}
+
 /**
  * Splits a multi-certificate PEM text (a bundle, a chain file) into its certificates, in file order, each re-encoded
  * from DER. Text between blocks (openssl's `subject=` lines, comments) is ignored; a block that does not parse, an
  * unterminated block, or a text without any certificate is refused.
  */
-export function splitPemBundle(text: string, field = 'certificate'): ParsedCert[] {
+export function splitPemBundle(text: string, field = 'certPem'): ParsedCert[] {
   const out: ParsedCert[] = []
   let last = 0
-  for (const m of text.matchAll(BLOCK)) {
-    out.push(parseOneCert(m[0], field, out.length + 1))
-    last = m.index + m[0].length
+  for (const { block, end } of pemBlocks(text)) {
+    out.push(parseOneCert(block, field, out.length + 1))
+    last = end
     if (out.length > MAX_BUNDLE_CERTS)
-      throw invalidInput(
-        field,
-        '(file contents)',
-        `at most ${MAX_BUNDLE_CERTS} certificates are allowed in one file`,
-      )
+      throw new AppError({ code: 'BUNDLE_TOO_MANY', kind: 'input', field, params: { max: MAX_BUNDLE_CERTS } })
   }
-  if (text.slice(last).includes('-----BEGIN CERTIFICATE-----')) {
-    throw invalidInput(
-      field,
-      '(file contents)',
-      'a certificate block has no "-----END CERTIFICATE-----" line',
-    )
-  }
-  if (out.length === 0) {
-    throw invalidInput(
-      field,
-      '(file contents)',
-      'a PEM certificate ("-----BEGIN CERTIFICATE-----") is required',
-      'CERT_NOT_PEM',
-    )
-  }
+  if (text.slice(last).includes('-----BEGIN CERTIFICATE-----'))
+    throw new AppError({ code: 'PEM_UNTERMINATED', kind: 'input', field })
+  if (out.length === 0) throw new AppError({ code: 'CERT_NOT_PEM', kind: 'input', field })
   return out
 }
 
 /** The canonical PEM of every certificate in a text, concatenated (what we write for a bundle). */
-export function canonicalPemBundle(text: string, field = 'certificate'): string {
+export function canonicalPemBundle(text: string, field = 'certPem'): string {
   return splitPemBundle(text, field)
     .map((c) => c.pem)
     .join('')

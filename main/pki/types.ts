@@ -1,4 +1,5 @@
 import type { KeyObject } from 'node:crypto'
+import type { Params } from '../messages/types'
 
 export const KEY_SIZES = [2048, 3072, 4096] as const
 export type KeySize = (typeof KEY_SIZES)[number]
@@ -95,16 +96,23 @@ export interface CertificateInfo {
 
 export type LintSeverity = 'error' | 'warning'
 
+export type LintCode =
+  | 'NO_SAN'
+  | 'CN_ONLY'
+  | 'IP_WITHOUT_IP_SAN'
+  | 'LEAF_TOO_LONG'
+  | 'SHA1'
+  | 'WEAK_KEY'
+  | 'HOST_NOT_COVERED'
+  | 'CA_NOT_SERVER'
+  /** Plan-level (checkSans): a loopback address among the planned ones. */
+  | 'LOOPBACK_ADDRESS'
+
+/** A lint finding: its text is `lint.CODE` in the catalogue, filled with `params`. */
 export interface LintFinding {
-  code:
-    | 'NO_SAN'
-    | 'CN_ONLY'
-    | 'IP_WITHOUT_IP_SAN'
-    | 'LEAF_TOO_LONG'
-    | 'SHA1'
-    | 'WEAK_KEY'
-    | 'HOST_NOT_COVERED'
-    | 'CA_NOT_SERVER'
+  code: LintCode
   severity: LintSeverity
+  params: Params
+  /** The English text (JSON consumers, logs) while front ends move to code + params. */
   message: string
 }

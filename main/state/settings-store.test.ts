@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, readdirSync
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { schemas } from '../ipc/schemas'
 import { SettingsStore } from './settings-store'
 
 const dirs: string[] = []
@@ -40,5 +41,33 @@ describe('SettingsStore', () => {
     writeFileSync(join(dir, 'settings.json'), '{not json')
     expect(await new SettingsStore(dir).read()).toEqual({ knownCas: [], knownCerts: [] })
     expect(readdirSync(dir).some((f) => f.startsWith('settings.json.damaged-'))).toBe(true)
+  })
+
+  it('loads a saved plan exactly as the IPC would take it: refused plans dropped, the rest of the file kept', async () => {
+    const ca = { dir: '/a', subject: 'CN=A', fingerprintSha256: 'AA', notAfter: '2030-01-01T00:00:00.000Z' }
+    const plans: unknown[] = [
+      { addresses: [' 10.0.0.1 ', 'registry.lan'], port: 5000, docker: { kind: 'local' } },
+      { addresses: ['10.0.0.1'], port: 5000, docker: { kind: 'tcp', url: 'tcp://h:2376', insecure: true } },
+      { addresses: ['10.0.0.1'], port: 70000, docker: { kind: 'local' } },
+      { addresses: [], port: 5000, docker: { kind: 'local' } },
+      { addresses: ['10.0.0.1'], port: 5000, docker: { kind: 'ssh', url: 'http://h' } },
+      { addresses: ['10.0.0.1'], port: 5000, docker: { kind: 'local' }, extra: true },
+      { addresses: ['10.0.0.1'], port: 5000, docker: { kind: 'podman' } },
+    ]
+    const verdicts: boolean[] = []
+    for (const plan of plans) {
+      const dir = tmp()
+      writeFileSync(join(dir, 'settings.json'), JSON.stringify({ language: 'zh-CN', plan, knownCas: [ca] }))
+      const read = await new SettingsStore(dir).read()
+      const ipc = schemas.savePlan.safeParse(plan)
+      expect(read.plan).toEqual(ipc.success ? ipc.data : undefined)
+      expect(read).toMatchObject({ language: 'zh-CN', knownCas: [ca] })
+      expect(readdirSync(dir)).toEqual(['settings.json'])
+      verdicts.push(ipc.success)
+    }
+    expect(verdicts).toEqual([true, true, false, false, false, false, false])
+    const dir = tmp()
+    writeFileSync(join(dir, 'settings.json'), JSON.stringify({ plan: plans[0] }))
+    expect((await new SettingsStore(dir).read()).plan?.addresses).toEqual(['10.0.0.1', 'registry.lan'])
   })
 })

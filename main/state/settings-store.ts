@@ -3,29 +3,17 @@ import { dirname, join } from 'node:path'
 import { z } from 'zod'
 import type { KnownCa, KnownCert, Language, Plan, Settings } from '../ipc/contract'
 import { writeFileAtomic } from '../fs/atomic-write'
+import { planSchema } from '../plan/schema'
 
 /**
  * Non-secret settings as JSON in the app data folder: language, the plan, the CAs and certificates this app made
  * (paths, subjects, fingerprints, expiry). Never a key, never a passphrase. A damaged file is set aside and the
- * defaults are used, so the app always starts.
+ * defaults are used, so the app always starts. The plan is read with the one plan schema (main/plan/schema.ts) the
+ * IPC requests use: a saved plan the app would refuse today is dropped (the Plan step starts afresh), the rest kept.
  */
-const plan = z.object({
-  addresses: z.array(z.string()),
-  port: z.number().int(),
-  docker: z.union([
-    z.object({ kind: z.literal('local') }),
-    z.object({ kind: z.literal('ssh'), url: z.string() }),
-    z.object({
-      kind: z.literal('tcp'),
-      url: z.string(),
-      tlsDir: z.string().optional(),
-      insecure: z.boolean().optional(),
-    }),
-  ]),
-})
 const fileSchema = z.object({
   language: z.enum(['en', 'zh-CN']).optional(),
-  plan: plan.optional(),
+  plan: planSchema.optional().catch(undefined),
   knownCas: z
     .array(
       z.object({ dir: z.string(), subject: z.string(), fingerprintSha256: z.string(), notAfter: z.string() }),

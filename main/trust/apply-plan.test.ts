@@ -7,6 +7,7 @@ import { craftedPem } from '../../tests/support/crafted-pem'
 import { snapshotDir } from '../../tests/support/fs-snapshot'
 import { makeTestCa } from '../../tests/trust/fixtures'
 import { AppError } from '../errors'
+import { message } from '../messages/index'
 import { applyPlans, stepsAsShell } from './apply-plan'
 import { parseTrustCa } from './ca-certificate'
 import { parseRegistryAddresses } from './registry-address'
@@ -136,15 +137,15 @@ describe('applyPlans', () => {
       },
       { kind: 'write', path: join(root, 'etc/blocker/x/ca.crt'), content: 'never\n', mode: 0o644 },
     ]
-    const err = await applyPlans([{ target: 'docker', label: 'Docker', steps, warnings: [], notes: [] }], {
+    const err = await applyPlans([{ target: 'docker', label: message('trust.target.docker'), steps, warnings: [], notes: [] }], {
       root,
       platform: 'linux',
       home: '/root',
     }).catch((e: unknown) => e)
     expect(err).toBeInstanceOf(AppError)
-    expect(err).toMatchObject({ code: 'TRUST_APPLY_ENOTDIR', kind: 'input' })
+    expect(err).toMatchObject({ code: 'PATH_NOT_A_FOLDER', kind: 'input', field: 'root' })
     expect((err as AppError).message).toContain(
-      `cannot write ${join(root, 'etc/blocker/x/ca.crt')}: a part of the path is a file, not a folder (ENOTDIR)`,
+      `cannot write ${join(root, 'etc/blocker/x/ca.crt')}: a part of this path is a file, not a folder [ENOTDIR]`,
     )
     expect((err as AppError).hint).toMatch(/Nothing was changed/)
     expect(await snapshotDir(root)).toEqual(before)

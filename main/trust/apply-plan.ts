@@ -1,37 +1,38 @@
 import { promises as fs } from 'node:fs'
 import { dirname } from 'node:path'
+import { AppError, type CodedInit } from '../errors'
 import { backupFile, writeFileAtomic } from '../fs/atomic-write'
-import { AppError } from '../errors'
-import { errnoOf, fsFailure } from './fs-errors'
+import { errnoOf, fsFailure, type FsAction } from '../fs/errno'
+import { message, type Message } from '../messages/index'
+import { shellLine, shellQuote } from '../shell/quote'
 import { makeDirs, removeMadeDirs } from './make-dirs'
 import { commandFailed } from './runner'
 import type { TargetPlan, TrustEnv, TrustStep } from './types'
 
 export interface ApplyResult {
-  /** What was done, one line each ("wrote ...", "ran ..."). */
-  done: string[]
+  /** What was done, one message each ("wrote ...", "ran ..."). */
+  done: Message[]
   /** Commands not run because no runner was given (root prefix, or not privileged): print them for the user. */
-  pending: { argv: string[]; why: string }[]
+  pending: { argv: string[]; why: Message }[]
   changed: boolean
 }
 
 /** A one-line description of a step, for dry runs and reports. */
-export function describeStep(step: TrustStep): string {
+export function describeStep(step: TrustStep): Message {
   switch (step.kind) {
     case 'write':
-      return `write ${step.path} (mode ${step.mode.toString(8).padStart(4, '0')}, ${Buffer.byteLength(step.content)} bytes${step.backupFirst ? ', old file backed up first' : ''})`
+      return message(step.backupFirst ? 'trust.step.writeBackup' : 'trust.step.write', {
+        path: step.path,
+        mode: step.mode.toString(8).padStart(4, '0'),
+        bytes: Buffer.byteLength(step.content),
+      })
     case 'remove':
-      return `remove ${step.path}`
+      return message('trust.step.remove', { path: step.path })
     case 'remove-dir':
-      return `remove folder ${step.path} if empty`
+      return message('trust.step.removeDir', { path: step.path })
     case 'run':
-      return `run ${step.argv.map(shellQuote).join(' ')}  # ${step.why}`
+      return message('trust.step.run', { command: shellLine(step.argv), why: step.why })
   }
-}
-
-/** One shell word: left bare when it holds only safe characters, otherwise single-quoted (nothing inside expands). */
-export function shellQuote(s: string): string {
-  return /^[A-Za-z0-9_./:=@%+,-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`
 }
 
 /**
@@ -74,7 +75,7 @@ export function stepsAsShell(steps: TrustStep[]): string {
         lines.push(`rmdir ${shellQuote(step.path)} 2>/dev/null || true`)
         break
       case 'run':
-        lines.push(step.argv.map(shellQuote).join(' '))
+        lines.push(shellLine(step.argv))
         break
     }
   }
@@ -105,6 +106,34 @@ async function saveOld(path: string): Promise<Undo> {
   return () => writeFileAtomic(path, content, { mode })
 }
 
+/** Puts back every change made so far, newest first; says what became of them. */
+async function undoAll(undo: Undo[], ran: string[]): Promise<Message> {
+  let undone = true
+  for (const u of undo.reverse()) {
+    try {
+      await u()
+    } catch {
+      undone = false
+    }
+  }
+  if (!undone) return message('fs.undone.partial')
+  return ran.length === 0
+    ? message('fs.undone.putBack')
+    : message('fs.undone.putBackRan', { commands: ran.join('; ') })
+}
+
+/** The error a failed step ends the apply with, carrying what became of the earlier changes. */
+function failedStep(err: unknown, step: TrustStep | undefined, env: TrustEnv, undone: Message): unknown {
+  if (err instanceof AppError) {
+    if (err.code !== 'TRUST_COMMAND_FAILED' && err.code !== 'TRUST_COMMAND_NOT_FOUND') return err
+    const init = { code: err.code, kind: err.kind, params: { ...err.params, undone }, cause: err }
+    return new AppError(init as CodedInit<'TRUST_COMMAND_FAILED'>)
+  }
+  const path = step && step.kind !== 'run' ? step.path : env.root
+  const action: FsAction = step?.kind === 'write' ? 'write' : step?.kind === 'run' ? 'runFor' : 'remove'
+  return fsFailure(err, { field: 'root', action, path, undone })
+}
+
 /**
  * Applies plans in order: files in-process, commands through the env's runner (or reported as pending). When a step
  * fails, every file change made so far is put back (files restored or removed, folders we made removed), and a
@@ -123,35 +152,8 @@ export async function applyPlans(plans: TargetPlan[], env: TrustEnv): Promise<Ap
       }
     }
   } catch (err) {
-    let undone = true
-    for (const u of undo.reverse()) {
-      try {
-        await u()
-      } catch {
-        undone = false
-      }
-    }
-    const note = undone
-      ? ran.length === 0
-        ? 'Nothing was changed (the files written before it were put back).'
-        : `The files written before it were put back; already run: ${ran.join('; ')}.`
-      : 'Some earlier changes could not be put back: run uninstall, or check the paths listed by --dry-run.'
-    if (err instanceof AppError) {
-      if (err.code === 'TRUST_COMMAND_FAILED') {
-        throw new AppError({
-          code: err.code,
-          kind: err.kind,
-          message: err.message,
-          hint: `${err.hint ?? ''} ${note}`.trim(),
-          cause: err,
-        })
-      }
-      throw err
-    }
-    const path = current && current.kind !== 'run' ? current.path : env.root
-    const action =
-      current?.kind === 'write' ? 'write' : current?.kind === 'run' ? 'run a command for' : 'remove'
-    throw fsFailure(err, { action, path, codePrefix: 'TRUST_APPLY', undone: note })
+    const note = await undoAll(undo, ran)
+    throw failedStep(err, current, env, note)
   }
   return result
 }
@@ -171,11 +173,11 @@ async function applyStep(
       if (step.backupFirst) {
         const backup = await backupFile(step.path)
         undo.push(() => fs.rm(backup, { force: true }))
-        result.done.push(`backed up ${step.path} as ${backup}`)
+        result.done.push(message('trust.done.backedUp', { path: step.path, backup }))
       }
       undo.push(restore)
       await writeFileAtomic(step.path, step.content, { mode: step.mode })
-      result.done.push(`wrote ${step.path}`)
+      result.done.push(message('trust.done.wrote', { path: step.path }))
       result.changed = true
       return
     }
@@ -183,7 +185,7 @@ async function applyStep(
       const restore = await saveOld(step.path)
       await fs.rm(step.path, { force: true })
       undo.push(restore)
-      result.done.push(`removed ${step.path}`)
+      result.done.push(message('trust.done.removed', { path: step.path }))
       result.changed = true
       return
     }
@@ -191,7 +193,7 @@ async function applyStep(
       try {
         await fs.rmdir(step.path)
         undo.push(() => fs.mkdir(step.path, { mode: 0o755 }).then(() => undefined))
-        result.done.push(`removed empty folder ${step.path}`)
+        result.done.push(message('trust.done.removedDir', { path: step.path }))
       } catch (err) {
         const code = errnoOf(err)
         if (code !== 'ENOENT' && code !== 'ENOTEMPTY' && code !== 'EEXIST') throw err
@@ -205,7 +207,7 @@ async function applyStep(
       const r = await env.runner.run(step.argv)
       if (r.code !== 0) throw commandFailed(step.argv, r)
       ran.push(step.argv.join(' '))
-      result.done.push(`ran ${step.argv.join(' ')}`)
+      result.done.push(message('trust.done.ran', { command: shellLine(step.argv) }))
       result.changed = true
       return
     }

@@ -1,5 +1,6 @@
 import { X509Certificate } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { englishTranslator, type Message } from '../messages/index'
 import { craftedPem } from '../../tests/support/crafted-pem'
 import { openssl } from '../../tests/support/openssl'
 import { issueServerCert, makeTestCa } from '../../tests/trust/fixtures'
@@ -7,6 +8,8 @@ import { makeOpensslChain } from '../../tests/trust/openssl-chain'
 import { AppError } from '../errors'
 import { pemFromDer } from '../pki/pem'
 import { osStoreFileName, parseTrustCa } from './ca-certificate'
+
+const english = (m: Message): string => englishTranslator().render(m)
 
 describe('parseTrustCa', () => {
   it('accepts one CA certificate and reports the fingerprints', async () => {
@@ -59,7 +62,7 @@ describe('parseTrustCa', () => {
       /^-----BEGIN CERTIFICATE-----\n([A-Za-z0-9+/=]{1,64}\n)+-----END CERTIFICATE-----\n$/,
     )
     expect(t.sourceIsCanonical).toBe(false)
-    expect(t.notes?.join('\n')).toMatch(
+    expect(t.notes?.map(english).join('\n')).toMatch(
       /text that is not base64; it was ignored and the certificate re-encoded from its DER bytes/,
     )
     // openssl reads the crafted text as the same certificate and writes the very same canonical PEM.
@@ -95,7 +98,7 @@ describe('parseTrustCa: intermediates and chains (openssl-made root + intermedia
       'this is an intermediate CA (O=Example Corp, CN=Example Issuing CA 1) issued by O=Example Corp, CN=Example Root CA',
     )
     expect(err.message).toMatch(
-      /clients must trust the root; give the root CA certificate .*OUT\/ca\.crt written by `cert issue`/,
+      /clients must trust the root; give the root CA certificate .*the CA folder's ca\.crt/,
     )
   })
 
@@ -108,7 +111,7 @@ describe('parseTrustCa: intermediates and chains (openssl-made root + intermedia
     expect(t.pem).toBe(pemFromDer(new X509Certificate(root).raw))
     expect(t.subject).toBe('O=Example Corp, CN=Example Root CA')
     expect(t.sourceIsCanonical).toBe(false)
-    expect(t.notes?.[0]).toMatch(
+    expect(t.notes?.map(english)[0]).toMatch(
       /chain\.pem holds a chain of \d certificates: the root CA O=Example Corp, CN=Example Root CA was taken from it/,
     )
   })

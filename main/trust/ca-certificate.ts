@@ -1,5 +1,6 @@
 import { X509Certificate } from 'node:crypto'
-import { invalidInput } from '../errors'
+import { AppError } from '../errors'
+import { message, type Message, type Param } from '../messages/index'
 import { buildChain, dnLine, isIssuedBy, isSelfSigned, pemFromDer } from '../pki/pem'
 import type { TrustCa } from './types'
 
@@ -13,8 +14,79 @@ function onlyBase64(block: string): boolean {
   return body.every((line) => /^[A-Za-z0-9+/=]*\s*$/.test(line))
 }
 
-const GIVE_ROOT =
-  "give the root CA certificate clients must trust: OUT/ca.crt written by `cert issue`, or your company's root CA file (a file holding the chain up to the root works too)"
+/** What every refusal of the CA names: the field, and the file (or "(PEM text)") as given. */
+interface Where {
+  field: string
+  value: Param
+}
+
+/** A refusal of the given CA: bad input in that field (exit 2, nothing changed). */
+const at = (where: Where): { kind: 'input'; field: string } => ({ kind: 'input', field: where.field })
+
+/** The distinct certificates of the PEM blocks (the same one twice counts once). */
+function parseBlocks(blocks: string[], where: Where): X509Certificate[] {
+  const certs: X509Certificate[] = []
+  for (const block of blocks) {
+    let cert: X509Certificate
+    try {
+      cert = new X509Certificate(block.replace(/\r\n/g, '\n'))
+    } catch {
+      throw new AppError({
+        ...at(where),
+        code: 'CA_UNPARSABLE',
+        params: { value: where.value, allowed: message('trust.ca.unparsable') },
+      })
+    }
+    if (!certs.some((c) => c.fingerprint256 === cert.fingerprint256)) certs.push(cert)
+  }
+  return certs
+}
+
+/** One certificate given: it must be a root CA. */
+function theOneRoot(cert: X509Certificate, where: Where): X509Certificate {
+  if (!cert.ca) throw new AppError({ ...at(where), code: 'CA_NOT_A_CA', params: { value: where.value } })
+  if (!isSelfSigned(cert)) {
+    throw new AppError({
+      ...at(where),
+      code: 'CA_IS_INTERMEDIATE',
+      params: { value: where.value, subject: dnLine(cert.subject), issuer: dnLine(cert.issuer) },
+    })
+  }
+  return cert
+}
+
+/** Several certificates given: exactly one root, and every other one chains to it. */
+function rootOfChain(certs: X509Certificate[], where: Where): X509Certificate {
+  const roots = certs.filter((c) => c.ca && isSelfSigned(c))
+  if (roots.length === 0) {
+    const top = certs.find((c) => !certs.some((p) => p !== c && isIssuedBy(c, p)))
+    const topText = top
+      ? message('trust.ca.topIssuedBy', { subject: dnLine(top.subject), issuer: dnLine(top.issuer) })
+      : ''
+    throw new AppError({
+      ...at(where),
+      code: 'CA_CHAIN_WITHOUT_ROOT',
+      params: { value: where.value, count: certs.length, top: topText },
+    })
+  }
+  if (roots.length > 1) {
+    throw new AppError({
+      ...at(where),
+      code: 'CA_SEVERAL_ROOTS',
+      params: { value: where.value, count: roots.length, subjects: roots.map((r) => dnLine(r.subject)) },
+    })
+  }
+  const root = roots[0] as X509Certificate
+  const stray = certs.find((c) => !buildChain(c, certs, root).anchored)
+  if (stray) {
+    throw new AppError({
+      ...at(where),
+      code: 'CA_CHAIN_UNRELATED',
+      params: { value: where.value, stray: dnLine(stray.subject), root: dnLine(root.subject) },
+    })
+  }
+  return root
+}
 
 /**
  * Checks that a PEM file is one root CA certificate (or a chain holding exactly one root, which is taken) and nothing
@@ -26,105 +98,33 @@ export function parseTrustCa(
   pem: string,
   opts: { field?: string; sourcePath?: string; now?: Date } = {},
 ): TrustCa {
-  const field = opts.field ?? 'ca'
-  const shown = opts.sourcePath ?? '(PEM text)'
-  if (PEM_PRIVATE_KEY.test(pem)) {
-    throw invalidInput(
-      field,
-      shown,
-      'give the CA certificate (ca.crt) only: this file holds a private key, and a private key never goes to a client',
-      'CA_HOLDS_PRIVATE_KEY',
-    )
+  const shown: Param = opts.sourcePath ?? message('trust.ca.pemText')
+  const where: Where = {
+    field: opts.field ?? 'ca',
+    value: opts.sourcePath === undefined ? shown : JSON.stringify(opts.sourcePath),
   }
+  if (PEM_PRIVATE_KEY.test(pem))
+    throw new AppError({ ...at(where), code: 'CA_HOLDS_PRIVATE_KEY', params: { value: where.value } })
   const blocks = pem.match(CERT_BLOCK) ?? []
-  if (blocks.length === 0) {
-    throw invalidInput(
-      field,
-      shown,
-      'exactly one PEM certificate (-----BEGIN CERTIFICATE-----) is allowed; found 0',
-      'CA_NOT_ONE_CERTIFICATE',
-    )
-  }
-  const certs: X509Certificate[] = []
-  for (const block of blocks) {
-    let cert: X509Certificate
-    try {
-      cert = new X509Certificate(block.replace(/\r\n/g, '\n'))
-    } catch {
-      throw invalidInput(field, shown, 'the certificate block could not be parsed as X.509', 'CA_UNPARSABLE')
-    }
-    if (!certs.some((c) => c.fingerprint256 === cert.fingerprint256)) certs.push(cert)
-  }
-  const notes: string[] = []
-  let cert: X509Certificate
-  if (certs.length === 1) {
-    cert = certs[0] as X509Certificate
-    if (!cert.ca) {
-      throw invalidInput(
-        field,
-        shown,
-        'a CA certificate (basicConstraints CA:TRUE) is required; this is a leaf (server) certificate: give the CA that signed it',
-        'CA_NOT_A_CA',
-      )
-    }
-    if (!isSelfSigned(cert)) {
-      throw invalidInput(
-        field,
-        shown,
-        `this is an intermediate CA (${dnLine(cert.subject)}) issued by ${dnLine(cert.issuer)}: clients must trust the root; ${GIVE_ROOT}`,
-        'CA_IS_INTERMEDIATE',
-      )
-    }
-  } else {
-    const roots = certs.filter((c) => c.ca && isSelfSigned(c))
-    if (roots.length === 0) {
-      const top = certs.find((c) => !certs.some((p) => p !== c && isIssuedBy(c, p)))
-      const topText = top ? `; the top one (${dnLine(top.subject)}) is issued by ${dnLine(top.issuer)}` : ''
-      throw invalidInput(
-        field,
-        shown,
-        `the file holds ${certs.length} certificates but no root (self-signed) CA${topText}: ${GIVE_ROOT}`,
-        'CA_CHAIN_WITHOUT_ROOT',
-      )
-    }
-    if (roots.length > 1) {
-      throw invalidInput(
-        field,
-        shown,
-        `the file holds ${roots.length} root CAs (${roots.map((r) => dnLine(r.subject)).join('; ')}); give the one root the registry's certificate chains to`,
-        'CA_SEVERAL_ROOTS',
-      )
-    }
-    cert = roots[0] as X509Certificate
-    const stray = certs.find((c) => !buildChain(c, certs, cert).anchored)
-    if (stray) {
-      throw invalidInput(
-        field,
-        shown,
-        `the file holds certificates of different chains: ${dnLine(stray.subject)} does not chain to the root ${dnLine(cert.subject)}; give the root CA certificate alone`,
-        'CA_CHAIN_UNRELATED',
-      )
-    }
+  if (blocks.length === 0)
+    throw new AppError({ ...at(where), code: 'CA_NOT_ONE_CERTIFICATE', params: { value: where.value } })
+  const certs = parseBlocks(blocks, where)
+  const notes: Message[] = []
+  const cert = certs.length === 1 ? theOneRoot(certs[0] as X509Certificate, where) : rootOfChain(certs, where)
+  if (certs.length > 1) {
     notes.push(
-      `${shown} holds a chain of ${certs.length} certificates: the root CA ${dnLine(cert.subject)} was taken from it (clients trust the root)`,
+      message('trust.ca.chainTaken', { source: shown, count: certs.length, subject: dnLine(cert.subject) }),
     )
   }
   const now = opts.now ?? new Date()
-  if (new Date(cert.validTo).getTime() < now.getTime()) {
-    throw invalidInput(
-      field,
-      shown,
-      `the CA expired on ${cert.validTo}; a valid CA is required`,
-      'CA_EXPIRED',
-    )
-  }
+  if (new Date(cert.validTo).getTime() < now.getTime())
+    throw new AppError({
+      ...at(where),
+      code: 'TRUST_CA_EXPIRED',
+      params: { value: where.value, notAfter: cert.validTo },
+    })
   const canonical = pemFromDer(cert.raw)
-  const sourceIsCanonical = pem === canonical
-  if (blocks.some((b) => !onlyBase64(b))) {
-    notes.push(
-      `${shown}: the certificate block holds text that is not base64; it was ignored and the certificate re-encoded from its DER bytes`,
-    )
-  }
+  if (blocks.some((b) => !onlyBase64(b))) notes.push(message('trust.ca.reencoded', { source: shown }))
   return {
     pem: canonical,
     fingerprintSha256: cert.fingerprint256,
@@ -132,7 +132,7 @@ export function parseTrustCa(
     subject: dnLine(cert.subject),
     notAfter: new Date(cert.validTo).toISOString(),
     sourcePath: opts.sourcePath,
-    sourceIsCanonical,
+    sourceIsCanonical: pem === canonical,
     notes,
   }
 }

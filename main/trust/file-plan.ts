@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs'
 import { dirname } from 'node:path'
 import { AppError } from '../errors'
+import { message, type Message } from '../messages/index'
 import type { TrustStep } from './types'
 
 export async function readIfExists(path: string): Promise<string | undefined> {
@@ -39,11 +40,7 @@ export async function planPlaceFile(opts: {
   if (existing === undefined || opts.ours?.(existing) === true)
     return [{ kind: 'write', path: opts.path, content: opts.content, mode }]
   if (opts.force) return [{ kind: 'write', path: opts.path, content: opts.content, mode, backupFirst: true }]
-  throw new AppError({
-    code: 'TRUST_CONFLICT',
-    message: `${opts.path} already exists with different content (another CA or configuration); it was left unchanged`,
-    hint: 'Check what it is. To replace it (a backup NAME.bak-DATE is kept), run again with --force.',
-  })
+  throw new AppError({ code: 'TRUST_CONFLICT', params: { path: opts.path } })
 }
 
 /** Plans removing a file only if it holds exactly what we would have written (or `ours` says it is ours). */
@@ -51,15 +48,12 @@ export async function planRemoveOwnedFile(opts: {
   path: string
   content: string
   ours?: (existing: string) => boolean
-}): Promise<{ steps: TrustStep[]; warning?: string }> {
+}): Promise<{ steps: TrustStep[]; warning?: Message }> {
   const existing = await readIfExists(opts.path)
   if (existing === undefined) return { steps: [] }
   if (existing === opts.content || opts.ours?.(existing) === true)
     return { steps: [{ kind: 'remove', path: opts.path }] }
-  return {
-    steps: [],
-    warning: `${opts.path} holds something else than what install writes; it was left in place`,
-  }
+  return { steps: [], warning: message('trust.warning.foreignFile', { path: opts.path }) }
 }
 
 /** The folder a file sits in, removed afterwards only if empty. */

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs'
 import { dirname, resolve } from 'node:path'
-import { errnoError } from './fs-errors'
+import { errnoError } from '../fs/errno'
 
 /**
  * `mkdir -p` that returns the folders it created (top first), so a failed operation can remove exactly those. It

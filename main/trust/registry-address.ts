@@ -1,9 +1,9 @@
 import { AppError, invalidInput } from '../errors'
+import { message } from '../messages/index'
 import { parseSan } from '../pki/names'
 import type { RegistryAddress } from './types'
 
-const ALLOWED =
-  'HOST:PORT is allowed, as in the image reference (192.168.20.10:5000, registry.lan:5000, [fd00::10]:5000)'
+const ALLOWED = message('trust.registry.allowed')
 
 /** Parses a registry address exactly as clients write it in image references. */
 export function parseRegistryAddress(raw: string, field = 'registry'): RegistryAddress {
@@ -14,12 +14,12 @@ export function parseRegistryAddress(raw: string, field = 'registry'): RegistryA
   const portText = m[2]
   const port = portText === undefined ? undefined : Number(portText)
   if (port !== undefined && (port < 1 || port > 65535))
-    throw invalidInput(field, raw, `the port must be 1-65535; ${ALLOWED}`)
+    throw invalidInput(field, raw, message('trust.registry.portRange', { allowed: ALLOWED }))
   if (hostPart.includes('*'))
-    throw invalidInput(field, raw, `a wildcard is not a registry address; ${ALLOWED}`)
+    throw invalidInput(field, raw, message('trust.registry.wildcard', { allowed: ALLOWED }))
   const san = parseSan(hostPart, field)
   if (san.type === 'ip' && san.value.includes(':') && !hostPart.startsWith('[')) {
-    throw invalidInput(field, raw, `an IPv6 address needs brackets; ${ALLOWED}`)
+    throw invalidInput(field, raw, message('trust.registry.ipv6', { allowed: ALLOWED }))
   }
   const hostText = san.type === 'ip' && san.value.includes(':') ? `[${san.value}]` : san.value
   const hostPort = port === undefined ? hostText : `${hostText}:${port}`
@@ -37,14 +37,7 @@ export function parseRegistryAddress(raw: string, field = 'registry'): RegistryA
  * registry listens on 5000, say). Installing trust for it needs the port written out; `HOST:443` is the explicit form.
  */
 export function noPortError(address: RegistryAddress, field = 'registry'): AppError {
-  const h = address.hostPort
-  return new AppError({
-    code: 'REGISTRY_NO_PORT',
-    kind: 'input',
-    field,
-    message: `${field}: ${h} has no port: Docker would use 443 (certs.d/${h}/). Write ${h}:443 if that is meant, or add the registry's port, e.g. ${h}:5000`,
-    hint: `Give ${field} ${h}:PORT exactly as in your image references (${h}:443 also covers references written without a port). Nothing was changed.`,
-  })
+  return new AppError({ code: 'REGISTRY_NO_PORT', kind: 'input', field, params: { hostPort: address.hostPort } })
 }
 
 /** Without a port, for the same host: what Docker uses for image references that leave out `:443`. */
@@ -70,11 +63,7 @@ export function parseRegistryAddresses(
   opts: { requirePort?: boolean } = {},
 ): RegistryAddress[] {
   if (values.length === 0)
-    throw invalidInput(
-      field,
-      '',
-      `at least one ${field.startsWith('-') ? field : `--${field}`} is required; ${ALLOWED}`,
-    )
+    throw new AppError({ code: 'REGISTRY_REQUIRED', kind: 'input', field, params: { allowed: ALLOWED } })
   const seen = new Map<string, RegistryAddress>()
   for (const v of values) {
     const a = parseRegistryAddress(v, field)

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process'
 import { AppError } from '../errors'
+import { message, type Message } from '../messages/index'
 
 export interface CommandResult {
   code: number
@@ -38,14 +39,24 @@ export const directRunner: CommandRunner = { run: execArgv }
 
 export const directQuery: QueryRunner = execArgv
 
-export function commandFailed(argv: readonly string[], result: CommandResult): AppError {
+/** A store command that exited non-zero; `undone` says what became of the earlier changes (set by applyPlans). */
+export function commandFailed(
+  argv: readonly string[],
+  result: CommandResult,
+  undone: Message = message('fs.undone.nothing'),
+): AppError {
   const output = (result.stderr || result.stdout).trim().split('\n').slice(-5).join('\n')
-  return new AppError({
-    code: 'TRUST_COMMAND_FAILED',
-    message: `${argv.join(' ')} exited with code ${result.code}${output ? `: ${output}` : ''}`,
-    hint:
-      result.code === 127
-        ? `${argv[0] ?? 'the command'} was not found: install the package that provides it (e.g. ca-certificates) and run again.`
-        : 'Fix the cause shown above and run again; install and uninstall are safe to repeat.',
-  })
+  const params = {
+    command: argv.join(' '),
+    exitCode: result.code,
+    output: output === '' ? message('trust.command.noOutput') : output,
+    undone,
+  }
+  if (result.code === 127) {
+    return new AppError({
+      code: 'TRUST_COMMAND_NOT_FOUND',
+      params: { ...params, program: argv[0] ?? '' },
+    })
+  }
+  return new AppError({ code: 'TRUST_COMMAND_FAILED', params })
 }

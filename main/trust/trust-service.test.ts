@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { englishTranslator, type Message } from '../messages/index'
 import { makeTestCa } from '../../tests/trust/fixtures'
 import { craftedPem } from '../../tests/support/crafted-pem'
 import { osStoreFileName, parseTrustCa } from './ca-certificate'
@@ -10,6 +11,7 @@ import type { CommandRunner } from './runner'
 import { planTrust, runTrust, trustStatus, type TrustRequest } from './trust-service'
 import type { TrustCa, TrustEnv } from './types'
 
+const english = (m: Message): string => englishTranslator().render(m)
 let ca: TrustCa
 let otherCa: TrustCa
 const roots: string[] = []
@@ -80,8 +82,8 @@ describe('every local target under a temp root', () => {
       const first = await runTrust('install', req)
       expect(first.changed).toBe(true)
       expect(runner.calls).toEqual([update])
-      expect(first.plans.flatMap((p) => p.notes).join('\n')).toMatch(/restart/)
-      expect(first.plans.find((p) => p.target === 'containerd')?.warnings.join('')).toMatch(/config_path/)
+      expect(first.plans.flatMap((p) => p.notes).map(english).join('\n')).toMatch(/restart/)
+      expect(first.plans.find((p) => p.target === 'containerd')?.warnings.map(english).join('')).toMatch(/config_path/)
       for (const rel of [
         'etc/docker/certs.d/192.168.20.10:5000/ca.crt',
         'etc/docker/certs.d/registry.lan:5000/ca.crt',
@@ -115,7 +117,7 @@ describe('every local target under a temp root', () => {
       const removed = await runTrust('uninstall', req)
       expect(removed.changed).toBe(true)
       expect(runner.calls).toEqual([update, update])
-      expect(removed.plans.find((p) => p.target === 'os')?.notes.join('')).toMatch(/restart/)
+      expect(removed.plans.find((p) => p.target === 'os')?.notes.map(english).join('')).toMatch(/restart/)
       // Exactly what install added is gone; the (now empty) certs.d parents it created stay as plain folders.
       const after = (await listFiles(root)).filter((f) => !f.endsWith('/'))
       expect(after).toEqual(before.filter((f) => !f.endsWith('/')))
@@ -165,7 +167,7 @@ describe('every local target under a temp root', () => {
       registries,
       targets: ['os'],
     })
-    expect(out.pending).toEqual([{ argv: ['update-ca-certificates'], why: expect.any(String) as string }])
+    expect(out.pending).toEqual([{ argv: ['update-ca-certificates'], why: { key: 'trust.why.rebuild' } }])
   })
 
   it('detects targets by what exists when none are named', async () => {
@@ -194,7 +196,7 @@ describe('every local target under a temp root', () => {
     await expect(runTrust('install', req)).rejects.toMatchObject({ code: 'TRUST_CONFLICT' })
     expect(await fs.readFile(file, 'utf8')).toBe(otherCa.pem)
     const un = await runTrust('uninstall', req)
-    expect(un.plans[0]?.warnings.join('')).toMatch(/left in place/)
+    expect(un.plans[0]?.warnings.map(english).join('')).toMatch(/left in place/)
     expect(await fs.readFile(file, 'utf8')).toBe(otherCa.pem)
     await runTrust('install', { ...req, force: true })
     expect(await fs.readFile(file, 'utf8')).toBe(ca.pem)

@@ -1,6 +1,7 @@
-import { invalidInput } from '../errors'
+import { AppError, invalidInput } from '../errors'
+import { fsFailure } from '../fs/errno'
+import { message } from '../messages/index'
 import { applyPlans, type ApplyResult } from './apply-plan'
-import { fsFailure } from './fs-errors'
 import { containerdTarget } from './targets/containerd'
 import { dockerTarget } from './targets/docker'
 import { osStoreTarget } from './targets/os-store'
@@ -32,17 +33,22 @@ export interface TrustRequest {
   force?: boolean | undefined
 }
 
-/** Parses `--targets docker,podman,containerd,os`. */
+/** Parses a target list: `docker,podman,containerd,os`. */
 export function parseTargets(value: string, field = 'targets'): TargetId[] {
   const ids = value
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean)
-  const allowed = `a comma-separated list of ${TARGET_IDS.join(', ')} is allowed`
+  const allowed = message('trust.targets.allowed', { targets: [...TARGET_IDS] })
   if (ids.length === 0) throw invalidInput(field, value, allowed)
   for (const id of ids)
     if (!(TARGET_IDS as readonly string[]).includes(id))
-      throw invalidInput(field, value, `"${id}" is not a target; ${allowed}`)
+      throw new AppError({
+        code: 'TRUST_TARGET_UNKNOWN',
+        kind: 'input',
+        field,
+        params: { value: JSON.stringify(value), target: id, allowed: [...TARGET_IDS] },
+      })
   return [...new Set(ids as TargetId[])]
 }
 
@@ -60,11 +66,7 @@ export async function planTrust(action: 'install' | 'uninstall', req: TrustReque
   try {
     for (const t of targets) plans.push(action === 'install' ? await t.install(ctx) : await t.uninstall(ctx))
   } catch (err) {
-    throw fsFailure(err, {
-      action: 'use',
-      path: (err as NodeJS.ErrnoException).path ?? req.env.root,
-      codePrefix: 'TRUST_PLAN',
-    })
+    throw fsFailure(err, { field: 'root', path: (err as NodeJS.ErrnoException).path ?? req.env.root })
   }
   return plans
 }
@@ -73,7 +75,7 @@ export interface TrustOutcome extends ApplyResult {
   plans: TargetPlan[]
 }
 
-/** Plans, then applies: the one entry point the CLI and the IPC handlers call. */
+/** Plans, then applies with the env's runner (applyTrust chooses that runner for the front ends). */
 export async function runTrust(action: 'install' | 'uninstall', req: TrustRequest): Promise<TrustOutcome> {
   const plans = await planTrust(action, req)
   const result = await applyPlans(plans, req.env)

@@ -1,3 +1,4 @@
+import type { Message } from '../messages/index'
 import type { CommandRunner, QueryRunner } from './runner'
 
 /** The trust targets a user can pick (`--targets`). */
@@ -40,7 +41,7 @@ export interface TrustCa {
    */
   sourceIsCanonical?: boolean | undefined
   /** What was done to the input to get `pem` (root taken from a chain, text in the block ignored): tell the user. */
-  notes?: string[] | undefined
+  notes?: Message[] | undefined
 }
 
 /** A registry address as it appears in image references: `HOST:PORT` (or `HOST` for 443). */
@@ -60,14 +61,16 @@ export type TrustStep =
   | { kind: 'write'; path: string; content: string; mode: number; backupFirst?: boolean }
   | { kind: 'remove'; path: string }
   | { kind: 'remove-dir'; path: string }
-  | { kind: 'run'; argv: string[]; why: string }
+  | { kind: 'run'; argv: string[]; why: Message }
 
+/** A store's plan: its steps, and what the user must know (restart dockerd, containerd's config_path) as messages. */
 export interface TargetPlan {
   target: TargetId
-  label: string
+  /** The store's name (`trust.target.*`). */
+  label: Message
   steps: TrustStep[]
-  warnings: string[]
-  notes: string[]
+  warnings: Message[]
+  notes: Message[]
 }
 
 export interface StatusItem {
@@ -77,10 +80,10 @@ export interface StatusItem {
 
 export interface TargetStatus {
   target: TargetId
-  label: string
+  label: Message
   installed: boolean | 'unknown'
   items: StatusItem[]
-  warnings: string[]
+  warnings: Message[]
 }
 
 export interface TargetContext {
@@ -94,7 +97,7 @@ export interface TargetContext {
 /** One trust store, in the shape of mkcert's one file per store. */
 export interface TrustTarget {
   id: TargetId
-  label: string
+  label: Message
   /** Is this store on the system (docker and os are always offered)? */
   isPresent(env: TrustEnv): Promise<boolean>
   /** The steps that install the CA; empty when it is already installed (idempotent). */

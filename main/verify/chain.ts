@@ -1,16 +1,10 @@
-import { X509Certificate } from 'node:crypto'
+import type { X509Certificate } from 'node:crypto'
+import { pemCertificates } from '../pki/pem'
 
-const BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g
-
-/** The certificates of a PEM text, in file order (a domain.crt holds the leaf, then the intermediates). */
+/**
+ * The certificates of a PEM text, in file order (a domain.crt holds the leaf, then the intermediates): pki/pem's
+ * splitter in its lenient mode (a block that is not a certificate is skipped; the caller checks the first).
+ */
 export function parsePemChain(text: string): X509Certificate[] {
-  const out: X509Certificate[] = []
-  for (const block of text.match(BLOCK) ?? []) {
-    try {
-      out.push(new X509Certificate(block))
-    } catch {
-      // not a certificate: ignore (the first block is checked by the caller)
-    }
-  }
-  return out
+  return pemCertificates(text, 'lenient')
 }

@@ -1,4 +1,5 @@
 import { isIP } from 'node:net'
+import { isLoopback } from '../net/address'
 import type { VerifyContext } from './context'
 
 /**
@@ -6,8 +7,8 @@ import type { VerifyContext } from './context'
  * insecure registry (moby adds exactly "127.0.0.0/8" to the insecure CIDRs; ::1 is not in it).
  */
 export function inDockerLoopbackRange(address: string): boolean {
-  const v4 = address.toLowerCase().replace(/^::ffff:/, '')
-  return isIP(v4) === 4 && v4.startsWith('127.')
+  // net/address's loopback test, less what dockerd does not count: ::1 and the name localhost.
+  return isLoopback(address) && isIP(address.toLowerCase().replace(/^::ffff:/, '')) === 4
 }
 
 /**

@@ -1,11 +1,11 @@
-import type { VerifyMessage } from './i18n/message'
+import type { Message } from '../messages/index'
 import type { CheckStatus } from './types'
 
 /** What a check function returns; the runner adds the title, timing and the fix. */
 export interface Outcome {
   status: CheckStatus
-  /** One line: what was found, as a message (rendered in English and Chinese by the runner). */
-  reason: VerifyMessage
+  /** One line: what was found, as a message (the front ends render it). */
+  reason: Message
   /** A diagnostics code (explains the failure and gives the fix). */
   code?: string | undefined
   /** The raw error, explained by the diagnostics table when no code is given. */
@@ -13,33 +13,34 @@ export interface Outcome {
   details?: Record<string, unknown> | undefined
 }
 
-export const pass = (reason: VerifyMessage, details?: Record<string, unknown>): Outcome => ({
+export const pass = (reason: Message, details?: Record<string, unknown>): Outcome => ({
   status: 'pass',
   reason,
   details,
 })
-export const skipped = (reason: VerifyMessage, details?: Record<string, unknown>): Outcome => ({
+export const skipped = (reason: Message, details?: Record<string, unknown>): Outcome => ({
   status: 'skipped',
   reason,
   details,
 })
-export const warn = (reason: VerifyMessage, code: string, details?: Record<string, unknown>): Outcome => ({
+export const warn = (reason: Message, code: string, details?: Record<string, unknown>): Outcome => ({
   status: 'warn',
   reason,
   code,
   details,
 })
-export const fail = (reason: VerifyMessage, code?: string, details?: Record<string, unknown>): Outcome => ({
+export const fail = (reason: Message, code?: string, details?: Record<string, unknown>): Outcome => ({
   status: 'fail',
   reason,
   code,
   details,
 })
-export const failWith = (
-  reason: VerifyMessage,
-  error: unknown,
-  details?: Record<string, unknown>,
-): Outcome => ({ status: 'fail', reason, error, details })
+export const failWith = (reason: Message, error: unknown, details?: Record<string, unknown>): Outcome => ({
+  status: 'fail',
+  reason,
+  error,
+  details,
+})
 
 /** "ECONNREFUSED: connect ECONNREFUSED 10.0.0.1:5000" -> a one-line message of an error. */
 export function errorText(err: unknown): string {

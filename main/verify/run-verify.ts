@@ -1,4 +1,5 @@
-import { explainError } from '../diagnostics'
+import { explainError, type Explanation } from '../diagnostics'
+import { englishTranslator } from '../messages/index'
 import { checkCa, checkSan, checkServerCert } from './checks/certificates'
 import { checkMachineTrust } from './checks/machine-trust'
 import { checkDns, checkTcp, checkTls } from './checks/network'
@@ -6,18 +7,10 @@ import { checkApi, checkCatalog } from './checks/registry-api'
 import { checkRoundTrip } from './checks/round-trip'
 import { makeContext, type VerifyContext } from './context'
 import { verifyFix } from './fixes'
-import { msg, renderBoth } from './i18n/message'
+import { msg } from './message'
 import { fail, skipped, type Outcome } from './outcome'
-import { CHECKS, DEFAULT_FIX, DEPENDS_ON, titleMessage } from './titles'
-import type {
-  CheckFix,
-  CheckId,
-  CheckResult,
-  CheckStatus,
-  VerifyDeps,
-  VerifyInput,
-  VerifyReport,
-} from './types'
+import { CHECKS, DEFAULT_FIX_STEP, DEPENDS_ON, defaultFixMessage, titleMessage } from './titles'
+import type { CheckId, CheckResult, CheckStatus, VerifyDeps, VerifyInput, VerifyReport } from './types'
 
 type CheckFn = (ctx: VerifyContext, signal: AbortSignal) => Outcome | Promise<Outcome>
 
@@ -39,6 +32,9 @@ export const DEFAULT_ROUND_TRIP_TIMEOUT_MS = 120_000
 
 class Cancelled extends Error {}
 
+const timedOut = (timeoutMs: number): Error =>
+  Object.assign(new Error(`no answer within ${Math.round(timeoutMs / 1000)} s`), { code: 'ETIMEDOUT' })
+
 /** Runs one check with its own timeout; a timeout is a failure, the caller's abort a cancellation. */
 async function runOne(id: CheckId, ctx: VerifyContext, timeoutMs: number): Promise<Outcome> {
   const outer = ctx.deps.signal
@@ -47,13 +43,7 @@ async function runOne(id: CheckId, ctx: VerifyContext, timeoutMs: number): Promi
   let onAbort: (() => void) | undefined
   const aborted = new Promise<never>((_, reject) => {
     onAbort = () => {
-      reject(
-        outer?.aborted
-          ? new Cancelled()
-          : Object.assign(new Error(`no answer within ${Math.round(timeoutMs / 1000)} s`), {
-              code: 'ETIMEDOUT',
-            }),
-      )
+      reject(outer?.aborted ? new Cancelled() : timedOut(timeoutMs))
     }
     signal.addEventListener('abort', onAbort, { once: true })
   })
@@ -63,40 +53,82 @@ async function runOne(id: CheckId, ctx: VerifyContext, timeoutMs: number): Promi
     if (err instanceof Cancelled) throw err
     if (outer?.aborted) throw new Cancelled()
     if (timer.aborted) return fail(msg('run.timeout', { seconds: Math.round(timeoutMs / 1000) }), 'TIMEOUT')
-    return {
-      status: 'fail',
-      reason: msg('run.unexpected', { error: err instanceof Error ? err.message : String(err) }),
-      error: err,
-    }
+    const error = err instanceof Error ? err.message : String(err)
+    return { status: 'fail', reason: msg('run.unexpected', { error }), error: err }
   } finally {
     if (onAbort) signal.removeEventListener('abort', onAbort)
   }
 }
 
-function fixFor(
-  id: CheckId,
-  outcome: Outcome,
-  reasonEn: string,
-  ctx: VerifyContext,
-): Pick<CheckResult, 'fix' | 'explanation'> {
-  if (outcome.status !== 'fail' && outcome.status !== 'warn') return {}
+/**
+ * A failure's explanation: verify's own code, the outcome's code, the raw error, or the words of the reason itself
+ * (the English reason carries the engine's or Node's text, which the table's patterns recognise).
+ */
+function explanationOf(outcome: Outcome, ctx: VerifyContext): Explanation | undefined {
   const where = { registry: ctx.address.hostPort, host: ctx.host, port: ctx.port }
-  const explanation =
-    verifyFix(outcome.code) ??
+  return (
+    verifyFix(outcome.code, where) ??
     (outcome.code === undefined ? undefined : explainError(outcome.code, where)) ??
     (outcome.error === undefined ? undefined : explainError(outcome.error, where)) ??
-    explainError(reasonEn, where)
+    explainError(englishTranslator().render(outcome.reason), where)
+  )
+}
+
+function fixFor(id: CheckId, outcome: Outcome, ctx: VerifyContext): Pick<CheckResult, 'fix' | 'explanation'> {
+  if (outcome.status !== 'fail' && outcome.status !== 'warn') return {}
+  const explanation = explanationOf(outcome, ctx)
   if (explanation) {
-    const fix: CheckFix = {
+    const fix = {
       code: explanation.code,
       step: explanation.step,
-      en: explanation.en.fix,
-      zhCN: explanation.zhCN.fix,
+      message: { key: `explain.${explanation.code}.fix`, params: explanation.params },
     }
     return { fix, explanation }
   }
-  const d = DEFAULT_FIX[id]
-  return { fix: { code: outcome.code ?? 'UNKNOWN', step: d.step, en: d.en, zhCN: d.zhCN } }
+  return {
+    fix: { code: outcome.code ?? 'UNKNOWN', step: DEFAULT_FIX_STEP[id], message: defaultFixMessage(id) },
+  }
+}
+
+/** The earlier result that keeps a check from running: a prerequisite that failed or was itself blocked. */
+function blockerOf(id: CheckId, byId: Map<CheckId, CheckResult>): CheckResult | undefined {
+  return DEPENDS_ON[id]
+    .map((d) => byId.get(d))
+    .find(
+      (r) =>
+        r !== undefined && (r.status === 'fail' || (r.status === 'skipped' && r.details?.blocked === true)),
+    )
+}
+
+/** One check's outcome: skipped when cancelled or blocked, else run with its timeout. */
+async function outcomeOf(
+  id: CheckId,
+  ctx: VerifyContext,
+  byId: Map<CheckId, CheckResult>,
+  state: { cancelled: boolean },
+): Promise<Outcome> {
+  const deps = ctx.deps
+  if (state.cancelled || deps.signal?.aborted) {
+    state.cancelled = true
+    return skipped(msg('run.cancelled-before'))
+  }
+  const blocker = blockerOf(id, byId)
+  if (blocker !== undefined)
+    return skipped(msg('run.blocked', { n: blocker.n, title: titleMessage(blocker.id) }), {
+      blocked: true,
+      blockedBy: blocker.id,
+    })
+  const timeout =
+    id === 'round-trip'
+      ? (deps.roundTripTimeoutMs ?? DEFAULT_ROUND_TRIP_TIMEOUT_MS)
+      : (deps.timeoutMs ?? DEFAULT_TIMEOUT_MS)
+  try {
+    return await runOne(id, ctx, timeout)
+  } catch (err) {
+    if (!(err instanceof Cancelled)) throw err
+    state.cancelled = true
+    return skipped(msg('run.cancelled-while'))
+  }
 }
 
 /**
@@ -110,47 +142,17 @@ export async function runVerify(input: VerifyInput, deps: VerifyDeps = {}): Prom
   const startedAt = new Date().toISOString()
   const results: CheckResult[] = []
   const byId = new Map<CheckId, CheckResult>()
-  let cancelled = false
+  const state = { cancelled: false }
   for (const [i, check] of CHECKS.entries()) {
     const started = Date.now()
-    let outcome: Outcome
-    const blocker = DEPENDS_ON[check.id]
-      .map((d) => byId.get(d))
-      .find(
-        (r) =>
-          r !== undefined && (r.status === 'fail' || (r.status === 'skipped' && r.details?.blocked === true)),
-      )
-    if (cancelled || deps.signal?.aborted) {
-      cancelled = true
-      outcome = skipped(msg('run.cancelled-before'))
-    } else if (blocker !== undefined) {
-      outcome = skipped(msg('run.blocked', { n: blocker.n, title: titleMessage(blocker.id) }), {
-        blocked: true,
-        blockedBy: blocker.id,
-      })
-    } else {
-      try {
-        const timeout =
-          check.id === 'round-trip'
-            ? (deps.roundTripTimeoutMs ?? DEFAULT_ROUND_TRIP_TIMEOUT_MS)
-            : (deps.timeoutMs ?? DEFAULT_TIMEOUT_MS)
-        outcome = await runOne(check.id, ctx, timeout)
-      } catch (err) {
-        if (!(err instanceof Cancelled)) throw err
-        cancelled = true
-        outcome = skipped(msg('run.cancelled-while'))
-      }
-    }
-    const reason = renderBoth(outcome.reason)
+    const outcome = await outcomeOf(check.id, ctx, byId, state)
     const result: CheckResult = {
       id: check.id,
       n: i + 1,
-      title: { en: check.en, zhCN: check.zhCN },
+      title: check.title,
       status: outcome.status,
-      reason: reason.en,
-      reasonZhCN: reason.zhCN,
-      reasonMessage: outcome.reason,
-      ...fixFor(check.id, outcome, reason.en, ctx),
+      reason: outcome.reason,
+      ...fixFor(check.id, outcome, ctx),
       ...(outcome.details === undefined ? {} : { details: outcome.details }),
       durationMs: Date.now() - started,
     }
@@ -160,6 +162,7 @@ export async function runVerify(input: VerifyInput, deps: VerifyDeps = {}): Prom
   }
   const summary: Record<CheckStatus, number> = { pass: 0, warn: 0, fail: 0, skipped: 0 }
   for (const r of results) summary[r.status]++
+  const cancelled = state.cancelled
   return {
     registry: ctx.address.hostPort,
     startedAt,

@@ -1,7 +1,7 @@
 import type { LookupAddress } from 'node:dns'
 import type Docker from 'dockerode'
-import type { ErrorExplanation, RedoStep } from '../diagnostics'
-import type { VerifyMessage } from './i18n/message'
+import type { Explanation, RedoStep } from '../diagnostics'
+import type { Message } from '../messages/index'
 
 export const CHECK_IDS = [
   'ca',
@@ -18,12 +18,15 @@ export const CHECK_IDS = [
 export type CheckId = (typeof CHECK_IDS)[number]
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skipped'
 
-/** A fix: the step to redo and what to do there, in both languages (from the diagnostics table). */
+/**
+ * A fix: the step to redo and what to do there, as a message: the explanation's neutral fix (`explain.CODE.fix`) or
+ * the check's default fix (`verify.fix.<id>`). Front ends take checkFixMessage(result, 'cli' | 'gui'), which picks
+ * their own variant of an explanation's fix.
+ */
 export interface CheckFix {
   code: string
   step: RedoStep
-  en: string
-  zhCN: string
+  message: Message
 }
 
 /** One check's outcome, streamed as soon as it finishes. */
@@ -31,18 +34,15 @@ export interface CheckResult {
   id: CheckId
   /** 1..10, the order in which checks run. */
   n: number
-  title: { en: string; zhCN: string }
+  /** `verify.title.<id>`. */
+  title: Message
   status: CheckStatus
-  /** One line: what was found (English; numbers, names and raw error texts as they are). */
-  reason: string
-  /** The same line in Simplified Chinese (addresses, paths, fingerprints and raw error texts as they are). */
-  reasonZhCN: string
-  /** The reason as a message id and its parameters (main/verify/i18n), for a UI that renders it itself. */
-  reasonMessage: VerifyMessage
+  /** One line: what was found, as a message (`verify.tcp.ok`; numbers, names and raw error texts as parameters). */
+  reason: Message
   /** Present for warn and fail. */
   fix?: CheckFix | undefined
-  /** The failure's explanation (title and text in both languages), when it is a known one. */
-  explanation?: ErrorExplanation | undefined
+  /** The failure's explanation (`explain.CODE` texts and their parameters), when it is a known one. */
+  explanation?: Explanation | undefined
   /** Facts for the GUI and --json: days left, fingerprint, protocol, digest, repositories... */
   details?: Record<string, unknown> | undefined
   durationMs: number

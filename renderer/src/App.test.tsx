@@ -9,14 +9,16 @@ describe('App', () => {
     await resetAll()
   })
 
-  it('shows steps whose core is missing as not available, and never calls their channels', async () => {
+  it('opens every step that needs a certificate on "issue it first", and never calls their channels', async () => {
     const api = window.registryWizard as unknown as Awaited<ReturnType<typeof resetAll>>
     const user = userEvent.setup()
     render(<App />)
     const nav = screen.getByRole('navigation', { name: 'Wizard steps' })
     for (const step of ['Registry', 'Client trust', 'Verify']) {
       await user.click(within(nav).getByRole('button', { name: new RegExp(step) }))
-      expect(screen.getAllByText('Not available yet').length).toBeGreaterThan(0)
+      expect(
+        screen.getAllByText('Issue the server certificate first: this step uses it.').length,
+      ).toBeGreaterThan(0)
     }
     expect(api.runVerify).not.toHaveBeenCalled()
     expect(api.startRegistry).not.toHaveBeenCalled()

@@ -1,8 +1,16 @@
+import type { MenuAction } from '../../main/ipc/contract'
 import { api } from './api'
 import { switchLanguage } from './components/LanguageSwitch'
 import i18next from 'i18next'
 import { useAppStore } from './stores/app-store'
 import { useJobsStore } from './stores/jobs-store'
+
+/** What the window does for a menu item (main/app/menu.ts sends them; About and the log folder stay in main). */
+const MENU_ACTIONS: Record<MenuAction, () => void> = {
+  home: () => useAppStore.getState().go('home'),
+  'language-en': () => void switchLanguage((l) => i18next.changeLanguage(l), 'en'),
+  'language-zh-CN': () => void switchLanguage((l) => i18next.changeLanguage(l), 'zh-CN'),
+}
 
 /** Starts the IPC event subscriptions (from main.tsx, never at import time); returns the function that stops them. */
 export function startEventSubscriptions(): () => void {
@@ -10,11 +18,7 @@ export function startEventSubscriptions(): () => void {
     api().on('job:progress', (p) => useJobsStore.getState().onProgress(p)),
     api().on('job:log', ({ jobId, line }) => useJobsStore.getState().onLog(jobId, line)),
     api().on('job:layer', ({ jobId, layer }) => useJobsStore.getState().onLayer(jobId, layer)),
-    api().on('menu:action', ({ action }) => {
-      if (action === 'home') useAppStore.getState().go('home')
-      else if (action === 'language-en') void switchLanguage((l) => i18next.changeLanguage(l), 'en')
-      else if (action === 'language-zh-CN') void switchLanguage((l) => i18next.changeLanguage(l), 'zh-CN')
-    }),
+    api().on('menu:action', ({ action }) => MENU_ACTIONS[action]()),
   ]
   return () => offs.forEach((off) => off())
 }

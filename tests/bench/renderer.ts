@@ -42,8 +42,7 @@ const median = (xs: number[]): number => {
 
 const STAND_IN_API = `(() => {
   const values = {
-    getAppInfo: { version: 'bench', platform: 'linux', locale: 'en-US', defaultWorkDir: '/tmp/rw',
-      capabilities: { pki: true, docker: true, trust: true, bundle: true, drives: true, verify: true } },
+    getAppInfo: { version: 'bench', platform: 'linux', locale: 'en-US', defaultWorkDir: '/tmp/rw' },
     getSettings: { knownCas: [], knownCerts: [] },
     listAddresses: { hostname: 'h', addresses: [] },
   }

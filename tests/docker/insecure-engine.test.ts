@@ -14,6 +14,7 @@ vi.mock('electron', () => import('../support/electron-stand-in/index'))
 
 let root: { path: string; cleanup: () => Promise<void> }
 let certDir: string
+let caDir: string
 let server: Server
 let port: number
 let connections = 0
@@ -23,7 +24,7 @@ const plainTcp = (): string => `tcp://127.0.0.1:${port}`
 
 beforeAll(async () => {
   root = await tempDir()
-  ;({ certDir } = await makeCerts(root.path))
+  ;({ certDir, caDir } = await makeCerts(root.path))
   // Counts connections and hangs up at once: "an engine" that never answers an API call.
   server = createServer((socket) => {
     connections++
@@ -123,7 +124,7 @@ describe('IPC (the Plan step box carried in plan.docker.insecure)', () => {
     const plan = { addresses: ['127.0.0.1'], port: 5000, docker: { kind: 'tcp' as const, url: plainTcp() } }
     const r = await ipc.fromApp(() => api.startRegistry({ jobId: 'i-1', plan, certDir }))
     expect(r).toMatchObject({ ok: false, error: { code: 'ENGINE_INSECURE', field: 'docker-host' } })
-    const rc = await ipc.fromApp(() => api.registryReplaceCert({ jobId: 'i-2', plan, certDir }))
+    const rc = await ipc.fromApp(() => api.registryReplaceCert({ jobId: 'i-2', plan, certDir, caDir }))
     expect(rc).toMatchObject({ ok: false, error: { code: 'ENGINE_INSECURE' } })
     expect(connections).toBe(0)
 

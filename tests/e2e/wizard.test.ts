@@ -1,32 +1,24 @@
 import { execFileSync, spawnSync } from 'node:child_process'
 import { createServer } from 'node:net'
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import * as electron from '../support/electron-stand-in/index'
-import { loadBuiltPreload } from '../support/electron-stand-in/load-preload'
-import { bridgeApiIntoPage } from '../support/electron-stand-in/page-bridge'
-import { serveDir } from '../support/electron-stand-in/static-server'
+import { describeViolations, seriousAxeViolations } from './axe'
 import { cjkGlyphReport } from './cjk-glyphs'
-import { buildHandlers } from '../../main/ipc/handlers/index'
-import { JobRegistry } from '../../main/ipc/jobs'
-import { registerHandlers } from '../../main/ipc/register-handlers'
-import { SettingsStore } from '../../main/state/settings-store'
+import { ROOT, startWizard, type Wizard } from './harness'
 
 vi.mock('electron', () => import('../support/electron-stand-in/index'))
 
 /**
  * The wizard end to end in Debian's Chromium: the built renderer, the BUILT preload and the real IPC handlers
- * and certificate core behind them (through the electron stand-in). Walks the steps that exist, checks the files
- * on disk with openssl, checks no key or passphrase ever reached the page, and saves a screenshot of every
- * screen in English and Chinese under tests/.tmp/screenshots/ (ignored by git), or under RW_SCREENSHOTS_DIR:
- * `npm run screenshots` points it at docs/screenshots/ to refresh the README's pictures on purpose. A zh-CN shot
- * whose text would be drawn as tofu boxes (no CJK font on the machine) fails the test.
+ * and certificate core behind them (through the electron stand-in, tests/e2e/harness.ts). Walks the steps that exist,
+ * checks the files on disk with openssl, checks no key or passphrase ever reached the page, runs axe-core on every
+ * screen (a serious or critical violation fails), and saves a screenshot of every screen in English and Chinese
+ * under tests/.tmp/screenshots/ (ignored by git), or under RW_SCREENSHOTS_DIR: `npm run screenshots` points it at
+ * docs/screenshots/ to refresh the README's pictures on purpose. A zh-CN shot whose text would be drawn as tofu
+ * boxes (no CJK font on the machine) fails the test.
  */
-const ROOT = resolve(__dirname, '../..')
-const CHROMIUM = '/usr/bin/chromium'
 const SHOTS = resolve(ROOT, process.env['RW_SCREENSHOTS_DIR'] ?? 'tests/.tmp/screenshots')
 const PASSPHRASE = 'correct horse battery 42'
 /** An htpasswd user given in the Registry step: the Verify step logs in with it without the page sending it again. */
@@ -47,13 +39,11 @@ const removeRegistry = (): void => {
   spawnSync('docker', ['volume', 'rm', '-f', `${CONTAINER}-data`, `${CONTAINER}-certs`], { stdio: 'ignore' })
 }
 
+let wizard: Wizard
 let work: string
-let browser: Browser
 let page: Page
-let server: { origin: string; close: () => Promise<void> }
-let unregister: () => void
-const seen: unknown[] = []
-const logLines: string[] = []
+let seen: unknown[]
+let logLines: string[]
 
 const shot = async (lang: string, name: string): Promise<void> => {
   mkdirSync(join(SHOTS, lang), { recursive: true })
@@ -67,99 +57,21 @@ const shot = async (lang: string, name: string): Promise<void> => {
     ).toBe(true)
   }
   await page.screenshot({ path: join(SHOTS, lang, `${name}.png`), fullPage: true })
+  const violations = await seriousAxeViolations(page)
+  expect(violations, `${lang} ${name}: axe-core\n${describeViolations(violations)}`).toEqual([])
 }
 const nav = (name: RegExp) => page.getByRole('navigation').getByRole('button', { name })
 
 describe('wizard in Chromium with the real preload and handlers', () => {
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium`)
-    if (!existsSync(join(ROOT, 'out/renderer/index.html')))
-      throw new Error('out/renderer is missing: run `npx electron-vite build` first')
-    work = mkdtempSync(join(tmpdir(), 'rw-e2e-'))
     removeRegistry()
-    // Trust changes go under a root prefix that looks like this Debian machine, never into the real /etc.
-    mkdirSync(join(work, 'trust-root/etc'), { recursive: true })
-    copyFileSync('/etc/os-release', join(work, 'trust-root/etc/os-release'))
-    electron.reset()
-    const jobs = new JobRegistry()
-    const log = (...a: unknown[]): void => void logLines.push(a.map(String).join(' '))
-    server = await serveDir(join(ROOT, 'out/renderer'))
-    unregister = registerHandlers({
-      handlers: buildHandlers({
-        version: '0.1.0',
-        platform: 'linux',
-        locale: 'en-US',
-        workDir: join(work, 'Registry Wizard'),
-        settings: new SettingsStore(join(work, 'data')),
-        dialogs: { chooseFolder: () => Promise.resolve(null), chooseFile: () => Promise.resolve(null) },
-        jobs,
-        trustRoot: join(work, 'trust-root'),
-        containerName: CONTAINER,
-        hostname: () => 'registry-host',
-        networkInterfaces: () => ({
-          eth0: [
-            {
-              address: '192.168.20.10',
-              family: 'IPv4',
-              internal: false,
-              netmask: '255.255.255.0',
-              mac: '02:00:00:00:00:01',
-              cidr: null,
-            },
-            {
-              address: 'fd00::10',
-              family: 'IPv6',
-              internal: false,
-              netmask: 'ffff:ffff:ffff:ffff::',
-              mac: '02:00:00:00:00:01',
-              cidr: null,
-              scopeid: 0,
-            },
-          ],
-          lo: [
-            {
-              address: '127.0.0.1',
-              family: 'IPv4',
-              internal: true,
-              netmask: '255.0.0.0',
-              mac: '00:00:00:00:00:00',
-              cidr: null,
-            },
-          ],
-        }),
-      }),
-      jobs,
-      isTrustedSender: (url) => url.startsWith(`${server.origin}/`),
-      log: { info: log, warn: log, error: log },
-    })
-    const api = loadBuiltPreload()
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    })
-    const context = await browser.newContext({
-      viewport: { width: 1240, height: 820 },
-      locale: 'en-US',
-      deviceScaleFactor: 1,
-    })
-    page = await context.newPage()
-    const pageErrors: string[] = []
-    page.on('pageerror', (e) => pageErrors.push(e.message))
-    page.on('console', (m) => {
-      if (m.type() === 'error') pageErrors.push(m.text())
-    })
-    await bridgeApiIntoPage(page, api, seen)
-    await page.goto(`${server.origin}/index.html`)
-    await page.locator('main[data-ready="yes"]').waitFor()
-    expect(pageErrors.join('\n')).toBe('')
+    wizard = await startWizard(CONTAINER)
+    ;({ work, page, seen, logLines } = wizard)
   })
 
   afterAll(async () => {
     removeRegistry()
-    await (browser as Browser | undefined)?.close()
-    await (server as typeof server | undefined)?.close()
-    ;(unregister as (() => void) | undefined)?.()
-    if (work) rmSync(work, { recursive: true, force: true })
+    await (wizard as Wizard | undefined)?.close()
   })
 
   it('walks Home -> Plan -> Certificates on the real certificate core, in English', async () => {

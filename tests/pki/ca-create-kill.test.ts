@@ -107,7 +107,7 @@ describe('kill -9 during ca create', () => {
         // ca.crt is in place but the key was never written: reported as an interrupted CA, --force replaces it.
         expect(next.code, step).toBe(1)
         expect(next.stderr).toContain(
-          'holds ca.crt without a complete ca.key (an interrupted ca create or ca import)',
+          'holds ca.crt without a complete ca.key (an interrupted create or import of a CA)',
         )
         expect((await cli(['ca', 'create', '--dir', dir, '--key-size', '2048', '--force'])).code).toBe(0)
       } else if (step === 'key-written') {

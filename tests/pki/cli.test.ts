@@ -76,7 +76,7 @@ describe('registry-wizard ca / cert', () => {
       [['--dns', 'a b.lan'], 'error: --dns: "a b.lan" is not valid'],
       [['--dns', `${'x'.repeat(64)}.lan`], 'is 64 characters long'],
       [['--dns', 'reg.*.lan'], 'a wildcard must be the whole left-most label'],
-      [[], 'at least one --ip or --dns is required'],
+      [[], 'error: --ip/--dns: at least one IP address or DNS name is required'],
       [['--ip', '10.0.0.1', '--days', '0'], 'error: --days: "0" is not valid; a whole number from 1'],
       [['--ip', '10.0.0.1', '--days', '500'], 'a certificate cannot outlive its CA'],
       [

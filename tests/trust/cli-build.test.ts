@@ -89,7 +89,7 @@ describe('the bundled CLI', () => {
     )
     expect(b.code, b.stderr).toBe(2)
     expect(b.stderr).toContain(
-      `--out: cannot create the folder ${join(locked, 'usb')}: permission denied (EACCES)`,
+      `--out: cannot create the folder ${join(locked, 'usb')}: permission denied: this user may not write there [EACCES]`,
     )
     const b2 = cli(
       ['bundle', 'export', '--ca', 'ca.crt', '--registry', '10.20.30.40:5000', '--out', locked],
@@ -97,7 +97,7 @@ describe('the bundled CLI', () => {
     )
     expect(b2.code, b2.stderr).toBe(2)
     expect(b2.stderr).toContain(
-      `--out: cannot create a temporary folder in ${locked}: permission denied (EACCES)`,
+      `--out: cannot create a temporary folder in ${locked}: permission denied: this user may not write there [EACCES]`,
     )
     const t = cli(
       [
@@ -116,7 +116,7 @@ describe('the bundled CLI', () => {
     )
     expect(t.code, t.stderr).toBe(2)
     expect(t.stderr).toContain(
-      `cannot write ${locked}/etc/docker/certs.d/10.20.30.40:5000/ca.crt: permission denied (EACCES)`,
+      `cannot write ${locked}/etc/docker/certs.d/10.20.30.40:5000/ca.crt: permission denied: this user may not write there [EACCES]`,
     )
     expect(t.stderr).toMatch(/Nothing was changed/)
     expect(await snapshotDir(locked)).toEqual(before)

@@ -3,7 +3,13 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { explainError } from '../../main/diagnostics'
 import { parseRegistryAddress, parseTrustCa, runTrust } from '../../main/trust'
-import { runVerify, type CheckResult, type VerifyReport } from '../../main/verify'
+import {
+  resultText,
+  runVerify,
+  type CheckResult,
+  type CheckResultText,
+  type VerifyReport,
+} from '../../main/verify'
 import { pushFromClient, startNetnsClient, type NetnsClient } from '../support/rw-verify-netns'
 import { makeOpensslChain } from '../support/openssl-chain'
 import {
@@ -26,10 +32,11 @@ let root: { path: string; cleanup: () => Promise<void> }
 let ca: TestCa
 const containers: string[] = []
 
-function r(report: VerifyReport, id: CheckResult['id']): CheckResult {
+/** A result with its texts in English and Chinese (what `verify --json` prints). */
+function r(report: VerifyReport, id: CheckResult['id']): CheckResultText {
   const found = report.results.find((x) => x.id === id)
   if (!found) throw new Error(`no result for ${id}`)
-  return found
+  return resultText(found)
 }
 
 beforeAll(async () => {

@@ -1,30 +1,25 @@
 import { describe, expect, it } from 'vitest'
-import { explainError, knownErrorCodes } from '../../main/diagnostics'
-import { TEMPLATES } from '../../main/verify/i18n/message'
-import { VERIFY_FIXES } from '../../main/verify/fixes'
-import { DEFAULT_FIX } from '../../main/verify/titles'
+import { en, zhCN } from '../../main/messages/index'
 import { cliTree, optionsByFlag } from '../support/cli-tree'
 
 // Every CLI option and command that verify's reasons, fixes and explanations name exists in the CLI's definitions,
 // read from commander's own definitions (tests/support/cli-tree.ts).
 
-/** Every text verify can show: its reason templates, its own fixes, the default fixes, the shared table's words. */
+/** Every text verify can show, both languages: its reasons and default fixes, the explanations, its CLI output. */
 function verifyTexts(): { where: string; text: string }[] {
   const out: { where: string; text: string }[] = []
-  for (const [lang, table] of Object.entries(TEMPLATES))
-    for (const [id, t] of Object.entries(table)) out.push({ where: `${lang} ${id}`, text: t })
-  for (const [code, e] of Object.entries(VERIFY_FIXES))
-    for (const lang of ['en', 'zhCN'] as const)
-      for (const k of ['title', 'explanation', 'fix'] as const)
-        out.push({ where: `VERIFY_FIXES ${code} ${lang}.${k}`, text: e[lang][k] })
-  for (const [id, d] of Object.entries(DEFAULT_FIX))
-    out.push({ where: `DEFAULT_FIX ${id}`, text: d.en }, { where: `DEFAULT_FIX ${id} zh`, text: d.zhCN })
-  for (const code of knownErrorCodes()) {
-    const e = explainError(code, { registry: '192.168.20.10:5000' })
-    if (e)
-      for (const lang of ['en', 'zhCN'] as const)
-        for (const k of ['title', 'explanation', 'fix'] as const)
-          out.push({ where: `error table ${code} ${lang}.${k}`, text: e[lang][k] })
+  const walk = (where: string, v: unknown): void => {
+    if (typeof v === 'string') out.push({ where, text: v })
+    else if (typeof v === 'object' && v !== null)
+      for (const [k, x] of Object.entries(v)) walk(`${where}.${k}`, x)
+  }
+  for (const [lang, c] of [
+    ['en', en],
+    ['zh-CN', zhCN],
+  ] as const) {
+    walk(`${lang} verify`, c.verify)
+    walk(`${lang} explain`, c.explain)
+    walk(`${lang} cli.verify`, c.cli.verify)
   }
   return out
 }

@@ -3,7 +3,14 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CheckRow } from '../../main/ipc/contract'
 import { verifyHandlers } from '../../main/ipc/handlers/verify-handlers'
-import { runVerify, type CheckId, type CheckResult, type VerifyReport } from '../../main/verify'
+import {
+  resultText,
+  runVerify,
+  type CheckId,
+  type CheckResult,
+  type CheckResultText,
+  type VerifyReport,
+} from '../../main/verify'
 import { runCliIn } from '../support/run-cli'
 import { makeOpensslChain, type OpensslChain } from '../support/openssl-chain'
 import { ensureImages, removeContainers, run, rwVer, startRawRegistry, tempDir } from './fixtures'
@@ -21,10 +28,11 @@ const INTERMEDIATE = 'O=Example Ltd, CN=Example Issuing CA 1'
 const cli = (args: string[]): ReturnType<typeof runCliIn> =>
   runCliIn(root.path, args, { PATH: process.env.PATH })
 
-function r(report: VerifyReport, id: CheckId): CheckResult {
+/** A result with its texts in English and Chinese (what `verify --json` prints). */
+function r(report: VerifyReport, id: CheckId): CheckResultText {
   const found = report.results.find((x) => x.id === id)
   if (!found) throw new Error(`no result for ${id}`)
-  return found
+  return resultText(found)
 }
 
 async function ipcRows(port: number, certPath?: string): Promise<Record<string, CheckRow>> {

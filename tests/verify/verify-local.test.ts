@@ -2,7 +2,14 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { createServer, type Server } from 'node:net'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runVerify, type CheckId, type CheckResult, type VerifyReport } from '../../main/verify'
+import {
+  resultText,
+  runVerify,
+  type CheckId,
+  type CheckResult,
+  type CheckResultText,
+  type VerifyReport,
+} from '../../main/verify'
 import {
   engine,
   ensureImages,
@@ -30,10 +37,11 @@ function track(name: string): string {
   return name
 }
 
-function r(report: VerifyReport, id: CheckId): CheckResult {
+/** A result with its texts in English and Chinese (what `verify --json` prints). */
+function r(report: VerifyReport, id: CheckId): CheckResultText {
   const found = report.results.find((x) => x.id === id)
   if (!found) throw new Error(`no result for ${id}`)
-  return found
+  return resultText(found)
 }
 
 /** Every reason is in both languages: Chinese text around the same tokens. */

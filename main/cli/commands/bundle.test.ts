@@ -171,21 +171,21 @@ describe('registry-wizard bundle export / drives', () => {
       for (const [out, message] of [
         [
           join(base, 'a-file'),
-          /--out: cannot create the folder .*a-file: something of that name already exists \(EEXIST\)/,
+          /--out: cannot create the folder .*a-file: it exists and is a file, not a folder \[EEXIST\]/,
         ],
         [
           join(base, 'a-file', 'sub'),
-          /--out: cannot use .*a-file\/sub: a part of the path is a file, not a folder \(ENOTDIR\)/,
+          /--out: cannot use .*a-file\/sub: a part of this path is a file, not a folder \[ENOTDIR\]/,
         ],
         [
           join(base, 'x'.repeat(300)),
-          /--out: cannot use .*: the path or a name in it is too long .*\(ENAMETOOLONG\)/,
+          /--out: cannot use .*: the path is too long .*\[ENAMETOOLONG\]/,
         ],
-        [join(base, 'new', 'x'.repeat(300), 'y'), /--out: cannot create the folder .*\(ENAMETOOLONG\)/], // "new" is made first, then removed
-        [ro, /--out: cannot create a temporary folder in .*\/ro: the file system is read-only \(EROFS\)/],
+        [join(base, 'new', 'x'.repeat(300), 'y'), /--out: cannot create the folder .*\[ENAMETOOLONG\]/], // "new" is made first, then removed
+        [ro, /--out: cannot create a temporary folder in .*\/ro: the file system is read-only \[EROFS\]/],
         [
           join(ro, 'sub'),
-          /--out: cannot create the folder .*\/ro\/sub: the file system is read-only \(EROFS\)/,
+          /--out: cannot create the folder .*\/ro\/sub: the file system is read-only \[EROFS\]/,
         ],
       ] as const) {
         const r = await cli([

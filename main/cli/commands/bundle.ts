@@ -2,13 +2,15 @@ import { promises as fs } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { Command } from 'commander'
-import { parseArchiveFormat } from '../../bundle/archive'
-import { exportBundle } from '../../bundle/export-bundle'
+import { parseArchiveFormat, type ArchiveFormat } from '../../bundle/archive'
+import { exportBundle, type ExportedBundle } from '../../bundle/export-bundle'
 import { copyBundleToMount, describeReadBack, verifyFailedError } from '../../drives/copy-bundle'
 import { listRemovableDrives } from '../../drives/list-drives'
-import { invalidInput } from '../../errors'
+import { AppError, invalidInput } from '../../errors'
+import { message } from '../../messages/index'
 import { parseTrustCa } from '../../trust/ca-certificate'
 import { parseRegistryAddresses } from '../../trust/registry-address'
+import type { RegistryAddress, TrustCa } from '../../trust/types'
 import { collect, printJson, readInputFile, type CommandContext } from '../context'
 
 interface ExportOpts {
@@ -21,104 +23,106 @@ interface ExportOpts {
   json?: boolean
 }
 
-async function exportCommand(ctx: CommandContext, o: ExportOpts): Promise<void> {
-  const ca = parseTrustCa(await readInputFile(ctx, o.ca, '--ca'), {
-    field: '--ca',
-    sourcePath: ctx.path(o.ca),
-  })
-  const registries = parseRegistryAddresses(o.registry ?? [], '--registry', { requirePort: true })
-  const archive = o.archive === undefined ? undefined : parseArchiveFormat(o.archive, '--archive')
-  if ((o.out === undefined) === (o.drive === undefined)) {
-    throw invalidInput(
-      '--out',
-      o.out ?? '',
-      'give exactly one of --out DIR (a folder) or --drive MOUNT (a removable drive from `drives`)',
-    )
-  }
-  if (o.out !== undefined) {
-    const b = await exportBundle({
-      ca,
-      registries,
-      outDir: ctx.path(o.out),
-      archive,
-      force: o.force,
-      field: '--out',
-    })
-    if (o.json) printJson(ctx, { ...b, caNotes: ca.notes ?? [] })
-    else {
-      for (const n of ca.notes ?? []) ctx.io.stdout(`note: ${n}\n`)
-      ctx.io.stdout(`Trust bundle written to ${b.dir}\n`)
-      for (const f of b.files) ctx.io.stdout(`  ${f}\n`)
-      if (b.archivePath) ctx.io.stdout(`Archive: ${b.archivePath}\n`)
-      ctx.io.stdout(`CA SHA-256 fingerprint (tell recipients to compare it): ${b.fingerprintSha256}\n`)
-    }
+/** What one export needs, checked before anything is written. */
+interface ExportInput {
+  ca: TrustCa
+  registries: RegistryAddress[]
+  archive: ArchiveFormat | undefined
+}
+
+async function exportInput(ctx: CommandContext, o: ExportOpts): Promise<ExportInput> {
+  const ca = parseTrustCa(await readInputFile(ctx, o.ca, 'ca'), { field: 'ca', sourcePath: ctx.path(o.ca) })
+  const registries = parseRegistryAddresses(o.registry ?? [], 'registry', { requirePort: true })
+  const archive = o.archive === undefined ? undefined : parseArchiveFormat(o.archive, 'archive')
+  if ((o.out === undefined) === (o.drive === undefined))
+    throw invalidInput('out', o.out ?? '', message('cli.trust.bundle.outOrDrive'))
+  return { ca, registries, archive }
+}
+
+function printFingerprint(ctx: CommandContext, b: ExportedBundle): void {
+  ctx.io.stdout(`${ctx.tr.text('cli.trust.bundle.fingerprint', { fingerprint: b.fingerprintSha256 })}\n`)
+}
+
+async function toFolder(ctx: CommandContext, o: ExportOpts, input: ExportInput, out: string): Promise<void> {
+  const b = await exportBundle({ ...input, outDir: ctx.path(out), force: o.force, field: 'out' })
+  const notes = (input.ca.notes ?? []).map((n) => ctx.tr.render(n))
+  if (o.json) {
+    printJson(ctx, { ...b, caNotes: notes })
     return
   }
-  const given = o.drive ?? ''
-  if (given.split(/[\\/]/).includes('..')) {
-    throw invalidInput(
-      '--drive',
-      given,
-      'give the mount point itself, without ".." (see `drives`)',
-      'DRIVE_PATH_INVALID',
-    )
-  }
+  for (const n of notes) ctx.io.stdout(`${ctx.tr.text('cli.common.label.note')}: ${n}\n`)
+  ctx.io.stdout(`${ctx.tr.text('cli.trust.bundle.written', { dir: b.dir })}\n`)
+  for (const f of b.files) ctx.io.stdout(`  ${f}\n`)
+  if (b.archivePath) ctx.io.stdout(`${ctx.tr.text('cli.trust.bundle.archive', { path: b.archivePath })}\n`)
+  printFingerprint(ctx, b)
+}
+
+/** The mount point of the listed removable drive `given` names; anything else is invalid input. */
+async function listedMount(ctx: CommandContext, given: string): Promise<string> {
+  if (given.split(/[\\/]/).includes('..'))
+    throw invalidInput('drive', given, message('cli.trust.bundle.driveDotDot'), 'DRIVE_PATH_INVALID')
   const drives = await (ctx.io.drives?.list ?? listRemovableDrives)()
   const mount = drives.find((d) => resolve(d.mount) === resolve(ctx.path(given)))?.mount
-  if (mount === undefined) {
-    throw invalidInput(
-      '--drive',
-      o.drive,
-      `it is not a mounted removable drive; allowed: ${drives.map((d) => d.mount).join(', ') || 'none is mounted'} (use --out for a folder)`,
-    )
-  }
+  if (mount !== undefined) return mount
+  const listed = drives.length > 0 ? drives.map((d) => d.mount) : message('cli.trust.bundle.noneMounted')
+  throw new AppError({
+    code: 'DRIVE_NOT_LISTED',
+    kind: 'input',
+    field: 'drive',
+    params: {
+      value: JSON.stringify(given),
+      allowed: message('cli.trust.bundle.notADrive', { drives: listed }),
+    },
+  })
+}
+
+async function toDrive(ctx: CommandContext, o: ExportOpts, input: ExportInput, given: string): Promise<void> {
+  const mount = await listedMount(ctx, given)
   const staging = await fs.mkdtemp(join(tmpdir(), 'registry-wizard-bundle-'))
   try {
-    const b = await exportBundle({ ca, registries, outDir: staging, archive })
+    const b = await exportBundle({ ...input, outDir: staging })
     const copied = await copyBundleToMount(b.dir, mount, {
       force: o.force,
       afterWrite: ctx.io.drives?.afterWrite,
     })
+    const result = { ...copied, fingerprintSha256: b.fingerprintSha256 }
     if (!copied.verified) {
-      if (o.json) printJson(ctx, { ...copied, fingerprintSha256: b.fingerprintSha256 })
+      if (o.json) printJson(ctx, result)
       throw verifyFailedError(copied)
     }
-    if (b.archivePath)
-      await fs.copyFile(
-        b.archivePath,
-        join(mount, `${copied.dest.split(/[\\/]/).pop() ?? 'bundle'}.${archive ?? ''}`),
-      )
-    if (o.json) printJson(ctx, { ...copied, fingerprintSha256: b.fingerprintSha256 })
+    if (b.archivePath) {
+      const name = `${copied.dest.split(/[\\/]/).pop() ?? 'bundle'}.${input.archive ?? ''}`
+      await fs.copyFile(b.archivePath, join(mount, name))
+    }
+    if (o.json) printJson(ctx, result)
     else {
-      ctx.io.stdout(
-        `Trust bundle written to ${copied.dest} and verified byte for byte (${copied.files.length} files, ${describeReadBack(copied)}).\n`,
-      )
-      ctx.io.stdout(`CA SHA-256 fingerprint (tell recipients to compare it): ${b.fingerprintSha256}\n`)
+      const params = { dest: copied.dest, count: copied.files.length, readBack: describeReadBack(copied) }
+      ctx.io.stdout(`${ctx.tr.text('cli.trust.bundle.onDrive', params)}\n`)
+      printFingerprint(ctx, b)
     }
   } finally {
     await fs.rm(staging, { recursive: true, force: true })
   }
 }
 
+async function exportCommand(ctx: CommandContext, o: ExportOpts): Promise<void> {
+  const input = await exportInput(ctx, o)
+  if (o.out !== undefined) await toFolder(ctx, o, input, o.out)
+  else await toDrive(ctx, o, input, o.drive ?? '')
+}
+
 export function registerBundleCommands(program: Command, ctx: CommandContext): void {
-  const bundle = program
-    .command('bundle')
-    .description('The trust bundle for other machines (USB stick, fleets)')
+  const help = (key: string): string => ctx.tr.text(`cli.trust.help.${key}`)
+  const bundle = program.command('bundle').description(help('bundle'))
   bundle
     .command('export')
-    .description(
-      'Write registry-trust-HOST_PORT/: ca.crt, fingerprint, install.sh / .ps1 / -macos.sh, Ansible, README, SHA256SUMS',
-    )
-    .requiredOption('--ca <file>', 'the CA certificate (ca.crt); a file holding a private key is refused')
-    .option(
-      '--registry <host:port>',
-      'registry address as in image references, with its port (repeat for IP and DNS name)',
-      collect,
-    )
-    .option('--out <dir>', 'folder to create the bundle folder in')
-    .option('--drive <mount>', 'a removable drive (see `drives`): written, synced and verified')
-    .option('--archive <format>', 'also pack it: zip or tar.gz')
-    .option('--force', 'replace an existing bundle of the same name')
-    .option('--json', 'print the result as JSON')
+    .description(help('export'))
+    .requiredOption('--ca <file>', help('ca'))
+    .option('--registry <host:port>', help('registry'), collect)
+    .option('--out <dir>', help('out'))
+    .option('--drive <mount>', help('drive'))
+    .option('--archive <format>', help('archive'))
+    .option('--force', help('forceBundle'))
+    .option('--json', help('json'))
     .action((o: ExportOpts) => exportCommand(ctx, o))
 }

@@ -1,6 +1,7 @@
 import type { KeyObject } from 'node:crypto'
 import type { Command } from 'commander'
-import { invalidInput } from '../../errors'
+import { AppError, invalidInput } from '../../errors'
+import { message } from '../../messages/index'
 // Only the light modules (node:crypto's X509Certificate, no node-forge) load for `cert inspect`; issuing loads the
 // CA code when it runs.
 import { inspectCertificate } from '../../pki/inspect-cert'
@@ -8,6 +9,7 @@ import { parseKeySize } from '../../pki/keys'
 import { lintInfo } from '../../pki/lint-cert'
 import { parseHostPort, parseSan } from '../../pki/names'
 import type { CertificateInfo, LintFinding } from '../../pki/types'
+import type { IssuedToDir } from '../../pki/ca-dir'
 import {
   collect,
   parsePositiveInt,
@@ -35,27 +37,94 @@ interface InspectOpts {
   json?: boolean
 }
 
-function formatInfo(info: CertificateInfo, findings: LintFinding[]): string {
-  const sans = info.sans.map((s) => `${s.type === 'ip' ? 'IP' : 'DNS'}:${s.value}`).join(', ')
+type Tr = (key: string, params?: Parameters<CommandContext['tr']['text']>[1]) => string
+
+function translator(ctx: CommandContext, prefix: string): Tr {
+  return (key, params) => ctx.tr.text(`${prefix}.${key}`, params)
+}
+
+/** What `cert inspect` prints: the certificate's facts, its host coverage and its lint findings. */
+export function inspectLines(ctx: CommandContext, info: CertificateInfo, findings: LintFinding[]): string[] {
+  const t = translator(ctx, 'cli.pki.cert.inspect')
+  const sans = info.sans.map((s) => `${s.type === 'ip' ? 'IP' : 'DNS'}:${s.value}`)
+  const state = info.expired ? t('expired') : t('daysLeft', { days: info.daysLeft })
   const lines = [
-    `subject      ${info.subject}`,
-    `issuer       ${info.issuer}${info.selfSigned ? ' (self-signed)' : ''}`,
-    `serial       ${info.serial}`,
-    `SANs         ${sans || '(none)'}`,
-    `valid        ${info.notBefore} .. ${info.notAfter} (${info.expired ? 'EXPIRED' : `${info.daysLeft} days left`})`,
-    `SHA-256      ${info.fingerprintSha256}`,
-    `signature    ${info.signatureAlgorithm}`,
-    `key          ${info.keyType.toUpperCase()} ${info.keyBits ?? '?'} bits`,
-    `CA           ${info.isCa ? 'yes' : 'no'}`,
-    `usage        ${info.extendedKeyUsage.join(', ') || '(any)'}`,
+    t('line.subject', { subject: info.subject }),
+    t(info.selfSigned ? 'line.issuerSelfSigned' : 'line.issuer', { issuer: info.issuer }),
+    t('line.serial', { serial: info.serial }),
+    sans.length === 0 ? t('line.sansNone') : t('line.sans', { sans: sans.join(', ') }),
+    t('line.valid', { from: info.notBefore, to: info.notAfter, state }),
+    t('line.sha256', { fingerprint: info.fingerprintSha256 }),
+    t('line.signature', { algorithm: info.signatureAlgorithm }),
+    t('line.key', { type: info.keyType.toUpperCase(), bits: info.keyBits ?? '?' }),
+    t('line.ca', { answer: info.isCa ? t('yes') : t('no') }),
+    info.extendedKeyUsage.length === 0
+      ? t('line.usageAny')
+      : t('line.usage', { usage: info.extendedKeyUsage.join(', ') }),
   ]
   if (info.covers) {
-    lines.push(
-      `covers ${info.covers.host}: ${info.covers.covered ? `yes (${info.covers.matchedBy ?? ''})` : 'NO (no SAN matches; Docker never uses the CN)'}`,
-    )
+    const { host, covered, matchedBy } = info.covers
+    lines.push(covered ? t('line.coversYes', { host, san: matchedBy ?? '' }) : t('line.coversNo', { host }))
   }
-  for (const f of findings) lines.push(`${f.severity === 'error' ? 'ERROR' : 'warning'}: ${f.message}`)
-  return `${lines.join('\n')}\n`
+  for (const f of findings) {
+    const text = ctx.tr.text(`lint.${f.code}`, f.params)
+    lines.push(t(f.severity === 'error' ? 'line.error' : 'line.warning', { message: text }))
+  }
+  return lines
+}
+
+/** Each address checked against the option it came in, so the message names --ip or --dns. */
+function checkAddresses(o: IssueOpts): string[] {
+  const sans = [...(o.ip ?? []), ...(o.dns ?? [])]
+  if (sans.length === 0) throw new AppError({ code: 'SANS_REQUIRED', kind: 'input', field: 'sans' })
+  for (const ip of o.ip ?? []) {
+    if (parseSan(ip, 'ip').type !== 'ip') throw invalidInput('ip', ip, message('cli.pki.cert.issue.ipNotDns'))
+  }
+  for (const name of o.dns ?? []) {
+    if (parseSan(name, 'dns').type !== 'dns')
+      throw invalidInput('dns', name, message('cli.pki.cert.issue.dnsNotIp'))
+  }
+  return sans
+}
+
+/** `cert issue --json`: the result without the key. */
+function issueSummary(r: IssuedToDir): Record<string, unknown> {
+  return {
+    usage: r.usage,
+    serial: r.serial,
+    sans: r.sans,
+    notBefore: r.notBefore.toISOString(),
+    notAfter: r.notAfter.toISOString(),
+    certPath: r.certPath,
+    keyPath: r.keyPath,
+    caCertPath: r.caCertPath,
+    fingerprintSha256: inspectCertificate(r.certPem).fingerprintSha256,
+    backups: r.backups,
+    chainLength: r.chainLength,
+    rootSubject: r.rootSubject,
+    rootFingerprintSha256: r.rootFingerprintSha256,
+    staleRemoved: r.staleRemoved,
+  }
+}
+
+/** What `cert issue` prints for the files it wrote. */
+export function issueLines(ctx: CommandContext, r: IssuedToDir): string[] {
+  const t = translator(ctx, 'cli.pki.cert.issue')
+  const intermediates = r.chainLength - 1
+  return [
+    t('issued', { usage: t(`usage.${r.usage}`), sans: r.sans.map((s) => s.value).join(', ') }),
+    intermediates > 0
+      ? t('line.certificateChain', { path: r.certPath, count: intermediates })
+      : t('line.certificate', { path: r.certPath }),
+    t('line.privateKey', { path: r.keyPath }),
+    intermediates > 0
+      ? t('line.caCopyRoot', { path: r.caCertPath, subject: r.rootSubject })
+      : t('line.caCopy', { path: r.caCertPath }),
+    t('line.expires', { date: r.notAfter.toISOString() }),
+    t('line.sha256', { fingerprint: inspectCertificate(r.certPem).fingerprintSha256 }),
+    ...r.backups.map((path) => ctx.tr.text('cli.pki.common.backup', { path })),
+    ...r.staleRemoved.map((path) => ctx.tr.text('cli.pki.common.removed', { path })),
+  ]
 }
 
 /** What the CLI started before this module loaded (program.ts: startEarlyWork). */
@@ -64,105 +133,67 @@ export interface EarlyWork {
   issueKey?: Promise<KeyObject | undefined> | undefined
 }
 
-export function registerCertCommands(program: Command, ctx: CommandContext, early: EarlyWork = {}): void {
-  const cert = program.command('cert').description('Issue and inspect certificates')
-
+function registerIssue(cert: Command, ctx: CommandContext, early: EarlyWork): void {
+  const t = translator(ctx, 'cli.pki.cert.issue')
   cert
     .command('issue')
-    .description('Issue a server certificate (domain.crt, domain.key) or a client certificate from the CA')
-    .requiredOption('--ca-dir <dir>', 'CA directory (ca.crt, ca.key)')
-    .requiredOption('--out <dir>', 'output directory')
-    .option('--ip <ip>', 'IP address clients use (repeatable)', collect)
-    .option('--dns <name>', 'DNS name clients use (repeatable; *.example.com allowed)', collect)
-    .option('--days <n>', 'validity in days (default 825, never past the CA)')
-    .option('--client', 'issue a client certificate (clientAuth), e.g. for a Docker engine over TCP+TLS')
-    .option('--key-size <bits>', 'RSA key size: 2048, 3072 or 4096', '2048')
-    .option('--passphrase-file <file>', 'passphrase of the CA key, on the first line of FILE')
-    .option('--force', 'replace existing files, keeping timestamped backups')
-    .option('--json', 'print the result as JSON')
+    .description(t('description'))
+    .requiredOption('--ca-dir <dir>', t('caDir'))
+    .requiredOption('--out <dir>', t('out'))
+    .option('--ip <ip>', t('ip'), collect)
+    .option('--dns <name>', t('dns'), collect)
+    .option('--days <n>', t('days'))
+    .option('--client', t('client'))
+    .option('--key-size <bits>', t('keySize'), '2048')
+    .option('--passphrase-file <file>', t('passphraseFile'))
+    .option('--force', t('force'))
+    .option('--json', ctx.tr.text('cli.pki.common.json'))
     .action(async (o: IssueOpts) => {
-      const sans = [...(o.ip ?? []), ...(o.dns ?? [])]
-      if (sans.length === 0) {
-        throw invalidInput(
-          '--ip/--dns',
-          '',
-          'at least one --ip or --dns is required: every address clients use must be in the certificate',
-        )
-      }
-      // Check each address against the option it came in, so the message names --ip or --dns.
-      for (const ip of o.ip ?? []) {
-        if (parseSan(ip, '--ip').type !== 'ip')
-          throw invalidInput('--ip', ip, 'an IPv4 or IPv6 address is required here; put DNS names in --dns')
-      }
-      for (const name of o.dns ?? []) {
-        if (parseSan(name, '--dns').type !== 'dns')
-          throw invalidInput('--dns', name, 'a DNS name is required here; put IP addresses in --ip')
-      }
-      const passphrase = await readOptionalSecretFile(ctx, o.passphraseFile, '--passphrase-file')
+      const sans = checkAddresses(o)
+      const passphrase = await readOptionalSecretFile(ctx, o.passphraseFile, 'passphraseFile')
       const { issueToDir } = await import('../../pki/ca-dir')
       const r = await issueToDir({
         caDir: ctx.path(o.caDir),
         outDir: ctx.path(o.out),
         sans,
-        days: o.days === undefined ? undefined : parsePositiveInt('--days', o.days),
-        keySize: parseKeySize(o.keySize, '--key-size'),
+        days: o.days === undefined ? undefined : parsePositiveInt('days', o.days),
+        keySize: parseKeySize(o.keySize, 'keySize'),
         usage: o.client ? 'client' : 'server',
         passphrase,
         force: o.force === true,
         key: early.issueKey,
       })
-      const summary = {
-        usage: r.usage,
-        serial: r.serial,
-        sans: r.sans,
-        notBefore: r.notBefore.toISOString(),
-        notAfter: r.notAfter.toISOString(),
-        certPath: r.certPath,
-        keyPath: r.keyPath,
-        caCertPath: r.caCertPath,
-        fingerprintSha256: inspectCertificate(r.certPem).fingerprintSha256,
-        backups: r.backups,
-        chainLength: r.chainLength,
-        rootSubject: r.rootSubject,
-        rootFingerprintSha256: r.rootFingerprintSha256,
-        staleRemoved: r.staleRemoved,
-      }
-      if (o.json) {
-        printJson(ctx, summary)
-        return
-      }
-      ctx.io.stdout(
-        [
-          `Issued ${r.usage} certificate for ${r.sans.map((s) => s.value).join(', ')}`,
-          `  certificate  ${r.certPath}${r.chainLength > 1 ? ` (with the ${r.chainLength - 1} intermediate CA certificate(s) the registry must send)` : ''}`,
-          `  private key  ${r.keyPath} (0600)`,
-          `  CA copy      ${r.caCertPath} (${r.chainLength > 1 ? `the root, ${r.rootSubject}: ` : ''}give clients this file only)`,
-          `  expires      ${summary.notAfter}`,
-          `  SHA-256      ${summary.fingerprintSha256}`,
-          ...r.backups.map((b) => `  backup       ${b}`),
-          ...r.staleRemoved.map((p) => `  removed      ${p} (left by an interrupted run)`),
-          '',
-        ].join('\n'),
-      )
+      if (o.json) printJson(ctx, issueSummary(r))
+      else ctx.io.stdout(`${issueLines(ctx, r).join('\n')}\n`)
     })
+}
 
+function registerInspect(cert: Command, ctx: CommandContext): void {
+  const t = translator(ctx, 'cli.pki.cert.inspect')
   cert
     .command('inspect')
-    .description('Show a certificate, lint it, and check that it covers a host (exit 1 when it does not)')
-    .argument('<file>', 'PEM certificate')
-    .option('--host <host>', 'IP or DNS name clients will use, with or without :PORT ([IPv6]:PORT)')
-    .option('--json', 'print {certificate, lint} as JSON')
+    .description(t('description'))
+    .argument('<file>', t('file'))
+    .option('--host <host>', t('host'))
+    .option('--json', t('json'))
     .action(async (file: string, o: InspectOpts) => {
       let host: string | undefined
       if (o.host !== undefined) {
-        host = parseHostPort(o.host, '--host').host
-        parseSan(host, '--host')
+        host = parseHostPort(o.host, 'host').host
+        parseSan(host, 'host')
       }
+      // The positional argument: named as the usage line names it.
       const pem = await readInputFile(ctx, file, 'FILE')
-      const info = inspectCertificate(pem, { host })
+      const info = inspectCertificate(pem, { host, field: 'FILE' })
       const findings = lintInfo(info, { hosts: host === undefined ? [] : [host] })
       if (o.json) printJson(ctx, { certificate: info, lint: findings })
-      else ctx.io.stdout(formatInfo(info, findings))
+      else ctx.io.stdout(`${inspectLines(ctx, info, findings).join('\n')}\n`)
       if (info.covers && !info.covers.covered) ctx.setExitCode(1)
     })
+}
+
+export function registerCertCommands(program: Command, ctx: CommandContext, early: EarlyWork = {}): void {
+  const cert = program.command('cert').description(ctx.tr.text('cli.pki.cert.description'))
+  registerIssue(cert, ctx, early)
+  registerInspect(cert, ctx)
 }

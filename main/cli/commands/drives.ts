@@ -1,4 +1,5 @@
 import type { Command } from 'commander'
+import type { RemovableDrive } from '../../drives/list-drives'
 import { listRemovableDrives } from '../../drives/list-drives'
 import { printJson, type CommandContext } from '../context'
 
@@ -6,29 +7,22 @@ function gib(n: number | undefined): string {
   return n === undefined ? '?' : `${(n / 1024 ** 3).toFixed(1)} GiB`
 }
 
+function driveLine(ctx: CommandContext, d: RemovableDrive): string {
+  const label = d.label || ctx.tr.text('cli.trust.drives.noLabel')
+  const free = ctx.tr.text('cli.trust.drives.free', { free: gib(d.freeBytes), size: gib(d.sizeBytes) })
+  const readOnly = d.readOnly ? `  ${ctx.tr.text('cli.trust.drives.readOnly')}` : ''
+  return `${d.mount}  ${label}  ${d.device}  ${d.fsType}  ${free}${readOnly}  ${d.model}`
+}
+
 export function registerDrivesCommands(program: Command, ctx: CommandContext): void {
   program
     .command('drives')
-    .description(
-      'List mounted removable drives a trust bundle can be written to (system drives are never listed)',
-    )
-    .option('--json', 'print the list as JSON')
+    .description(ctx.tr.text('cli.trust.help.drives'))
+    .option('--json', ctx.tr.text('cli.trust.help.drivesJson'))
     .action(async (o: { json?: boolean }) => {
       const drives = await (ctx.io.drives?.list ?? listRemovableDrives)()
-      if (o.json) {
-        printJson(ctx, drives)
-        return
-      }
-      if (drives.length === 0) {
-        ctx.io.stdout(
-          'No removable drive is mounted. Plug in a USB stick (and mount it), or use `bundle export --out DIR`.\n',
-        )
-        return
-      }
-      for (const d of drives) {
-        ctx.io.stdout(
-          `${d.mount}  ${d.label || '(no label)'}  ${d.device}  ${d.fsType}  ${gib(d.freeBytes)} free of ${gib(d.sizeBytes)}${d.readOnly ? '  READ-ONLY' : ''}  ${d.model}\n`,
-        )
-      }
+      if (o.json) printJson(ctx, drives)
+      else if (drives.length === 0) ctx.io.stdout(`${ctx.tr.text('cli.trust.drives.none')}\n`)
+      else for (const d of drives) ctx.io.stdout(`${driveLine(ctx, d)}\n`)
     })
 }

@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import type { Command } from 'commander'
 import { invalidInput } from '../../errors'
+import { message } from '../../messages/index'
 import {
   checkEngine,
   closeEngine,
@@ -10,6 +11,7 @@ import {
   parseHostKeyFingerprint,
   plainTcpWarning,
   type Engine,
+  type EngineInfo,
   type EngineSpec,
 } from '../../docker'
 import { printJson, readInputFile, readSecretFile, type CommandContext } from '../context'
@@ -27,82 +29,76 @@ export interface EngineOpts {
 }
 
 /** The engine options every engine/registry command takes. */
-export function addEngineOptions(cmd: Command): Command {
+export function addEngineOptions(ctx: CommandContext, cmd: Command): Command {
+  const t = (key: string): string => ctx.tr.text(`cli.docker.engine.option.${key}`)
   return cmd
-    .option(
-      '--docker-host <url>',
-      'engine: unix:///var/run/docker.sock, tcp://HOST:2376, ssh://USER@HOST[:PORT] (default: DOCKER_HOST, then the local socket)',
+    .option('--docker-host <url>', t('dockerHost'))
+    .option('--tls-ca <file>', t('tlsCa'))
+    .option('--tls-cert <file>', t('tlsCert'))
+    .option('--tls-key <file>', t('tlsKey'))
+    .option('--ssh-key <file>', t('sshKey'))
+    .option('--ssh-passphrase-file <file>', t('sshPassphraseFile'))
+    .option('--ssh-host-key-fingerprint <SHA256:...>', t('sshHostKeyFingerprint'))
+    .option('--ssh-known-hosts <file>', t('sshKnownHosts'))
+    .option('--insecure-engine', t('insecureEngine'))
+}
+
+/** TLS client files from --tls-ca/--tls-cert/--tls-key (all three or none), else DOCKER_TLS_VERIFY/DOCKER_CERT_PATH. */
+async function tlsFromOptions(ctx: CommandContext, o: EngineOpts): Promise<EngineSpec['tls']> {
+  const given = [o.tlsCa, o.tlsCert, o.tlsKey].filter((v) => v !== undefined).length
+  if (given > 0 && given < 3)
+    throw invalidInput(
+      '--tls-ca/--tls-cert/--tls-key',
+      ctx.tr.text('cli.docker.engine.tlsTriple', { given }),
+      message('cli.docker.engine.tlsTripleAllowed'),
     )
-    .option('--tls-ca <file>', "CA certificate that signed the engine's TLS server certificate (tcp://)")
-    .option('--tls-cert <file>', 'client certificate for the engine (tcp://)')
-    .option('--tls-key <file>', 'client key for the engine (tcp://)')
-    .option('--ssh-key <file>', 'private key for ssh:// (default: ssh-agent from SSH_AUTH_SOCK)')
-    .option('--ssh-passphrase-file <file>', 'passphrase of --ssh-key, on the first line of FILE')
-    .option(
-      '--ssh-host-key-fingerprint <SHA256:...>',
-      'accept only this SSH host key (as `ssh-keygen -lf` prints it) instead of checking known_hosts',
-    )
-    .option(
-      '--ssh-known-hosts <file>',
-      'known_hosts file to check the SSH host key against (default ~/.ssh/known_hosts)',
-    )
-    .option(
-      '--insecure-engine',
-      'allow a tcp:// engine WITHOUT TLS to receive the registry key and htpasswd file in clear text (refused otherwise)',
-    )
+  if (o.tlsCa !== undefined && o.tlsCert !== undefined && o.tlsKey !== undefined)
+    return {
+      ca: await readInputFile(ctx, o.tlsCa, 'tlsCa'),
+      cert: await readInputFile(ctx, o.tlsCert, 'tlsCert'),
+      key: await readInputFile(ctx, o.tlsKey, 'tlsKey'),
+    }
+  const dir = ctx.io.env.DOCKER_CERT_PATH
+  if (ctx.io.env.DOCKER_TLS_VERIFY !== '1' || !dir) return undefined
+  return {
+    ca: await readInputFile(ctx, join(dir, 'ca.pem'), 'DOCKER_CERT_PATH'),
+    cert: await readInputFile(ctx, join(dir, 'cert.pem'), 'DOCKER_CERT_PATH'),
+    key: await readInputFile(ctx, join(dir, 'key.pem'), 'DOCKER_CERT_PATH'),
+  }
+}
+
+/** The SSH login and host key policy from --ssh-key (or ssh-agent), --ssh-host-key-fingerprint, --ssh-known-hosts. */
+async function sshFromOptions(ctx: CommandContext, o: EngineOpts): Promise<EngineSpec['ssh']> {
+  let ssh: EngineSpec['ssh']
+  if (o.sshKey !== undefined)
+    ssh = {
+      privateKey: await readInputFile(ctx, o.sshKey, 'sshKey'),
+      passphrase:
+        o.sshPassphraseFile === undefined
+          ? undefined
+          : await readSecretFile(ctx, o.sshPassphraseFile, 'sshPassphraseFile'),
+    }
+  else if (ctx.io.env.SSH_AUTH_SOCK) ssh = { agent: ctx.io.env.SSH_AUTH_SOCK }
+  if (o.sshHostKeyFingerprint !== undefined)
+    ssh = { ...ssh, hostKeyFingerprint: parseHostKeyFingerprint(o.sshHostKeyFingerprint) }
+  if (o.sshKnownHosts !== undefined) {
+    // Like ssh -o UserKnownHostsFile=FILE: the system-wide files are still read.
+    const system = defaultKnownHostsFiles({ HOME: '/nonexistent' }).filter((f) => f.startsWith('/etc/'))
+    ssh = { ...ssh, knownHostsFiles: [ctx.path(o.sshKnownHosts), ...system] }
+  }
+  return ssh
 }
 
 /** Builds the engine spec from options (and DOCKER_TLS_VERIFY/DOCKER_CERT_PATH), reading the files named. */
 export async function engineSpecFromOptions(ctx: CommandContext, o: EngineOpts): Promise<EngineSpec> {
-  const spec: EngineSpec = {
+  const tls = await tlsFromOptions(ctx, o)
+  const ssh = await sshFromOptions(ctx, o)
+  return {
     host: o.dockerHost ?? ctx.io.env.DOCKER_HOST,
     ...(o.insecureEngine === true ? { insecure: true } : {}),
+    ...(tls === undefined ? {} : { tls }),
+    ...(ssh === undefined ? {} : { ssh }),
   }
-  const given = [o.tlsCa, o.tlsCert, o.tlsKey].filter((v) => v !== undefined).length
-  if (given > 0 && given < 3) {
-    throw invalidInput(
-      '--tls-ca/--tls-cert/--tls-key',
-      `${given} of 3 given`,
-      'give all three files for a TLS engine, or none',
-    )
-  }
-  if (o.tlsCa !== undefined && o.tlsCert !== undefined && o.tlsKey !== undefined) {
-    spec.tls = {
-      ca: await readInputFile(ctx, o.tlsCa, '--tls-ca'),
-      cert: await readInputFile(ctx, o.tlsCert, '--tls-cert'),
-      key: await readInputFile(ctx, o.tlsKey, '--tls-key'),
-    }
-  } else if (ctx.io.env.DOCKER_TLS_VERIFY === '1' && ctx.io.env.DOCKER_CERT_PATH) {
-    const dir = ctx.io.env.DOCKER_CERT_PATH
-    spec.tls = {
-      ca: await readInputFile(ctx, join(dir, 'ca.pem'), 'DOCKER_CERT_PATH'),
-      cert: await readInputFile(ctx, join(dir, 'cert.pem'), 'DOCKER_CERT_PATH'),
-      key: await readInputFile(ctx, join(dir, 'key.pem'), 'DOCKER_CERT_PATH'),
-    }
-  }
-  if (o.sshKey !== undefined) {
-    spec.ssh = {
-      privateKey: await readInputFile(ctx, o.sshKey, '--ssh-key'),
-      passphrase:
-        o.sshPassphraseFile === undefined
-          ? undefined
-          : await readSecretFile(ctx, o.sshPassphraseFile, '--ssh-passphrase-file'),
-    }
-  } else if (ctx.io.env.SSH_AUTH_SOCK) {
-    spec.ssh = { agent: ctx.io.env.SSH_AUTH_SOCK }
-  }
-  if (o.sshHostKeyFingerprint !== undefined) {
-    spec.ssh = {
-      ...spec.ssh,
-      hostKeyFingerprint: parseHostKeyFingerprint(o.sshHostKeyFingerprint, '--ssh-host-key-fingerprint'),
-    }
-  }
-  if (o.sshKnownHosts !== undefined) {
-    // Like ssh -o UserKnownHostsFile=FILE: the system-wide files are still read.
-    const system = defaultKnownHostsFiles({ HOME: '/nonexistent' }).filter((f) => f.startsWith('/etc/'))
-    spec.ssh = { ...spec.ssh, knownHostsFiles: [ctx.path(o.sshKnownHosts), ...system] }
-  }
-  return spec
 }
 
 export async function engineFromOptions(ctx: CommandContext, o: EngineOpts): Promise<Engine> {
@@ -117,7 +113,9 @@ export async function withEngine<T>(
 ): Promise<T> {
   const engine = await engineFromOptions(ctx, o)
   if (isPlainTcp(engine.resolved) && o.insecureEngine === true)
-    ctx.io.stderr(`warning: ${plainTcpWarning(engine.resolved)} (allowed by --insecure-engine)\n`)
+    ctx.io.stderr(
+      `${ctx.tr.text('cli.common.label.warning')}: ${ctx.tr.render(plainTcpWarning(engine.resolved))} ${ctx.tr.text('cli.docker.engine.allowedInsecure')}\n`,
+    )
   try {
     return await work(engine)
   } finally {
@@ -139,37 +137,30 @@ export async function withInterrupt<T>(work: (signal: AbortSignal) => Promise<T>
   }
 }
 
+function printEngineInfo(ctx: CommandContext, info: EngineInfo): void {
+  const t = (key: string): string => ctx.tr.text(`cli.docker.engine.check.${key}`, { ...info })
+  ctx.io.stdout(`${[t('engine'), t('version'), t('platform'), t('kernel')].join('\n')}\n`)
+}
+
 export function registerEngineCommands(program: Command, ctx: CommandContext): void {
-  const engine = program
-    .command('engine')
-    .description('The Docker engine the registry runs on (local, ssh:// or tcp:// with TLS)')
+  const t = (key: string): string => ctx.tr.text(`cli.docker.${key}`)
+  const engine = program.command('engine').description(t('engine.description'))
   addEngineOptions(
+    ctx,
     engine
       .command('check')
-      .description(
-        'Connect to the engine within 5 s and report its version, API version and OS/arch, or why not',
-      )
-      .option('--json', 'print the result as JSON'),
+      .description(t('engine.check.description'))
+      .option('--json', t('registry.option.json')),
   ).action(async (o: EngineOpts & { json?: boolean }) => {
     const info = await withEngine(ctx, o, (engine) => {
       // Checking sends no secret: it goes ahead, but says what `registry start` would refuse.
       if (isPlainTcp(engine.resolved) && o.insecureEngine !== true)
         ctx.io.stderr(
-          `warning: ${plainTcpWarning(engine.resolved)} registry start and replace-cert refuse it unless --insecure-engine is given; prefer TLS (--tls-ca, --tls-cert, --tls-key) or ssh://.\n`,
+          `${ctx.tr.text('cli.common.label.warning')}: ${ctx.tr.render(plainTcpWarning(engine.resolved))} ${t('engine.check.refusesPlainTcp')}\n`,
         )
       return checkEngine(engine)
     })
-    if (o.json) {
-      printJson(ctx, info)
-      return
-    }
-    ctx.io.stdout(
-      [
-        `engine       ${info.engine}`,
-        `version      ${info.version} (API ${info.apiVersion})`,
-        `platform     ${info.os}/${info.arch}`,
-        `kernel       ${info.kernel}`,
-      ].join('\n') + '\n',
-    )
+    if (o.json) printJson(ctx, info)
+    else printEngineInfo(ctx, info)
   })
 }

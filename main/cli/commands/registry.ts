@@ -3,6 +3,8 @@ import type { Command } from 'commander'
 import { invalidInput } from '../../errors'
 import {
   CA_FILE,
+  checkContainerName,
+  CONTAINER_NAME_RULE,
   DEFAULT_IMAGE,
   DEFAULT_NAME,
   followLogs,
@@ -17,8 +19,12 @@ import {
   type CertStoreChoice,
   type Credential,
   type ProgressEvent,
+  type RegistryStatus,
+  type StartRegistryInput,
+  type StartRegistryResult,
   type StorageSpec,
 } from '../../docker'
+import { message, type Params } from '../../messages/index'
 import {
   collect,
   parsePositiveInt,
@@ -58,52 +64,42 @@ interface StartOpts extends CommonOpts {
   healthTimeout: string
 }
 
-/** Reads DIR/ca.crt: the only trust anchor used to check the registry's health. */
-async function readCaPem(ctx: CommandContext, dir: string): Promise<string> {
-  return readInputFile(ctx, join(ctx.path(dir), CA_FILE), '--certs')
+interface HealthOpts extends CommonOpts {
+  certs: string
+  registryHost?: string
+  healthTimeout: string
 }
 
-const NAME_RULE = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,62}$/
+/** `cli.docker.registry.*` in the run's language. */
+const say = (ctx: CommandContext, key: string, params?: Params): string =>
+  ctx.tr.text(`cli.docker.registry.${key}`, params)
+const allowedMsg = (key: string): ReturnType<typeof message> =>
+  message(`cli.docker.registry.start.allowed.${key}`)
 
-function checkName(name: string): string {
-  if (!NAME_RULE.test(name))
-    throw invalidInput(
-      '--name',
-      name,
-      'allowed: letters, digits and _ . - (starting with a letter or digit, at most 63)',
-    )
-  return name
+/** Reads DIR/ca.crt: the only trust anchor used to check the registry's health. */
+async function readCaPem(ctx: CommandContext, dir: string): Promise<string> {
+  return readInputFile(ctx, join(ctx.path(dir), CA_FILE), 'certs')
 }
 
 function parseCertStore(value: string): CertStoreChoice {
   if (value === 'auto' || value === 'bind' || value === 'volume') return value
   if (value.startsWith('host:') && value.slice(5).startsWith('/')) return { hostPath: value.slice(5) }
-  throw invalidInput(
-    '--cert-store',
-    value,
-    "allowed: auto, bind, volume, host:/ABSOLUTE/PATH (a directory on the engine's host)",
-  )
+  throw invalidInput('certStore', value, allowedMsg('certStore'))
 }
 
-function parseStorage(o: StartOpts): StorageSpec | undefined {
+function parseStorage(ctx: CommandContext, o: StartOpts): StorageSpec | undefined {
   if (o.data !== undefined && o.volume !== undefined)
     throw invalidInput(
       '--data/--volume',
-      `${o.data} and ${o.volume}`,
-      'give one of --data PATH or --volume NAME',
+      say(ctx, 'start.dataAndVolume', { data: o.data, volume: o.volume }),
+      allowedMsg('oneStorage'),
     )
   if (o.data !== undefined) {
-    if (!o.data.startsWith('/'))
-      throw invalidInput(
-        '--data',
-        o.data,
-        "an absolute path on the engine's host is allowed (e.g. /var/lib/registry)",
-      )
+    if (!o.data.startsWith('/')) throw invalidInput('data', o.data, allowedMsg('dataPath'))
     return { kind: 'hostPath', path: o.data }
   }
   if (o.volume !== undefined) {
-    if (!NAME_RULE.test(o.volume))
-      throw invalidInput('--volume', o.volume, 'allowed: a volume name of letters, digits and _ . -')
+    if (!CONTAINER_NAME_RULE.test(o.volume)) throw invalidInput('volume', o.volume, allowedMsg('volumeName'))
     return { kind: 'volume', name: o.volume }
   }
   return undefined
@@ -112,17 +108,16 @@ function parseStorage(o: StartOpts): StorageSpec | undefined {
 async function readUsers(ctx: CommandContext, o: StartOpts): Promise<Credential[] | undefined> {
   const users = o.user ?? []
   const files = o.passwordFile ?? []
-  if (users.length !== files.length) {
+  if (users.length !== files.length)
     throw invalidInput(
       '--user/--password-file',
-      `${users.length} users, ${files.length} password files`,
-      'give one --password-file after each --user',
+      say(ctx, 'start.usersAndFiles', { users: users.length, files: files.length }),
+      allowedMsg('usersFiles'),
     )
-  }
   if (users.length === 0) return undefined
   const out: Credential[] = []
   for (const [i, user] of users.entries())
-    out.push({ user, password: await readSecretFile(ctx, files[i] ?? '', '--password-file') })
+    out.push({ user, password: await readSecretFile(ctx, files[i] ?? '', 'passwordFile') })
   return out
 }
 
@@ -130,129 +125,141 @@ async function readUsers(ctx: CommandContext, o: StartOpts): Promise<Credential[
 function progressPrinter(ctx: CommandContext): (e: ProgressEvent) => void {
   let last = ''
   return (e) => {
-    const line = e.step === 'pull' && e.current !== undefined ? '' : `${e.step}: ${e.message}`
+    const line = e.step === 'pull' && e.current !== undefined ? '' : `${e.step}: ${ctx.tr.render(e.message)}`
     if (line === '' || line === last) return
     last = line
     ctx.io.stderr(`${line}\n`)
   }
 }
 
-function commonOptions(cmd: Command): Command {
+function commonOptions(ctx: CommandContext, cmd: Command): Command {
   return addEngineOptions(
-    cmd.option('--name <name>', 'container name', DEFAULT_NAME).option('--json', 'print the result as JSON'),
+    ctx,
+    cmd
+      .option('--name <name>', say(ctx, 'option.name'), DEFAULT_NAME)
+      .option('--json', say(ctx, 'option.json')),
   )
 }
 
-export function registerRegistryCommands(program: Command, ctx: CommandContext): void {
-  registerEngineCommands(program, ctx)
-  const registry = program
-    .command('registry')
-    .description('Run and manage the registry container on a Docker engine')
+const healthTimeoutOption = (ctx: CommandContext, cmd: Command): Command =>
+  cmd.option('--health-timeout <seconds>', say(ctx, 'option.healthTimeout'), '60')
 
-  commonOptions(
-    registry
-      .command('start')
-      .description(
-        'Preflight, image (present, --image-tar, or pull), certificates to the engine, container, health check',
-      )
-      .requiredOption('--certs <dir>', 'directory with domain.crt, domain.key and ca.crt (from `cert issue`)')
-      .option('--port <port>', 'host port', '5000')
-      .option('--data <path>', "storage as a host path on the engine's host")
-      .option('--volume <name>', 'storage as a named volume (default NAME-data)')
-      .option('--image <ref>', 'registry image (registry:2 or registry:3)', DEFAULT_IMAGE)
-      .option('--image-tar <file>', 'load the image from a `docker save` tar (offline)')
-      .option('--user <name>', 'htpasswd user (repeatable, each with --password-file)', collect)
-      .option(
-        '--password-file <file>',
-        'password of the preceding --user, on the first line of FILE',
-        collect,
-      )
-      .option('--delete-enabled', 'allow deleting images through the API (REGISTRY_STORAGE_DELETE_ENABLED)')
-      .option(
-        '--cert-store <where>',
-        'auto | bind | volume | host:/PATH (auto: bind locally, volume remotely)',
-        'auto',
-      )
-      .option(
-        '--registry-host <host>',
-        "address clients use, checked against the served certificate and reported (default: an address the certificate names; the check connects to the engine's host, 127.0.0.1 locally)",
-      )
-      .option('--replace', 'replace an existing container with this name')
-      .option('--reuse', 'reuse an existing container with this name')
-      .option('--no-pull', 'never pull; fail when the image is missing and no tar was given')
-      .option('--health-timeout <seconds>', 'how long to wait for a healthy answer', '60'),
-  ).action(async (o: StartOpts) => {
-    const name = checkName(o.name)
-    const port = parsePositiveInt('--port', o.port, 65535)
-    const healthTimeoutMs = parsePositiveInt('--health-timeout', o.healthTimeout, 3600) * 1000
-    const storage = parseStorage(o)
-    const certStore = parseCertStore(o.certStore)
-    if (o.replace && o.reuse) throw invalidInput('--replace/--reuse', 'both', 'give one of them')
-    const users = await readUsers(ctx, o)
-    const certs = await readCertDir(ctx.path(o.certs))
+/** Everything `registry start` reads before it talks to the engine: bad input fails here, nothing changed. */
+async function startInput(ctx: CommandContext, o: StartOpts): Promise<StartRegistryInput> {
+  const name = checkContainerName(o.name)
+  const port = parsePositiveInt('port', o.port, 65535)
+  const healthTimeoutMs = parsePositiveInt('healthTimeout', o.healthTimeout, 3600) * 1000
+  const storage = parseStorage(ctx, o)
+  const certStore = parseCertStore(o.certStore)
+  if (o.replace && o.reuse)
+    throw invalidInput('--replace/--reuse', say(ctx, 'start.both'), allowedMsg('oneOf'))
+  const users = await readUsers(ctx, o)
+  const certs = await readCertDir(ctx.path(o.certs))
+  return {
+    name,
+    image: o.image,
+    port,
+    certs,
+    storage,
+    certStore,
+    imageTar: o.imageTar === undefined ? undefined : ctx.path(o.imageTar),
+    pull: o.pull,
+    users,
+    deleteEnabled: o.deleteEnabled,
+    ifExists: o.replace ? 'replace' : o.reuse ? 'reuse' : 'fail',
+    registryHost: o.registryHost,
+    healthTimeoutMs,
+  }
+}
+
+function printStarted(ctx: CommandContext, r: StartRegistryResult, json: boolean | undefined): void {
+  const notices = r.notices.map((n) => ctx.tr.render(n))
+  if (json) {
+    printJson(ctx, { ...r, notices })
+    return
+  }
+  ctx.io.stdout(
+    `${say(ctx, 'start.healthy', {
+      name: r.name,
+      url: r.url,
+      status: r.health.status,
+      ms: r.health.elapsedMs,
+      image: r.image,
+      source: r.imageSource,
+    })}\n`,
+  )
+  for (const n of notices) ctx.io.stdout(`${ctx.tr.text('cli.common.label.note')}: ${n}\n`)
+}
+
+function registerStart(ctx: CommandContext, registry: Command): void {
+  const t = (key: string): string => say(ctx, `start.${key}`)
+  const cmd = registry
+    .command('start')
+    .description(t('description'))
+    .requiredOption('--certs <dir>', t('certs'))
+    .option('--port <port>', t('port'), '5000')
+    .option('--data <path>', t('data'))
+    .option('--volume <name>', t('volume'))
+    .option('--image <ref>', t('image'), DEFAULT_IMAGE)
+    .option('--image-tar <file>', t('imageTar'))
+    .option('--user <name>', t('user'), collect)
+    .option('--password-file <file>', t('passwordFile'), collect)
+    .option('--delete-enabled', t('deleteEnabled'))
+    .option('--cert-store <where>', t('certStore'), 'auto')
+    .option('--registry-host <host>', t('registryHost'))
+    .option('--replace', t('replace'))
+    .option('--reuse', t('reuse'))
+    .option('--no-pull', t('noPull'))
+  commonOptions(ctx, healthTimeoutOption(ctx, cmd)).action(async (o: StartOpts) => {
+    const input = await startInput(ctx, o)
     const result = await withEngine(ctx, o, (engine) =>
-      withInterrupt((signal) =>
-        startRegistry(
-          engine,
-          {
-            name,
-            image: o.image,
-            port,
-            certs,
-            storage,
-            certStore,
-            imageTar: o.imageTar === undefined ? undefined : ctx.path(o.imageTar),
-            pull: o.pull,
-            users,
-            deleteEnabled: o.deleteEnabled,
-            ifExists: o.replace ? 'replace' : o.reuse ? 'reuse' : 'fail',
-            registryHost: o.registryHost,
-            healthTimeoutMs,
-          },
-          { signal, onProgress: progressPrinter(ctx) },
-        ),
-      ),
+      withInterrupt((signal) => startRegistry(engine, input, { signal, onProgress: progressPrinter(ctx) })),
     )
-    if (o.json) {
-      printJson(ctx, result)
-      return
-    }
-    ctx.io.stdout(
-      `registry "${result.name}" is healthy at ${result.url}/v2/ (HTTP ${result.health.status} after ${result.health.elapsedMs} ms, image ${result.image} ${result.imageSource})\n`,
-    )
-    for (const n of result.notices) ctx.io.stdout(`note: ${n}\n`)
+    printStarted(ctx, result, o.json)
   })
+}
 
-  commonOptions(
-    registry
-      .command('status')
-      .description("State, uptime, image, port, storage and the served certificate's expiry"),
-  ).action(async (o: CommonOpts) => {
-    const s = await withEngine(ctx, o, (engine) => registryStatus(engine, checkName(o.name)))
-    if (o.json) {
-      printJson(ctx, s)
-      return
-    }
-    const lines = [
-      `name         ${s.name}${s.managed ? '' : ' (not made by Registry Wizard)'}`,
-      `state        ${s.state}${s.uptimeSeconds === undefined ? '' : `, up ${s.uptimeSeconds} s`}${s.restartCount > 0 ? `, ${s.restartCount} restarts` : ''}`,
-      `image        ${s.image}`,
-      `port         ${s.port ?? '(not published)'}`,
-      `storage      ${s.storage ? `${s.storage.kind} ${s.storage.source}` : '(none)'}`,
-      `certificate  ${s.servedCert ? `${s.servedCert.subject}, expires ${s.servedCert.notAfter} (${s.servedCert.daysLeft} days left)` : '(not readable)'}`,
-    ]
-    ctx.io.stdout(`${lines.join('\n')}\n`)
-  })
+function statusLines(ctx: CommandContext, s: RegistryStatus): string[] {
+  const st = (key: string, params?: Params): string => say(ctx, `status.${key}`, params)
+  const cert = s.servedCert
+  return [
+    st('name', { name: s.name, managed: s.managed ? '' : st('notManaged') }),
+    st('state', {
+      state: s.state,
+      uptime: s.uptimeSeconds === undefined ? '' : st('uptime', { seconds: s.uptimeSeconds }),
+      restarts: s.restartCount > 0 ? st('restarts', { count: s.restartCount }) : '',
+    }),
+    st('image', { image: s.image }),
+    st('port', { port: s.port ?? st('notPublished') }),
+    s.storage ? st('storage', { kind: s.storage.kind, source: s.storage.source }) : st('noStorage'),
+    cert
+      ? st('certificate', { subject: cert.subject, notAfter: cert.notAfter, days: cert.daysLeft })
+      : st('noCertificate'),
+  ]
+}
 
+function registerStatus(ctx: CommandContext, registry: Command): void {
+  commonOptions(ctx, registry.command('status').description(say(ctx, 'status.description'))).action(
+    async (o: CommonOpts) => {
+      const name = checkContainerName(o.name)
+      const s = await withEngine(ctx, o, (engine) => registryStatus(engine, name))
+      if (o.json) printJson(ctx, s)
+      else ctx.io.stdout(`${statusLines(ctx, s).join('\n')}\n`)
+    },
+  )
+}
+
+function registerLogs(ctx: CommandContext, registry: Command): void {
   commonOptions(
+    ctx,
     registry
       .command('logs')
-      .description("The container's log lines")
-      .option('--tail <n>', 'how many lines', '100')
-      .option('--follow', 'keep printing new lines until Ctrl+C'),
+      .description(say(ctx, 'logs.description'))
+      .option('--tail <n>', say(ctx, 'logs.tail'), '100')
+      .option('--follow', say(ctx, 'logs.follow')),
   ).action(async (o: CommonOpts & { tail: string; follow?: boolean }) => {
-    const name = checkName(o.name)
-    const tail = parsePositiveInt('--tail', o.tail, 100000)
+    const name = checkContainerName(o.name)
+    const tail = parsePositiveInt('tail', o.tail, 100000)
     await withEngine(ctx, o, async (engine) => {
       await inspectRegistry(engine, name)
       await withInterrupt((signal) =>
@@ -265,46 +272,46 @@ export function registerRegistryCommands(program: Command, ctx: CommandContext):
       )
     })
   })
+}
 
-  commonOptions(registry.command('stop').description('Stop the registry container')).action(
+function registerStop(ctx: CommandContext, registry: Command): void {
+  commonOptions(ctx, registry.command('stop').description(say(ctx, 'stop.description'))).action(
     async (o: CommonOpts) => {
-      const name = checkName(o.name)
+      const name = checkContainerName(o.name)
       await withEngine(ctx, o, (engine) => stopRegistry(engine, name))
       if (o.json) printJson(ctx, { stopped: name })
-      else ctx.io.stdout(`stopped ${name}\n`)
+      else ctx.io.stdout(`${say(ctx, 'stop.done', { name })}\n`)
     },
   )
+}
 
-  commonOptions(
-    registry
-      .command('restart')
-      .description('Restart the registry container and check its health against the CA')
-      .requiredOption('--certs <dir>', 'directory holding ca.crt, to verify the registry after the restart')
-      .option(
-        '--registry-host <host>',
-        "address to check the served certificate against (default: one it names; the check connects to the engine's host)",
-      )
-      .option('--health-timeout <seconds>', 'how long to wait for a healthy answer', '60'),
-  ).action(async (o: CommonOpts & { certs: string; registryHost?: string; healthTimeout: string }) => {
-    const name = checkName(o.name)
+function registerRestart(ctx: CommandContext, registry: Command): void {
+  const cmd = registry
+    .command('restart')
+    .description(say(ctx, 'restart.description'))
+    .requiredOption('--certs <dir>', say(ctx, 'restart.certs'))
+    .option('--registry-host <host>', say(ctx, 'restart.registryHost'))
+  commonOptions(ctx, healthTimeoutOption(ctx, cmd)).action(async (o: HealthOpts) => {
+    const name = checkContainerName(o.name)
     const caPem = await readCaPem(ctx, o.certs)
-    const healthTimeoutMs = parsePositiveInt('--health-timeout', o.healthTimeout, 3600) * 1000
+    const healthTimeoutMs = parsePositiveInt('healthTimeout', o.healthTimeout, 3600) * 1000
     const health = await withEngine(ctx, o, (engine) =>
       restartAndCheck(engine, name, caPem, { registryHost: o.registryHost, healthTimeoutMs }),
     )
     if (o.json) printJson(ctx, { restarted: name, health })
-    else ctx.io.stdout(`restarted ${name}: healthy (HTTP ${health.status} after ${health.elapsedMs} ms)\n`)
+    else ctx.io.stdout(`${say(ctx, 'restart.done', { name, status: health.status, ms: health.elapsedMs })}\n`)
   })
+}
 
+function registerRemove(ctx: CommandContext, registry: Command): void {
   commonOptions(
+    ctx,
     registry
       .command('remove')
-      .description(
-        'Remove the container (and its certificate/auth volumes); the image data stays unless --delete-data',
-      )
-      .option('--delete-data', 'also delete the data volume (a host path is never deleted)'),
+      .description(say(ctx, 'remove.description'))
+      .option('--delete-data', say(ctx, 'remove.deleteData')),
   ).action(async (o: CommonOpts & { deleteData?: boolean }) => {
-    const name = checkName(o.name)
+    const name = checkContainerName(o.name)
     const r = await withEngine(ctx, o, (engine) =>
       removeRegistry(engine, name, { deleteData: o.deleteData === true }),
     )
@@ -312,33 +319,43 @@ export function registerRegistryCommands(program: Command, ctx: CommandContext):
       printJson(ctx, r)
       return
     }
+    const volumes = r.removedVolumes
     ctx.io.stdout(
-      `removed ${r.removed}${r.removedVolumes.length > 0 ? ` and volumes ${r.removedVolumes.join(', ')}` : ''}\n`,
+      `${volumes.length > 0 ? say(ctx, 'remove.doneVolumes', { name: r.removed, volumes }) : say(ctx, 'remove.done', { name: r.removed })}\n`,
     )
-    if (r.keptData) ctx.io.stdout(`kept the data: ${r.keptData}\n`)
+    if (r.keptData) ctx.io.stdout(`${say(ctx, 'remove.keptData', { data: r.keptData })}\n`)
   })
+}
 
-  commonOptions(
-    registry
-      .command('replace-cert')
-      .description('Serve a new server certificate from the same CA and restart (clients need no new trust)')
-      .requiredOption('--certs <dir>', 'directory with the new domain.crt, domain.key and the same ca.crt')
-      .option(
-        '--registry-host <host>',
-        'address clients use, checked against the new certificate (default: one it names)',
-      )
-      .option('--health-timeout <seconds>', 'how long to wait for a healthy answer', '60'),
-  ).action(async (o: CommonOpts & { certs: string; registryHost?: string; healthTimeout: string }) => {
-    const name = checkName(o.name)
+function registerReplaceCert(ctx: CommandContext, registry: Command): void {
+  const cmd = registry
+    .command('replace-cert')
+    .description(say(ctx, 'replaceCert.description'))
+    .requiredOption('--certs <dir>', say(ctx, 'replaceCert.certs'))
+    .option('--registry-host <host>', say(ctx, 'replaceCert.registryHost'))
+  commonOptions(ctx, healthTimeoutOption(ctx, cmd)).action(async (o: HealthOpts) => {
+    const name = checkContainerName(o.name)
     const certs = await readCertDir(ctx.path(o.certs))
-    const healthTimeoutMs = parsePositiveInt('--health-timeout', o.healthTimeout, 3600) * 1000
+    const healthTimeoutMs = parsePositiveInt('healthTimeout', o.healthTimeout, 3600) * 1000
     const r = await withEngine(ctx, o, (engine) =>
       replaceCertificate(engine, name, certs, { registryHost: o.registryHost, healthTimeoutMs }),
     )
     if (o.json) printJson(ctx, r)
     else
       ctx.io.stdout(
-        `${name} now serves a certificate valid until ${r.notAfter}; healthy (HTTP ${r.health.status})\n`,
+        `${say(ctx, 'replaceCert.done', { name, notAfter: r.notAfter, status: r.health.status })}\n`,
       )
   })
+}
+
+export function registerRegistryCommands(program: Command, ctx: CommandContext): void {
+  registerEngineCommands(program, ctx)
+  const registry = program.command('registry').description(say(ctx, 'description'))
+  registerStart(ctx, registry)
+  registerStatus(ctx, registry)
+  registerLogs(ctx, registry)
+  registerStop(ctx, registry)
+  registerRestart(ctx, registry)
+  registerRemove(ctx, registry)
+  registerReplaceCert(ctx, registry)
 }

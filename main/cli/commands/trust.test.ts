@@ -243,7 +243,7 @@ describe('registry-wizard trust', () => {
     ])
     expect(r.code, r.err).toBe(2)
     expect(r.err).toContain(
-      `cannot write ${root}/etc/containers/certs.d/192.168.20.10:5000/ca.crt: a part of the path is a file, not a folder (ENOTDIR)`,
+      `--root: cannot write ${root}/etc/containers/certs.d/192.168.20.10:5000/ca.crt: a part of this path is a file, not a folder [ENOTDIR]`,
     )
     expect(r.err).toMatch(/Nothing was changed/)
     expect(await snapshotDir(root)).toEqual(before)
@@ -267,7 +267,7 @@ describe('registry-wizard trust', () => {
     ])
     expect(r.code, r.err).toBe(2)
     expect(r.err).toMatch(
-      /cannot write .*:5000\/ca\.crt: the path or a name in it is too long .*\(ENAMETOOLONG\)/,
+      /cannot write .*:5000\/ca\.crt: the path is too long .*\[ENAMETOOLONG\]/,
     )
     expect(await snapshotDir(root)).toEqual(before)
   })
@@ -292,7 +292,7 @@ describe('registry-wizard trust', () => {
       ])
       expect(r.code, r.err).toBe(2)
       expect(r.err).toContain(
-        `cannot write ${root}/etc/docker/certs.d/192.168.20.10:5000/ca.crt: the file system is read-only (EROFS)`,
+        `cannot write ${root}/etc/docker/certs.d/192.168.20.10:5000/ca.crt: the file system is read-only [EROFS]`,
       )
       expect(await snapshotDir(root)).toEqual(before)
     } finally {

@@ -1,13 +1,21 @@
 import { homedir } from 'node:os'
-import { resolve } from 'node:path'
 import type { Command } from 'commander'
-import { describeStep, stepsAsShell } from '../../trust/apply-plan'
+import type { Message } from '../../messages/index'
+import { describeStep } from '../../trust/apply-plan'
+import {
+  applyTrust,
+  checkTrust,
+  trustMode,
+  type TrustApplied,
+  type TrustMode,
+  type TrustPolicy,
+} from '../../trust/apply-trust'
 import { parseTrustCa } from '../../trust/ca-certificate'
 import { defaultRoot } from '../../trust/paths'
 import { parseRegistryAddresses } from '../../trust/registry-address'
-import { directQuery, directRunner } from '../../trust/runner'
-import { parseTargets, planTrust, runTrust, trustStatus, type TrustRequest } from '../../trust/trust-service'
-import type { Platform, TargetPlan, TrustCa, TrustEnv } from '../../trust/types'
+import { directQuery } from '../../trust/runner'
+import { parseTargets, type TrustRequest } from '../../trust/trust-service'
+import type { Platform, TargetPlan, TargetStatus, TrustCa, TrustStep } from '../../trust/types'
 import { collect, printJson, readInputFile, type CommandContext } from '../context'
 import { registerBundleCommands } from './bundle'
 import { registerDrivesCommands } from './drives'
@@ -22,165 +30,194 @@ interface TrustOpts {
   json?: boolean
 }
 
-export type RunMode = 'direct' | 'prefix' | 'print'
-
 /**
- * How privileged steps run: directly when root on the real system; under a root prefix files are written but store
- * commands are only listed (they would change this machine); as non-root on the real system, nothing is done and
- * the CLI prints the commands to run as root.
+ * What the CLI brings to the trust policy: privileged when root (on Windows the user runs it from an elevated shell);
+ * it has no elevation prompt of its own, so as a normal user the domain hands back the script to run as root.
  */
-export function runMode(root: string, platform: NodeJS.Platform, euid: number | undefined): RunMode {
-  if (resolve(root) !== resolve(defaultRoot(platform))) return 'prefix'
-  if (platform === 'win32' || euid === 0) return 'direct'
-  return 'print'
+export function cliTrustPolicy(platform: NodeJS.Platform, euid: number | undefined): TrustPolicy {
+  return { privileged: platform === 'win32' || euid === 0 }
+}
+
+/** The mode the domain chooses for a CLI run (kept for the CLI's tests and JSON). */
+export function runMode(root: string, platform: NodeJS.Platform, euid: number | undefined): TrustMode {
+  return trustMode({ root, platform }, cliTrustPolicy(platform, euid))
+}
+
+/** The platform whose stores are changed: this one (anything but macOS and Windows is treated as Linux). */
+function thisPlatform(): Platform {
+  return (['linux', 'darwin', 'win32'].includes(process.platform) ? process.platform : 'linux') as Platform
 }
 
 async function loadCa(ctx: CommandContext, file: string): Promise<TrustCa> {
-  const text = await readInputFile(ctx, file, '--ca')
-  return parseTrustCa(text, { field: '--ca', sourcePath: ctx.path(file) })
+  const text = await readInputFile(ctx, file, 'ca')
+  return parseTrustCa(text, { field: 'ca', sourcePath: ctx.path(file) })
 }
 
-async function request(ctx: CommandContext, o: TrustOpts): Promise<{ req: TrustRequest; mode: RunMode }> {
+async function request(ctx: CommandContext, o: TrustOpts): Promise<TrustRequest> {
   const ca = await loadCa(ctx, o.ca)
-  const registries = parseRegistryAddresses(o.registry ?? [], '--registry', { requirePort: true })
-  const targets = o.targets === undefined ? undefined : parseTargets(o.targets, '--targets')
-  const platform = (
-    ['linux', 'darwin', 'win32'].includes(process.platform) ? process.platform : 'linux'
-  ) as Platform
+  const registries = parseRegistryAddresses(o.registry ?? [], 'registry', { requirePort: true })
+  const targets = o.targets === undefined ? undefined : parseTargets(o.targets, 'targets')
   const root = o.root === undefined ? defaultRoot() : ctx.path(o.root)
-  const mode = runMode(root, process.platform, process.geteuid?.())
-  const env: TrustEnv = {
-    root,
-    platform,
-    home: ctx.io.env.HOME ?? homedir(),
-    runner: mode === 'direct' ? directRunner : undefined,
-    query: mode === 'prefix' ? undefined : directQuery,
-  }
-  return { req: { env, ca, registries, targets, force: o.force }, mode }
+  const env = { root, platform: thisPlatform(), home: ctx.io.env.HOME ?? homedir(), query: directQuery }
+  return { env, ca, registries, targets, force: o.force }
 }
 
-function printPlans(ctx: CommandContext, plans: TargetPlan[], verb: string, commandsRun = true): void {
+/** Prints the words the CLI puts in front of notes and warnings (`note: ...`). */
+function labelled(ctx: CommandContext, label: 'note' | 'warning', text: Message, indent = ''): void {
+  ctx.io.stdout(`${indent}${ctx.tr.text(`cli.common.label.${label}`)}: ${ctx.tr.render(text)}\n`)
+}
+
+function printPlans(ctx: CommandContext, plans: TargetPlan[], would: boolean, commandsRun = true): void {
+  const { tr } = ctx
   for (const p of plans) {
-    ctx.io.stdout(`${p.label}:\n`)
-    if (p.steps.length === 0) ctx.io.stdout('  nothing to do (already in the wanted state)\n')
+    ctx.io.stdout(`${tr.text('cli.trust.target', { label: p.label })}\n`)
+    if (p.steps.length === 0) ctx.io.stdout(`  ${tr.text('cli.trust.nothingToDo')}\n`)
     for (const s of p.steps) {
       if (s.kind === 'run' && !commandsRun) continue // listed below as "not run"
-      ctx.io.stdout(`  ${verb}${describeStep(s)}\n`)
+      const step = describeStep(s)
+      ctx.io.stdout(`  ${would ? tr.text('cli.trust.would', { step }) : tr.render(step)}\n`)
     }
-    for (const w of p.warnings) ctx.io.stdout(`  warning: ${w}\n`)
-    for (const n of p.notes) ctx.io.stdout(`  note: ${n}\n`)
+    for (const w of p.warnings) labelled(ctx, 'warning', w, '  ')
+    for (const n of p.notes) labelled(ctx, 'note', n, '  ')
   }
 }
 
-function plansJson(plans: TargetPlan[]): unknown {
+/** A step for JSON: file contents left out (their size given), messages rendered in the run's language. */
+function stepJson(ctx: CommandContext, s: TrustStep): unknown {
+  if (s.kind === 'write')
+    return { kind: s.kind, path: s.path, mode: s.mode.toString(8), bytes: Buffer.byteLength(s.content) }
+  return s.kind === 'run' ? { ...s, why: ctx.tr.render(s.why) } : s
+}
+
+function plansJson(ctx: CommandContext, plans: TargetPlan[]): unknown {
+  const r = (m: Message): string => ctx.tr.render(m)
   return plans.map((p) => ({
     target: p.target,
-    label: p.label,
-    steps: p.steps.map((s) =>
-      s.kind === 'write'
-        ? { kind: s.kind, path: s.path, mode: s.mode.toString(8), bytes: Buffer.byteLength(s.content) }
-        : s,
-    ),
-    warnings: p.warnings,
-    notes: p.notes,
+    label: r(p.label),
+    steps: p.steps.map((s) => stepJson(ctx, s)),
+    warnings: p.warnings.map(r),
+    notes: p.notes.map(r),
   }))
 }
 
-async function change(ctx: CommandContext, action: 'install' | 'uninstall', o: TrustOpts): Promise<void> {
-  const { req, mode } = await request(ctx, o)
-  if (!o.json) for (const n of req.ca.notes ?? []) ctx.io.stdout(`note: ${n}\n`)
-  const header = `${action === 'install' ? 'Install' : 'Uninstall'} trust in CA ${req.ca.subject} (SHA-256 ${req.ca.fingerprintSha256}) for ${req.registries.map((r) => r.hostPort).join(', ')}${mode === 'prefix' ? ` under ${req.env.root}` : ''}`
-  if (o.dryRun || mode === 'print') {
-    const plans = await planTrust(action, req)
-    if (o.json) {
-      printJson(ctx, { action, dryRun: true, mode, caNotes: req.ca.notes ?? [], plans: plansJson(plans) })
-    } else {
-      ctx.io.stdout(`Dry run: ${header}\n`)
-      printPlans(ctx, plans, 'would ')
-    }
-    if (!o.dryRun) {
-      const steps = plans.flatMap((p) => p.steps)
-      if (steps.length === 0) return
-      ctx.io.stderr(
-        '\nNot done: this needs root. Run these commands as root (e.g. paste them into `sudo sh`):\n\n',
-      )
-      ctx.io.stderr(stepsAsShell(steps))
-      ctx.setExitCode(1)
-    }
+function header(
+  ctx: CommandContext,
+  action: 'install' | 'uninstall',
+  req: TrustRequest,
+  mode: TrustMode,
+): string {
+  const { ca } = req
+  const params = {
+    subject: ca.subject,
+    fingerprint: ca.fingerprintSha256,
+    registries: req.registries.map((r) => r.hostPort),
+  }
+  const head = ctx.tr.text(`cli.trust.header.${action}`, params)
+  return mode === 'prefix'
+    ? ctx.tr.text('cli.trust.header.under', { header: head, root: req.env.root })
+    : head
+}
+
+function changeJson(
+  ctx: CommandContext,
+  action: string,
+  req: TrustRequest,
+  out: TrustApplied,
+  dry: boolean,
+): void {
+  const caNotes = (req.ca.notes ?? []).map((n) => ctx.tr.render(n))
+  const base = { action, dryRun: dry, mode: out.mode, caNotes }
+  if (dry) {
+    printJson(ctx, { ...base, plans: plansJson(ctx, out.plans) })
     return
   }
-  const out = await runTrust(action, req)
-  if (o.json) {
-    printJson(ctx, {
-      action,
-      dryRun: false,
-      mode,
-      caNotes: req.ca.notes ?? [],
-      changed: out.changed,
-      done: out.done,
-      pending: out.pending,
-      plans: plansJson(out.plans),
-    })
-    return
-  }
-  ctx.io.stdout(`${header}\n`)
-  printPlans(ctx, out.plans, '', req.env.runner !== undefined)
+  const done = out.done.map((d) => ctx.tr.render(d))
+  const pending = out.pending.map((p) => ({ argv: p.argv, why: ctx.tr.render(p.why) }))
+  printJson(ctx, { ...base, changed: out.changed, done, pending, plans: plansJson(ctx, out.plans) })
+}
+
+function printApplied(
+  ctx: CommandContext,
+  action: 'install' | 'uninstall',
+  req: TrustRequest,
+  out: TrustApplied,
+): void {
+  const { tr } = ctx
+  ctx.io.stdout(`${header(ctx, action, req, out.mode)}\n`)
+  printPlans(ctx, out.plans, false, out.mode !== 'prefix')
   if (out.pending.length > 0) {
-    ctx.io.stdout(
-      `\nNot run (root prefix ${req.env.root}: they would change this machine); run them inside that system:\n`,
-    )
-    for (const c of out.pending) ctx.io.stdout(`  ${c.argv.join(' ')}  # ${c.why}\n`)
+    ctx.io.stdout(`\n${tr.text('cli.trust.notRun', { root: req.env.root })}\n`)
+    for (const c of out.pending)
+      ctx.io.stdout(`  ${tr.text('cli.trust.pending', { command: c.argv.join(' '), why: c.why })}\n`)
   }
-  ctx.io.stdout(
-    out.changed || out.pending.length > 0
-      ? `${action} done.\n`
-      : `Nothing to change: already ${action === 'install' ? 'installed' : 'removed'}.\n`,
-  )
+  const finished = out.changed || out.pending.length > 0
+  ctx.io.stdout(`${tr.text(finished ? `cli.trust.done.${action}` : `cli.trust.unchanged.${action}`)}\n`)
+}
+
+async function change(ctx: CommandContext, action: 'install' | 'uninstall', o: TrustOpts): Promise<void> {
+  const req = await request(ctx, o)
+  const policy = cliTrustPolicy(process.platform, process.geteuid?.())
+  const out = await applyTrust(action, req, policy, { dryRun: o.dryRun })
+  const dry = o.dryRun === true || out.mode === 'print'
+  if (o.json) changeJson(ctx, action, req, out, dry)
+  else {
+    for (const n of req.ca.notes ?? []) labelled(ctx, 'note', n)
+    if (dry) {
+      ctx.io.stdout(
+        `${ctx.tr.text('cli.trust.header.dryRun', { header: header(ctx, action, req, out.mode) })}\n`,
+      )
+      printPlans(ctx, out.plans, true)
+    } else printApplied(ctx, action, req, out)
+  }
+  if (o.dryRun !== true && out.script !== undefined) {
+    ctx.io.stderr(`\n${ctx.tr.text('cli.trust.needsRoot')}\n\n`)
+    ctx.io.stderr(out.script)
+    ctx.setExitCode(1)
+  }
+}
+
+function statusJson(ctx: CommandContext, list: TargetStatus[]): unknown {
+  const r = (m: Message): string => ctx.tr.render(m)
+  return list.map((s) => ({ ...s, label: r(s.label), warnings: s.warnings.map(r) }))
 }
 
 async function status(ctx: CommandContext, o: TrustOpts): Promise<void> {
-  const { req } = await request(ctx, o)
-  const list = await trustStatus(req)
-  if (o.json) printJson(ctx, list)
+  const req = await request(ctx, o)
+  const list = await checkTrust(req, cliTrustPolicy(process.platform, process.geteuid?.()))
+  if (o.json) printJson(ctx, statusJson(ctx, list))
   else {
+    const { tr } = ctx
     for (const s of list) {
-      const word = s.installed === 'unknown' ? 'unknown' : s.installed ? 'installed' : 'NOT installed'
-      ctx.io.stdout(`${s.label}: ${word}\n`)
+      const word = s.installed === 'unknown' ? 'unknown' : s.installed ? 'installed' : 'notInstalled'
+      ctx.io.stdout(
+        `${tr.text('cli.trust.status.line', { label: s.label, state: tr.text(`cli.trust.status.${word}`) })}\n`,
+      )
       for (const i of s.items)
         ctx.io.stdout(`  [${i.installed === true ? 'x' : i.installed === false ? ' ' : '?'}] ${i.what}\n`)
-      for (const w of s.warnings) ctx.io.stdout(`  warning: ${w}\n`)
+      for (const w of s.warnings) labelled(ctx, 'warning', w, '  ')
     }
   }
   if (list.some((s) => s.installed !== true)) ctx.setExitCode(1)
 }
 
 export function registerTrustCommands(program: Command, ctx: CommandContext): void {
-  const trust = program
-    .command('trust')
-    .description("Make this machine's Docker, Podman, containerd and OS store trust the registry CA")
+  const help = (key: string): string => ctx.tr.text(`cli.trust.help.${key}`)
+  const trust = program.command('trust').description(help('trust'))
   const common = (cmd: Command): Command =>
     cmd
-      .requiredOption('--ca <file>', 'the CA certificate (ca.crt); a file holding a private key is refused')
-      .option(
-        '--registry <host:port>',
-        'registry address as in image references, with its port (repeat for IP and DNS name)',
-        collect,
-      )
-      .option('--targets <list>', 'comma-separated: docker,podman,containerd,os (default: those present)')
-      .option('--root <dir>', 'act under DIR instead of / (store update commands are then listed, not run)')
-      .option('--json', 'print the result as JSON')
-  common(trust.command('install').description('Install the CA (idempotent)'))
-    .option('--dry-run', 'list the files and commands, change nothing')
-    .option('--force', 'replace a different ca.crt / hosts.toml already there (a backup is kept)')
+      .requiredOption('--ca <file>', help('ca'))
+      .option('--registry <host:port>', help('registry'), collect)
+      .option('--targets <list>', help('targets'))
+      .option('--root <dir>', help('root'))
+      .option('--json', help('json'))
+  common(trust.command('install').description(help('install')))
+    .option('--dry-run', help('dryRun'))
+    .option('--force', help('force'))
     .action((o: TrustOpts) => change(ctx, 'install', o))
-  common(
-    trust.command('uninstall').description('Remove exactly what install added and re-run the store update'),
-  )
-    .option('--dry-run', 'list the files and commands, change nothing')
+  common(trust.command('uninstall').description(help('uninstall')))
+    .option('--dry-run', help('dryRun'))
     .action((o: TrustOpts) => change(ctx, 'uninstall', o))
-  common(
-    trust.command('status').description('Is the CA installed in each target? (exit 1 if not everywhere)'),
-  ).action((o: TrustOpts) => status(ctx, o))
+  common(trust.command('status').description(help('status'))).action((o: TrustOpts) => status(ctx, o))
 }
 
 /** The client-trust command groups: `trust`, `bundle` and `drives` (one registration line in program.ts). */

@@ -154,7 +154,7 @@ describe('registry-wizard verify', () => {
       title: { en: 'TCP connection', zhCN: 'TCP 连接' },
       reason: expect.stringMatching(/^cannot connect to 127\.0\.0\.1:\d+ \(connect ECONNREFUSED/) as unknown,
       reasonZhCN: expect.stringMatching(/^无法连接 127\.0\.0\.1:\d+（connect ECONNREFUSED/) as unknown,
-      reasonMessage: { id: 'tcp.failed', params: { target: `127.0.0.1:${port}` } },
+      reasonMessage: { key: 'verify.tcp.failed', params: { target: `127.0.0.1:${port}` } },
       fix: {
         en: expect.stringContaining('Redo the Registry step') as unknown,
         zhCN: expect.stringContaining('重新执行“仓库”步骤') as unknown,
@@ -165,6 +165,44 @@ describe('registry-wizard verify', () => {
       reasonZhCN: '第 5 项“TCP 连接”未通过',
     })
     expect(json.code).toBe(1)
+  })
+
+  it('speaks Chinese under a zh locale (LANG=zh_CN.UTF-8) and with the global --lang before the command', async () => {
+    const port = await freePort()
+    const args = ['verify', '--registry', `127.0.0.1:${port}`, '--ca', caFile, '--trust-root', trustRoot]
+    const byLocale = await runCliIn(root.path, args, { PATH: process.env.PATH, LANG: 'zh_CN.UTF-8' })
+    const global = await cli(['--lang', 'zh-CN', ...args])
+    for (const r of [byLocale, global]) {
+      expect(r.out).toContain(`✘  5. 失败 TCP 连接：无法连接 127.0.0.1:${port}（connect ECONNREFUSED`)
+      expect(r.out).toContain('如何修复：\n  5. [仓库] 仓库端口上没有程序在监听')
+      expect(r.out).toContain('2 项通过，0 项警告，1 项失败，7 项跳过')
+      expect(r.out).not.toMatch(/did not pass|cannot connect|How to fix|passed|skipped|Redo the/)
+      expect(r.code).toBe(1)
+    }
+    // --lang en wins over a zh locale.
+    const en = await runCliIn(root.path, [...args, '--lang', 'en'], {
+      PATH: process.env.PATH,
+      LANG: 'zh_CN.UTF-8',
+    })
+    expect(en.out).toContain('How to fix:\n  5. [Registry] Nothing is listening on the registry port')
+    // Help in Chinese too: the command's description and its options.
+    const help = await runCliIn(root.path, ['verify', '--help'], {
+      PATH: process.env.PATH,
+      LANG: 'zh_CN.UTF-8',
+    })
+    expect(help.out).toContain('逐项证明客户端可以使用该仓库')
+    expect(help.out).toContain('客户端信任的 CA 证书（ca.crt）')
+    // Invalid input in Chinese, naming the option, exit 2.
+    const bad = await runCliIn(
+      root.path,
+      ['verify', '--registry', `127.0.0.1:${port}`, '--ca', caFile, '--user', 'alice'],
+      {
+        PATH: process.env.PATH,
+        LANG: 'zh_CN.UTF-8',
+      },
+    )
+    expect(bad.err).toContain('--user："alice" 无效；--user 和 --password-file 要么都指定，要么都不指定')
+    expect(bad.code).toBe(2)
   })
 
   it('--lang zh-CN: a passing run with the round trip, in Chinese; --json carries both languages', async () => {
@@ -316,7 +354,7 @@ describe('registry-wizard verify', () => {
       ],
       [
         ['verify', '--registry', registry, '--ca', caFile, '--user', 'alice'],
-        /--user\/--password-file: "alice" is not valid; give both/,
+        /--user: "alice" is not valid; give both --user and --password-file, or neither/,
       ],
       [['verify', '--registry', registry, '--ca', caFile, '--timeout', '0'], /--timeout: "0" is not valid/],
       [['verify', '--registry', `${registry}:1`, '--ca', caFile], /--registry: .* is not valid; HOST:PORT/],

@@ -1,5 +1,5 @@
 import { hostname as osHostname, networkInterfaces as osInterfaces } from 'node:os'
-import type { Capabilities, MachineAddress } from '../contract'
+import type { Language, MachineAddress } from '../contract'
 import type { JobRegistry } from '../jobs'
 import type { AllHandlers } from '../register-handlers'
 import type { SettingsStore } from '../../state/settings-store'
@@ -21,12 +21,13 @@ export interface AppHandlerDeps {
   platform: string
   locale: string
   workDir: string
-  capabilities: Capabilities
   settings: SettingsStore
   dialogs: Dialogs
   jobs: JobRegistry
   networkInterfaces?: typeof osInterfaces
   hostname?: () => string
+  /** Told the language the window switched to, once it is saved (the app menu follows it). */
+  onLanguageChange?: ((language: Language) => void) | undefined
 }
 
 type AppChannels =
@@ -47,11 +48,14 @@ export function appHandlers(deps: AppHandlerDeps): Pick<AllHandlers, AppChannels
         platform: deps.platform,
         locale: deps.locale,
         defaultWorkDir: deps.workDir,
-        capabilities: deps.capabilities,
       }),
     getSettings: () => deps.settings.read(),
     savePlan: (plan) => deps.settings.savePlan(plan),
-    setLanguage: ({ language }) => deps.settings.setLanguage(language),
+    setLanguage: async ({ language }) => {
+      const settings = await deps.settings.setLanguage(language)
+      deps.onLanguageChange?.(language)
+      return settings
+    },
     listAddresses: () =>
       Promise.resolve({
         hostname: (deps.hostname ?? osHostname)(),

@@ -1,11 +1,44 @@
-import { checkEngineSpec, DEFAULT_NAME, readCertDir, startRegistry } from '../../docker/index'
+import {
+  checkContainerName,
+  checkEngineSpec,
+  DEFAULT_NAME,
+  readCertDir,
+  startRegistry,
+  type ProgressEvent,
+} from '../../docker/index'
+import { englishTranslator } from '../../messages/index'
 import type { EngineCache } from '../engine-cache'
 import { engineSpecOf } from '../engine-cache'
+import type { JobHandle } from '../jobs'
+import type { HandlerContext } from '../handler-types'
 import type { AllHandlers } from '../register-handlers'
 import type { RegistryLogins } from '../registry-logins'
 import { certsRow, engineRows } from './preflight-rows'
 
 type DockerChannels = 'testDockerConnection' | 'registryPreflight' | 'startRegistry'
+
+/**
+ * A start's progress as IPC events: the step with its message (the renderer renders it in its language), a pull's
+ * per-layer bars (the engine's own status text), and a log line (English, as the main-side log writes it).
+ */
+function forward(
+  jobId: string,
+  e: ProgressEvent,
+  job: JobHandle | undefined,
+  emit: HandlerContext['emit'],
+): void {
+  const percent = e.total ? Math.round(((e.current ?? 0) / e.total) * 100) : undefined
+  job?.report({ step: e.step, percent, message: e.message })
+  if (e.step === 'pull' && e.id)
+    emit('job:layer', {
+      jobId,
+      layer: { id: e.id, status: e.status ?? '', current: e.current, total: e.total },
+    })
+  else {
+    const text = englishTranslator().render(e.message)
+    emit('job:log', { jobId, line: `${e.step}${e.id ? ` ${e.id}` : ''}: ${text}` })
+  }
+}
 
 /** The registry step, on the Docker core (main/docker); one engine per planned endpoint, from the cache. */
 export function dockerHandlers(
@@ -14,6 +47,7 @@ export function dockerHandlers(
   name: string = DEFAULT_NAME,
   logins?: RegistryLogins,
 ): Pick<AllHandlers, DockerChannels> {
+  checkContainerName(name)
   return {
     testDockerConnection: async ({ endpoint }) => {
       const info = await checkEngineSpec(await engineSpecOf(endpoint), env)
@@ -39,27 +73,7 @@ export function dockerHandlers(
           ...(storagePath ? { storage: { kind: 'hostPath' as const, path: storagePath } } : {}),
           ...(users?.length ? { users } : {}),
         },
-        {
-          signal: job?.signal,
-          onProgress: (e) => {
-            job?.progress(
-              e.step,
-              e.total ? Math.round(((e.current ?? 0) / e.total) * 100) : undefined,
-              e.message,
-            )
-            if (e.step === 'pull' && e.id)
-              emit('job:layer', {
-                jobId,
-                layer: {
-                  id: e.id,
-                  status: e.message.replace(`${e.id}: `, ''),
-                  current: e.current,
-                  total: e.total,
-                },
-              })
-            else emit('job:log', { jobId, line: `${e.step}${e.id ? ` ${e.id}` : ''}: ${e.message}` })
-          },
-        },
+        { signal: job?.signal, onProgress: (e) => forward(jobId, e, job, emit) },
       )
       // The Verify step logs in with these later in this session; they stay in main's memory only.
       logins?.remember(plan.addresses, plan.port, users)

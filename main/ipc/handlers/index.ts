@@ -1,4 +1,4 @@
-import { CHANNELS, type Capabilities, type Capability } from '../contract'
+import { CHANNELS } from '../contract'
 import type { AllHandlers } from '../register-handlers'
 import type { JobRegistry } from '../jobs'
 import type { SettingsStore } from '../../state/settings-store'
@@ -11,20 +11,6 @@ import { RegistryLogins } from '../registry-logins'
 import { pkiHandlers } from './pki-handlers'
 import { trustHandlers } from './trust-handlers'
 import { verifyHandlers } from './verify-handlers'
-import { unavailableHandlers } from './unavailable-handlers'
-
-/**
- * The cores wired so far. When a core lands: write its handler group (a few lines per channel, like
- * pki-handlers.ts), spread it below and flip its capability to true.
- */
-export const CAPABILITIES: Capabilities = {
-  pki: true,
-  docker: true,
-  trust: true,
-  bundle: true,
-  drives: true,
-  verify: true,
-}
 
 export interface HandlerDeps {
   version: string
@@ -46,16 +32,15 @@ export interface HandlerDeps {
   containerName?: string
   /** One Docker engine per planned endpoint; the app closes it on quit (default: a new cache). */
   engines?: EngineCache
+  /** Told the language the window switched to (the app menu is rebuilt in it). */
+  onLanguageChange?: AppHandlerDeps['onLanguageChange']
 }
 
 export function buildHandlers(deps: HandlerDeps): AllHandlers {
-  const missing = (Object.keys(CAPABILITIES) as Capability[]).filter((c) => !CAPABILITIES[c])
-  const unavailable = unavailableHandlers(missing)
   const engines = deps.engines ?? new EngineCache()
   const logins = new RegistryLogins()
   const handlers = {
-    ...unavailable,
-    ...appHandlers({ ...deps, capabilities: CAPABILITIES }),
+    ...appHandlers(deps),
     ...pkiHandlers({ settings: deps.settings, now: deps.now }),
     ...dockerHandlers(engines, process.env, deps.containerName, logins),
     ...registryManageHandlers(engines, deps.containerName, logins),

@@ -14,9 +14,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { startIpc, type IpcHarness } from '../../../tests/support/ipc-harness'
 import { makeOpensslHierarchy, type OpensslCa } from '../../../tests/support/openssl-chain'
-import { en as enCatalogue } from '../../messages/en/index'
-import { zhCN as zhCatalogue } from '../../messages/zh-CN/index'
-import { guiError } from '../../../renderer/src/lib/field-errors'
+import { createTranslator, errorTexts } from '../../messages/index'
 import type { ErrorInfo, RegistryWizardApi, Result } from '../contract'
 
 vi.mock('electron', () => import('../../../tests/support/electron-stand-in/index'))
@@ -45,8 +43,6 @@ const fingerprint = (pem: string): string =>
     .replace(/^.*=/, '')
 const pemBlocks = (text: string): string[] =>
   text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----\n?/g) ?? []
-const lookup = (catalogue: unknown) => (key: string) =>
-  key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], catalogue) as string
 
 /** The user picks a file in main's own dialog (Browse), as the import form does. */
 async function pick(path: string): Promise<string> {
@@ -171,18 +167,20 @@ describe('pki handlers over IPC: an enterprise intermediate CA', () => {
     const error = failure(
       await call(() => api.importCa({ dir: caDir, certPath: inter.cert, keyPath: inter.key })),
     )
-    expect(error).toMatchObject({ code: 'CA_CHAIN_MISSING', field: 'cert' })
-    expect(error.message).toContain('Example Issuing CA 1')
-    expect(error.hint).toContain('--chain') // the core's words are the CLI's ...
-    for (const [catalogue, words] of [
-      [enCatalogue.gui, 'Chain file (intermediates, then the root)'],
-      [zhCatalogue.gui, '证书链文件（中间 CA，最后是根 CA）'],
+    // The field is the request's chain control (the fix), the texts are the code's, with its parameters.
+    expect(error).toMatchObject({ code: 'CA_CHAIN_MISSING', field: 'chainPath' })
+    expect(error.params).toMatchObject({ subject: expect.stringContaining('Example Issuing CA 1') })
+    for (const [lang, words, subject] of [
+      ['en', 'Chain file (intermediates, then the root)', 'is an intermediate CA'],
+      ['zh-CN', '证书链文件（中间 CA，最后是根 CA）', '是中间 CA'],
     ] as const) {
-      const shown = guiError(error, lookup(catalogue))
-      expect(shown?.field).toBe('chainPath') // ... the GUI moves it to its chain control, with its own fix
-      expect(shown?.hint).toContain(words)
-      expect(shown?.hint).not.toMatch(/--\w/)
+      const shown = errorTexts(createTranslator(lang), error, 'gui')
+      expect(shown.message).toContain(subject)
+      expect(shown.message).toContain('Example Issuing CA 1')
+      expect(shown.hint).toContain(words) // the GUI's own fix, naming its control ...
+      expect(shown.hint).not.toMatch(/--\w/) // ... never the CLI's --chain
     }
+    expect(errorTexts(createTranslator('en'), error, 'cli').hint).toContain('--chain FILE')
     expect(existsSync(caDir)).toBe(false)
   })
 
@@ -195,7 +193,7 @@ describe('pki handlers over IPC: an enterprise intermediate CA', () => {
     const error = failure(
       await call(() => api.importCa({ dir: caDir, certPath: inter.cert, chainPath, keyPath: inter.key })),
     )
-    expect(error).toMatchObject({ code: 'CA_CHAIN_INCOMPLETE', field: 'chain' })
+    expect(error).toMatchObject({ code: 'CA_CHAIN_INCOMPLETE', field: 'chainPath' })
     expect(existsSync(caDir)).toBe(false)
   })
 
@@ -212,17 +210,22 @@ describe('pki handlers over IPC: an enterprise intermediate CA', () => {
         }),
       )
     expect(failure(await req('company/root.crt'))).toMatchObject({
-      code: 'INVALID_INPUT',
+      code: 'FILE_PATH_RELATIVE',
       field: 'chainPath',
     })
     expect(failure(await req(join(dir, 'company')))).toMatchObject({
-      code: 'INVALID_INPUT',
+      code: 'FILE_NOT_REGULAR',
       field: 'chainPath',
     })
-    expect(failure(await req(join(dir, 'missing.pem')))).toMatchObject({
-      code: 'INVALID_INPUT',
+    const missing = failure(await req(join(dir, 'missing.pem')))
+    expect(missing).toMatchObject({
+      code: 'FILE_UNREADABLE',
       field: 'chainPath',
+      params: { errno: 'ENOENT' },
     })
+    expect(errorTexts(createTranslator('zh-CN'), missing, 'gui', () => '证书链文件').hint).toBe(
+      '请用“浏览”选择文件。没有做任何更改。',
+    )
     const started = Date.now()
     expect(failure(await req('/dev/zero'))).toMatchObject({ field: 'chainPath' })
     execFileSync('mkfifo', [join(dir, 'fifo')])
@@ -245,15 +248,18 @@ describe('pki handlers over IPC: an enterprise intermediate CA', () => {
     copyFileSync(inter.cert, join(caDir, 'ca.crt'))
     copyFileSync(inter.key, join(caDir, 'ca.key'))
     const opened = failure(await call(() => api.openCa({ dir: caDir })))
-    expect(opened).toMatchObject({ code: 'CA_CHAIN_MISSING', field: 'ca-dir' })
-    expect(guiError(opened, lookup(enCatalogue.gui))?.hint).toContain('"Import a CA" with its chain file')
+    expect(opened).toMatchObject({ code: 'CA_DIR_CHAIN_MISSING', field: 'dir' })
+    expect(errorTexts(createTranslator('en'), opened, 'gui').hint).toContain(
+      '"Import a CA" with its chain file',
+    )
+    expect(errorTexts(createTranslator('zh-CN'), opened, 'gui').hint).toContain('“导入 CA”')
     const out = join(dir, 'out')
     const issued = failure(
       await call(() =>
         api.issueServerCert({ jobId: 'issue-3', caDir, outDir: out, sans: ['192.168.20.10'] }),
       ),
     )
-    expect(issued).toMatchObject({ code: 'CA_CHAIN_MISSING' })
+    expect(issued).toMatchObject({ code: 'CA_DIR_CHAIN_MISSING', field: 'caDir' })
     expect(existsSync(out)).toBe(false)
     expect(readdirSync(caDir).sort()).toEqual(['ca.crt', 'ca.key'])
   })

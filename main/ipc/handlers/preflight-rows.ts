@@ -1,10 +1,3 @@
-import { explainError } from '../../diagnostics/index'
-import {
-  certFailureId,
-  preflightText,
-  type PreflightMessageId,
-  type PreflightParams,
-} from '../../docker/preflight-messages'
 import {
   checkCertMaterial,
   checkEngine,
@@ -16,63 +9,90 @@ import {
   type Engine,
 } from '../../docker/index'
 import { isAppError } from '../../errors'
+import { englishTranslator, message, type Message, type Params } from '../../messages/index'
 import type { CheckRow } from '../contract'
 
 type RowId = 'certs' | 'engine' | 'port' | 'name'
-type Text = [PreflightMessageId, PreflightParams?]
 
-/** A preflight row with title, reason and fix in both languages. */
-function row(id: RowId, status: CheckRow['status'], title: Text, reason: Text, fix?: Text): CheckRow {
-  const t = preflightText(...title)
-  const r = preflightText(...reason)
-  const f = fix ? preflightText(...fix) : undefined
-  return {
-    id,
-    status,
-    title: t.en,
-    titleZh: t.zhCN,
-    reason: r.en,
-    reasonZh: r.zhCN,
-    fix: f?.en,
-    fixZh: f?.zhCN,
-  }
+/** A `preflight.*` message. */
+const pf = (key: string, params?: Params): Message => message(`preflight.${key}`, params)
+
+function row(
+  id: RowId,
+  status: CheckRow['status'],
+  title: Message,
+  reason: Message,
+  fix?: Message,
+): CheckRow {
+  return { id, status, title, reason, ...(fix === undefined ? {} : { fix }) }
 }
 
-/** A failure: the shared error table's words when it knows it, else the row's own reason with the core's text. */
-function failed(id: RowId, title: Text, err: unknown, reasonId: PreflightMessageId, fix: Text): CheckRow {
+/**
+ * A failure: a coded error speaks with its own catalogue texts (its message, and the GUI's hint or the neutral one);
+ * anything else is the row's own reason with the raw text as data.
+ */
+function failed(id: RowId, title: Message, err: unknown, reasonKey: string, fix: Message): CheckRow {
+  const tr = englishTranslator()
+  if (isAppError(err) && tr.has(`error.${err.code}.message`)) {
+    const params: Params = { ...(err.field === undefined ? {} : { field: err.field }), ...err.params }
+    const hint = tr.has(`guiHint.${err.code}`) ? `guiHint.${err.code}` : `error.${err.code}.hint`
+    return row(id, 'fail', title, message(`error.${err.code}.message`, params), message(hint, params))
+  }
   const detail = err instanceof Error ? err.message : String(err)
-  const known = explainError(err as Parameters<typeof explainError>[0])
-  if (known) {
-    const t = preflightText(...title)
-    return {
-      id,
-      status: 'fail',
-      title: t.en,
-      titleZh: t.zhCN,
-      reason: known.en.explanation,
-      reasonZh: known.zhCN.explanation,
-      fix: known.en.fix,
-      fixZh: known.zhCN.fix,
-    }
-  }
-  return row(id, 'fail', title, [reasonId, { detail, host: '' }], fix)
+  return row(id, 'fail', title, pf(reasonKey, { detail }), fix)
 }
+
+/** The certificate failures the row words itself (the error's own parameters fill the text). */
+const CERT_REASONS = new Set([
+  'CERT_FILES_MISSING',
+  'CERT_KEY_MISMATCH',
+  'CERT_EXPIRED',
+  'CERT_NOT_FROM_CA',
+  'CERT_HOST_NOT_COVERED',
+  'CERT_INVALID',
+])
 
 export async function certsRow(certDir: string, host: string | undefined): Promise<CheckRow> {
-  const title: Text = ['title.certs']
+  const title = pf('title.certs')
   try {
     const cert = checkCertMaterial(await readCertDir(certDir), { host })
-    return row('certs', 'pass', title, ['certs.ok', { subject: cert.subject, days: cert.daysLeft }])
+    return row('certs', 'pass', title, pf('certs.ok', { subject: cert.subject, days: cert.daysLeft }))
   } catch (err) {
-    const id = isAppError(err) ? certFailureId(err.code) : 'other.fail'
-    if (id === 'certs.CERT_HOST_NOT_COVERED')
-      return row('certs', 'fail', title, [id, { host: host ?? '' }], ['certs.fix'])
-    return failed('certs', title, err, id, ['certs.fix'])
+    if (!isAppError(err) || !CERT_REASONS.has(err.code))
+      return failed('certs', title, err, 'other.fail', pf('certs.fix'))
+    const params = err.params ?? {}
+    const key = err.code === 'CERT_HOST_NOT_COVERED' && params['host'] === '' ? 'noAddress' : err.code
+    return row('certs', 'fail', title, pf(`certs.${key}`, params), pf('certs.fix'))
   }
+}
+
+async function portRow(engine: Engine, port: number): Promise<CheckRow> {
+  const title = pf('title.port', { port })
+  const by = await portPublishedBy(engine, port)
+  if (by !== undefined)
+    return row('port', 'fail', title, pf('port.published', { by }), pf('port.fix', { port }))
+  if (engine.resolved.local && (await portBoundLocally(port)))
+    return row('port', 'fail', title, pf('port.bound'), pf('port.fix', { port }))
+  return row('port', 'pass', title, pf('port.free'))
+}
+
+async function nameRow(engine: Engine, name: string): Promise<CheckRow> {
+  const existing = await findContainer(engine, name)
+  const title = pf('title.name', { name })
+  return existing
+    ? row(
+        'name',
+        'warn',
+        title,
+        pf('name.exists', { state: existing.state, image: existing.image }),
+        pf('name.existsFix'),
+      )
+    : row('name', 'pass', title, pf('name.free'))
 }
 
 /** Engine, port and container-name rows (the last two only when the engine answers). */
 export async function engineRows(engine: Engine, port: number, name: string): Promise<CheckRow[]> {
+  const title = pf('title.engine')
   // A plain tcp:// engine would receive domain.key and the htpasswd file in clear text: starting refuses it.
   const plain = isPlainTcp(engine.resolved)
   if (plain && engine.resolved.insecureAllowed !== true)
@@ -80,41 +100,19 @@ export async function engineRows(engine: Engine, port: number, name: string): Pr
       row(
         'engine',
         'fail',
-        ['title.engine'],
-        ['engine.insecure', { engine: engine.resolved.display }],
-        ['engine.insecure.fix'],
+        title,
+        pf('engine.insecure', { engine: engine.resolved.display }),
+        pf('engine.insecureFix'),
       ),
     ]
   try {
     const info = await checkEngine(engine)
     const facts = { version: info.version, os: info.os, arch: info.arch }
-    const rows = [
-      plain
-        ? row('engine', 'warn', ['title.engine'], ['engine.insecure.allowed', facts], ['engine.insecure.fix'])
-        : row('engine', 'pass', ['title.engine'], ['engine.ok', facts]),
-    ]
-    const portTitle: Text = ['title.port', { port }]
-    const by = await portPublishedBy(engine, port)
-    if (by !== undefined)
-      rows.push(row('port', 'fail', portTitle, ['port.published', { by }], ['port.fix', { port }]))
-    else if (engine.resolved.local && (await portBoundLocally(port)))
-      rows.push(row('port', 'fail', portTitle, ['port.bound'], ['port.fix', { port }]))
-    else rows.push(row('port', 'pass', portTitle, ['port.free']))
-    const existing = await findContainer(engine, name)
-    const nameTitle: Text = ['title.name', { name }]
-    rows.push(
-      existing
-        ? row(
-            'name',
-            'warn',
-            nameTitle,
-            ['name.exists', { state: existing.state, image: existing.image }],
-            ['name.exists.fix'],
-          )
-        : row('name', 'pass', nameTitle, ['name.free']),
-    )
-    return rows
+    const engineRow = plain
+      ? row('engine', 'warn', title, pf('engine.insecureAllowed', facts), pf('engine.insecureFix'))
+      : row('engine', 'pass', title, pf('engine.ok', facts))
+    return [engineRow, await portRow(engine, port), await nameRow(engine, name)]
   } catch (err) {
-    return [failed('engine', ['title.engine'], err, 'engine.fail', ['engine.fix'])]
+    return [failed('engine', title, err, 'engine.fail', pf('engine.fix'))]
   }
 }

@@ -4,11 +4,11 @@ import {
   readCertDir,
   registryStatus,
   removeRegistry,
-  replaceCertificate,
   restartAndCheck,
   stopRegistry,
   type RegistryStatus,
 } from '../../docker/index'
+import { replaceServerCertificate } from '../../lifecycle/replace-certificate'
 import type { RegistryStatusInfo } from '../contract'
 import type { EngineCache } from '../engine-cache'
 import type { AllHandlers } from '../register-handlers'
@@ -87,15 +87,26 @@ export function registryManageHandlers(
       return { removedVolumes: out.removedVolumes, keptData: out.keptData }
     },
 
-    registryReplaceCert: async ({ plan, certDir }, { job }) => {
-      job?.progress('certs', 10)
-      const engine = await engines.get(plan.docker)
-      const out = await replaceCertificate(engine, name, await readCertDir(certDir), {
+    registryReplaceCert: replaceCertHandler(engines, name),
+  }
+}
+
+/** Replace certificate: the main/lifecycle job (issue, swap, health, rollback), its progress as job events. */
+function replaceCertHandler(engines: EngineCache, name: string): AllHandlers['registryReplaceCert'] {
+  return async ({ plan, certDir, caDir, passphrase, days }, { job }) => {
+    const out = await replaceServerCertificate(
+      {
+        engine: await engines.get(plan.docker),
+        name,
+        certDir,
+        caDir,
+        sans: plan.addresses,
         registryHost: plan.addresses[0],
-        signal: job?.signal,
-      })
-      job?.progress('done', 100)
-      return { notAfter: out.notAfter, status: out.health.status }
-    },
+        passphrase,
+        days,
+      },
+      { signal: job?.signal, onProgress: job?.report },
+    )
+    return { notAfter: out.notAfter, status: out.health.status }
   }
 }

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto'
-import { promises as fs } from 'node:fs'
 import { homedir } from 'node:os'
 import { exportBundle } from '../../bundle/index'
-import { AppError, invalidInput } from '../../errors'
+import type { ExportStep } from '../../bundle/export-bundle'
+import { AppError } from '../../errors'
+import { readInputText } from '../../fs/read-input'
 import {
   copyBundleToMount,
   driveId,
@@ -10,21 +11,21 @@ import {
   type CopyBundleOptions,
   type RemovableDrive,
 } from '../../drives/index'
+import { message } from '../../messages/index'
+import { hostPort } from '../../net/address'
+import { applyTrust, type Elevation, type TrustPolicy } from '../../trust/apply-trust'
 import {
   describeStep,
-  directRunner,
   parseRegistryAddresses,
   parseTrustCa,
   planTrust,
-  runTrust,
-  stepsAsShell,
   type CommandRunner,
   type Platform,
   type TargetPlan,
   type TrustEnv,
 } from '../../trust/index'
 import type { PrivilegedRunner } from '../../app/elevated-runner'
-import type { TrustChange } from '../contract'
+import type { TrustPlanView } from '../contract'
 import type { AllHandlers } from '../register-handlers'
 
 export interface TrustHandlerDeps {
@@ -41,26 +42,26 @@ export interface TrustHandlerDeps {
   afterDriveWrite?: CopyBundleOptions['afterWrite']
 }
 
-const hostPort = (host: string, port: number): string => `${host.includes(':') ? `[${host}]` : host}:${port}`
-
 async function readCa(path: string): Promise<ReturnType<typeof parseTrustCa>> {
-  let pem: string
-  try {
-    pem = await fs.readFile(path, 'utf8')
-  } catch {
-    throw invalidInput('caCertPath', path, 'the CA certificate file must exist and be readable')
-  }
+  const pem = await readInputText(path, 'caCertPath')
   return parseTrustCa(pem, { field: 'caCertPath', sourcePath: path })
 }
 
-function changesOf(plans: TargetPlan[]): TrustChange[] {
-  return plans.flatMap((p) =>
-    p.steps.map((s) => ({
-      target: p.label,
-      description: describeStep(s),
-      ...(s.kind === 'run' ? { command: s.argv.join(' ') } : { path: s.path }),
-    })),
-  )
+/** The plan as the GUI shows it: each step, and each store's notes and warnings. */
+export function planView(plans: TargetPlan[]): TrustPlanView {
+  return {
+    changes: plans.flatMap((p) =>
+      p.steps.map((s) => ({
+        target: p.label,
+        description: describeStep(s),
+        ...(s.kind === 'run' ? { command: s.argv.join(' ') } : { path: s.path }),
+      })),
+    ),
+    notes: plans.flatMap((p) => [
+      ...p.warnings.map((text) => ({ target: p.label, level: 'warning' as const, text })),
+      ...p.notes.map((text) => ({ target: p.label, level: 'note' as const, text })),
+    ]),
+  }
 }
 
 /** Adapts the elevation prompt to the trust core's runner: one prompt per command (macOS, Windows). */
@@ -79,79 +80,87 @@ function promptRunner(elevate: PrivilegedRunner): CommandRunner {
   }
 }
 
+/** The elevation prompt as the trust policy takes it: a whole script (Linux) or one command at a time. */
+function elevationOf(elevate: PrivilegedRunner): Elevation {
+  return {
+    runScript: async (script) => {
+      await elevate([{ program: 'sh', args: ['-c', script] }])
+    },
+    runner: promptRunner(elevate),
+  }
+}
+
+/** What the GUI brings to the trust policy: root or not, and its elevation prompt. */
+export function ipcTrustPolicy(deps: Pick<TrustHandlerDeps, 'elevate' | 'isRoot'>): TrustPolicy {
+  const isRoot = deps.isRoot ?? (() => process.getuid?.() === 0)
+  return { privileged: isRoot(), elevation: deps.elevate && elevationOf(deps.elevate) }
+}
+
+const EXPORT_TEXT: Record<ExportStep, string> = {
+  'write-files': 'trust.progress.writeFiles',
+  verify: 'trust.progress.verify',
+  archive: 'trust.progress.archive',
+  place: 'trust.progress.place',
+}
+const COPY_TEXT = {
+  'write-drive': 'trust.progress.writeDrive',
+  verify: 'trust.progress.verifyDrive',
+} as const
+
 type TrustChannels = 'planTrust' | 'applyTrust' | 'exportBundle' | 'listDrives' | 'copyBundleToDrive'
 
-/** Client trust (main/trust), the bundle for other machines (main/bundle) and removable drives (main/drives). */
-export function trustHandlers(deps: TrustHandlerDeps = {}): Pick<AllHandlers, TrustChannels> {
-  const root = deps.root ?? '/'
-  const env: TrustEnv = {
-    root,
-    platform: deps.platform ?? (process.platform as Platform),
-    home: deps.home ?? homedir(),
-  }
-  const isRoot = deps.isRoot ?? (() => process.getuid?.() === 0)
-  const listDrives = deps.listDrives ?? (() => listRemovableDrives())
-  // Bundle folders main created, by the id the renderer gets back: the renderer never names a folder to copy.
-  const bundles = new Map<string, string>()
+/** Client trust (main/trust): the plan, and the change made as main's trust policy decides. */
+function trustChannels(deps: TrustHandlerDeps, env: TrustEnv): Pick<AllHandlers, 'planTrust' | 'applyTrust'> {
   const request = async (caCertPath: string, host: string, port: number) => ({
     env,
     ca: await readCa(caCertPath),
     registries: parseRegistryAddresses([hostPort(host, port)], 'host', { requirePort: true }),
   })
-
   return {
-    planTrust: async ({ caCertPath, host, port }) => ({
-      changes: changesOf(await planTrust('install', await request(caCertPath, host, port))),
-    }),
-
+    planTrust: async ({ caCertPath, host, port }) =>
+      planView(await planTrust('install', await request(caCertPath, host, port))),
     applyTrust: async ({ caCertPath, host, port }, { job }) => {
       const req = await request(caCertPath, host, port)
       job?.progress('plan', 10)
-      if (isRoot() || root !== '/' || !deps.elevate) {
-        // Root on the real system: apply directly. A test root, or no prompt: files are written, commands come back
-        // as pending (never run against the real system for a prefixed root).
-        const runner = isRoot() && root === '/' ? directRunner : undefined
-        const out = await runTrust('install', { ...req, env: { ...env, runner } })
-        job?.progress('done', 100)
-        return { changes: changesOf(out.plans), pending: out.pending.map((p) => p.argv.join(' ')) }
-      }
-      const plans = await planTrust('install', req)
-      const steps = plans.flatMap((p) => p.steps)
-      if (env.platform === 'linux') {
-        // Linux: every write and command of the change as one script, under ONE elevation prompt.
-        if (steps.length > 0) {
-          job?.progress('elevate', 30)
-          await deps.elevate([{ program: 'sh', args: ['-c', `set -e\n${stepsAsShell(steps)}`] }])
-        }
-        job?.progress('done', 100)
-        return { changes: changesOf(plans), pending: [] }
-      }
-      const out = await runTrust('install', { ...req, env: { ...env, runner: promptRunner(deps.elevate) } })
+      const out = await applyTrust('install', req, ipcTrustPolicy(deps))
       job?.progress('done', 100)
-      return { changes: changesOf(out.plans), pending: out.pending.map((p) => p.argv.join(' ')) }
+      return {
+        ...planView(out.plans),
+        mode: out.mode,
+        pending: out.pending.map((p) => p.argv.join(' ')),
+        ...(out.script === undefined ? {} : { script: out.script }),
+      }
     },
+  }
+}
 
+/** The bundle for other machines (main/bundle) and removable drives (main/drives); both jobs honour cancel. */
+function bundleChannels(
+  deps: TrustHandlerDeps,
+): Pick<AllHandlers, 'exportBundle' | 'listDrives' | 'copyBundleToDrive'> {
+  const listDrives = deps.listDrives ?? (() => listRemovableDrives())
+  // Bundle folders main created, by the id the renderer gets back: the renderer never names a folder to copy.
+  const bundles = new Map<string, string>()
+  return {
     exportBundle: async ({ outDir, caCertPath, host, port }, { job }) => {
-      const req = await request(caCertPath, host, port)
-      job?.progress('write-files', 20)
-      const out = await exportBundle({ ca: req.ca, registries: req.registries, outDir })
+      const ca = await readCa(caCertPath)
+      const registries = parseRegistryAddresses([hostPort(host, port)], 'host', { requirePort: true })
+      const out = await exportBundle({
+        ca,
+        registries,
+        outDir,
+        signal: job?.signal,
+        onProgress: (step, percent) => job?.report({ step, percent, message: message(EXPORT_TEXT[step]) }),
+      })
       const bundleId = `bundle-${randomBytes(8).toString('hex')}`
       bundles.set(bundleId, out.dir)
       job?.progress('done', 100)
       return { bundleId, outDir: out.dir, files: out.files, fingerprintSha256: out.fingerprintSha256 }
     },
-
     copyBundleToDrive: async ({ bundleId, driveId: wanted, force }, { job }) => {
       const bundleDir = bundles.get(bundleId)
-      if (bundleDir === undefined) {
-        throw new AppError({
-          code: 'BUNDLE_UNKNOWN',
-          kind: 'input',
-          field: 'bundleId',
-          message: 'that bundle was not exported by this app session; nothing was written',
-          hint: 'Export the trust bundle again, then write it to the drive.',
-        })
-      }
+      if (bundleDir === undefined)
+        throw new AppError({ code: 'BUNDLE_UNKNOWN', kind: 'input', field: 'bundleId' })
       // The drive must be one main lists now (removable, mounted, never a system disk): listed again, not trusted.
       const drives = await listDrives()
       const drive = drives.find((d) => driveId(d) === wanted)
@@ -160,24 +169,22 @@ export function trustHandlers(deps: TrustHandlerDeps = {}): Pick<AllHandlers, Tr
           code: 'DRIVE_UNKNOWN',
           kind: 'input',
           field: 'driveId',
-          message: `that drive is not a mounted removable drive now (${drives.length} listed); nothing was written`,
-          hint: 'Plug the drive in again and mount it, then list the drives again (reopen this step) and choose it.',
+          params: { count: drives.length },
         })
       }
-      job?.progress('write-drive', 10)
-      const out = await copyBundleToMount(bundleDir, drive.mount, { force, afterWrite: deps.afterDriveWrite })
+      const { dest, files, bytes, verified, mismatched, readBack, cacheFree } = await copyBundleToMount(
+        bundleDir,
+        drive.mount,
+        {
+          force,
+          afterWrite: deps.afterDriveWrite,
+          signal: job?.signal,
+          onProgress: (step, percent) => job?.report({ step, percent, message: message(COPY_TEXT[step]) }),
+        },
+      )
       job?.progress('done', 100)
-      return {
-        dest: out.dest,
-        files: out.files,
-        bytes: out.bytes,
-        verified: out.verified,
-        mismatched: out.mismatched,
-        readBack: out.readBack,
-        cacheFree: out.cacheFree,
-      }
+      return { dest, files, bytes, verified, mismatched, readBack, cacheFree }
     },
-
     listDrives: async () => ({
       drives: (await listDrives()).map((d) => ({
         id: driveId(d),
@@ -190,4 +197,14 @@ export function trustHandlers(deps: TrustHandlerDeps = {}): Pick<AllHandlers, Tr
       })),
     }),
   }
+}
+
+/** Client trust (main/trust), the bundle for other machines (main/bundle) and removable drives (main/drives). */
+export function trustHandlers(deps: TrustHandlerDeps = {}): Pick<AllHandlers, TrustChannels> {
+  const env: TrustEnv = {
+    root: deps.root ?? '/',
+    platform: deps.platform ?? (process.platform as Platform),
+    home: deps.home ?? homedir(),
+  }
+  return { ...trustChannels(deps, env), ...bundleChannels(deps) }
 }

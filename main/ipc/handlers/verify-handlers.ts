@@ -1,31 +1,26 @@
-import { promises as fs } from 'node:fs'
 import { assertSecretsSafe } from '../../docker/engine-security'
-import { invalidInput } from '../../errors'
-import { runVerify, type CheckResult } from '../../verify/index'
+import { readInputText } from '../../fs/read-input'
+import { hostPort } from '../../net/address'
+import { checkFixMessage, runVerify, type CheckResult } from '../../verify/index'
 import type { CheckRow } from '../contract'
 import type { EngineCache } from '../engine-cache'
 import type { RegistryLogins } from '../registry-logins'
 import type { AllHandlers } from '../register-handlers'
 
+/** A result as the renderer shows it: the messages the checks gave (the GUI's own variant of a known fix). */
 export function toCheckRow(r: CheckResult): CheckRow {
+  const fix = checkFixMessage(r, 'gui')
   return {
     id: r.id,
     status: r.status,
-    title: r.title.en,
-    titleZh: r.title.zhCN,
+    title: r.title,
     reason: r.reason,
-    reasonZh: r.reasonZhCN,
-    fix: r.fix?.en,
-    fixZh: r.fix?.zhCN,
+    ...(fix === undefined ? {} : { fix }),
   }
 }
 
-async function readPem(path: string, field: string): Promise<string> {
-  try {
-    return await fs.readFile(path, 'utf8')
-  } catch {
-    throw invalidInput(field, path, 'the file must exist and be readable')
-  }
+function readPem(path: string, field: string): Promise<string> {
+  return readInputText(path, field)
 }
 
 export interface VerifyHandlerDeps {
@@ -43,15 +38,13 @@ export function verifyHandlers(deps: VerifyHandlerDeps = {}): Pick<AllHandlers, 
       { jobId, host, port, caCertPath, certPath, push, docker, credentials },
       { job, emit },
     ) => {
-      const registry = `${host.includes(':') ? `[${host}]` : host}:${port}`
       const login = credentials ?? deps.logins?.get(host, port)
       const engine =
         push === true && docker !== undefined && deps.engines ? await deps.engines.get(docker) : undefined
-      if (engine !== undefined && login !== undefined)
-        assertSecretsSafe(engine.resolved, 'the registry password (docker login for the round trip)')
+      if (engine !== undefined && login !== undefined) assertSecretsSafe(engine.resolved, 'password')
       const report = await runVerify(
         {
-          registry,
+          registry: hostPort(host, port),
           caPem: await readPem(caCertPath, 'caCertPath'),
           ...(certPath ? { certPem: await readPem(certPath, 'certPath') } : {}),
           ...(login ? { credentials: login } : {}),

@@ -8,10 +8,6 @@ export const commonErrors = {
     hint: 'Correct {{field}} and try again. Nothing was changed.',
   },
   // Kept with INVALID_INPUT's words until their areas give them their own.
-  INVALID_DOCKER_HOST: {
-    message: '{{field}}: {{value}} is not valid; {{allowed}}',
-    hint: 'Correct {{field}} and try again. Nothing was changed.',
-  },
   CA_UNPARSABLE: {
     message: '{{field}}: {{value}} is not valid; {{allowed}}',
     hint: 'Correct {{field}} and try again. Nothing was changed.',

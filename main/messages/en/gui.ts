@@ -54,23 +54,16 @@ export const gui = {
     expires: 'Expires',
     actions: 'Actions',
     use: 'Use',
+    useCa: 'Use {{name}}',
     addresses: 'Addresses',
     file: 'File',
   },
-  notAvailable: {
-    badge: 'Not available yet',
-    short: 'soon',
-    title: 'This step is not available yet',
-    meanwhile:
-      'This part of Registry Wizard is still being built. Until it lands in the app, the command line will do it:',
-    registry:
-      'Here you will check the engine, get the registry image (pull with progress, or load a tar offline), choose storage and users, start the registry and watch its health and logs.',
-    trust:
-      "Here you will see the exact changes to this machine's trust stores (Docker's certs.d, the OS store) and apply them with one administrator prompt.",
-    bundle:
-      'Here you will export a trust bundle for other machines to a folder or a USB drive, with a progress bar and a checksum.',
-    verify:
-      'Here the checks will appear one by one as green, amber or red rows with the reason and the fix, and you can copy a report.',
+  table: {
+    sortBy: 'Sort by {{column}}',
+    pages: '{{table}}: pages',
+    page: 'Page {{page}} of {{pages}}',
+    previous: 'Previous',
+    next: 'Next page',
   },
   common: {
     browse: 'Browse…',
@@ -82,7 +75,6 @@ export const gui = {
   },
   errors: {
     generic: 'Something went wrong',
-    NOT_AVAILABLE: 'Not available yet',
     INVALID_INPUT: 'Please check this value',
     REQUIRED: 'Required',
     MISMATCH: 'The entries do not match',
@@ -216,12 +208,6 @@ export const gui = {
       rootCardTitle: 'Root CA: the one clients trust',
       chainNote:
         'Chain: {{length}} certificates from this CA up to the root (chain.crt in this folder). Server certificates carry the intermediate CAs; clients trust only the root.',
-      chainErrors: {
-        missing:
-          'This CA is an intermediate CA: pick its chain in "Chain file (intermediates, then the root)" (the certificates above it, the root last), or choose a certificate file that holds the chain after the CA certificate.',
-        folderMissing:
-          'This folder holds an intermediate CA without its chain. Import the CA again under "Import a CA" with its chain file, into a new folder.',
-      },
     },
     server: {
       title: 'Server certificate',

@@ -5,13 +5,40 @@
 //   guiHint  the GUI's own hint for a code (names steps and controls); wins over error.CODE.hint in the GUI
 //   cli      what CLI commands print (help, results, notes), by area
 //   gui      the renderer's screens (i18next's default namespace there)
+import { appErrors, appInput, appMenu } from './app'
 import { commonCli, commonCliHints, commonErrors, commonGuiHints } from './common'
+import {
+  docker,
+  dockerCli,
+  dockerCliHints,
+  dockerErrors,
+  dockerGuiHints,
+  dockerPreflight,
+  dockerProgress,
+} from './docker'
+import { fsErrors, fsTexts } from './fs'
 import { gui } from './gui'
+import { lintTexts, pkiCli, pkiCliHints, pkiErrors, pkiGuiHints, pkiTexts } from './pki'
+import { jobsErrors, jobsProgress } from './jobs'
+import { trustCli, trustCliHints, trustErrors, trustGuiHints, trustTexts } from './trust'
+import { explainTexts, requestTexts, verifyCli, verifyTexts } from './verify'
 
 export const en = {
-  error: { ...commonErrors },
-  cliHint: { ...commonCliHints },
-  guiHint: { ...commonGuiHints },
-  cli: { common: commonCli },
+  error: { ...commonErrors, ...dockerErrors, ...jobsErrors, ...pkiErrors, ...appErrors, ...trustErrors, ...fsErrors },
+  cliHint: { ...commonCliHints, ...dockerCliHints, ...pkiCliHints, ...trustCliHints },
+  guiHint: { ...commonGuiHints, ...dockerGuiHints, ...pkiGuiHints, ...trustGuiHints },
+  cli: { common: commonCli, docker: dockerCli, verify: verifyCli, pki: pkiCli, trust: trustCli },
   gui,
+  trust: trustTexts,
+  fs: fsTexts,
+  docker,
+  preflight: dockerPreflight,
+  progress: { ...jobsProgress, registry: dockerProgress },
+  verify: verifyTexts,
+  explain: explainTexts,
+  request: requestTexts,
+  pki: pkiTexts,
+  lint: lintTexts,
+  menu: appMenu,
+  input: appInput,
 } as const

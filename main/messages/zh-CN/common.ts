@@ -12,10 +12,6 @@ export const commonErrors = {
     hint: '请更正 {{field}} 后重试。没有做任何更改。',
   },
   // Kept with INVALID_INPUT's words until their areas give them their own.
-  INVALID_DOCKER_HOST: {
-    message: '{{field}}：{{value}} 无效；{{allowed}}',
-    hint: '请更正 {{field}} 后重试。没有做任何更改。',
-  },
   CA_UNPARSABLE: {
     message: '{{field}}：{{value}} 无效；{{allowed}}',
     hint: '请更正 {{field}} 后重试。没有做任何更改。',

@@ -56,20 +56,16 @@ export const gui = {
     expires: '到期',
     actions: '操作',
     use: '使用',
+    useCa: '使用 {{name}}',
     addresses: '地址',
     file: '文件',
   },
-  notAvailable: {
-    badge: '暂不可用',
-    short: '即将推出',
-    title: '此步骤暂不可用',
-    meanwhile: 'Registry Wizard 的这一部分仍在开发中。在应用支持之前，可以用命令行完成：',
-    registry:
-      '在这里您将检查 Docker 引擎，获取镜像仓库镜像（带进度条拉取，或离线从 tar 加载），选择存储和用户，启动镜像仓库并查看健康状态和日志。',
-    trust:
-      '在这里您将看到对本机信任存储（Docker 的 certs.d、操作系统证书库）的具体修改，并通过一次管理员授权完成。',
-    bundle: '在这里您将把信任包导出到文件夹或 U 盘，供其他机器使用，带进度条和校验和。',
-    verify: '在这里检查项会逐条显示为绿色、黄色或红色，并给出原因和修复方法，还可以复制报告。',
+  table: {
+    sortBy: '按{{column}}排序',
+    pages: '{{table}}：分页',
+    page: '第 {{page}} 页，共 {{pages}} 页',
+    previous: '上一页',
+    next: '下一页',
   },
   common: {
     browse: '浏览…',
@@ -81,7 +77,6 @@ export const gui = {
   },
   errors: {
     generic: '出现问题',
-    NOT_AVAILABLE: '暂不可用',
     INVALID_INPUT: '请检查此值',
     REQUIRED: '必填',
     MISMATCH: '两次输入不一致',
@@ -215,12 +210,6 @@ export const gui = {
       rootCardTitle: '根 CA：客户端信任的证书',
       chainNote:
         '证书链：从此 CA 到根 CA 共 {{length}} 个证书（保存在此文件夹的 chain.crt 中）。服务器证书附带中间 CA；客户端只需信任根 CA。',
-      chainErrors: {
-        missing:
-          '此 CA 是中间 CA：请在“证书链文件（中间 CA，最后是根 CA）”中选择它的证书链（它上级的证书，最后是根 CA），或选择在 CA 证书之后包含证书链的证书文件。',
-        folderMissing:
-          '此文件夹中的中间 CA 缺少证书链。请在“导入 CA”中连同证书链文件重新导入，并选择一个新文件夹。',
-      },
     },
     server: {
       title: '服务器证书',

@@ -1,4 +1,5 @@
 import { join } from 'node:path'
+import { message, type Message } from '../../messages/index'
 import { planPlaceFile, planRemoveOwnedFile, readIfExists, removeDirIfEmpty } from '../file-plan'
 import { underRoot } from '../paths'
 import type { RegistryAddress, TargetContext, TargetId, TargetPlan, TargetStatus, TrustEnv } from '../types'
@@ -22,7 +23,11 @@ export function caFiles(
 }
 
 /** Install / uninstall / status for stores that read `certs.d/HOST:PORT/ca.crt` (Docker, Podman / CRI-O). */
-export function certsDirOps(id: TargetId, label: string, locations: (env: TrustEnv) => CertsDirLocation[]) {
+export function certsDirOps(
+  id: TargetId,
+  label: Message,
+  locations: (env: TrustEnv) => CertsDirLocation[],
+) {
   return {
     async install(ctx: TargetContext): Promise<TargetPlan> {
       const plan: TargetPlan = { target: id, label, steps: [], warnings: [], notes: [] }
@@ -30,7 +35,7 @@ export function certsDirOps(id: TargetId, label: string, locations: (env: TrustE
         plan.steps.push(...(await planPlaceFile({ path, content: ctx.ca.pem, force: ctx.force })))
       }
       if (plan.steps.length > 0)
-        plan.notes.push(`${label} reads certs.d on every connection: no restart needed.`)
+        plan.notes.push(message('trust.note.certsDir', { label }))
       return plan
     },
     async uninstall(ctx: TargetContext): Promise<TargetPlan> {

@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import { pathExists } from '../../fs/atomic-write'
+import { message, type Message } from '../../messages/index'
 import { planPlaceFile, planRemoveOwnedFile, readIfExists, removeDirIfEmpty } from '../file-plan'
 import { systemPath, underRoot } from '../paths'
 import type {
@@ -36,23 +37,21 @@ function files(env: TrustEnv, r: RegistryAddress): { ca: string; hosts: string }
 const isOurs = (text: string): boolean => text.startsWith(HOSTS_TOML_MARKER)
 
 /** containerd reads certs.d only when `config_path` points there: warn when config.toml does not say so. */
-export async function configPathWarning(env: TrustEnv): Promise<string | undefined> {
+export async function configPathWarning(env: TrustEnv): Promise<Message | undefined> {
   const configFile = underRoot(env, 'etc', 'containerd', 'config.toml')
   const config = await readIfExists(configFile)
-  const fix =
-    'set config_path = "/etc/containerd/certs.d" under [plugins."io.containerd.grpc.v1.cri".registry] ' +
-    '(containerd 2: [plugins."io.containerd.cri.v1.images".registry]) in /etc/containerd/config.toml and restart containerd'
-  if (config === undefined)
-    return `containerd: ${configFile} not found; hosts.toml is read only when config_path is set: ${fix}`
-  if (!/^\s*config_path\s*=\s*["'][^"']*\/etc\/containerd\/certs\.d/m.test(config)) {
-    return `containerd: config_path is not set to /etc/containerd/certs.d in ${configFile}, so hosts.toml is ignored: ${fix}`
-  }
+  const fix = message('trust.warning.containerdFix')
+  if (config === undefined) return message('trust.warning.containerdNoConfig', { configFile, fix })
+  if (!/^\s*config_path\s*=\s*["'][^"']*\/etc\/containerd\/certs\.d/m.test(config))
+    return message('trust.warning.containerdNoConfigPath', { configFile, fix })
   return undefined
 }
 
+const LABEL = message('trust.target.containerd')
+
 export const containerdTarget: TrustTarget = {
   id: 'containerd',
-  label: 'containerd',
+  label: LABEL,
   async isPresent(env) {
     if (env.platform !== 'linux') return false
     for (const p of [
@@ -65,7 +64,7 @@ export const containerdTarget: TrustTarget = {
     return false
   },
   async install(ctx: TargetContext): Promise<TargetPlan> {
-    const plan: TargetPlan = { target: 'containerd', label: 'containerd', steps: [], warnings: [], notes: [] }
+    const plan: TargetPlan = { target: 'containerd', label: LABEL, steps: [], warnings: [], notes: [] }
     for (const r of ctx.registries) {
       const f = files(ctx.env, r)
       plan.steps.push(...(await planPlaceFile({ path: f.ca, content: ctx.ca.pem, force: ctx.force })))
@@ -83,7 +82,7 @@ export const containerdTarget: TrustTarget = {
     return plan
   },
   async uninstall(ctx: TargetContext): Promise<TargetPlan> {
-    const plan: TargetPlan = { target: 'containerd', label: 'containerd', steps: [], warnings: [], notes: [] }
+    const plan: TargetPlan = { target: 'containerd', label: LABEL, steps: [], warnings: [], notes: [] }
     for (const r of ctx.registries) {
       const f = files(ctx.env, r)
       const hosts = await planRemoveOwnedFile({ path: f.hosts, content: hostsToml(ctx.env, r), ours: isOurs })
@@ -104,7 +103,7 @@ export const containerdTarget: TrustTarget = {
     const warning = await configPathWarning(ctx.env)
     return {
       target: 'containerd',
-      label: 'containerd',
+      label: LABEL,
       installed: items.every((i) => i.installed),
       items,
       warnings: warning ? [warning] : [],

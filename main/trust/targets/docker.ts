@@ -1,3 +1,4 @@
+import { message } from '../../messages/index'
 import type { TrustEnv, TrustTarget } from '../types'
 import { certsDirOps, type CertsDirLocation } from './certs-dir'
 
@@ -17,10 +18,12 @@ export function dockerLocations(env: TrustEnv): CertsDirLocation[] {
   }
 }
 
+const LABEL = message('trust.target.docker')
+
 export const dockerTarget: TrustTarget = {
   id: 'docker',
-  label: 'Docker',
+  label: LABEL,
   // Always offered: it is what the registry is for, and the folder works once Docker is installed later.
   isPresent: () => Promise.resolve(true),
-  ...certsDirOps('docker', 'Docker', dockerLocations),
+  ...certsDirOps('docker', LABEL, dockerLocations),
 }

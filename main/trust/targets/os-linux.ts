@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs'
 import { join } from 'node:path'
+import { message, type Message } from '../../messages/index'
 import { osStoreFileName } from '../ca-certificate'
 import { planPlaceFile, planRemoveOwnedFile, readIfExists } from '../file-plan'
 import type { LinuxFamily } from '../os-family'
@@ -26,8 +27,7 @@ export const LINUX_STORES: Record<LinuxFamily, { label: string; anchors: string[
   },
 }
 
-export const RESTART_DOCKERD =
-  'dockerd caches the system CA roots (Go reads them once): restart it so it sees this change, e.g. `systemctl restart docker`.'
+export const RESTART_DOCKERD = message('trust.note.restartDockerd')
 
 /** /etc/ssl/certs links update-ca-certificates made for our anchor: NAME.pem and HASH.N pointing to it. */
 async function debianLinks(ctx: TargetContext): Promise<string[]> {
@@ -57,8 +57,8 @@ function anchorFile(ctx: TargetContext, family: LinuxFamily): string {
   return join(underRoot(ctx.env, ...LINUX_STORES[family].anchors), osStoreFileName(ctx.ca))
 }
 
-function label(family: LinuxFamily): string {
-  return `OS store (${LINUX_STORES[family].label})`
+function label(family: LinuxFamily): Message {
+  return message('trust.target.osLinux', { distros: LINUX_STORES[family].label })
 }
 
 export async function linuxInstall(ctx: TargetContext, family: LinuxFamily): Promise<TargetPlan> {
@@ -68,7 +68,7 @@ export async function linuxInstall(ctx: TargetContext, family: LinuxFamily): Pro
     ...(await planPlaceFile({ path: anchorFile(ctx, family), content: ctx.ca.pem, force: ctx.force })),
   )
   if (plan.steps.length > 0) {
-    plan.steps.push({ kind: 'run', argv: store.update, why: 'rebuild the system CA bundle' })
+    plan.steps.push({ kind: 'run', argv: store.update, why: message('trust.why.rebuild') })
     plan.notes.push(RESTART_DOCKERD)
   }
   return plan
@@ -84,7 +84,7 @@ export async function linuxUninstall(ctx: TargetContext, family: LinuxFamily): P
     // Debian's update-ca-certificates leaves its links to the removed file (NAME.pem, HASH.0 -> NAME.pem) behind.
     if (family === 'debian')
       plan.steps.push(...(await debianLinks(ctx)).map((path) => ({ kind: 'remove' as const, path })))
-    plan.steps.push({ kind: 'run', argv: store.update, why: 'rebuild the system CA bundle without this CA' })
+    plan.steps.push({ kind: 'run', argv: store.update, why: message('trust.why.rebuildWithout') })
     plan.notes.push(RESTART_DOCKERD)
   }
   return plan

@@ -1,9 +1,9 @@
-import { caFileForCommand } from './ca-file'
+import { message } from '../../messages/index'
 import type { TargetContext, TargetPlan, TargetStatus } from '../types'
-import { RESTART_DOCKERD } from './os-linux'
+import { caFileForCommand } from './ca-file'
 
 const KEYCHAIN = '/Library/Keychains/System.keychain'
-const LABEL = 'OS store (macOS System keychain)'
+const LABEL = message('trust.target.osMacos')
 
 /** Asks the keychain whether a certificate with our SHA-1 is there; 'unknown' without a query runner. */
 export async function keychainHasCa(ctx: TargetContext): Promise<boolean | 'unknown'> {
@@ -20,9 +20,9 @@ export async function macosInstall(ctx: TargetContext): Promise<TargetPlan> {
   plan.steps.push(...file.steps, {
     kind: 'run',
     argv: ['security', 'add-trusted-cert', '-d', '-r', 'trustRoot', '-k', KEYCHAIN, file.path],
-    why: 'trust the CA in the System keychain (Docker Desktop reads it)',
+    why: message('trust.why.keychainAdd'),
   })
-  plan.notes.push(`${RESTART_DOCKERD} On Docker Desktop: quit and start it again.`)
+  plan.notes.push(message('trust.note.restartDockerDesktop'))
   return plan
 }
 
@@ -32,9 +32,9 @@ export async function macosUninstall(ctx: TargetContext): Promise<TargetPlan> {
   plan.steps.push({
     kind: 'run',
     argv: ['security', 'delete-certificate', '-Z', ctx.ca.thumbprintSha1, KEYCHAIN],
-    why: 'remove the CA from the System keychain',
+    why: message('trust.why.keychainRemove'),
   })
-  plan.notes.push('Restart Docker Desktop so it stops trusting the CA.')
+  plan.notes.push(message('trust.note.restartDockerDesktopRemoved'))
   return plan
 }
 
@@ -45,6 +45,6 @@ export async function macosStatus(ctx: TargetContext): Promise<TargetStatus> {
     label: LABEL,
     installed,
     items: [{ what: `${KEYCHAIN} SHA-1 ${ctx.ca.thumbprintSha1}`, installed }],
-    warnings: installed === 'unknown' ? ['could not query the macOS keychain'] : [],
+    warnings: installed === 'unknown' ? [message('trust.warning.keychainUnknown')] : [],
   }
 }

@@ -1,4 +1,5 @@
 import { AppError } from '../../errors'
+import { message } from '../../messages/index'
 import { detectOsFamily, type OsInfo } from '../os-family'
 import type { TargetContext, TrustTarget } from '../types'
 import { linuxInstall, linuxStatus, linuxUninstall } from './os-linux'
@@ -10,8 +11,7 @@ async function family(ctx: TargetContext): Promise<Exclude<OsInfo['family'], 'un
   if (info.family === 'unknown') {
     throw new AppError({
       code: 'TRUST_UNKNOWN_OS',
-      message: `the OS store of "${info.name || info.id}" is not known (read from /etc/os-release under ${ctx.env.root})`,
-      hint: 'Leave out the os target (--targets docker,podman,containerd) and add ca.crt to the system store by hand; see docs/trust.md.',
+      params: { name: info.name || info.id, root: ctx.env.root },
     })
   }
   return info.family
@@ -20,7 +20,7 @@ async function family(ctx: TargetContext): Promise<Exclude<OsInfo['family'], 'un
 /** The operating system's own trust store, by family (what curl, Go programs and dockerd's own TLS use). */
 export const osStoreTarget: TrustTarget = {
   id: 'os',
-  label: 'OS store',
+  label: message('trust.target.os'),
   isPresent: () => Promise.resolve(true),
   async install(ctx) {
     const f = await family(ctx)

@@ -1,8 +1,9 @@
+import { message } from '../../messages/index'
 import type { TargetContext, TargetPlan, TargetStatus } from '../types'
 import { caFileForCommand } from './ca-file'
 
 const STORE = 'Cert:\\LocalMachine\\Root'
-const LABEL = 'OS store (Windows LocalMachine\\Root)'
+const LABEL = message('trust.target.osWindows')
 
 function powershell(command: string): string[] {
   return ['powershell.exe', '-NoProfile', '-NonInteractive', '-Command', command]
@@ -30,11 +31,9 @@ export async function windowsInstall(ctx: TargetContext): Promise<TargetPlan> {
     argv: powershell(
       `Import-Certificate -FilePath ${psQuote(file.path)} -CertStoreLocation ${STORE} | Out-Null`,
     ),
-    why: 'trust the CA machine-wide (needs an elevated prompt)',
+    why: message('trust.why.windowsAdd'),
   })
-  plan.notes.push(
-    'Restart Docker (Restart-Service docker, or restart Docker Desktop) so it sees the new root.',
-  )
+  plan.notes.push(message('trust.note.restartWindows'))
   return plan
 }
 
@@ -44,9 +43,9 @@ export async function windowsUninstall(ctx: TargetContext): Promise<TargetPlan> 
   plan.steps.push({
     kind: 'run',
     argv: powershell(`Remove-Item -Path ${psQuote(`${STORE}\\${ctx.ca.thumbprintSha1}`)}`),
-    why: 'remove the CA from LocalMachine\\Root',
+    why: message('trust.why.windowsRemove'),
   })
-  plan.notes.push('Restart Docker so it stops trusting the CA.')
+  plan.notes.push(message('trust.note.restartWindowsRemoved'))
   return plan
 }
 
@@ -57,6 +56,6 @@ export async function windowsStatus(ctx: TargetContext): Promise<TargetStatus> {
     label: LABEL,
     installed,
     items: [{ what: `${STORE}\\${ctx.ca.thumbprintSha1}`, installed }],
-    warnings: installed === 'unknown' ? ['could not query the Windows certificate store'] : [],
+    warnings: installed === 'unknown' ? [message('trust.warning.windowsUnknown')] : [],
   }
 }

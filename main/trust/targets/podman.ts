@@ -1,4 +1,5 @@
 import { pathExists } from '../../fs/atomic-write'
+import { message } from '../../messages/index'
 import { underRoot } from '../paths'
 import type { TrustEnv, TrustTarget } from '../types'
 import { certsDirOps, type CertsDirLocation } from './certs-dir'
@@ -8,9 +9,11 @@ export function podmanLocations(): CertsDirLocation[] {
   return [{ segments: ['etc', 'containers', 'certs.d'], folderName: (r) => r.hostPort }]
 }
 
+const LABEL = message('trust.target.podman')
+
 export const podmanTarget: TrustTarget = {
   id: 'podman',
-  label: 'Podman / CRI-O',
+  label: LABEL,
   async isPresent(env: TrustEnv) {
     if (env.platform !== 'linux') return false
     for (const p of [
@@ -22,5 +25,5 @@ export const podmanTarget: TrustTarget = {
     }
     return false
   },
-  ...certsDirOps('podman', 'Podman / CRI-O', podmanLocations),
+  ...certsDirOps('podman', LABEL, podmanLocations),
 }

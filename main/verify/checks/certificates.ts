@@ -7,11 +7,13 @@ import {
   type CertificateInfo,
   type LintFinding,
 } from '../../pki'
+import { DAY_MS } from '../../dates'
 import { buildChain, dnLine, type ChainPath } from '../../pki/pem'
 import { parsePemChain } from '../chain'
 import type { VerifyContext } from '../context'
 import { goHostnameError } from '../go-identity'
-import { msg, type VerifyMessage } from '../i18n/message'
+import type { Message } from '../../messages/index'
+import { msg } from '../message'
 import { fail, errorText, pass, skipped, warn, type Outcome } from '../outcome'
 
 export const WARN_DAYS = 30
@@ -42,9 +44,13 @@ export function checkCa(ctx: VerifyContext): Outcome {
  * The certificate checks 2-3 look at: the one given, else the one the registry serves. `pem` is the leaf alone;
  * `others` the rest of the same source (the intermediates a domain.crt holds after the leaf, or that the server sends).
  */
-export async function certificateUnderTest(
-  ctx: VerifyContext,
-): Promise<{ pem: string; others: string[]; source: 'given' | 'served' } | { why: VerifyMessage }> {
+interface UnderTest {
+  pem: string
+  others: string[]
+  source: 'given' | 'served'
+}
+
+export async function certificateUnderTest(ctx: VerifyContext): Promise<UnderTest | { why: Message }> {
   if (ctx.input.certPem !== undefined) {
     const [leaf, ...others] = parsePemChain(ctx.input.certPem).map((c) => c.toString())
     // An unreadable first block: the caller reports it (check 2) or the core's parser does.
@@ -55,22 +61,20 @@ export async function certificateUnderTest(
   return { why: msg('cert.none', { error: errorText(served.error) }) }
 }
 
-/** A lint finding: the core's English message as it is; the Chinese text built from the certificate's facts. */
-function lintMessage(finding: LintFinding, info: CertificateInfo): VerifyMessage {
-  const message = finding.message
+/** A lint finding, built from the certificate's facts in every language. */
+function lintMessage(finding: LintFinding, info: CertificateInfo): Message {
   switch (finding.code) {
     case 'LEAF_TOO_LONG':
       return msg('lint.LEAF_TOO_LONG', {
-        message,
-        days: Math.round((Date.parse(info.notAfter) - Date.parse(info.notBefore)) / 86_400_000),
+        days: Math.round((Date.parse(info.notAfter) - Date.parse(info.notBefore)) / DAY_MS),
         max: DEFAULT_LEAF_DAYS,
       })
     case 'SHA1':
-      return msg('lint.SHA1', { message, algorithm: info.signatureAlgorithm })
+      return msg('lint.SHA1', { algorithm: info.signatureAlgorithm })
     case 'WEAK_KEY':
-      return msg('lint.WEAK_KEY', { message, bits: info.keyBits ?? '?', min: KEY_SIZES[0] })
+      return msg('lint.WEAK_KEY', { bits: info.keyBits ?? '?', min: KEY_SIZES[0] })
     default:
-      return msg('lint.other', { message, code: finding.code })
+      return msg('lint.other', { message: finding.message, code: finding.code })
   }
 }
 
@@ -78,7 +82,7 @@ function lintMessage(finding: LintFinding, info: CertificateInfo): VerifyMessage
 function checkIntermediates(
   path: X509Certificate[],
   ctx: VerifyContext,
-  source: VerifyMessage,
+  source: Message,
   details: Record<string, unknown>,
 ): Outcome | { minDays: number; subjects: string[] } {
   let minDays = Number.POSITIVE_INFINITY
@@ -134,6 +138,70 @@ async function chainOf(
   return withServed.anchored ? withServed : own
 }
 
+type Details = Record<string, unknown>
+
+/** What check 2 reports about a chain: every certificate of it, and whether it reaches the CA. */
+function chainDetails(info: CertificateInfo, source: 'given' | 'served', chain: ChainPath): Details {
+  return {
+    source,
+    subject: info.subject,
+    issuer: info.issuer,
+    notAfter: info.notAfter,
+    daysLeft: info.daysLeft,
+    fingerprintSha256: info.fingerprintSha256,
+    chain: chain.path.map((x) => ({
+      subject: dnLine(x.subject),
+      notAfter: new Date(x.validTo).toISOString(),
+      fingerprintSha256: x.fingerprint256,
+    })),
+    anchored: chain.anchored,
+  }
+}
+
+/** A chain that does not reach the CA: a served leaf alone is named as such (an intermediate may be missing). */
+function notAnchored(
+  leaf: X509Certificate,
+  chain: ChainPath,
+  under: UnderTest,
+  source: Message,
+  details: Details,
+): Outcome {
+  const last = chain.path[chain.path.length - 1] ?? leaf
+  const issuer = dnLine(last.issuer)
+  if (under.source === 'served' && under.others.length === 0)
+    return fail(msg('cert.served-alone', { issuer }), 'SERVED_LEAF_ONLY', details)
+  return fail(msg('cert.not-from-ca', { source, issuer }), 'CERT_NOT_FROM_CA', details)
+}
+
+/** The leaf's validity, its intermediates, its lint findings and days left, once the chain reaches the CA. */
+function judgeAnchored(
+  ctx: VerifyContext,
+  info: CertificateInfo,
+  chain: ChainPath,
+  source: Message,
+  details: Details,
+): Outcome {
+  if (info.expired) return fail(msg('cert.expired', { source, date: info.notAfter }), 'CERT_EXPIRED', details)
+  if (info.notYetValid)
+    return fail(msg('cert.not-yet-valid', { source, date: info.notBefore }), 'CERT_EXPIRED', details)
+  const intermediates = checkIntermediates(chain.path, ctx, source, details)
+  if ('status' in intermediates && intermediates.status === 'fail') return intermediates
+  const findings = lintInfo(info).filter((f) => !NAME_FINDINGS.has(f.code))
+  const withLint = { ...details, lint: findings.map((f) => `${f.code}: ${f.message}`) }
+  const error = findings.find((f) => f.severity === 'error')
+  if (error) return fail(lintMessage(error, info), error.code, withLint)
+  if (info.daysLeft < WARN_DAYS)
+    return warn(msg('cert.expiring', { days: info.daysLeft, date: info.notAfter }), 'CERT_EXPIRING', withLint)
+  if ('status' in intermediates) return { ...intermediates, details: withLint }
+  const warning = findings[0]
+  if (warning) return warn(lintMessage(warning, info), warning.code, withLint)
+  if (chain.path.length > 1) {
+    const days = Math.min(info.daysLeft, intermediates.minDays)
+    return pass(msg('cert.ok-chain', { intermediates: intermediates.subjects, days }), withLint)
+  }
+  return pass(msg('cert.ok', { days: info.daysLeft }), withLint)
+}
+
 /**
  * Check 2: the server certificate chains to the CA (through the intermediates its source holds: an enterprise CA's
  * domain.crt is leaf + intermediates, the root is the CA given), every certificate of the chain valid now, days
@@ -150,60 +218,13 @@ export async function checkServerCert(ctx: VerifyContext): Promise<Outcome> {
     return fail(msg('cert.unreadable'), 'CERT_LINT')
   }
   const info = inspectCertificate(under.pem, { now: ctx.now })
-  const base = {
-    source: under.source,
-    subject: info.subject,
-    issuer: info.issuer,
-    notAfter: info.notAfter,
-    daysLeft: info.daysLeft,
-    fingerprintSha256: info.fingerprintSha256,
-  }
   const ca = ctx.ca
   if (ca === undefined) return skipped(msg('check.ca-unreadable'))
   const source = under.source === 'given' ? msg('source.given') : msg('source.served')
   const chain = await chainOf(ctx, cert, under.others, under.source, ca)
-  const details = {
-    ...base,
-    chain: chain.path.map((x) => ({
-      subject: dnLine(x.subject),
-      notAfter: new Date(x.validTo).toISOString(),
-      fingerprintSha256: x.fingerprint256,
-    })),
-    anchored: chain.anchored,
-  }
-  if (!chain.anchored) {
-    const last = chain.path[chain.path.length - 1] ?? cert
-    const issuer = dnLine(last.issuer)
-    if (under.source === 'served' && under.others.length === 0)
-      return fail(msg('cert.served-alone', { issuer }), 'SERVED_LEAF_ONLY', details)
-    return fail(msg('cert.not-from-ca', { source, issuer }), 'CERT_NOT_FROM_CA', details)
-  }
-  if (info.expired) return fail(msg('cert.expired', { source, date: info.notAfter }), 'CERT_EXPIRED', details)
-  if (info.notYetValid)
-    return fail(msg('cert.not-yet-valid', { source, date: info.notBefore }), 'CERT_EXPIRED', details)
-  const intermediates = checkIntermediates(chain.path, ctx, source, details)
-  if ('status' in intermediates && intermediates.status === 'fail') return intermediates
-  const findings = lintInfo(info).filter((f) => !NAME_FINDINGS.has(f.code))
-  const lint = findings.map((f) => `${f.code}: ${f.message}`)
-  const error = findings.find((f) => f.severity === 'error')
-  if (error) return fail(lintMessage(error, info), error.code, { ...details, lint })
-  if (info.daysLeft < WARN_DAYS)
-    return warn(msg('cert.expiring', { days: info.daysLeft, date: info.notAfter }), 'CERT_EXPIRING', {
-      ...details,
-      lint,
-    })
-  if ('status' in intermediates) return { ...intermediates, details: { ...details, lint } }
-  const warning = findings[0]
-  if (warning) return warn(lintMessage(warning, info), warning.code, { ...details, lint })
-  if (chain.path.length > 1)
-    return pass(
-      msg('cert.ok-chain', {
-        intermediates: intermediates.subjects,
-        days: Math.min(info.daysLeft, intermediates.minDays),
-      }),
-      { ...details, lint },
-    )
-  return pass(msg('cert.ok', { days: info.daysLeft }), { ...details, lint })
+  const details = chainDetails(info, under.source, chain)
+  if (!chain.anchored) return notAnchored(cert, chain, under, source, details)
+  return judgeAnchored(ctx, info, chain, source, details)
 }
 
 /** Check 3: the address clients use is covered by a SAN, by Go's rules (the CN never counts). */

@@ -1,12 +1,14 @@
 import { X509Certificate } from 'node:crypto'
 import { promises as fs } from 'node:fs'
 import { join } from 'node:path'
+import { bracketHost } from '../../net/address'
 import { detectOsFamily, defaultRoot, type Platform, type TrustEnv } from '../../trust'
 import { dockerLocations } from '../../trust/targets/docker'
 import { LINUX_STORES } from '../../trust/targets/os-linux'
 import type { VerifyContext } from '../context'
 import { dockerSkipsTls } from '../loopback'
-import { msg, type VerifyMessage } from '../i18n/message'
+import type { Message } from '../../messages/index'
+import { msg } from '../message'
 import { fail, pass, skipped, warn, type Outcome } from '../outcome'
 
 const BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g
@@ -60,7 +62,7 @@ async function crtFiles(dir: string, fp: string): Promise<{ holding: string[]; o
 
 /** The folder names under certs.d that name the same host with another port or none. */
 function nearMisses(entries: string[], host: string, exact: string): string[] {
-  const bare = host.includes(':') ? `[${host}]` : host
+  const bare = bracketHost(host)
   return entries.filter(
     (e) =>
       e !== exact &&
@@ -69,8 +71,7 @@ function nearMisses(entries: string[], host: string, exact: string): string[] {
 }
 
 async function osStore(env: TrustEnv, fp: string): Promise<{ present: boolean | 'unknown'; where: string }> {
-  if (env.platform !== 'linux')
-    return { present: 'unknown', where: `the ${env.platform} store (not read by verify)` }
+  if (env.platform !== 'linux') return { present: 'unknown', where: env.platform }
   const os = await detectOsFamily(env)
   if (os.family !== 'unknown' && os.family !== 'macos' && os.family !== 'windows') {
     const anchors = join(env.root, ...LINUX_STORES[os.family].anchors)
@@ -114,7 +115,7 @@ export async function checkMachineTrust(ctx: VerifyContext): Promise<Outcome> {
     if ((await crtFiles(join(certsD, m), ca.fingerprint256)).holding.length > 0) missesHolding.push(m)
   const os = await osStore(env, ca.fingerprint256)
   const details = { certsD: exactDir, files: holding, otherFolders: misses, osStore: os }
-  const osText: VerifyMessage =
+  const osText: Message =
     os.present === true
       ? msg('trust.os.present', { where: os.where })
       : os.present === false

@@ -6,7 +6,7 @@ import { buildChain, dnLine, isIssuedBy } from '../../pki/pem'
 import { parsePemChain } from '../chain'
 import { connectHost, serverName, type VerifyContext } from '../context'
 import { derToPem, goCheckServerIdentity } from '../go-identity'
-import { msg } from '../i18n/message'
+import { msg } from '../message'
 import { errorText, fail, failWith, pass, skipped, warn, type Outcome } from '../outcome'
 import type { LookupFn } from '../types'
 

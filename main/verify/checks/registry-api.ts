@@ -1,5 +1,5 @@
 import type { VerifyContext } from '../context'
-import { msg } from '../i18n/message'
+import { msg } from '../message'
 import { errorText, fail, failWith, pass, warn, type Outcome } from '../outcome'
 import { nextLink, registryRequest, type HttpAnswer } from '../registry-http'
 

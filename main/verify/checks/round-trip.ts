@@ -1,8 +1,10 @@
 import { Readable } from 'node:stream'
 import type Docker from 'dockerode'
+import { engineBodyMessage, rawError } from '../../docker/docker-errors'
 import { packFiles } from '../../docker/tar-files'
 import type { VerifyContext } from '../context'
-import { msg, type VerifyMessage } from '../i18n/message'
+import type { Message } from '../../messages/index'
+import { msg } from '../message'
 import { errorText, fail, failWith, pass, skipped, warn, type Outcome } from '../outcome'
 import { dockerSkipsTls } from '../loopback'
 import { registryRequest } from '../registry-http'
@@ -19,7 +21,7 @@ const MANIFEST_TYPES = [
 ].join(', ')
 
 type Step = 'made' | 'pushed' | 'removed' | 'pulled' | 'compared'
-const STEP_MESSAGES: Record<Step, VerifyMessage> = {
+const STEP_MESSAGES: Record<Step, Message> = {
   made: msg('rt.step.made'),
   pushed: msg('rt.step.pushed'),
   removed: msg('rt.step.removed'),
@@ -74,11 +76,9 @@ function importTar(
   })
 }
 
-/** The engine's words for a failed API call (dockerode keeps them in `json.message`). */
+/** The engine's words for a failed API call (docker/docker-errors reads dockerode's body), else the error's text. */
 function engineText(err: unknown): string {
-  const json = (err as { json?: unknown } | undefined)?.json
-  if (typeof json === 'object' && json !== null && 'message' in json) return String(json.message)
-  return errorText(err)
+  return engineBodyMessage(rawError(err).json) ?? errorText(err)
 }
 
 /**
@@ -92,7 +92,7 @@ async function deleteSelftest(
   tagRef: string,
   auth: boolean,
   signal: AbortSignal,
-): Promise<{ deleted: boolean; note: VerifyMessage; deletedDigest?: string }> {
+): Promise<{ deleted: boolean; note: Message; deletedDigest?: string }> {
   let digest = pushed
   try {
     const head = await registryRequest(ctx, `/v2/${SELFTEST_REPO}/manifests/${SELFTEST_TAG}`, {
@@ -122,6 +122,114 @@ async function deleteSelftest(
   }
 }
 
+/** One round trip's facts: the engine, the self-test reference, the login, the steps done so far. */
+interface Trip {
+  docker: Docker
+  repo: string
+  ref: string
+  authconfig: Record<string, string>
+  steps: Step[]
+  signal: AbortSignal
+}
+
+/** A tiny image made here (one text file: no pull, works offline), tagged with the self-test reference. */
+async function makeImage(ctx: VerifyContext, trip: Trip): Promise<void> {
+  const tar = await packFiles([
+    {
+      name: 'registry-wizard-selftest.txt',
+      content: `Registry Wizard self-test ${ctx.now.toISOString()} ${Math.random()}\n`,
+      mode: 0o644,
+    },
+  ])
+  const opts = { repo: trip.repo, tag: SELFTEST_TAG, abortSignal: trip.signal }
+  await follow(trip.docker, await importTar(trip.docker, Readable.from(tar), opts), trip.signal)
+  trip.steps.push('made')
+}
+
+/** Pushes the image; the digest the push reported, or the failed outcome. */
+async function pushImage(trip: Trip): Promise<string | undefined | Outcome> {
+  const { docker, ref, steps } = trip
+  try {
+    const opts = { tag: SELFTEST_TAG, authconfig: trip.authconfig, abortSignal: trip.signal }
+    const events = await follow(
+      docker,
+      await docker.getImage(trip.repo).push(opts as Docker.ImagePushOptions),
+      trip.signal,
+    )
+    steps.push('pushed')
+    return events.map((e) => e.aux?.Digest).find((d) => d !== undefined)
+  } catch (err) {
+    const error = engineText(err)
+    return failWith(msg('rt.push-failed', { ref, error }), new Error(error), { ref, steps })
+  }
+}
+
+/** Removes the local image and pulls it back; the failed outcome, or undefined when the pull worked. */
+async function pullBack(trip: Trip): Promise<Outcome | undefined> {
+  const { docker, ref, steps } = trip
+  await docker.getImage(ref).remove({ force: true })
+  steps.push('removed')
+  try {
+    await follow(
+      docker,
+      await docker.pull(ref, { authconfig: trip.authconfig, abortSignal: trip.signal }),
+      trip.signal,
+    )
+  } catch (err) {
+    const error = engineText(err)
+    return failWith(msg('rt.pull-failed', { ref, error }), new Error(error), { ref, steps })
+  }
+  steps.push('pulled')
+  return undefined
+}
+
+/** The pushed digest is among the pulled image's RepoDigests; else the failed outcome. */
+async function compareDigests(trip: Trip, digest: string | undefined): Promise<Outcome | undefined> {
+  const { ref, repo, steps } = trip
+  const repoDigests = (await trip.docker.getImage(ref).inspect()).RepoDigests
+  if (digest !== undefined && repoDigests.includes(`${repo}@${digest}`)) {
+    steps.push('compared')
+    return undefined
+  }
+  const reason = msg('rt.digest-mismatch', {
+    pulled: repoDigests.length > 0 ? repoDigests : msg('rt.no-digest'),
+    pushed: digest ?? msg('rt.no-digest'),
+  })
+  return fail(reason, 'DIGEST_MISMATCH', { ref, digest, repoDigests, steps })
+}
+
+/** After a matching round trip: the self-test tag deleted when the registry allows; loopback said plainly. */
+async function finish(ctx: VerifyContext, trip: Trip, digest: string): Promise<Outcome> {
+  const auth = ctx.authOn || ctx.input.credentials !== undefined
+  const removal = await deleteSelftest(ctx, digest, `${SELFTEST_REPO}:${SELFTEST_TAG}`, auth, trip.signal)
+  const details = {
+    ref: trip.ref,
+    digest,
+    deleted: removal.deleted,
+    ...(removal.deletedDigest === undefined ? {} : { deletedDigest: removal.deletedDigest }),
+    steps: trip.steps,
+  }
+  if (dockerSkipsTls(ctx))
+    return warn(
+      msg('rt.loopback', { digest, note: removal.note, host: ctx.host }),
+      'LOOPBACK_INSECURE',
+      details,
+    )
+  return pass(msg('rt.ok', { digest, note: removal.note }), details)
+}
+
+/** Push, pull back, compare, clean up: the first step that fails gives the outcome. */
+async function roundTrip(ctx: VerifyContext, trip: Trip): Promise<Outcome> {
+  await makeImage(ctx, trip)
+  const digest = await pushImage(trip)
+  if (typeof digest === 'object') return digest
+  const pulled = await pullBack(trip)
+  if (pulled !== undefined) return pulled
+  const compared = await compareDigests(trip, digest)
+  if (compared !== undefined || digest === undefined) return compared ?? fail(msg('rt.no-digest'))
+  return finish(ctx, trip, digest)
+}
+
 /**
  * Check 8: a tiny image made here (one text file, no pull, works offline) is tagged HOST:PORT/registry-wizard/
  * selftest:verify (the same tag every run), pushed, removed locally, pulled back, digests compared, then deleted from
@@ -132,99 +240,22 @@ export async function checkRoundTrip(ctx: VerifyContext, signal: AbortSignal): P
   if (ctx.input.push !== true) return skipped(msg('rt.not-requested'))
   const docker = ctx.deps.docker
   if (docker === undefined) return skipped(msg('rt.no-engine'))
-  const tag = SELFTEST_TAG
   const repo = `${ctx.address.hostPort}/${SELFTEST_REPO}`
-  const ref = `${repo}:${tag}`
   const c = ctx.input.credentials
-  const authconfig =
+  const authconfig: Record<string, string> =
     c === undefined ? {} : { username: c.user, password: c.password, serveraddress: ctx.address.hostPort }
-  const steps: Step[] = []
+  const trip: Trip = { docker, repo, ref: `${repo}:${SELFTEST_TAG}`, authconfig, steps: [], signal }
   try {
-    const tar = await packFiles([
-      {
-        name: 'registry-wizard-selftest.txt',
-        content: `Registry Wizard self-test ${ctx.now.toISOString()} ${Math.random()}\n`,
-        mode: 0o644,
-      },
-    ])
-    await follow(
-      docker,
-      await importTar(docker, Readable.from(tar), { repo, tag, abortSignal: signal }),
-      signal,
-    )
-    steps.push('made')
-    let digest: string | undefined
-    try {
-      const pushed = await docker
-        .getImage(repo)
-        .push({ tag, authconfig, abortSignal: signal } as Docker.ImagePushOptions)
-      const events = await follow(docker, pushed, signal)
-      digest = events.map((e) => e.aux?.Digest).find((d) => d !== undefined)
-    } catch (err) {
-      return failWith(msg('rt.push-failed', { ref, error: engineText(err) }), new Error(engineText(err)), {
-        ref,
-        steps,
-      })
-    }
-    steps.push('pushed')
-    await docker.getImage(ref).remove({ force: true })
-    steps.push('removed')
-    try {
-      const pulling = await docker.pull(ref, { authconfig, abortSignal: signal })
-      await follow(docker, pulling, signal)
-    } catch (err) {
-      return failWith(msg('rt.pull-failed', { ref, error: engineText(err) }), new Error(engineText(err)), {
-        ref,
-        steps,
-      })
-    }
-    steps.push('pulled')
-    const pulled = await docker.getImage(ref).inspect()
-    const repoDigests = pulled.RepoDigests
-    if (digest === undefined || !repoDigests.includes(`${repo}@${digest}`)) {
-      return fail(
-        msg('rt.digest-mismatch', {
-          pulled: repoDigests.length > 0 ? repoDigests : msg('rt.no-digest'),
-          pushed: digest ?? msg('rt.no-digest'),
-        }),
-        'DIGEST_MISMATCH',
-        { ref, digest, repoDigests, steps },
-      )
-    }
-    steps.push('compared')
-    const removal = await deleteSelftest(
-      ctx,
-      digest,
-      `${SELFTEST_REPO}:${SELFTEST_TAG}`,
-      ctx.authOn || c !== undefined,
-      signal,
-    )
-    const deleteNote = removal.note
-    const details = {
-      ref,
-      digest,
-      deleted: removal.deleted,
-      ...(removal.deletedDigest === undefined ? {} : { deletedDigest: removal.deletedDigest }),
-      steps,
-    }
-    const loopback = dockerSkipsTls(ctx)
-    if (loopback) {
-      return warn(
-        msg('rt.loopback', { digest, note: deleteNote, host: ctx.host }),
-        'LOOPBACK_INSECURE',
-        details,
-      )
-    }
-    return pass(msg('rt.ok', { digest, note: deleteNote }), details)
+    return await roundTrip(ctx, trip)
   } catch (err) {
-    return failWith(
-      msg('rt.stopped', { steps: steps.map((s) => STEP_MESSAGES[s]), error: engineText(err) }),
-      new Error(engineText(err)),
-      { ref, steps },
-    )
+    const reason = msg('rt.stopped', {
+      steps: trip.steps.map((s) => STEP_MESSAGES[s]),
+      error: engineText(err),
+    })
+    return failWith(reason, new Error(engineText(err)), { ref: trip.ref, steps: trip.steps })
   } finally {
     await docker
-      .getImage(ref)
+      .getImage(trip.ref)
       .remove({ force: true })
       .catch(() => undefined)
   }

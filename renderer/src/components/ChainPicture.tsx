@@ -12,6 +12,50 @@ interface Node {
 
 const nameOf = (c: CertificateSummary): string => c.commonName ?? c.subject
 
+type T = (key: string) => string
+
+/** The CAs from the top down: the root, its intermediates, the issuing CA; or the one root CA. */
+function caNodes(t: T, ca: CertificateSummary, chain: CaChainSummary | undefined): Node[] {
+  if (!chain?.intermediate)
+    return [
+      { key: 'ca', className: 'chain-ca', title: t('chain.ca'), name: nameOf(ca), where: t('chain.caWhere') },
+    ]
+  return [
+    {
+      key: 'root',
+      className: 'chain-ca',
+      title: t('chain.root'),
+      name: nameOf(chain.root),
+      where: t('chain.rootWhere'),
+    },
+    // chain.intermediates is nearest first: draw it from the root down.
+    ...[...chain.intermediates].reverse().map((c) => ({
+      key: `intermediate-${c.fingerprintSha256}`,
+      className: 'chain-ca',
+      title: t('chain.intermediate'),
+      name: nameOf(c),
+      where: t('chain.intermediateWhere'),
+    })),
+    {
+      key: 'issuing',
+      className: 'chain-ca',
+      title: t('chain.issuing'),
+      name: nameOf(ca),
+      where: t('chain.issuingWhere'),
+    },
+  ]
+}
+
+function serverNode(t: T, server: CertificateSummary | undefined, intermediate: boolean): Node {
+  return {
+    key: 'server',
+    className: `chain-server${server ? '' : ' chain-pending'}`,
+    title: t('chain.server'),
+    name: server ? server.sans.map((s) => s.value).join(', ') || server.subject : t('chain.notIssued'),
+    where: intermediate ? t('chain.serverChainWhere') : t('chain.serverWhere'),
+  }
+}
+
 /**
  * Who signs whom and what goes where. A root CA: CA -> server certificate, trusted by the clients. An intermediate CA
  * (a company PKI): root -> intermediate(s) -> the issuing CA -> server certificate; clients trust the root only.
@@ -27,51 +71,10 @@ export function ChainPicture({
 }): React.JSX.Element {
   const { t } = useTranslation()
   const intermediate = chain?.intermediate === true
-  const cas: Node[] =
-    chain && intermediate
-      ? [
-          {
-            key: 'root',
-            className: 'chain-ca',
-            title: t('chain.root'),
-            name: nameOf(chain.root),
-            where: t('chain.rootWhere'),
-          },
-          // chain.intermediates is nearest first: draw it from the root down.
-          ...[...chain.intermediates].reverse().map((c) => ({
-            key: `intermediate-${c.fingerprintSha256}`,
-            className: 'chain-ca',
-            title: t('chain.intermediate'),
-            name: nameOf(c),
-            where: t('chain.intermediateWhere'),
-          })),
-          {
-            key: 'issuing',
-            className: 'chain-ca',
-            title: t('chain.issuing'),
-            name: nameOf(ca),
-            where: t('chain.issuingWhere'),
-          },
-        ]
-      : [
-          {
-            key: 'ca',
-            className: 'chain-ca',
-            title: t('chain.ca'),
-            name: nameOf(ca),
-            where: t('chain.caWhere'),
-          },
-        ]
-  const serverNode: Node = {
-    key: 'server',
-    className: `chain-server${server ? '' : ' chain-pending'}`,
-    title: t('chain.server'),
-    name: server ? server.sans.map((s) => s.value).join(', ') || server.subject : t('chain.notIssued'),
-    where: intermediate ? t('chain.serverChainWhere') : t('chain.serverWhere'),
-  }
+  const nodes = [...caNodes(t, ca, chain), serverNode(t, server, intermediate)]
   return (
     <figure className="chain" aria-label={t('chain.label')}>
-      {[...cas, serverNode].map((n, i) => (
+      {nodes.map((n, i) => (
         <Fragment key={n.key}>
           {i > 0 && (
             <div className="chain-arrow" aria-hidden="true">

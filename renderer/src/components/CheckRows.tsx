@@ -1,27 +1,44 @@
 import { useTranslation } from 'react-i18next'
 import type { CheckRow } from '../../../main/ipc/contract'
+import { translator } from '../i18n'
 
-/** Green / amber / red (grey: skipped) rows with the reason and the fix, in the UI's language when the core has it. */
+/** A row's title, reason and fix in the UI's language (the messages main sent, rendered from the catalogue). */
+export function checkRowText(r: CheckRow): {
+  title: string
+  reason: string | undefined
+  fix: string | undefined
+} {
+  const tr = translator()
+  return {
+    title: tr.render(r.title),
+    reason: r.reason === undefined ? undefined : tr.render(r.reason),
+    fix: r.fix === undefined ? undefined : tr.render(r.fix),
+  }
+}
+
+/** Green / amber / red (grey: skipped) rows with the reason and the fix, in the UI's language. */
 export function CheckRows({ rows, label }: { rows: CheckRow[]; label: string }): React.JSX.Element {
-  const { t, i18n } = useTranslation()
-  const zh = i18n.language === 'zh-CN'
   return (
     <ul className="checks" aria-label={label}>
-      {rows.map((r) => {
-        const fix = zh ? (r.fixZh ?? r.fix) : r.fix
-        const reason = zh ? (r.reasonZh ?? r.reason) : r.reason
-        return (
-          <li key={r.id} className={`check-row check-${r.status}`} data-status={r.status} data-id={r.id}>
-            <span className="check-dot" aria-hidden="true" />
-            <div>
-              <strong>{zh ? (r.titleZh ?? r.title) : r.title}</strong>{' '}
-              <span className="check-status">{t(`checks.${r.status}`)}</span>
-              {reason && <p>{reason}</p>}
-              {fix && <p className="check-fix">{fix}</p>}
-            </div>
-          </li>
-        )
-      })}
+      {rows.map((r) => (
+        <CheckRowItem key={r.id} row={r} />
+      ))}
     </ul>
+  )
+}
+
+function CheckRowItem({ row }: { row: CheckRow }): React.JSX.Element {
+  // useTranslation re-renders the row when the language changes.
+  const { t } = useTranslation()
+  const text = checkRowText(row)
+  return (
+    <li className={`check-row check-${row.status}`} data-status={row.status} data-id={row.id}>
+      <span className="check-dot" aria-hidden="true" />
+      <div>
+        <strong>{text.title}</strong> <span className="check-status">{t(`checks.${row.status}`)}</span>
+        {text.reason && <p>{text.reason}</p>}
+        {text.fix && <p className="check-fix">{text.fix}</p>}
+      </div>
+    </li>
   )
 }

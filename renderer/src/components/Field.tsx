@@ -1,40 +1,32 @@
 import { useTranslation } from 'react-i18next'
 import type { ErrorInfo } from '../../../main/ipc/contract'
 import { api } from '../api'
-import { useErrorText } from './ErrorNotice'
+import { fieldErrorText } from '../lib/field-errors'
+
+type Browse = 'folder' | { extensions: string[] }
 
 interface TextFieldProps {
   id: string
   label: string
   value: string
   onChange: (value: string) => void
+  /** The error whose request field this control edits (see routeError). */
   error?: ErrorInfo | undefined
   hint?: string | undefined
   type?: 'text' | 'password' | 'number'
   placeholder?: string | undefined
   autoComplete?: string
   /** Offers a native folder or file dialog next to the field. */
-  browse?: 'folder' | { extensions: string[] } | undefined
+  browse?: Browse | undefined
   disabled?: boolean
   onEnter?: () => void
 }
 
 /** A labelled input with its hint and its error right under it (aria-describedby / aria-invalid wired). */
 export function TextField(props: TextFieldProps): React.JSX.Element {
-  const { t } = useTranslation()
-  const text = useErrorText()
   const described = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : '']
     .filter(Boolean)
     .join(' ')
-  const browse = async (): Promise<void> => {
-    const b = props.browse
-    if (!b) return
-    const r =
-      b === 'folder'
-        ? await api().chooseFolder({ title: props.label })
-        : await api().chooseFile({ title: props.label, extensions: b.extensions })
-    if (r.ok && r.value.path) props.onChange(r.value.path)
-  }
   return (
     <div className={`field${props.error ? ' field-invalid' : ''}`}>
       <label htmlFor={props.id}>{props.label}</label>
@@ -58,14 +50,12 @@ export function TextField(props: TextFieldProps): React.JSX.Element {
           }}
         />
         {props.browse && (
-          <button
-            type="button"
-            className="btn btn-secondary"
-            onClick={() => void browse()}
+          <BrowseButton
+            browse={props.browse}
+            title={props.label}
+            onPicked={props.onChange}
             disabled={props.disabled}
-          >
-            {t('common.browse')}
-          </button>
+          />
         )}
       </div>
       {props.hint && (
@@ -73,12 +63,50 @@ export function TextField(props: TextFieldProps): React.JSX.Element {
           {props.hint}
         </p>
       )}
-      {props.error && (
-        <p className="field-error" id={`${props.id}-error`} role="alert">
-          {text(props.error).message}
-          {text(props.error).hint && <span className="field-error-hint"> {text(props.error).hint}</span>}
-        </p>
-      )}
+      {props.error && <FieldError id={`${props.id}-error`} error={props.error} label={props.label} />}
     </div>
+  )
+}
+
+/** The native folder or file dialog for a field; the picked path replaces the field's value. */
+function BrowseButton(props: {
+  browse: Browse
+  title: string
+  onPicked: (path: string) => void
+  disabled?: boolean | undefined
+}): React.JSX.Element {
+  const { t } = useTranslation()
+  const pick = async (): Promise<void> => {
+    const b = props.browse
+    const r =
+      b === 'folder'
+        ? await api().chooseFolder({ title: props.title })
+        : await api().chooseFile({ title: props.title, extensions: b.extensions })
+    if (r.ok && r.value.path) props.onPicked(r.value.path)
+  }
+  return (
+    <button type="button" className="btn btn-secondary" onClick={() => void pick()} disabled={props.disabled}>
+      {t('common.browse')}
+    </button>
+  )
+}
+
+/** A field's error in the UI's language, naming the field by its label; re-rendered when the language changes. */
+function FieldError({
+  id,
+  error,
+  label,
+}: {
+  id: string
+  error: ErrorInfo
+  label: string
+}): React.JSX.Element {
+  useTranslation()
+  const text = fieldErrorText(error, label)
+  return (
+    <p className="field-error" id={id} role="alert">
+      {text.message}
+      {text.hint && <span className="field-error-hint"> {text.hint}</span>}
+    </p>
   )
 }

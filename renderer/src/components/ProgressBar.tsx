@@ -1,20 +1,31 @@
 import { useTranslation } from 'react-i18next'
+import {
+  JOB_CANCELLABLE,
+  type JobChannel,
+  type JobProgress as JobProgressEvent,
+} from '../../../main/ipc/contract'
+import { api } from '../api'
+import { translator } from '../i18n/index'
 import { useJobsStore } from '../stores/jobs-store'
 
-/** The progress of one job, from its `job:progress` events; indeterminate until a percent arrives. */
+/**
+ * The progress of one job, from its `job:progress` events; indeterminate until a percent arrives. `channel` names
+ * the job's kind: a Cancel button is offered exactly when the contract says that kind is cancellable
+ * (JOB_CANCELLABLE), so no screen can offer a cancel that would not stop the work.
+ */
 export function JobProgress({
   jobId,
   label,
-  onCancel,
+  channel,
 }: {
   jobId: string | undefined
   label: string
-  onCancel?: () => void
+  channel: JobChannel
 }): React.JSX.Element | null {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const p = useJobsStore((s) => (jobId ? s.progress[jobId] : undefined))
+  const step = useStepText(p)
   if (!jobId) return null
-  const step = p ? (i18n.exists(`jobs.${p.step}`) ? t(`jobs.${p.step}`) : p.step) : t('jobs.starting')
   return (
     <div className="progress" role="status" aria-live="polite">
       <div className="progress-label">
@@ -22,11 +33,19 @@ export function JobProgress({
         <span className="muted">{step}</span>
       </div>
       <progress aria-label={label} max={100} value={p?.percent} />
-      {onCancel && (
-        <button type="button" className="btn btn-link" onClick={onCancel}>
+      {JOB_CANCELLABLE[channel] && (
+        <button type="button" className="btn btn-link" onClick={() => void api().cancelJob({ jobId })}>
           {t('common.cancel')}
         </button>
       )}
     </div>
   )
+}
+
+/** The step's text: the runner's message when it sent one, else the renderer's `jobs.<step>`, else the step id. */
+function useStepText(p: JobProgressEvent | undefined): string {
+  const { t, i18n } = useTranslation()
+  if (!p) return t('jobs.starting')
+  if (p.message) return translator().render(p.message)
+  return i18n.exists(`jobs.${p.step}`) ? t(`jobs.${p.step}`) : p.step
 }

@@ -10,19 +10,9 @@ import { LayerBars } from './LayerBars'
 
 const unknownAuthority: ErrorInfo = {
   code: 'ENGINE_ERROR',
+  params: { detail: 'x509: certificate signed by unknown authority' },
   message: 'x509: certificate signed by unknown authority',
-  explained: {
-    en: {
-      title: 'The client does not trust your CA',
-      explanation: 'Docker on this machine does not know the CA.',
-      fix: 'Install ca.crt in Client trust.',
-    },
-    zhCN: {
-      title: '客户端不信任你的 CA',
-      explanation: '本机 Docker 不认识该 CA。',
-      fix: '请在“客户端信任”步骤安装 ca.crt。',
-    },
-  },
+  explain: { code: 'UNKNOWN_AUTHORITY', step: 'trust', params: { registry: '192.168.20.10:5000' } },
 }
 
 describe('error, check and layer feedback', () => {
@@ -33,18 +23,20 @@ describe('error, check and layer feedback', () => {
   it('shows a known failure’s explanation and fix in the UI language, with the core’s message under it', async () => {
     render(<ErrorNotice error={unknownAuthority} />)
     const alert = screen.getByRole('alert')
-    expect(alert.textContent).toContain('The client does not trust your CA')
-    expect(alert.textContent).toContain('Install ca.crt in Client trust.')
+    expect(alert.textContent).toContain(
+      'The client does not trust the CA that signed the registry certificate',
+    )
+    expect(alert.textContent).toContain('/etc/docker/certs.d/192.168.20.10:5000/ca.crt')
     expect(alert.textContent).toContain('x509: certificate signed by unknown authority')
     await act(() => i18next.changeLanguage('zh-CN'))
-    expect(alert.textContent).toContain('客户端不信任你的 CA')
-    expect(alert.textContent).toContain('请在“客户端信任”步骤安装 ca.crt。')
+    expect(alert.textContent).toContain('客户端不信任签发仓库证书的 CA')
+    expect(alert.textContent).toContain('在该客户端上重新执行“信任”步骤')
   })
 
   it('shows an unknown failure’s message as it is', () => {
     render(
       <ErrorNotice
-        error={{ code: 'ENGINE_ERROR', message: 'something odd happened', hint: 'look at the log' }}
+        error={{ code: 'SOMETHING_ODD', message: 'something odd happened', hint: 'look at the log' }}
       />,
     )
     expect(screen.getByRole('alert').textContent).toBe(
@@ -55,23 +47,21 @@ describe('error, check and layer feedback', () => {
   it('shows check reasons and fixes in Chinese when the UI is in zh-CN', async () => {
     const rows = [
       {
-        id: 'port',
+        id: 'tcp',
         status: 'fail' as const,
-        title: 'Port 5000',
-        titleZh: '端口 5000',
-        reason: 'already published by container "web"',
-        reasonZh: '已被容器“web”占用',
-        fix: 'Choose another port',
-        fixZh: '请换一个端口',
+        title: { key: 'verify.title.tcp' },
+        reason: { key: 'verify.tcp.failed', params: { target: '10.0.0.5:5000', error: 'ECONNREFUSED' } },
+        fix: { key: 'verify.fix.tcp' },
       },
     ]
     const { rerender } = render(<CheckRows rows={rows} label="Preflight" />)
-    expect(screen.getByRole('list').textContent).toContain('already published by container "web"')
+    expect(screen.getByRole('list').textContent).toContain('cannot connect to 10.0.0.5:5000 (ECONNREFUSED)')
     await act(() => i18next.changeLanguage('zh-CN'))
     rerender(<CheckRows rows={rows} label="Preflight" />)
     const text = screen.getByRole('list').textContent
-    for (const s of ['端口 5000', '已被容器“web”占用', '请换一个端口']) expect(text).toContain(s)
-    expect(text).not.toContain('already published')
+    for (const s of ['TCP 连接', '无法连接 10.0.0.5:5000（ECONNREFUSED）', '检查地址、防火墙'])
+      expect(text).toContain(s)
+    expect(text).not.toContain('cannot connect')
   })
 
   it('draws one progress bar per pulled layer from the job’s layer events', () => {

@@ -1,36 +1,38 @@
+import i18next from 'i18next'
 import type { ErrorInfo } from '../../../main/ipc/contract'
+import { errorTexts } from '../../../main/messages/index'
+import { translator } from '../i18n'
 
-/** The error to show next to a field: the error's `field` is one of the names the core may use for it. */
-export function errorFor(error: ErrorInfo | undefined, fields: readonly string[]): ErrorInfo | undefined {
-  return error?.field !== undefined && fields.includes(error.field) ? error : undefined
+/**
+ * One error, routed: to the control whose name is the error's `field` (the request field, as in the IPC request
+ * types: `dir`, `commonName`, `outDir`...), or, when no control of the form has that name, to the form's button.
+ */
+export interface RoutedError {
+  /** The error to show at the control named `name` (the request field it edits). */
+  at: (name: string) => ErrorInfo | undefined
+  /** The error no control of the form claims: shown by the button that caused it. */
+  rest: ErrorInfo | undefined
 }
 
-/** The error to show by the form's button: one that no field of the form claims. */
-export function formError(error: ErrorInfo | undefined, claimed: readonly string[]): ErrorInfo | undefined {
-  return error && (error.field === undefined || !claimed.includes(error.field)) ? error : undefined
+export function routeError(error: ErrorInfo | undefined, controls: readonly string[]): RoutedError {
+  const claimed = error?.field !== undefined && controls.includes(error.field)
+  return {
+    at: (name) => (claimed && error.field === name ? error : undefined),
+    rest: claimed ? undefined : error,
+  }
 }
 
 /**
- * Core errors whose field or hint is worded for the CLI (a `--flag`, a command line), keyed by code and the field the
- * core named: the GUI control that fixes them (`field`) and the GUI's own fix (`hint`, a locale key).
+ * An error's words at a control, in the UI's language: the catalogue's `error.CODE.message` with `{{field}}` as the
+ * control's label, and `guiHint.CODE` (else the neutral hint). A check the renderer makes itself carries a `gui` key as
+ * its message.
  */
-const GUI_ERRORS: Record<string, Record<string, { field?: string; hint: string }>> = {
-  // An intermediate CA imported without the certificates above it: the chain file control is the fix.
-  CA_CHAIN_MISSING: {
-    cert: { field: 'chainPath', hint: 'certs.ca.chainErrors.missing' },
-    chain: { field: 'chainPath', hint: 'certs.ca.chainErrors.missing' },
-    // A CA folder imported before chains were kept (opening it, or issuing from it).
-    'ca-dir': { hint: 'certs.ca.chainErrors.folderMissing' },
-  },
-}
-
-/**
- * The GUI's view of a core error: moved to the control that fixes it and with a fix that names that control instead
- * of a CLI option (see GUI_ERRORS). Errors the table does not name are returned as they are.
- */
-export function guiError(error: ErrorInfo | undefined, t: (key: string) => string): ErrorInfo | undefined {
-  if (!error) return undefined
-  const mapped = error.field === undefined ? undefined : GUI_ERRORS[error.code]?.[error.field]
-  if (!mapped) return error
-  return { ...error, field: mapped.field ?? error.field, hint: t(mapped.hint) }
+export function fieldErrorText(
+  error: ErrorInfo,
+  label: string,
+): { message: string; hint: string | undefined } {
+  const shown = errorTexts(translator(), error, 'gui', () => label)
+  if (shown.message === error.message && i18next.exists(error.message))
+    return { message: i18next.t(error.message), hint: shown.hint }
+  return shown
 }

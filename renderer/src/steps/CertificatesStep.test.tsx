@@ -135,12 +135,14 @@ const intermediateCa = (intermediates: CertificateSummary[]): CaSummary => ({
   certificate: intermediates.length ? issuing : { ...issuing, issuer: root.subject },
   chain: { intermediate: true, length: 2 + intermediates.length, intermediates, root },
 })
-// What main answers for an intermediate imported without its chain (pki/ca-chain.ts, field named as the core does).
+// What main answers for an intermediate imported without its chain (pki/ca-chain.ts): a code, its params, and the
+// request field at fault; the GUI renders the catalogue's words and its own hint (guiHint), never the CLI's.
 const chainMissing: ErrorInfo = {
   code: 'CA_CHAIN_MISSING',
-  field: 'cert',
+  field: 'chainPath',
+  params: { subject: 'O=Example Ltd, CN=Example Issuing CA 1', issuer: 'O=Example Ltd, CN=Example Root CA' },
   message:
-    'cert: the CA certificate "O=Example Ltd, CN=Example Issuing CA 1" is an intermediate CA (issued by "O=Example Ltd, CN=Example Root CA"), and the certificates up to its root were not given: certificates issued from it would not verify on any client',
+    'chainPath: the CA certificate "O=Example Ltd, CN=Example Issuing CA 1" is an intermediate CA (issued by "O=Example Ltd, CN=Example Root CA"), and the certificates up to its root were not given: certificates issued from it would not verify on any client',
   hint: 'Give the chain with --chain FILE (the intermediates above this CA, if any, then the root), or put them in the --cert file after the CA certificate. Nothing was changed.',
 }
 
@@ -218,6 +220,7 @@ describe('CertificatesStep: enterprise intermediate CAs', () => {
       expect(screen.getByLabelText(L.cert).getAttribute('aria-invalid')).toBeNull()
       expect(error.textContent).toMatch(L.fix)
       expect(error.textContent).toContain('Example Issuing CA 1')
+      expect(error.textContent.startsWith(L.chain)).toBe(true)
       expect(screen.getByRole('tabpanel').textContent).not.toMatch(/--chain|--cert/)
       // The request without a chain file carries no chainPath at all.
       expect(api.importCa.mock.calls[0]?.[0]).not.toHaveProperty('chainPath')
@@ -296,16 +299,19 @@ describe('CertificatesStep: enterprise intermediate CAs', () => {
     api.openCa.mockResolvedValue({
       ok: false,
       error: {
-        code: 'CA_CHAIN_MISSING',
-        field: 'ca-dir',
+        code: 'CA_DIR_CHAIN_MISSING',
+        field: 'dir',
+        params: { caDir: '/old/ca', subject: 'CN=Example Issuing CA 1' },
         message:
-          'ca-dir: /old/ca: its ca.crt is an intermediate CA ("CN=Example Issuing CA 1") and the folder holds no chain.crt up to the root',
+          'dir: /old/ca: its ca.crt is an intermediate CA ("CN=Example Issuing CA 1") and the folder holds no chain.crt up to the root',
         hint: 'Import the CA again with its chain: registry-wizard ca import --dir /old/ca --cert CA.crt --key CA.key --chain CHAIN.pem --force',
       },
     })
     await user.click(screen.getByRole('button', { name: 'Open CA' }))
     const error = await screen.findByRole('alert')
     expect(error.id).toBe('open-dir-error')
+    // The field is named by its control's label, never by the request field (dir) or a CLI flag (--dir).
+    expect(error.textContent).toMatch(/^CA folder: \/old\/ca: its ca\.crt is an intermediate CA/)
     expect(error.textContent).toContain('Import the CA again under "Import a CA" with its chain file')
     expect(error.textContent).not.toContain('registry-wizard')
   })

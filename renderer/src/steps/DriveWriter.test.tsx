@@ -28,6 +28,16 @@ const drives: DriveInfo[] = [
   },
 ]
 
+/** What main answers for a read-only drive: the code and its params (the words come from the catalogue). */
+const readOnly = {
+  ok: false as const,
+  error: {
+    code: 'DRIVE_READ_ONLY',
+    params: { mount: '/media/u/LOCKED', errno: 'EROFS' },
+    message: '/media/u/LOCKED is read-only (EROFS): the bundle cannot be written there',
+  },
+}
+
 describe('DriveWriter', () => {
   beforeEach(async () => {
     await resetAll()
@@ -110,14 +120,7 @@ describe('DriveWriter', () => {
   })
 
   it('shows a read-only drive’s error next to that drive’s button, and replaces an existing copy when asked', async () => {
-    api().copyBundleToDrive.mockResolvedValue({
-      ok: false,
-      error: {
-        code: 'DRIVE_READ_ONLY',
-        message: '/media/u/LOCKED is read-only (EROFS): the bundle cannot be written there',
-        hint: 'Unlock the drive.',
-      },
-    })
+    api().copyBundleToDrive.mockResolvedValue(readOnly)
     const user = userEvent.setup()
     render(<DriveWriter bundleId={bundleId} drives={drives} />)
     await user.click(screen.getByLabelText('Replace a copy already on the drive'))
@@ -128,8 +131,20 @@ describe('DriveWriter', () => {
     )
     const alert = await screen.findByRole('alert')
     expect(alert.textContent).toContain('is read-only (EROFS)')
-    expect(alert.textContent).toContain('Unlock the drive.')
+    expect(alert.textContent).toContain('Unlock the drive (write-protect switch)')
     expect(button.getAttribute('aria-describedby')).toBe(alert.id)
     expect(alert.closest('li')?.textContent).toContain('SanDisk')
+  })
+
+  it('in Chinese, a coded error reads in Chinese, with its GUI fix (no English from main)', async () => {
+    await resetAll('zh-CN')
+    api().copyBundleToDrive.mockResolvedValue(readOnly)
+    const user = userEvent.setup()
+    render(<DriveWriter bundleId={bundleId} drives={drives} />)
+    await user.click(screen.getByRole('button', { name: /SanDisk/ }))
+    const alert = await screen.findByRole('alert')
+    expect(alert.textContent).toContain('/media/u/LOCKED 是只读的（EROFS）')
+    expect(alert.textContent).toContain('写保护')
+    expect(alert.textContent).not.toMatch(/read-only|Unlock|drive/i)
   })
 })

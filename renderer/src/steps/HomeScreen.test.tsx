@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from '@testing-library/react'
+import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { CaSummary, CertificateSummary, Settings } from '../../../main/ipc/contract'
@@ -82,5 +82,54 @@ describe('HomeScreen quick actions for a returning user', () => {
     await waitFor(() => expect(useAppStore.getState().screen).toBe('verify'))
     expect(api().inspectCertificate).not.toHaveBeenCalled()
     expect(useCertsStore.getState().issued).toBeUndefined()
+  })
+})
+
+describe('HomeScreen tables (sorting and pages)', () => {
+  const many = Array.from({ length: 12 }, (_, i) => ({
+    certPath: `/certs/${String(i).padStart(2, '0')}/domain.crt`,
+    caDir: '/ca',
+    sans: [`10.0.0.${i + 1}`],
+    fingerprintSha256: `F${i}`,
+    // Expiry order differs from the list's order: i = 5 expires first, i = 4 last.
+    notAfter: new Date(Date.UTC(2030, 0, 1 + ((i * 7 + 1) % 12))).toISOString(),
+  }))
+
+  beforeEach(async () => {
+    await resetAll()
+    useAppStore.setState({ settings: { ...settings, knownCerts: many } })
+  })
+
+  const rows = (): string[] =>
+    Array.from(
+      screen.getByRole('table', { name: 'Server certificates' }).querySelectorAll('tbody tr td:first-child'),
+      (td) => td.textContent,
+    )
+
+  it('shows ten rows a page, with previous / next', async () => {
+    const user = userEvent.setup()
+    render(<HomeScreen />)
+    expect(rows()).toHaveLength(10)
+    expect(screen.getByText('Page 1 of 2')).toBeTruthy()
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Previous' }).disabled).toBe(true)
+    await user.click(screen.getByRole('button', { name: 'Next page' }))
+    expect(rows()).toEqual(['10.0.0.11', '10.0.0.12'])
+    expect(screen.getByText('Page 2 of 2')).toBeTruthy()
+  })
+
+  it('sorts by expiry from its header, ascending then descending, and says so with aria-sort', async () => {
+    const user = userEvent.setup()
+    render(<HomeScreen />)
+    const table = screen.getByRole('table', { name: 'Server certificates' })
+    const header = within(table).getByRole('button', { name: /Expires/ })
+    const th = header.closest('th')
+    expect(th?.getAttribute('aria-sort')).toBe('none')
+    await user.click(header)
+    expect(th?.getAttribute('aria-sort')).toBe('ascending')
+    const byExpiry = [...many].sort((a, b) => a.notAfter.localeCompare(b.notAfter)).map((c) => c.sans[0])
+    expect(rows()).toEqual(byExpiry.slice(0, 10))
+    await user.click(header)
+    expect(th?.getAttribute('aria-sort')).toBe('descending')
+    expect(rows()).toEqual([...byExpiry].reverse().slice(0, 10))
   })
 })

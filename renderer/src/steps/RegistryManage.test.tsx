@@ -1,7 +1,7 @@
 import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { beforeEach, describe, expect, it } from 'vitest'
-import type { CaSummary, IssuedServerCert, Plan, RegistryStatusInfo } from '../../../main/ipc/contract'
+import type { CaSummary, Plan, RegistryStatusInfo } from '../../../main/ipc/contract'
 import { ok, resetAll } from '../test-support/fake-api'
 import { useCertsStore } from '../stores/certs-store'
 import { useJobsStore } from '../stores/jobs-store'
@@ -103,18 +103,9 @@ describe('RegistryManage', () => {
     await screen.findByRole('button', { name: 'Follow logs' })
   })
 
-  it('replaces the certificate: a new one from the same CA (passphrase asked, never kept), then into the registry', async () => {
+  it('replaces the certificate as ONE main-side job (CA and passphrase sent, never kept; no issue from the renderer)', async () => {
     const ca = { dir: '/home/u/Registry Wizard/ca', encrypted: true, certificate: {} } as unknown as CaSummary
     useCertsStore.setState({ ca })
-    const issued = {
-      outDir: certDir,
-      certPath: `${certDir}/domain.crt`,
-      keyPath: `${certDir}/domain.key`,
-      caCertPath: `${certDir}/ca.crt`,
-      certificate: { sans: [] },
-      lint: [],
-    } as unknown as IssuedServerCert
-    api().issueServerCert.mockResolvedValue(ok(issued))
     api().registryReplaceCert.mockResolvedValue(ok({ notAfter: '2028-01-01T00:00:00.000Z', status: 200 }))
     const user = userEvent.setup()
     render(<RegistryManage plan={plan} certDir={certDir} />)
@@ -123,20 +114,84 @@ describe('RegistryManage', () => {
     await user.type(await section.findByLabelText('CA passphrase'), 'correct horse')
     await user.click(section.getByRole('button', { name: 'Replace the certificate' }))
     await screen.findByText(/New certificate served/)
-    expect(api().issueServerCert).toHaveBeenCalledWith(
-      expect.objectContaining({
-        caDir: ca.dir,
-        outDir: certDir,
-        sans: plan.addresses,
-        passphrase: 'correct horse',
-        force: true,
-      }),
-    )
     expect(api().registryReplaceCert).toHaveBeenCalledWith({
       jobId: expect.stringMatching(/^replace-/) as unknown,
       plan,
       certDir,
+      caDir: ca.dir,
+      passphrase: 'correct horse',
     })
+    expect(api().issueServerCert).not.toHaveBeenCalled()
+    expect(section.getByLabelText<HTMLInputElement>('CA passphrase').value).toBe('')
     expect(JSON.stringify(useCertsStore.getState())).not.toContain('correct horse')
+  })
+
+  it('asks for the passphrase before starting, and shows a wrong one from main at the passphrase field', async () => {
+    const ca = { dir: '/ca', encrypted: true, certificate: {} } as unknown as CaSummary
+    useCertsStore.setState({ ca })
+    const user = userEvent.setup()
+    render(<RegistryManage plan={plan} certDir={certDir} />)
+    const button = await screen.findByRole('button', { name: 'Replace the certificate' })
+    await user.click(button)
+    expect(api().registryReplaceCert).not.toHaveBeenCalled()
+    expect(screen.getByLabelText('CA passphrase').getAttribute('aria-invalid')).toBe('true')
+    api().registryReplaceCert.mockResolvedValue({
+      ok: false,
+      error: { code: 'BAD_PASSPHRASE', field: 'passphrase', message: 'wrong passphrase' },
+    })
+    await user.type(screen.getByLabelText('CA passphrase'), 'nope')
+    await user.click(button)
+    await waitFor(() => expect(api().registryReplaceCert).toHaveBeenCalledTimes(1))
+    expect(screen.getByLabelText('CA passphrase').getAttribute('aria-invalid')).toBe('true')
+  })
+
+  it('offers Cancel for the replace job (cancellable) and none for a restart (not cancellable)', async () => {
+    useCertsStore.setState({ ca: { dir: '/ca', encrypted: false, certificate: {} } as unknown as CaSummary })
+    const answer: Record<string, (v: never) => void> = {}
+    api().registryRestart.mockImplementation(() => new Promise((r) => (answer['restart'] = r)))
+    api().registryReplaceCert.mockImplementation(() => new Promise((r) => (answer['replace'] = r)))
+    api().cancelJob.mockImplementation(() => {
+      answer['replace']?.({ ok: false, error: { code: 'CANCELLED', message: 'cancelled' } } as never)
+      return Promise.resolve(ok({ cancelled: true }))
+    })
+    const user = userEvent.setup()
+    render(<RegistryManage plan={plan} certDir={certDir} />)
+    await user.click(await screen.findByRole('button', { name: 'Restart' }))
+    await screen.findByRole('progressbar', { name: 'Restarting and checking health' })
+    expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull()
+    answer['restart']?.(ok({ status: 200, elapsedMs: 1 }) as never)
+    await screen.findByText(/restarted and healthy/)
+
+    await user.click(screen.getByRole('button', { name: 'Replace the certificate' }))
+    const req = api().registryReplaceCert.mock.calls[0]?.[0] as { jobId: string }
+    useJobsStore.getState().onProgress({
+      jobId: req.jobId,
+      step: 'health',
+      percent: 80,
+      message: { key: 'progress.replaceCert.health' },
+    })
+    await screen.findByText('Checking health')
+    await user.click(screen.getByRole('button', { name: 'Cancel' }))
+    expect(api().cancelJob).toHaveBeenCalledWith({ jobId: req.jobId })
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull())
+  })
+
+  it('shows the job’s step messages in Chinese', async () => {
+    await resetAll('zh-CN')
+    api().registryStatus.mockResolvedValue(ok(running))
+    useCertsStore.setState({ ca: { dir: '/ca', encrypted: false, certificate: {} } as unknown as CaSummary })
+    api().registryReplaceCert.mockImplementation(() => new Promise(() => undefined))
+    const user = userEvent.setup()
+    render(<RegistryManage plan={plan} certDir={certDir} />)
+    const button = await screen.findByRole('button', { name: '更换证书' })
+    await user.click(button)
+    const req = api().registryReplaceCert.mock.calls[0]?.[0] as { jobId: string }
+    useJobsStore.getState().onProgress({
+      jobId: req.jobId,
+      step: 'issue',
+      percent: 30,
+      message: { key: 'progress.replaceCert.issue' },
+    })
+    await screen.findByText('正在签发新证书')
   })
 })

@@ -6,6 +6,7 @@ import { ErrorNotice } from '../components/ErrorNotice'
 import { TextField } from '../components/Field'
 import { JobProgress } from '../components/ProgressBar'
 import { uptimeParts } from '../lib/duration'
+import { routeError } from '../lib/field-errors'
 import { formatDate } from '../lib/format'
 import { newJobId } from '../lib/job-id'
 import { useCertsStore } from '../stores/certs-store'
@@ -13,6 +14,264 @@ import { useJobsStore } from '../stores/jobs-store'
 import { useStagesStore } from '../stores/stages-store'
 
 type Action = 'stop' | 'restart' | 'remove' | 'replace'
+type Outcome = { ok: boolean; error?: ErrorInfo | undefined }
+type Run = (action: Action, call: (jobId: string) => Promise<Outcome>, doneKey: string) => Promise<boolean>
+interface Busy {
+  action: Action
+  jobId: string
+}
+
+/** The container's status, read at once (and again when the started container changes), then every pollMs. */
+function useRegistryStatus(
+  plan: Plan,
+  pollMs: number,
+  containerId: string | undefined,
+): { status: RegistryStatusInfo | null | undefined; refresh: () => Promise<void> } {
+  const [status, setStatus] = useState<RegistryStatusInfo | null>()
+  const planKey = JSON.stringify(plan)
+  const refresh = useCallback(async (): Promise<void> => {
+    const r = await api().registryStatus({ plan: JSON.parse(planKey) as Plan })
+    if (r.ok) setStatus(r.value)
+    else if (r.error.code === 'REGISTRY_NOT_FOUND') setStatus(null)
+  }, [planKey])
+  useEffect(() => {
+    const first = setTimeout(() => void refresh(), 0)
+    const timer = setInterval(() => void refresh(), pollMs)
+    return () => {
+      clearTimeout(first)
+      clearInterval(timer)
+    }
+  }, [refresh, pollMs, containerId])
+  return { status, refresh }
+}
+
+/** One action at a time: its job id, the error or the done line it ends with, then a fresh status read. */
+function useActions(refresh: () => Promise<void>): {
+  busy: Busy | undefined
+  error: ErrorInfo | undefined
+  setError: (e: ErrorInfo | undefined) => void
+  done: string | undefined
+  run: Run
+} {
+  const [busy, setBusy] = useState<Busy>()
+  const [error, setError] = useState<ErrorInfo>()
+  const [done, setDone] = useState<string>()
+  const run: Run = async (action, call, doneKey) => {
+    const jobId = newJobId(action)
+    setBusy({ action, jobId })
+    setError(undefined)
+    setDone(undefined)
+    const r = await call(jobId)
+    setBusy(undefined)
+    // Stopping or removing frees the port and the name: earlier preflight rows would be stale, so they go.
+    if (action === 'stop' || action === 'remove') useStagesStore.getState().set({ preflight: undefined })
+    // A removed container is no longer "running": the step (and the sidebar) stop saying so.
+    if (action === 'remove' && r.ok) useStagesStore.getState().set({ containerId: undefined })
+    if (r.ok) setDone(doneKey)
+    else setError(r.error)
+    await refresh()
+    return r.ok
+  }
+  return { busy, error, setError, done, run }
+}
+
+/** Following the log is a job of its own (cancelled to stop following); lines arrive in the jobs store. */
+function useLogFollow(
+  plan: Plan,
+  onError: (e: ErrorInfo) => void,
+): { logJob?: string; toggle: () => Promise<void> } {
+  const [logJob, setLogJob] = useState<string>()
+  const toggle = async (): Promise<void> => {
+    if (logJob) {
+      await api().cancelJob({ jobId: logJob })
+      setLogJob(undefined)
+      return
+    }
+    const jobId = newJobId('logs')
+    useJobsStore.getState().clear(jobId)
+    setLogJob(jobId)
+    const r = await api().followRegistryLogs({ jobId, plan })
+    setLogJob((current) => (current === jobId ? undefined : current))
+    if (!r.ok && r.error.code !== 'CANCELLED') onError(r.error)
+  }
+  return { logJob, toggle }
+}
+
+function StatusFacts({ status }: { status: RegistryStatusInfo }): React.JSX.Element {
+  const { t, i18n } = useTranslation()
+  const uptime =
+    status.uptimeSeconds === undefined
+      ? '—'
+      : uptimeParts(status.uptimeSeconds)
+          .map((p) => t(`registry.units.${p.unit}`, { count: p.value }))
+          .join(' ')
+  const state = i18n.exists(`registry.manage.states.${status.state}`)
+    ? t(`registry.manage.states.${status.state}`)
+    : status.state
+  const storage = status.storage
+    ? `${t(`registry.manage.storageKind.${status.storage.kind}`)} ${status.storage.source}`
+    : '—'
+  const served = status.servedCert
+    ? t('registry.manage.expiry', {
+        date: formatDate(status.servedCert.notAfter, i18n.language),
+        left: t('cert.daysLeft', { count: status.servedCert.daysLeft }),
+      })
+    : '—'
+  return (
+    <dl className="facts" aria-label={t('registry.manage.status')}>
+      <dt>{t('registry.manage.state')}</dt>
+      <dd>
+        <span className={`badge badge-${status.running ? 'ok' : 'soon'}`} data-state={status.state}>
+          {state}
+        </span>
+      </dd>
+      <dt>{t('registry.manage.uptime')}</dt>
+      <dd>{uptime}</dd>
+      <dt>{t('registry.manage.image')}</dt>
+      <dd className="mono">{status.image}</dd>
+      <dt>{t('registry.manage.port')}</dt>
+      <dd className="mono">{status.port ?? '—'}</dd>
+      <dt>{t('registry.manage.storage')}</dt>
+      <dd className="mono">{storage}</dd>
+      <dt>{t('registry.manage.servedCert')}</dt>
+      <dd>{served}</dd>
+    </dl>
+  )
+}
+
+function ActionsRow(props: {
+  running: boolean
+  busy: boolean
+  following: boolean
+  onStop: () => void
+  onRestart: () => void
+  onFollow: () => void
+}): React.JSX.Element {
+  const { t } = useTranslation()
+  return (
+    <div className="actions">
+      <button
+        type="button"
+        className="btn btn-secondary"
+        disabled={props.busy || !props.running}
+        onClick={props.onStop}
+      >
+        {t('registry.manage.stop')}
+      </button>
+      <button type="button" className="btn btn-secondary" disabled={props.busy} onClick={props.onRestart}>
+        {t('registry.manage.restart')}
+      </button>
+      <button type="button" className="btn btn-secondary" onClick={props.onFollow}>
+        {props.following ? t('registry.manage.unfollow') : t('registry.manage.follow')}
+      </button>
+    </div>
+  )
+}
+
+function LogView({ jobId }: { jobId: string | undefined }): React.JSX.Element | null {
+  const { t } = useTranslation()
+  const lines = useJobsStore((s) => (jobId ? s.logs[jobId] : undefined))
+  if (!lines || lines.length === 0) return null
+  return (
+    <pre className="code log" aria-label={t('registry.manage.logs')} aria-live="polite">
+      {lines.slice(-200).join('\n')}
+    </pre>
+  )
+}
+
+/** After a replace, the Certificates step's summary of the pair in this folder reads the new certificate. */
+async function refreshIssued(certDir: string): Promise<void> {
+  const issued = useCertsStore.getState().issued
+  if (issued?.outDir !== certDir) return
+  const r = await api().inspectCertificate({ path: issued.certPath })
+  if (r.ok) useCertsStore.setState({ issued: { ...issued, certificate: r.value } })
+}
+
+/**
+ * Replace the certificate: ONE main-side job (issue into a staging folder, swap into the folder and the container,
+ * health; the old pair back on any failure or cancel). The CA passphrase is asked here and never kept.
+ */
+function ReplaceCard(props: {
+  plan: Plan
+  certDir: string
+  busy: Busy | undefined
+  error: ErrorInfo | undefined
+  setError: (e: ErrorInfo | undefined) => void
+  run: Run
+}): React.JSX.Element {
+  const { t } = useTranslation()
+  const [passphrase, setPassphrase] = useState('')
+  const ca = useCertsStore((s) => s.ca)
+  const { plan, certDir } = props
+  const replace = async (): Promise<void> => {
+    if (!ca) return
+    if (ca.encrypted && !passphrase) {
+      const message = 'certs.server.passphraseRequired'
+      props.setError({ code: 'PASSPHRASE_REQUIRED', field: 'passphrase', message })
+      return
+    }
+    const secret = passphrase ? { passphrase } : {}
+    setPassphrase('')
+    const call = (jobId: string): Promise<Outcome> =>
+      api().registryReplaceCert({ jobId, plan, certDir, caDir: ca.dir, ...secret })
+    if (await props.run('replace', call, 'registry.manage.replaced')) await refreshIssued(certDir)
+  }
+  return (
+    <div className="sub-card">
+      <h3>{t('registry.manage.replace')}</h3>
+      <p className="muted">{t('registry.manage.replaceHelp')}</p>
+      {ca?.encrypted && (
+        <TextField
+          id="replace-passphrase"
+          type="password"
+          autoComplete="off"
+          label={t('certs.server.caPassphrase')}
+          value={passphrase}
+          onChange={setPassphrase}
+          error={routeError(props.error, ['passphrase']).at('passphrase')}
+        />
+      )}
+      <button
+        type="button"
+        className="btn btn-secondary"
+        disabled={!!props.busy || !ca}
+        onClick={() => void replace()}
+      >
+        {t('registry.manage.replace')}
+      </button>
+      {props.busy?.action === 'replace' && (
+        <JobProgress
+          jobId={props.busy.jobId}
+          label={t('registry.manage.replacing')}
+          channel="registryReplaceCert"
+        />
+      )}
+    </div>
+  )
+}
+
+function RemoveCard({ busy, run, plan }: { busy: boolean; run: Run; plan: Plan }): React.JSX.Element {
+  const { t } = useTranslation()
+  const [deleteData, setDeleteData] = useState(false)
+  const remove = (): Promise<boolean> =>
+    run(
+      'remove',
+      () => api().registryRemove({ plan, deleteData }),
+      deleteData ? 'registry.manage.removedAll' : 'registry.manage.removedKept',
+    )
+  return (
+    <div className="sub-card">
+      <h3>{t('registry.manage.remove')}</h3>
+      <label className="check-label">
+        <input type="checkbox" checked={deleteData} onChange={(e) => setDeleteData(e.target.checked)} />{' '}
+        {t('registry.manage.deleteData')}
+      </label>
+      <button type="button" className="btn btn-danger" disabled={busy} onClick={() => void remove()}>
+        {t('registry.manage.remove')}
+      </button>
+    </div>
+  )
+}
 
 /** The container's live status (polled), its log (followed as a job), and stop / restart / remove / new certificate. */
 /** `containerId`: the container this session started, if any; the status is read again at once when it changes. */
@@ -27,154 +286,29 @@ export function RegistryManage({
   containerId?: string | undefined
   pollMs?: number
 }): React.JSX.Element {
-  const { t, i18n } = useTranslation()
-  const [status, setStatus] = useState<RegistryStatusInfo | null>()
-  const [busy, setBusy] = useState<{ action: Action; jobId?: string }>()
-  const [logJob, setLogJob] = useState<string>()
-  const [deleteData, setDeleteData] = useState(false)
-  const [passphrase, setPassphrase] = useState('')
-  const [error, setError] = useState<ErrorInfo>()
-  const [done, setDone] = useState<string>()
+  const { t } = useTranslation()
+  const { status, refresh } = useRegistryStatus(plan, pollMs, containerId)
+  const { busy, error, setError, done, run } = useActions(refresh)
+  const logs = useLogFollow(plan, setError)
   const encrypted = useCertsStore((s) => s.ca?.encrypted ?? false)
-  const issueError = useCertsStore((s) => s.issueError)
-  const planKey = JSON.stringify(plan)
-  const refresh = useCallback(async (): Promise<void> => {
-    const r = await api().registryStatus({ plan: JSON.parse(planKey) as Plan })
-    if (r.ok) setStatus(r.value)
-    else if (r.error.code === 'REGISTRY_NOT_FOUND') setStatus(null)
-  }, [planKey])
-  useEffect(() => {
-    // First read at once (next tick, and again whenever the started container changes), then every pollMs.
-    const first = setTimeout(() => void refresh(), 0)
-    const timer = setInterval(() => void refresh(), pollMs)
-    return () => {
-      clearTimeout(first)
-      clearInterval(timer)
-    }
-  }, [refresh, pollMs, containerId])
-  const logLines = useJobsStore((s) => (logJob ? s.logs[logJob] : undefined))
-
-  const run = async (
-    action: Action,
-    call: (jobId: string) => Promise<{ ok: boolean; error?: ErrorInfo }>,
-    doneKey: string,
-  ): Promise<void> => {
-    const jobId = newJobId(action)
-    setBusy({ action, jobId })
-    setError(undefined)
-    setDone(undefined)
-    const r = await call(jobId)
-    setBusy(undefined)
-    // Stopping or removing frees the port and the name: earlier preflight rows would be stale, so they go.
-    if (action === 'stop' || action === 'remove') useStagesStore.getState().set({ preflight: undefined })
-    // A removed container is no longer "running": the step (and the sidebar) stop saying so.
-    if (action === 'remove' && r.ok) useStagesStore.getState().set({ containerId: undefined })
-    if (r.ok) setDone(doneKey)
-    else setError(r.error)
-    await refresh()
-  }
-  const stop = (): Promise<void> => run('stop', () => api().registryStop({ plan }), 'registry.manage.stopped')
-  const restart = (): Promise<void> =>
+  const stop = (): Promise<boolean> =>
+    run('stop', () => api().registryStop({ plan }), 'registry.manage.stopped')
+  const restart = (): Promise<boolean> =>
     run('restart', (jobId) => api().registryRestart({ jobId, plan, certDir }), 'registry.manage.restarted')
-  const remove = (): Promise<void> =>
-    run(
-      'remove',
-      () => api().registryRemove({ plan, deleteData }),
-      deleteData ? 'registry.manage.removedAll' : 'registry.manage.removedKept',
-    )
-  const replace = (): Promise<void> =>
-    run(
-      'replace',
-      async (jobId) => {
-        const issued = await useCertsStore
-          .getState()
-          .issue({ outDir: certDir, sans: plan.addresses, passphrase, force: true })
-        setPassphrase('')
-        const failed = useCertsStore.getState().issueError
-        if (!issued) return { ok: false, error: failed?.field === 'passphrase' ? undefined : failed }
-        return api().registryReplaceCert({ jobId, plan, certDir })
-      },
-      'registry.manage.replaced',
-    )
-  const follow = async (): Promise<void> => {
-    if (logJob) {
-      await api().cancelJob({ jobId: logJob })
-      setLogJob(undefined)
-      return
-    }
-    const jobId = newJobId('logs')
-    useJobsStore.getState().clear(jobId)
-    setLogJob(jobId)
-    const r = await api().followRegistryLogs({ jobId, plan })
-    setLogJob((current) => (current === jobId ? undefined : current))
-    if (!r.ok && r.error.code !== 'CANCELLED') setError(r.error)
-  }
-
-  const uptime =
-    status?.uptimeSeconds === undefined
-      ? '—'
-      : uptimeParts(status.uptimeSeconds)
-          .map((p) => t(`registry.units.${p.unit}`, { count: p.value }))
-          .join(' ')
   return (
     <section className="card" aria-labelledby="registry-manage">
       <h2 id="registry-manage">{t('registry.manage.title')}</h2>
       {status === null && <p className="muted">{t('registry.manage.none')}</p>}
+      {status && <StatusFacts status={status} />}
       {status && (
-        <dl className="facts" aria-label={t('registry.manage.status')}>
-          <dt>{t('registry.manage.state')}</dt>
-          <dd>
-            <span className={`badge badge-${status.running ? 'ok' : 'soon'}`} data-state={status.state}>
-              {i18n.exists(`registry.manage.states.${status.state}`)
-                ? t(`registry.manage.states.${status.state}`)
-                : status.state}
-            </span>
-          </dd>
-          <dt>{t('registry.manage.uptime')}</dt>
-          <dd>{uptime}</dd>
-          <dt>{t('registry.manage.image')}</dt>
-          <dd className="mono">{status.image}</dd>
-          <dt>{t('registry.manage.port')}</dt>
-          <dd className="mono">{status.port ?? '—'}</dd>
-          <dt>{t('registry.manage.storage')}</dt>
-          <dd className="mono">
-            {status.storage
-              ? `${t(`registry.manage.storageKind.${status.storage.kind}`)} ${status.storage.source}`
-              : '—'}
-          </dd>
-          <dt>{t('registry.manage.servedCert')}</dt>
-          <dd>
-            {status.servedCert
-              ? t('registry.manage.expiry', {
-                  date: formatDate(status.servedCert.notAfter, i18n.language),
-                  left: t('cert.daysLeft', { count: status.servedCert.daysLeft }),
-                })
-              : '—'}
-          </dd>
-        </dl>
-      )}
-      {status && (
-        <div className="actions">
-          <button
-            type="button"
-            className="btn btn-secondary"
-            disabled={!!busy || !status.running}
-            onClick={() => void stop()}
-          >
-            {t('registry.manage.stop')}
-          </button>
-          <button
-            type="button"
-            className="btn btn-secondary"
-            disabled={!!busy}
-            onClick={() => void restart()}
-          >
-            {t('registry.manage.restart')}
-          </button>
-          <button type="button" className="btn btn-secondary" onClick={() => void follow()}>
-            {logJob ? t('registry.manage.unfollow') : t('registry.manage.follow')}
-          </button>
-        </div>
+        <ActionsRow
+          running={status.running}
+          busy={!!busy}
+          following={!!logs.logJob}
+          onStop={() => void stop()}
+          onRestart={() => void restart()}
+          onFollow={() => void logs.toggle()}
+        />
       )}
       {done && (
         <p className="ok-line" role="status">
@@ -182,54 +316,14 @@ export function RegistryManage({
         </p>
       )}
       {busy?.action === 'restart' && (
-        <JobProgress jobId={busy.jobId} label={t('registry.manage.restarting')} />
+        <JobProgress jobId={busy.jobId} label={t('registry.manage.restarting')} channel="registryRestart" />
       )}
-      {logLines && logLines.length > 0 && (
-        <pre className="code log" aria-label={t('registry.manage.logs')} aria-live="polite">
-          {logLines.slice(-200).join('\n')}
-        </pre>
-      )}
+      <LogView jobId={logs.logJob} />
       {status && (
-        <div className="sub-card">
-          <h3>{t('registry.manage.replace')}</h3>
-          <p className="muted">{t('registry.manage.replaceHelp')}</p>
-          {encrypted && (
-            <TextField
-              id="replace-passphrase"
-              type="password"
-              autoComplete="off"
-              label={t('certs.server.caPassphrase')}
-              value={passphrase}
-              onChange={setPassphrase}
-              error={issueError?.field === 'passphrase' ? issueError : undefined}
-            />
-          )}
-          <button
-            type="button"
-            className="btn btn-secondary"
-            disabled={!!busy}
-            onClick={() => void replace()}
-          >
-            {t('registry.manage.replace')}
-          </button>
-          {busy?.action === 'replace' && (
-            <JobProgress jobId={busy.jobId} label={t('registry.manage.replacing')} />
-          )}
-        </div>
+        <ReplaceCard plan={plan} certDir={certDir} busy={busy} error={error} setError={setError} run={run} />
       )}
-      {status && (
-        <div className="sub-card">
-          <h3>{t('registry.manage.remove')}</h3>
-          <label className="check-label">
-            <input type="checkbox" checked={deleteData} onChange={(e) => setDeleteData(e.target.checked)} />{' '}
-            {t('registry.manage.deleteData')}
-          </label>
-          <button type="button" className="btn btn-danger" disabled={!!busy} onClick={() => void remove()}>
-            {t('registry.manage.remove')}
-          </button>
-        </div>
-      )}
-      <ErrorNotice error={error} />
+      {status && <RemoveCard busy={!!busy} run={run} plan={plan} />}
+      <ErrorNotice error={routeError(error, encrypted ? ['passphrase'] : []).rest} />
     </section>
   )
 }

@@ -2,8 +2,7 @@ import { render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import type { CheckRow, IssuedServerCert, RegistryStatusInfo } from '../../../main/ipc/contract'
-import { appInfo, ok, resetAll } from '../test-support/fake-api'
-import { useAppStore } from '../stores/app-store'
+import { ok, resetAll } from '../test-support/fake-api'
 import { useCertsStore } from '../stores/certs-store'
 import { usePlanStore } from '../stores/plan-store'
 import { useStagesStore } from '../stores/stages-store'
@@ -11,8 +10,18 @@ import { RegistryStep } from './RegistryStep'
 
 const certDir = '/home/u/Registry Wizard/certs/192.168.20.10_5000'
 const preflight: CheckRow[] = [
-  { id: 'port', status: 'pass', title: 'Port 5000', reason: 'port 5000 is free' },
-  { id: 'name', status: 'pass', title: 'Container name registry', reason: 'the name is free' },
+  {
+    id: 'port',
+    status: 'pass',
+    title: { key: 'preflight.title.port', params: { port: 5000 } },
+    reason: { key: 'preflight.port.free' },
+  },
+  {
+    id: 'name',
+    status: 'pass',
+    title: { key: 'preflight.title.name', params: { name: 'registry' } },
+    reason: { key: 'preflight.name.free' },
+  },
 ]
 const running: RegistryStatusInfo = {
   name: 'registry',
@@ -24,7 +33,6 @@ const running: RegistryStatusInfo = {
 
 async function setUp(): Promise<Awaited<ReturnType<typeof resetAll>>> {
   const api = await resetAll()
-  useAppStore.setState({ info: { ...appInfo, capabilities: { ...appInfo.capabilities, docker: true } } })
   usePlanStore.getState().load({ addresses: ['192.168.20.10'], port: 5000, docker: { kind: 'local' } })
   const issued = {
     outDir: certDir,
@@ -44,7 +52,7 @@ async function setUp(): Promise<Awaited<ReturnType<typeof resetAll>>> {
 }
 
 describe('RegistryStep', () => {
-  it('drops the preflight rows once the registry is started: "the name is free" is no longer true', async () => {
+  it('drops the preflight rows once the registry is started: "name is free" is no longer true', async () => {
     const api = await setUp()
     api.startRegistry.mockResolvedValue(
       ok({ containerId: 'abcdef0123456789', url: 'https://192.168.20.10:5000', imageSource: 'present' }),
@@ -52,10 +60,10 @@ describe('RegistryStep', () => {
     const user = userEvent.setup()
     render(<RegistryStep />)
     await user.click(screen.getByRole('button', { name: 'Run preflight checks' }))
-    await screen.findByText(/the name is free/)
+    await screen.findByText(/name is free/)
     await user.click(screen.getByRole('button', { name: 'Start the registry' }))
     await screen.findByText(/Registry running/)
-    expect(screen.queryByText(/the name is free/)).toBeNull()
+    expect(screen.queryByText(/name is free/)).toBeNull()
     expect(useStagesStore.getState().preflight).toBeUndefined()
   })
 
@@ -70,17 +78,17 @@ describe('RegistryStep', () => {
         {
           id: 'name',
           status: 'warn',
-          title: 'Container name registry',
-          reason: 'a container named registry exists (running)',
+          title: { key: 'preflight.title.name', params: { name: 'registry' } },
+          reason: { key: 'preflight.name.exists', params: { state: 'running', image: 'registry:2' } },
         },
       ],
     })
     const user = userEvent.setup()
     render(<RegistryStep />)
-    await screen.findByText(/a container named registry exists/)
+    await screen.findByText(/already exists \(running, image registry:2\)/)
     await user.click(await screen.findByRole('button', { name: 'Remove the container' }))
     await waitFor(() => expect(api.registryRemove).toHaveBeenCalled())
-    await waitFor(() => expect(screen.queryByText(/a container named registry exists/)).toBeNull())
+    await waitFor(() => expect(screen.queryByText(/already exists \(running, image registry:2\)/)).toBeNull())
   })
 
   it('after Remove, no longer says the registry is running, and keeps the removal message', async () => {

@@ -2,8 +2,7 @@ import { render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { IssuedServerCert } from '../../../main/ipc/contract'
-import { appInfo, ok, resetAll } from '../test-support/fake-api'
-import { useAppStore } from '../stores/app-store'
+import { ok, resetAll } from '../test-support/fake-api'
 import { useCertsStore } from '../stores/certs-store'
 import { usePlanStore } from '../stores/plan-store'
 import { TrustStep } from './TrustStep'
@@ -13,12 +12,6 @@ const certDir = '/home/u/Registry Wizard/certs/192.168.20.10_5000'
 describe('TrustStep: export, then write to a drive', () => {
   beforeEach(async () => {
     const api = await resetAll()
-    useAppStore.setState({
-      info: {
-        ...appInfo,
-        capabilities: { ...appInfo.capabilities, trust: false, bundle: true, drives: true },
-      },
-    })
     usePlanStore.getState().load({ addresses: ['192.168.20.10'], port: 5000, docker: { kind: 'local' } })
     useCertsStore.setState({
       issued: {
@@ -77,5 +70,86 @@ describe('TrustStep: export, then write to a drive', () => {
       bundleId: 'bundle-0123456789abcdef',
       driveId: 'drive-00000000000000b1',
     })
+  })
+})
+
+/** A plan as main sends it: steps, notes and warnings as message keys with params (no words). */
+const plan = {
+  changes: [
+    {
+      target: { key: 'trust.target.osLinux', params: { distros: 'Debian / Ubuntu / Alpine' } },
+      description: { key: 'trust.step.remove', params: { path: '/usr/local/share/ca-certificates/x.crt' } },
+      path: '/usr/local/share/ca-certificates/x.crt',
+    },
+  ],
+  notes: [
+    {
+      target: { key: 'trust.target.containerd' },
+      level: 'warning' as const,
+      text: {
+        key: 'trust.warning.containerdNoConfig',
+        params: { configFile: '/etc/containerd/config.toml', fix: { key: 'trust.warning.containerdFix' } },
+      },
+    },
+    {
+      target: { key: 'trust.target.osLinux', params: { distros: 'Debian / Ubuntu / Alpine' } },
+      level: 'note' as const,
+      text: { key: 'trust.note.restartDockerd' },
+    },
+  ],
+}
+
+describe('TrustStep: the whole plan, notes and warnings included', () => {
+  async function showPlan(language: 'en' | 'zh-CN'): Promise<ReturnType<typeof userEvent.setup>> {
+    const api = await resetAll(language)
+    usePlanStore.getState().load({ addresses: ['192.168.20.10'], port: 5000, docker: { kind: 'local' } })
+    useCertsStore.setState({
+      issued: {
+        outDir: certDir,
+        certPath: `${certDir}/domain.crt`,
+        keyPath: `${certDir}/domain.key`,
+        caCertPath: `${certDir}/ca.crt`,
+        certificate: { sans: [{ type: 'ip', value: '192.168.20.10' }] },
+        lint: [],
+      } as unknown as IssuedServerCert,
+    })
+    api.listDrives.mockResolvedValue(ok({ drives: [] }))
+    api.planTrust.mockResolvedValue(ok(plan))
+    const user = userEvent.setup()
+    render(<TrustStep />)
+    await user.click(screen.getAllByRole('button')[0] as HTMLElement)
+    return user
+  }
+
+  it('shows restart dockerd and the containerd config_path warning under their stores (English)', async () => {
+    await showPlan('en')
+    expect(await screen.findByText(/restart it so it sees this change/)).toBeTruthy()
+    const warning = screen.getByText(/hosts.toml is read only when config_path is set/)
+    expect(warning.closest('li')?.textContent).toMatch(/^containerd Warning: containerd: \/etc\/containerd/)
+    expect(warning.textContent).toContain('set config_path = "/etc/containerd/certs.d"')
+    expect(screen.getByText('remove /usr/local/share/ca-certificates/x.crt')).toBeTruthy()
+  })
+
+  it('shows them in Chinese, with no English words from main', async () => {
+    await showPlan('zh-CN')
+    const note = await screen.findByText(/请重启它以使此更改生效/)
+    expect(note.closest('li')?.textContent).toContain('系统证书库（Debian / Ubuntu / Alpine）')
+    const warning = screen.getByText(/只有设置了 config_path 才会读取 hosts.toml/)
+    expect(warning.closest('li')?.textContent).toContain('警告')
+    const card = warning.closest('section')?.textContent ?? ''
+    for (const english of ['restart it', 'Warning', 'OS store', 'remove /usr', 'not found', 'Before you rely'])
+      expect(card).not.toContain(english)
+  })
+
+  it('without an administrator prompt, says nothing was done and shows the script to run as root', async () => {
+    const user = await showPlan('en')
+    const api = window.registryWizard as unknown as Awaited<ReturnType<typeof resetAll>>
+    api.applyTrust.mockResolvedValue(
+      ok({ ...plan, mode: 'print' as const, pending: [], script: 'set -e\nupdate-ca-certificates\n' }),
+    )
+    await user.click(await screen.findByRole('button', { name: 'Apply (asks for administrator rights)' }))
+    expect(await screen.findByText(/Run this as root to finish/)).toBeTruthy()
+    expect(screen.getByText(/update-ca-certificates/).textContent).toBe('set -e\nupdate-ca-certificates')
+    expect(screen.queryByText(/This machine now trusts your CA/)).toBeNull()
   })
 })

@@ -1,137 +1,205 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { BundleResult, DriveInfo, ErrorInfo, TrustChange } from '../../../main/ipc/contract'
+import type {
+  BundleResult,
+  DriveInfo,
+  ErrorInfo,
+  TrustChange,
+  TrustNote,
+  TrustPlanView,
+} from '../../../main/ipc/contract'
+import type { Message } from '../../../main/messages/index'
 import { api } from '../api'
 import { ErrorNotice } from '../components/ErrorNotice'
 import { TextField } from '../components/Field'
-import { NotAvailable } from '../components/NotAvailable'
 import { JobProgress } from '../components/ProgressBar'
+import { translator } from '../i18n/index'
 import { newJobId } from '../lib/job-id'
-import { useAppStore } from '../stores/app-store'
 import { useStagesStore } from '../stores/stages-store'
 import { DriveWriter } from './DriveWriter'
 import { NeedCertificate } from './NeedCertificate'
 import { useTarget } from './use-target'
 
+type Target = ReturnType<typeof useTarget>
+
 export function TrustStep(): React.JSX.Element {
-  const { t } = useTranslation()
-  const caps = useAppStore((s) => s.info?.capabilities)
   return (
     <div className="step">
-      {caps?.trust ? (
-        <ThisMachine />
-      ) : (
-        <NotAvailable
-          step="trust"
-          title={t('trust.thisMachine')}
-          cli="registry-wizard trust install --ca ca.crt --registry HOST:PORT"
-        />
-      )}
-      {caps?.bundle ? (
-        <OtherMachines />
-      ) : (
-        <NotAvailable
-          step="bundle"
-          title={t('trust.otherMachines')}
-          cli="registry-wizard bundle export --ca ca.crt --registry HOST:PORT --out DIR"
-        />
-      )}
+      <ThisMachine />
+      <OtherMachines />
     </div>
   )
+}
+
+/** A message from main in the UI's language (re-rendered when the language changes). */
+function useRender(): (m: Message) => string {
+  useTranslation()
+  return (m) => translator().render(m)
+}
+
+function ChangeList({ changes }: { changes: TrustChange[] }): React.JSX.Element {
+  const render = useRender()
+  return (
+    <ul className="changes">
+      {changes.map((c) => (
+        <li key={`${c.target.key}${render(c.description)}`}>
+          <strong>{render(c.target)}</strong> <span className="mono">{render(c.description)}</span>
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+/** The plan's notes and warnings (restart dockerd, containerd's config_path), each under its store's name. */
+function PlanNotes({ notes }: { notes: TrustNote[] }): React.JSX.Element | null {
+  const render = useRender()
+  if (notes.length === 0) return null
+  return (
+    <div className="plan-notes">
+      <h3>{render({ key: 'trust.view.notes' })}</h3>
+      <ul>
+        {notes.map((n) => (
+          <li
+            key={`${n.level}${n.target.key}${render(n.text)}`}
+            className={n.level === 'warning' ? 'warning' : ''}
+          >
+            <strong>{render(n.target)}</strong>
+            {n.level === 'warning' && ` ${render({ key: 'trust.view.warning' })}:`} {render(n.text)}
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}
+
+/** What is left for the user: commands to run as an administrator, or the script to run as root. */
+function Pending({ pending, asRoot }: { pending: string[]; asRoot: boolean }): React.JSX.Element | null {
+  const { t } = useTranslation()
+  const render = useRender()
+  if (pending.length === 0) return null
+  return (
+    <>
+      <p>{asRoot ? render({ key: 'trust.view.runAsRoot' }) : t('trust.pending')}</p>
+      <pre className="code">{pending.join('\n')}</pre>
+    </>
+  )
+}
+
+function useThisMachine(target: Target) {
+  const save = useStagesStore((s) => s.set)
+  const [jobId, setJobId] = useState<string>()
+  const [error, setError] = useState<ErrorInfo>()
+  const req = target && { caCertPath: target.caCertPath, host: target.host, port: target.port }
+  const plan = async (): Promise<void> => {
+    if (!req) return
+    const r = await api().planTrust(req)
+    if (r.ok) save({ trustPlan: r.value })
+    else setError(r.error)
+  }
+  const apply = async (): Promise<void> => {
+    if (!req) return
+    const id = newJobId('trust')
+    setJobId(id)
+    const r = await api().applyTrust({ jobId: id, ...req })
+    setJobId(undefined)
+    if (!r.ok) {
+      setError(r.error)
+      return
+    }
+    const { changes, notes, mode, pending, script } = r.value
+    const plan: TrustPlanView = { changes, notes }
+    // No prompt here (print): nothing was done; the script to run as root is what is left.
+    const left = mode === 'print' && script !== undefined ? script.trimEnd().split('\n') : pending
+    save({ trustPlan: plan, trustApplied: { pending: left, asRoot: mode === 'print' } })
+  }
+  return { jobId, error, plan, apply }
 }
 
 function ThisMachine(): React.JSX.Element {
   const { t } = useTranslation()
   const target = useTarget()
-  const changes = useStagesStore((s) => s.trustChanges)
+  const trustPlan = useStagesStore((s) => s.trustPlan)
   const applied = useStagesStore((s) => s.trustApplied)
-  const save = useStagesStore((s) => s.set)
-  const setChanges = (trustChanges: TrustChange[]): void => save({ trustChanges })
-  const [jobId, setJobId] = useState<string>()
-  const done = applied !== undefined && applied.pending.length === 0
-  const pending = applied?.pending ?? []
-  const [error, setError] = useState<ErrorInfo>()
+  const { jobId, error, plan, apply } = useThisMachine(target)
   if (!target) return <NeedCertificate />
-  const req = { caCertPath: target.caCertPath, host: target.host, port: target.port }
-  const plan = async (): Promise<void> => {
-    const r = await api().planTrust(req)
-    if (r.ok) setChanges(r.value.changes)
-    else setError(r.error)
-  }
-  const apply = async (): Promise<void> => {
-    const id = newJobId('trust')
-    setJobId(id)
-    const r = await api().applyTrust({ jobId: id, ...req })
-    setJobId(undefined)
-    if (r.ok) save({ trustApplied: { pending: r.value.pending } })
-    else setError(r.error)
-  }
   return (
     <section className="card">
       <h2>{t('trust.thisMachine')}</h2>
       <button type="button" className="btn btn-secondary" onClick={() => void plan()}>
         {t('trust.showChanges')}
       </button>
-      {changes && (
-        <ul className="changes">
-          {changes.map((c) => (
-            <li key={c.target + c.description}>
-              <strong>{c.target}</strong> <span className="mono">{c.description}</span>
-            </li>
-          ))}
-        </ul>
-      )}
-      {changes && (
+      {trustPlan && <ChangeList changes={trustPlan.changes} />}
+      {trustPlan && <PlanNotes notes={trustPlan.notes} />}
+      {trustPlan && (
         <button type="button" className="btn btn-primary" disabled={!!jobId} onClick={() => void apply()}>
           {t('trust.apply')}
         </button>
       )}
-      <JobProgress jobId={jobId} label={t('trust.applying')} />
-      {done && <p className="ok-line">✓ {t('trust.applied')}</p>}
-      {pending.length > 0 && (
-        <>
-          <p>{t('trust.pending')}</p>
-          <pre className="code">{pending.join('\n')}</pre>
-        </>
+      <JobProgress jobId={jobId} label={t('trust.applying')} channel="applyTrust" />
+      {applied !== undefined && applied.pending.length === 0 && (
+        <p className="ok-line">✓ {t('trust.applied')}</p>
       )}
+      {applied && <Pending pending={applied.pending} asRoot={applied.asRoot === true} />}
       <ErrorNotice error={error} />
     </section>
   )
+}
+
+function useDrives(): DriveInfo[] {
+  const [drives, setDrives] = useState<DriveInfo[]>([])
+  useEffect(() => {
+    void api()
+      .listDrives()
+      .then((r) => r.ok && setDrives(r.value.drives))
+  }, [])
+  return drives
+}
+
+function useExport(target: Target, outDir: string) {
+  const saveStage = useStagesStore((s) => s.set)
+  const [jobId, setJobId] = useState<string>()
+  const [error, setError] = useState<ErrorInfo>()
+  const run = async (): Promise<void> => {
+    if (!target) return
+    const id = newJobId('bundle')
+    setJobId(id)
+    setError(undefined)
+    const { caCertPath, host, port } = target
+    const r = await api().exportBundle({ jobId: id, outDir, caCertPath, host, port })
+    setJobId(undefined)
+    if (r.ok) saveStage({ bundle: r.value })
+    else setError(r.error)
+  }
+  return { jobId, error, run }
+}
+
+function Exported({ result }: { result: BundleResult }): React.JSX.Element {
+  const { t } = useTranslation()
+  return (
+    <p className="ok-line">
+      ✓ {t('trust.exported', { dir: result.outDir })}
+      <br />
+      <span className="muted">{t('trust.fingerprint')}</span>{' '}
+      <span className="mono">{result.fingerprintSha256}</span>
+    </p>
+  )
+}
+
+function DrivesDetected({ drives }: { drives: DriveInfo[] }): React.JSX.Element | null {
+  const { t } = useTranslation()
+  if (drives.length === 0) return null
+  const list = drives.map((d) => `${d.description} (${d.mountpoints.join(', ')})`).join(', ')
+  return <p className="muted">{t('trust.drivesDetected', { drives: list })}</p>
 }
 
 function OtherMachines(): React.JSX.Element {
   const { t } = useTranslation()
   const target = useTarget()
   const [outDir, setOutDir] = useState('')
-  const [jobId, setJobId] = useState<string>()
   const result = useStagesStore((s) => s.bundle)
-  const saveStage = useStagesStore((s) => s.set)
-  const setResult = (bundle: BundleResult): void => saveStage({ bundle })
-  const [error, setError] = useState<ErrorInfo>()
-  const [drives, setDrives] = useState<DriveInfo[]>([])
-  const hasDrives = useAppStore((s) => s.info?.capabilities.drives ?? false)
-  useEffect(() => {
-    if (hasDrives)
-      void api()
-        .listDrives()
-        .then((r) => r.ok && setDrives(r.value.drives))
-  }, [hasDrives])
+  const drives = useDrives()
+  const { jobId, error, run } = useExport(target, outDir)
   if (!target) return <NeedCertificate />
-  const exportBundle = async (): Promise<void> => {
-    const id = newJobId('bundle')
-    setJobId(id)
-    setError(undefined)
-    const r = await api().exportBundle({
-      jobId: id,
-      outDir,
-      caCertPath: target.caCertPath,
-      host: target.host,
-      port: target.port,
-    })
-    setJobId(undefined)
-    if (r.ok) setResult(r.value)
-    else setError(r.error)
-  }
   return (
     <section className="card">
       <h2>{t('trust.otherMachines')}</h2>
@@ -143,35 +211,18 @@ function OtherMachines(): React.JSX.Element {
         browse="folder"
         error={error?.field === 'outDir' ? error : undefined}
       />
-      {drives.length > 0 && !result && (
-        <p className="muted">
-          {t('trust.drivesDetected', {
-            drives: drives.map((d) => `${d.description} (${d.mountpoints.join(', ')})`).join(', '),
-          })}
-        </p>
-      )}
+      {!result && <DrivesDetected drives={drives} />}
       <button
         type="button"
         className="btn btn-primary"
         disabled={!!jobId || !outDir}
-        onClick={() => void exportBundle()}
+        onClick={() => void run()}
       >
         {t('trust.export')}
       </button>
-      <JobProgress
-        jobId={jobId}
-        label={t('trust.exporting')}
-        onCancel={() => jobId && void api().cancelJob({ jobId })}
-      />
-      {result && (
-        <p className="ok-line">
-          ✓ {t('trust.exported', { dir: result.outDir })}
-          <br />
-          <span className="muted">{t('trust.fingerprint')}</span>{' '}
-          <span className="mono">{result.fingerprintSha256}</span>
-        </p>
-      )}
-      {result && hasDrives && <DriveWriter bundleId={result.bundleId} drives={drives} />}
+      <JobProgress jobId={jobId} label={t('trust.exporting')} channel="exportBundle" />
+      {result && <Exported result={result} />}
+      {result && <DriveWriter bundleId={result.bundleId} drives={drives} />}
       {error?.field !== 'outDir' && <ErrorNotice error={error} />}
     </section>
   )

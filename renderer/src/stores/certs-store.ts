@@ -1,9 +1,10 @@
-import { create } from 'zustand'
+import { create, type StateCreator } from 'zustand'
 import type { CaSummary, ErrorInfo, IssuedServerCert, SanCheck } from '../../../main/ipc/contract'
 import { api } from '../api'
 import { newJobId } from '../lib/job-id'
 import { joinPath } from '../lib/paths'
 import { useAppStore } from './app-store'
+import { CA_CERT_FILE, SERVER_KEY_FILE } from '../../../main/pki/file-names'
 
 export type CaMode = 'create' | 'import' | 'open'
 type Busy = 'ca' | 'issue' | 'check' | undefined
@@ -42,7 +43,6 @@ interface CertsState {
   checkSans: (sans: string[]) => Promise<void>
   /** Passphrases go to main for this one call and are not kept in any store. */
   issue: (req: { outDir: string; sans: string[]; passphrase: string; force: boolean }) => Promise<boolean>
-  cancel: () => Promise<void>
   /**
    * For a returning user: the server certificate remembered for the planned addresses (settings.knownCerts) and its
    * CA become the current ones, so the Registry, Client trust and Verify steps can act on them. False when none fits.
@@ -67,21 +67,25 @@ const refreshSettings = async (): Promise<void> => {
   if (s.ok) useAppStore.getState().setSettings(s.value)
 }
 
-export const useCertsStore = create<CertsState>()((set, get) => ({
-  ...initialCertsState,
-  setMode: (mode) => set({ mode, caError: undefined }),
+type Slice<K extends keyof CertsState> = StateCreator<CertsState, [], [], Pick<CertsState, K>>
 
+const required = (field: string): ErrorInfo => ({ code: 'REQUIRED', field, message: 'common.required' })
+
+/** The renderer's own checks of the create form (the core checks the rest). */
+function checkCreateForm(form: CreateCaForm): ErrorInfo | undefined {
+  if (!form.dir.trim()) return required('dir')
+  if (!form.commonName.trim()) return required('commonName')
+  if (form.passphrase !== form.confirm)
+    return { code: 'MISMATCH', field: 'confirm', message: 'certs.ca.passphraseMismatch' }
+  return undefined
+}
+
+/** Create a CA (a job: key generation reports progress). */
+const createCaSlice: Slice<'createCa'> = (set) => ({
   createCa: async (form) => {
-    if (!form.dir.trim()) {
-      set({ caError: { code: 'REQUIRED', field: 'dir', message: 'common.required' } })
-      return false
-    }
-    if (!form.commonName.trim()) {
-      set({ caError: { code: 'REQUIRED', field: 'commonName', message: 'common.required' } })
-      return false
-    }
-    if (form.passphrase !== form.confirm) {
-      set({ caError: { code: 'MISMATCH', field: 'confirm', message: 'certs.ca.passphraseMismatch' } })
+    const invalid = checkCreateForm(form)
+    if (invalid) {
+      set({ caError: invalid })
       return false
     }
     const jobId = newJobId('create-ca')
@@ -102,13 +106,16 @@ export const useCertsStore = create<CertsState>()((set, get) => ({
     if (r.ok) await refreshSettings()
     return r.ok
   },
+})
 
+/** Import a CA (with its chain, for an intermediate) or open a CA folder; which of the three the tabs show. */
+const caFolderSlice: Slice<'setMode' | 'importCa' | 'openCa'> = (set) => ({
+  setMode: (mode) => set({ mode, caError: undefined }),
   importCa: async (form) => {
-    for (const field of ['dir', 'certPath', 'keyPath'] as const) {
-      if (!form[field].trim()) {
-        set({ caError: { code: 'REQUIRED', field, message: 'common.required' } })
-        return false
-      }
+    const missing = (['dir', 'certPath', 'keyPath'] as const).find((f) => !form[f].trim())
+    if (missing) {
+      set({ caError: required(missing) })
+      return false
     }
     set({ busy: 'ca', caError: undefined })
     const r = await api().importCa({
@@ -122,10 +129,9 @@ export const useCertsStore = create<CertsState>()((set, get) => ({
     if (r.ok) await refreshSettings()
     return r.ok
   },
-
   openCa: async (dir) => {
     if (!dir.trim()) {
-      set({ caError: { code: 'REQUIRED', field: 'dir', message: 'common.required' } })
+      set({ caError: required('dir') })
       return false
     }
     set({ busy: 'ca', caError: undefined })
@@ -133,7 +139,18 @@ export const useCertsStore = create<CertsState>()((set, get) => ({
     set(r.ok ? { ca: r.value, busy: undefined } : { caError: r.error, busy: undefined })
     return r.ok
   },
+})
 
+/** The renderer's own checks before issuing (the core checks the rest). */
+function checkIssue(ca: CaSummary, outDir: string, passphrase: string): ErrorInfo | undefined {
+  if (!outDir.trim()) return required('outDir')
+  if (ca.encrypted && !passphrase)
+    return { code: 'PASSPHRASE_REQUIRED', field: 'passphrase', message: 'certs.server.passphraseRequired' }
+  return undefined
+}
+
+/** The SAN check before issuing, and issuing the server certificate (a job that cannot be cancelled). */
+const issueSlice: Slice<'checkSans' | 'issue'> = (set, get) => ({
   checkSans: async (sans) => {
     if (sans.length === 0) return
     set({ busy: 'check' })
@@ -144,22 +161,12 @@ export const useCertsStore = create<CertsState>()((set, get) => ({
         : { issueError: { ...r.error, field: 'sans' }, busy: undefined },
     )
   },
-
   issue: async ({ outDir, sans, passphrase, force }) => {
     const ca = get().ca
     if (!ca) return false
-    if (!outDir.trim()) {
-      set({ issueError: { code: 'REQUIRED', field: 'outDir', message: 'common.required' } })
-      return false
-    }
-    if (ca.encrypted && !passphrase) {
-      set({
-        issueError: {
-          code: 'PASSPHRASE_REQUIRED',
-          field: 'passphrase',
-          message: 'certs.server.passphraseRequired',
-        },
-      })
+    const invalid = checkIssue(ca, outDir, passphrase)
+    if (invalid) {
+      set({ issueError: invalid })
       return false
     }
     const jobId = newJobId('issue')
@@ -180,12 +187,10 @@ export const useCertsStore = create<CertsState>()((set, get) => ({
     if (r.ok) await refreshSettings()
     return r.ok
   },
+})
 
-  cancel: async () => {
-    const jobId = get().jobId
-    if (jobId) await api().cancelJob({ jobId })
-  },
-
+/** A returning user's remembered certificate for the plan, and starting over. */
+const resumeSlice: Slice<'resume' | 'reset'> = (set, get) => ({
   resume: async (addresses) => {
     const current = get()
       .issued?.certificate.sans.map((x) => x.value)
@@ -206,14 +211,21 @@ export const useCertsStore = create<CertsState>()((set, get) => ({
       issued: {
         outDir,
         certPath: known.certPath,
-        keyPath: joinPath(outDir, 'domain.key'),
-        caCertPath: joinPath(outDir, 'ca.crt'),
+        keyPath: joinPath(outDir, SERVER_KEY_FILE),
+        caCertPath: joinPath(outDir, CA_CERT_FILE),
         certificate: cert.value,
         lint: [],
       },
     })
     return true
   },
-
   reset: () => set(initialCertsState),
+})
+
+export const useCertsStore = create<CertsState>()((...a) => ({
+  ...initialCertsState,
+  ...createCaSlice(...a),
+  ...caFolderSlice(...a),
+  ...issueSlice(...a),
+  ...resumeSlice(...a),
 }))

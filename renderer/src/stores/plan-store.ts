@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow'
-import { create } from 'zustand'
+import { create, type StateCreator } from 'zustand'
 import type {
   DockerEndpoint,
   EngineInfo,
@@ -79,8 +79,13 @@ export function planOf(
   return { addresses: s.addresses, port: Number(s.port), docker }
 }
 
-export const usePlanStore = create<PlanState>()((set, get) => ({
-  ...initialPlanState,
+type Slice<K extends keyof PlanState> = StateCreator<PlanState, [], [], Pick<PlanState, K>>
+
+/** Loading a saved plan and this machine's addresses; editing the addresses. */
+const addressSlice: Slice<'load' | 'loadMachine' | 'setDraft' | 'addAddress' | 'removeAddress'> = (
+  set,
+  get,
+) => ({
   load: (plan) => {
     if (!plan) return
     set({
@@ -115,6 +120,10 @@ export const usePlanStore = create<PlanState>()((set, get) => ({
   },
   removeAddress: (v) =>
     set((s) => ({ addresses: s.addresses.filter((a) => a !== v), saved: false, sanCheck: undefined })),
+})
+
+/** The port and the Docker engine: editing them, and testing the connection. */
+const engineSlice: Slice<'setPort' | 'setDocker' | 'setInsecureEngine' | 'testConnection'> = (set, get) => ({
   setPort: (port) => set({ port, saved: false, error: undefined }),
   setDocker: (dockerKind, dockerUrl, tlsDir) =>
     set((s) => ({
@@ -127,32 +136,41 @@ export const usePlanStore = create<PlanState>()((set, get) => ({
     })),
   setInsecureEngine: (insecureEngine) =>
     set({ insecureEngine, saved: false, engine: undefined, engineError: undefined }),
+  testConnection: async () => {
+    set({ busy: true, engine: undefined, engineError: undefined })
+    const r = await api().testDockerConnection({ endpoint: planOf(get()).docker })
+    set(r.ok ? { engine: r.value, busy: false } : { engineError: r.error, busy: false })
+  },
+})
 
+/** The renderer's own checks of the plan (the core checks the addresses and saves). */
+function checkPlan(
+  s: Pick<PlanState, 'addresses' | 'port' | 'dockerKind' | 'dockerUrl'>,
+): ErrorInfo | undefined {
+  if (s.addresses.length === 0) return local('addresses', 'REQUIRED', 'plan.errors.addressRequired')
+  if (!/^\d+$/.test(s.port) || Number(s.port) < 1 || Number(s.port) > 65535)
+    return local('port', 'INVALID_PORT', 'plan.errors.port')
+  if (s.dockerKind !== 'local' && !new RegExp(`^${s.dockerKind}://\\S+$`).test(s.dockerUrl.trim()))
+    return local(
+      'docker.url',
+      'INVALID_URL',
+      s.dockerKind === 'ssh' ? 'plan.errors.sshUrl' : 'plan.errors.tcpUrl',
+    )
+  return undefined
+}
+
+/** Validates (locally, then the addresses with the certificate core) and saves. */
+const saveSlice: Slice<'save'> = (set, get) => ({
   save: async () => {
-    const s = get()
-    if (s.draft.trim()) get().addAddress()
-    const { addresses, port, dockerKind, dockerUrl } = get()
-    if (addresses.length === 0) {
-      set({ error: local('addresses', 'REQUIRED', 'plan.errors.addressRequired') })
-      return false
-    }
-    if (!/^\d+$/.test(port) || Number(port) < 1 || Number(port) > 65535) {
-      set({ error: local('port', 'INVALID_PORT', 'plan.errors.port') })
-      return false
-    }
-    if (dockerKind !== 'local' && !new RegExp(`^${dockerKind}://\\S+$`).test(dockerUrl.trim())) {
-      set({
-        error: local(
-          'docker.url',
-          'INVALID_URL',
-          dockerKind === 'ssh' ? 'plan.errors.sshUrl' : 'plan.errors.tcpUrl',
-        ),
-      })
+    if (get().draft.trim()) get().addAddress()
+    const invalid = checkPlan(get())
+    if (invalid) {
+      set({ error: invalid })
       return false
     }
     set({ busy: true, error: undefined })
     try {
-      const check = await api().checkSans({ sans: addresses })
+      const check = await api().checkSans({ sans: get().addresses })
       if (!check.ok) {
         set({ error: { ...check.error, field: 'addresses' } })
         return false
@@ -169,12 +187,13 @@ export const usePlanStore = create<PlanState>()((set, get) => ({
       set({ busy: false })
     }
   },
+})
 
-  testConnection: async () => {
-    set({ busy: true, engine: undefined, engineError: undefined })
-    const r = await api().testDockerConnection({ endpoint: planOf(get()).docker })
-    set(r.ok ? { engine: r.value, busy: false } : { engineError: r.error, busy: false })
-  },
+export const usePlanStore = create<PlanState>()((...a) => ({
+  ...initialPlanState,
+  ...addressSlice(...a),
+  ...engineSlice(...a),
+  ...saveSlice(...a),
 }))
 
 /** The current plan, for components: re-renders only when a field of the plan changes. */

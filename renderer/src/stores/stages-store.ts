@@ -1,12 +1,13 @@
 import { create } from 'zustand'
-import type { BundleResult, CheckRow, TrustChange } from '../../../main/ipc/contract'
+import type { BundleResult, CheckRow, TrustPlanView } from '../../../main/ipc/contract'
 
 /** Results of the Registry, Client trust and Verify steps: kept while the user moves between steps. */
 interface StagesState {
   preflight: CheckRow[] | undefined
   containerId: string | undefined
-  trustChanges: TrustChange[] | undefined
-  trustApplied: { pending: string[] } | undefined
+  trustPlan: TrustPlanView | undefined
+  /** What applying left to do: commands (or, asRoot, the script) the user runs; empty when it is done. */
+  trustApplied: { pending: string[]; asRoot?: boolean | undefined } | undefined
   bundle: BundleResult | undefined
   verifyRows: CheckRow[] | undefined
   verifyOk: boolean | undefined
@@ -16,7 +17,7 @@ interface StagesState {
 export const initialStagesState = {
   preflight: undefined,
   containerId: undefined,
-  trustChanges: undefined,
+  trustPlan: undefined,
   trustApplied: undefined,
   bundle: undefined,
   verifyRows: undefined,

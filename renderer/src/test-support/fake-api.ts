@@ -20,19 +20,18 @@ export const appInfo: AppInfo = {
   platform: 'linux',
   locale: 'en-US',
   defaultWorkDir: '/home/u/Registry Wizard',
-  capabilities: { pki: true, docker: false, trust: false, bundle: false, drives: false, verify: false },
 }
 
 type Fake = { [C in Channel]: ReturnType<typeof vi.fn<(req: unknown) => Promise<Result<ResponseOf<C>>>>> } & {
   on: ReturnType<typeof vi.fn>
 }
 
-/** Fakes window.registryWizard, the renderer's one seam: every channel answers NOT_AVAILABLE unless told. */
+/** Fakes window.registryWizard, the renderer's one seam: every channel answers NOT_FAKED unless told. */
 export function installFakeApi(): Fake {
   const fake: Record<string, unknown> = {}
   for (const c of CHANNELS)
     fake[c] = vi.fn(() =>
-      Promise.resolve({ ok: false, error: { code: 'NOT_AVAILABLE', message: `${c} not faked` } }),
+      Promise.resolve({ ok: false, error: { code: 'NOT_FAKED', message: `${c} not faked` } }),
     )
   fake['on'] = vi.fn(() => () => undefined)
   const f = fake as unknown as Fake

@@ -37,6 +37,10 @@ export function reset(): void {
   handlers.clear()
   rendererListeners.clear()
   exposedApis.clear()
+  Menu.applicationMenu = undefined
+  shell.opened.length = 0
+  dialog.shown.length = 0
+  dialog.answers.length = 0
 }
 
 export const webContents = {
@@ -123,4 +127,41 @@ export class BrowserWindow {
   }
 }
 
-export default { ipcMain, ipcRenderer, contextBridge, webContents, BrowserWindow }
+/** What main/app/menu.ts uses of `app`. */
+export const app = { isPackaged: false }
+
+/** Records the application menu: `buildFromTemplate` keeps the template as it is (tests walk it). */
+export const Menu = {
+  applicationMenu: undefined as { template: unknown[] } | undefined,
+  buildFromTemplate(template: unknown[]): { template: unknown[] } {
+    return { template }
+  },
+  setApplicationMenu(menu: { template: unknown[] } | null): void {
+    Menu.applicationMenu = menu ?? undefined
+  },
+}
+
+/** Records what main asked the OS to open (folders and URLs). */
+export const shell = {
+  opened: [] as string[],
+  openPath(path: string): Promise<string> {
+    shell.opened.push(path)
+    return Promise.resolve('')
+  },
+  openExternal(url: string): Promise<void> {
+    shell.opened.push(url)
+    return Promise.resolve()
+  },
+}
+
+/** Message boxes: each shown box is recorded; it answers the next of `answers` (default 0, the first button). */
+export const dialog = {
+  shown: [] as Record<string, unknown>[],
+  answers: [] as number[],
+  showMessageBox(...args: unknown[]): Promise<{ response: number; checkboxChecked: boolean }> {
+    dialog.shown.push(args[args.length - 1] as Record<string, unknown>)
+    return Promise.resolve({ response: dialog.answers.shift() ?? 0, checkboxChecked: false })
+  },
+}
+
+export default { ipcMain, ipcRenderer, contextBridge, webContents, BrowserWindow, app, Menu, shell, dialog }
