@@ -106,4 +106,30 @@ describe('exportBundle', () => {
     execFileSync('python3', ['-m', 'zipfile', '-e', zip.archivePath ?? '', x2])
     expect((await verifyBundleDir(join(x2, 'registry-trust-192.168.20.10_5000'))).ok).toBe(true)
   })
+
+  it('a cancel midway (after the third file) leaves nothing behind, and an old bundle as it was', async () => {
+    const out = await tempDir()
+    const cancelAt = (n: number): { signal: AbortSignal; onProgress: () => void } => {
+      const controller = new AbortController()
+      let files = 0
+      const onProgress = (): void => {
+        files += 1
+        if (files === n) controller.abort()
+      }
+      return { signal: controller.signal, onProgress }
+    }
+    const fresh = join(out, 'new', 'deeper')
+    await expect(exportBundle({ ca, registries, outDir: fresh, ...cancelAt(3) })).rejects.toMatchObject({
+      code: 'CANCELLED',
+    })
+    expect(await fs.readdir(out)).toEqual([])
+    const old = await exportBundle({ ca, registries, outDir: out })
+    const before = await listFiles(old.dir)
+    await expect(
+      exportBundle({ ca, registries, outDir: out, force: true, archive: 'zip', ...cancelAt(3) }),
+    ).rejects.toMatchObject({ code: 'CANCELLED' })
+    expect(await fs.readdir(out)).toEqual(['registry-trust-192.168.20.10_5000'])
+    expect(await listFiles(old.dir)).toEqual(before)
+    expect((await verifyBundleDir(old.dir)).ok).toBe(true)
+  })
 })

@@ -103,7 +103,8 @@ async function target(input: ExportBundleInput, field: string): Promise<Target> 
   const archiveStat = archivePath ? await lstatOrUndefined(archivePath).catch(() => undefined) : undefined
   if (!input.force) {
     if (dirStat) throw new AppError({ code: 'BUNDLE_EXISTS', params: { path: dir } })
-    if (archivePath && archiveStat) throw new AppError({ code: 'BUNDLE_EXISTS', params: { path: archivePath } })
+    if (archivePath && archiveStat)
+      throw new AppError({ code: 'BUNDLE_EXISTS', params: { path: archivePath } })
   }
   return { outDir, folder, dir, archiveName, archivePath, dirStat, archiveStat }
 }
@@ -115,7 +116,13 @@ interface Doing {
 }
 
 /** Writes every file into `tmp/FOLDER`, checks it (checksums re-read, no private key), packs it when asked. */
-async function stage(tmp: string, t: Target, files: BundleFile[], input: ExportBundleInput, doing: Doing): Promise<void> {
+async function stage(
+  tmp: string,
+  t: Target,
+  files: BundleFile[],
+  input: ExportBundleInput,
+  doing: Doing,
+): Promise<void> {
   const staged = join(tmp, t.folder)
   await fs.mkdir(staged, { mode: 0o755 })
   for (const [i, f] of files.entries()) {

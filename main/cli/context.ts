@@ -86,7 +86,12 @@ export async function readSecretFile(ctx: CommandContext, path: string, field: s
   const text = await readBounded(ctx, path, field, MAX_SECRET_FILE_BYTES)
   const secret = text.split(/\r?\n/, 1)[0] ?? ''
   if (secret.length === 0)
-    throw new AppError({ code: 'SECRET_FILE_EMPTY', kind: 'input', field, params: { value: JSON.stringify(path) } })
+    throw new AppError({
+      code: 'SECRET_FILE_EMPTY',
+      kind: 'input',
+      field,
+      params: { value: JSON.stringify(path) },
+    })
   return secret
 }
 

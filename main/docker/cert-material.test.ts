@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createCaDir, issueToDir } from '../pki'
 import { makeOpensslChain } from '../../tests/support/openssl-chain'
-import { AppError } from '../errors'
+import { isAppError, type AppError } from '../errors'
 import { checkCertMaterial, readCertDir, type CertMaterial } from './cert-material'
 
 let root: string
@@ -22,7 +22,7 @@ function failure(fn: () => unknown): AppError {
   try {
     fn()
   } catch (e) {
-    if (e instanceof AppError) return e
+    if (isAppError(e)) return e
     throw e
   }
   throw new Error('expected an AppError')

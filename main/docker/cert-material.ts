@@ -1,12 +1,12 @@
 import { promises as fs } from 'node:fs'
-import { X509Certificate, createPrivateKey } from 'node:crypto'
-import { isIP } from 'node:net'
+import { createPrivateKey, type X509Certificate } from 'node:crypto'
 import { join } from 'node:path'
 import { daysLeft } from '../dates'
 import { AppError } from '../errors'
 import { message, type Message } from '../messages/index'
 import { isLoopback } from '../net/address'
 import { CA_CERT_FILE, SERVER_CERT_FILE, SERVER_KEY_FILE } from '../pki/file-names'
+import { certificateSans, coveringSan } from '../pki/inspect-cert'
 import { buildChain, dnLine, pemCertificates } from '../pki/pem'
 
 /** The server pair the registry serves plus the CA that signed it (used to verify health, never shipped to clients as a key). */
@@ -68,18 +68,12 @@ export function chainsTo(chain: X509Certificate[], anchors: X509Certificate[]): 
 
 /** The SANs of a certificate as Go reads them: IP and DNS entries only (never the CN). */
 export function certSans(cert: X509Certificate): { type: 'ip' | 'dns'; value: string }[] {
-  const out: { type: 'ip' | 'dns'; value: string }[] = []
-  for (const part of (cert.subjectAltName ?? '').split(/,\s*/)) {
-    const m = /^(DNS|IP Address):(.+)$/.exec(part.trim())
-    if (m === null) continue
-    out.push({ type: m[1] === 'DNS' ? 'dns' : 'ip', value: (m[2] ?? '').trim() })
-  }
-  return out
+  return certificateSans(cert)
 }
 
+/** Does a SAN cover the host: the one rule set, Go's (pki/names sanCoversHost, what verify checks too). */
 function covers(cert: X509Certificate, host: string): boolean {
-  const h = host.replace(/^\[|\]$/g, '')
-  return isIP(h) ? cert.checkIP(h) !== undefined : cert.checkHost(h, { subject: 'never' }) !== undefined
+  return coveringSan(certificateSans(cert), host.replace(/^\[|\]$/g, '')) !== undefined
 }
 
 /**

@@ -1,4 +1,4 @@
-import { AppError } from '../errors'
+import { AppError, isAppError } from '../errors'
 import type { Message } from '../messages/index'
 
 /** The fields dockerode / docker-modem / node put on a failed request. */
@@ -34,6 +34,6 @@ export function engineMessage(err: unknown): string {
 
 /** Any engine call that failed for a reason we have no better words for; `action` is a `docker.action.*` message. */
 export function engineCallFailed(action: Message, err: unknown): AppError {
-  if (err instanceof AppError) return err
+  if (isAppError(err)) return err
   return new AppError({ code: 'ENGINE_ERROR', params: { action, detail: engineMessage(err) }, cause: err })
 }

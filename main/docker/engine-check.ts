@@ -1,5 +1,5 @@
 import Docker from 'dockerode'
-import { AppError, type ErrorCode } from '../errors'
+import { AppError, isAppError, type ErrorCode } from '../errors'
 import { cancelled, isAbort } from '../jobs/abort'
 import { message, type Message } from '../messages/index'
 import { engineMessage, rawError } from './docker-errors'
@@ -108,7 +108,7 @@ function reachReason(resolved: ResolvedEngine, err: unknown, timeoutMs: number):
 
 /** Turns a failed connection into a plain reason and what to do. */
 export function explainConnectionError(resolved: ResolvedEngine, err: unknown, timeoutMs: number): AppError {
-  if (err instanceof AppError) return err
+  if (isAppError(err)) return err
   const why = reachReason(resolved, err, timeoutMs)
   const fix =
     why.code === 'ENGINE_SSH' ? { fix: message('docker.fix.dialStdio.neutral') } : fixParams(why.fix)

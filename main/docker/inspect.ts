@@ -25,7 +25,7 @@ export function mountedStorage(info: ContainerInfo): StorageSpec | undefined {
  * mount there is reported as a path on the engine's host). Undefined when it mounts nothing there.
  */
 export function certStoreOf(info: ContainerInfo): CertStore | undefined {
-  const labels = info.Config.Labels ?? {}
+  const labels = info.Config.Labels
   const source = labels[LABEL_CERT_SOURCE]
   const kind = labels[LABEL_CERT_STORE]
   if (source !== undefined && source !== '') {
@@ -40,5 +40,5 @@ export function certStoreOf(info: ContainerInfo): CertStore | undefined {
 
 /** True when the container's registry asks for htpasswd logins (REGISTRY_AUTH=htpasswd). */
 export function authEnabled(info: ContainerInfo): boolean {
-  return (info.Config.Env ?? []).includes('REGISTRY_AUTH=htpasswd')
+  return info.Config.Env.includes('REGISTRY_AUTH=htpasswd')
 }

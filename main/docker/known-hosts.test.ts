@@ -51,6 +51,11 @@ describe('known_hosts', () => {
   it('names: host on 22, [host]:port otherwise', () => {
     expect(knownHostsName('reg.lan', 22)).toBe('reg.lan')
     expect(knownHostsName('10.0.0.5', 2222)).toBe('[10.0.0.5]:2222')
+    // IPv6: bare on port 22, bracketed once otherwise (as ssh-keyscan writes it), whether given bracketed or not.
+    expect(knownHostsName('fd00::5', 22)).toBe('fd00::5')
+    expect(knownHostsName('[fd00::5]', 22)).toBe('fd00::5')
+    expect(knownHostsName('fd00::5', 2222)).toBe('[fd00::5]:2222')
+    expect(knownHostsName('[fd00::5]', 2222)).toBe('[fd00::5]:2222')
   })
 
   it('patterns: lists, wildcards, negation, case', () => {
@@ -145,7 +150,7 @@ describe('host key verification', () => {
     )
     expect(parseHostKeyFingerprint(`${keys.a?.fp ?? ''}=`)).toBe(keys.a?.fp)
     expect(() => parseHostKeyFingerprint('MD5:aa:bb')).toThrow(
-      'ssh-host-key-fingerprint: "MD5:aa:bb" is not valid; allowed: SHA256:<43 base64 characters>',
+      'sshHostKeyFingerprint: "MD5:aa:bb" is not valid; allowed: SHA256:<43 base64 characters>',
     )
   })
 

@@ -22,7 +22,8 @@ import type { Engine } from './engine-check'
 import { assertSecretsSafe } from './engine-security'
 import { dropFiles } from './file-drop'
 import type { HealthResult } from './health'
-import { publishedPort, type ContainerInfo } from './inspect'
+import type { StorageSpec } from './container-spec'
+import { mountedStorage, publishedPort, type ContainerInfo } from './inspect'
 import {
   CERTS_DIR,
   CONTAINER_PORT,
@@ -160,7 +161,10 @@ export async function restartRegistry(engine: Engine, name: string): Promise<voi
 export interface RemoveResult {
   removed: string
   removedVolumes: string[]
+  /** The data left in place, as words for logs and JSON ("volume NAME", "host path PATH"). */
   keptData: string | undefined
+  /** The same, as data: what a front end shows in its language. */
+  keptStorage: StorageSpec | undefined
 }
 
 /** Removes the container and its cert/auth volumes; the data stays unless deleteData (host paths are never deleted). */
@@ -202,7 +206,13 @@ export async function removeRegistry(
     }
   }
   const deleted = opts.deleteData && data?.Type === 'volume'
-  return { removed: name, removedVolumes: removed, keptData: deleted ? undefined : dataLabel }
+  const kept = deleted ? undefined : mountedStorage(info)
+  return {
+    removed: name,
+    removedVolumes: removed,
+    keptData: deleted ? undefined : dataLabel,
+    keptStorage: kept,
+  }
 }
 
 export interface ReplaceCertResult {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { promises as fs } from 'node:fs'
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path'
-import { AppError, invalidInput } from '../errors'
+import { AppError, invalidInput, isAppError } from '../errors'
 import { pathExists } from '../fs/atomic-write'
 import { errnoOf } from '../fs/errno'
 import { throwIfAborted } from '../jobs/abort'
@@ -42,7 +42,12 @@ function checkPaths(bundleDir: string, mount: string): { name: string; dest: str
     throw invalidInput('mount', mount, message('trust.drives.mountAllowed'), 'DRIVE_PATH_INVALID')
   const name = basename(bundleDir)
   if (!isAbsolute(bundleDir) || hasDotDot(bundleDir) || name === '' || name === '.')
-    throw invalidInput('bundleDir', bundleDir, message('trust.drives.bundleDirAllowed'), 'BUNDLE_PATH_INVALID')
+    throw invalidInput(
+      'bundleDir',
+      bundleDir,
+      message('trust.drives.bundleDirAllowed'),
+      'BUNDLE_PATH_INVALID',
+    )
   const dest = join(resolve(mount), name)
   if (dirname(dest) !== resolve(mount))
     throw invalidInput('bundleDir', bundleDir, message('trust.drives.topOfDrive'), 'BUNDLE_PATH_INVALID')
@@ -55,7 +60,7 @@ function mib(n: number): string {
 
 /** Turns errno codes met while writing a drive into a clear error (Etcher's HUMAN_FRIENDLY idea). */
 export function driveError(err: unknown, mount: string): AppError {
-  if (err instanceof AppError) return err
+  if (isAppError(err)) return err
   const errno = errnoOf(err)
   if (errno === 'EROFS' || errno === 'EACCES' || errno === 'EPERM')
     return new AppError({ code: 'DRIVE_READ_ONLY', params: { mount, errno }, cause: err })
@@ -80,7 +85,10 @@ async function fsyncPath(path: string): Promise<void> {
 async function sourceFiles(bundleDir: string): Promise<{ files: string[]; bytes: number }> {
   const source = await verifyBundleDir(bundleDir)
   if (!source.ok)
-    throw new AppError({ code: 'BUNDLE_INVALID', params: { path: bundleDir, detail: JSON.stringify(source) } })
+    throw new AppError({
+      code: 'BUNDLE_INVALID',
+      params: { path: bundleDir, detail: JSON.stringify(source) },
+    })
   const files = await listFiles(bundleDir)
   let bytes = 0
   for (const f of files) bytes += (await fs.stat(join(bundleDir, f))).size
@@ -162,7 +170,12 @@ async function readBackAll(
   const onDrive = await listFiles(dest).catch(() => [] as string[])
   for (const f of onDrive) if (!files.includes(f)) mismatched.push(f)
   const method = weakestMethod(methods.length > 0 ? methods : ['page-cache'])
-  return { verified: mismatched.length === 0, mismatched, readBack: method, cacheFree: method !== 'page-cache' }
+  return {
+    verified: mismatched.length === 0,
+    mismatched,
+    readBack: method,
+    cacheFree: method !== 'page-cache',
+  }
 }
 
 /**
@@ -201,7 +214,10 @@ export async function copyBundleToMount(
 
 /** The error a front end raises for a copy that did not verify (CLI: exit 1). */
 export function verifyFailedError(copied: CopiedBundle): AppError {
-  return new AppError({ code: 'DRIVE_VERIFY_FAILED', params: { dest: copied.dest, files: copied.mismatched } })
+  return new AppError({
+    code: 'DRIVE_VERIFY_FAILED',
+    params: { dest: copied.dest, files: copied.mismatched },
+  })
 }
 
 /** How a copy was re-read, as a message (the CLI's result line, logs). */

@@ -12,6 +12,7 @@ describe('toErrorInfo', () => {
     const err = new AppError({
       code: 'ENGINE_ERROR',
       params: {
+        action: 'GET /v2/',
         detail: 'Get "https://192.168.20.10:5000/v2/": x509: certificate signed by unknown authority',
       },
     })
@@ -63,7 +64,7 @@ describe('toErrorInfo', () => {
     })
     expect(JSON.stringify(short)).not.toContain('top')
     // A schema's own message that is a catalogue key is what the field must be.
-    const own = z.object({ n: z.string().refine(() => false, { message: 'request.other' }) })
+    const own = z.object({ n: z.string().refine(() => false, { error: 'request.other' }) })
     expect(toErrorInfo(own.safeParse({ n: 'x' }).error).params).toMatchObject({
       allowed: { key: 'request.other' },
     })

@@ -21,7 +21,7 @@ export function toErrorInfo(err: unknown): ErrorInfo {
 
 /** The plain form of a coded error, with the explanation of `raw` (the failure as thrown) when the table knows it. */
 function info(err: AppError, raw: unknown): ErrorInfo {
-  const e = raw === undefined ? undefined : explainError(raw as Parameters<typeof explainError>[0])
+  const e = raw === undefined ? undefined : explainError(raw)
   return {
     code: err.code,
     ...(err.params === undefined ? {} : { params: err.params }),

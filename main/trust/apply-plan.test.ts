@@ -137,11 +137,14 @@ describe('applyPlans', () => {
       },
       { kind: 'write', path: join(root, 'etc/blocker/x/ca.crt'), content: 'never\n', mode: 0o644 },
     ]
-    const err = await applyPlans([{ target: 'docker', label: message('trust.target.docker'), steps, warnings: [], notes: [] }], {
-      root,
-      platform: 'linux',
-      home: '/root',
-    }).catch((e: unknown) => e)
+    const err = await applyPlans(
+      [{ target: 'docker', label: message('trust.target.docker'), steps, warnings: [], notes: [] }],
+      {
+        root,
+        platform: 'linux',
+        home: '/root',
+      },
+    ).catch((e: unknown) => e)
     expect(err).toBeInstanceOf(AppError)
     expect(err).toMatchObject({ code: 'PATH_NOT_A_FOLDER', kind: 'input', field: 'root' })
     expect((err as AppError).message).toContain(

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs'
 import { dirname } from 'node:path'
-import { AppError, type CodedInit } from '../errors'
+import { AppError, isAppError, type CodedInit } from '../errors'
 import { backupFile, writeFileAtomic } from '../fs/atomic-write'
 import { errnoOf, fsFailure, type FsAction } from '../fs/errno'
 import { message, type Message } from '../messages/index'
@@ -124,7 +124,7 @@ async function undoAll(undo: Undo[], ran: string[]): Promise<Message> {
 
 /** The error a failed step ends the apply with, carrying what became of the earlier changes. */
 function failedStep(err: unknown, step: TrustStep | undefined, env: TrustEnv, undone: Message): unknown {
-  if (err instanceof AppError) {
+  if (isAppError(err)) {
     if (err.code !== 'TRUST_COMMAND_FAILED' && err.code !== 'TRUST_COMMAND_NOT_FOUND') return err
     const init = { code: err.code, kind: err.kind, params: { ...err.params, undone }, cause: err }
     return new AppError(init as CodedInit<'TRUST_COMMAND_FAILED'>)

@@ -37,7 +37,12 @@ export function parseRegistryAddress(raw: string, field = 'registry'): RegistryA
  * registry listens on 5000, say). Installing trust for it needs the port written out; `HOST:443` is the explicit form.
  */
 export function noPortError(address: RegistryAddress, field = 'registry'): AppError {
-  return new AppError({ code: 'REGISTRY_NO_PORT', kind: 'input', field, params: { hostPort: address.hostPort } })
+  return new AppError({
+    code: 'REGISTRY_NO_PORT',
+    kind: 'input',
+    field,
+    params: { hostPort: address.hostPort },
+  })
 }
 
 /** Without a port, for the same host: what Docker uses for image references that leave out `:443`. */

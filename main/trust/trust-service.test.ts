@@ -82,8 +82,18 @@ describe('every local target under a temp root', () => {
       const first = await runTrust('install', req)
       expect(first.changed).toBe(true)
       expect(runner.calls).toEqual([update])
-      expect(first.plans.flatMap((p) => p.notes).map(english).join('\n')).toMatch(/restart/)
-      expect(first.plans.find((p) => p.target === 'containerd')?.warnings.map(english).join('')).toMatch(/config_path/)
+      expect(
+        first.plans
+          .flatMap((p) => p.notes)
+          .map(english)
+          .join('\n'),
+      ).toMatch(/restart/)
+      expect(
+        first.plans
+          .find((p) => p.target === 'containerd')
+          ?.warnings.map(english)
+          .join(''),
+      ).toMatch(/config_path/)
       for (const rel of [
         'etc/docker/certs.d/192.168.20.10:5000/ca.crt',
         'etc/docker/certs.d/registry.lan:5000/ca.crt',
@@ -117,7 +127,12 @@ describe('every local target under a temp root', () => {
       const removed = await runTrust('uninstall', req)
       expect(removed.changed).toBe(true)
       expect(runner.calls).toEqual([update, update])
-      expect(removed.plans.find((p) => p.target === 'os')?.notes.map(english).join('')).toMatch(/restart/)
+      expect(
+        removed.plans
+          .find((p) => p.target === 'os')
+          ?.notes.map(english)
+          .join(''),
+      ).toMatch(/restart/)
       // Exactly what install added is gone; the (now empty) certs.d parents it created stay as plain folders.
       const after = (await listFiles(root)).filter((f) => !f.endsWith('/'))
       expect(after).toEqual(before.filter((f) => !f.endsWith('/')))

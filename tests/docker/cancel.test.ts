@@ -73,7 +73,11 @@ describe('pull with per-layer progress, and cancel', () => {
     expect(await imagePresent(engine, ref)).toBe(true)
     expect(
       events.some(
-        (e) => e.step === 'pull' && e.id !== undefined && /Pull complete|Already exists/.test(e.message),
+        (e) =>
+          e.step === 'pull' &&
+          e.id !== undefined &&
+          /Pull complete|Already exists/.test(e.status ?? '') &&
+          e.message.key === 'progress.registry.pull',
       ),
     ).toBe(true)
   })
@@ -85,12 +89,12 @@ describe('pull with per-layer progress, and cancel', () => {
     const err = await pullImage(engine, ref, {
       signal: controller.signal,
       onProgress: (e) => {
-        if (e.message.includes('Downloading')) controller.abort()
+        if (e.status?.includes('Downloading') === true) controller.abort()
       },
     }).catch((x: unknown) => x)
     expect(err).toBeInstanceOf(AppError)
     expect((err as AppError).code).toBe('CANCELLED')
-    expect((err as AppError).message).toBe(`Cancelled: pulling ${ref} was stopped before it finished`)
+    expect((err as AppError).message).toBe('The operation was cancelled.')
     expect(await imagePresent(engine, ref)).toBe(false)
   })
 
@@ -106,7 +110,7 @@ describe('pull with per-layer progress, and cancel', () => {
       },
     }).catch((x: unknown) => x)
     expect(err).toBeInstanceOf(AppError)
-    expect((err as AppError).message).toBe(`Cancelled: loading ${tarFile} was stopped before it finished`)
+    expect((err as AppError).code).toBe('CANCELLED')
     expect(await imagePresent(engine, tag)).toBe(false)
   })
 })

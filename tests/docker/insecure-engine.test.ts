@@ -49,7 +49,7 @@ describe('CLI', () => {
     const r = await cli(['registry', 'start', '--certs', certDir, '--docker-host', plainTcp()])
     expect(r.code).toBe(2)
     expect(r.err).toContain(
-      `error: docker-host: ${plainTcp()} has no TLS, so the registry's private key (domain.key) would cross the network in clear text; refused (nothing was sent)\n`,
+      `error: --docker-host: ${plainTcp()} has no TLS, so the registry's private key (domain.key) would cross the network in clear text; refused (nothing was sent)\n`,
     )
     expect(r.err).toContain('--insecure-engine')
     expect(connections).toBe(0)
@@ -79,7 +79,7 @@ describe('CLI', () => {
       DOCKER_HOST: plainTcp(),
     })
     expect(env.code).toBe(2)
-    expect(env.err).toContain(`error: docker-host: ${plainTcp()} has no TLS`)
+    expect(env.err).toContain(`error: --docker-host: ${plainTcp()} has no TLS`)
     expect(connections).toBe(0)
   })
 
@@ -89,7 +89,7 @@ describe('CLI', () => {
     const base = ['verify', '--registry', '127.0.0.1:1', '--ca', join(certDir, 'ca.crt'), '--push']
     const r = await cli([...base, '--user', 'u', '--password-file', pw, '--docker-host', plainTcp()])
     expect(r.code).toBe(2)
-    expect(r.err).toContain(`error: docker-host: ${plainTcp()} has no TLS, so the registry password`)
+    expect(r.err).toContain(`error: --docker-host: ${plainTcp()} has no TLS, so the registry password`)
     expect(connections).toBe(0)
     // Without a password there is no secret to protect: verify goes on (and fails later on the closed port).
     const noSecret = await cli([...base, '--docker-host', plainTcp()])
@@ -123,7 +123,7 @@ describe('IPC (the Plan step box carried in plan.docker.insecure)', () => {
   it('startRegistry and registryReplaceCert refuse a plain tcp:// engine; with insecure: true they connect', async () => {
     const plan = { addresses: ['127.0.0.1'], port: 5000, docker: { kind: 'tcp' as const, url: plainTcp() } }
     const r = await ipc.fromApp(() => api.startRegistry({ jobId: 'i-1', plan, certDir }))
-    expect(r).toMatchObject({ ok: false, error: { code: 'ENGINE_INSECURE', field: 'docker-host' } })
+    expect(r).toMatchObject({ ok: false, error: { code: 'ENGINE_INSECURE', field: 'dockerHost' } })
     const rc = await ipc.fromApp(() => api.registryReplaceCert({ jobId: 'i-2', plan, certDir, caDir }))
     expect(rc).toMatchObject({ ok: false, error: { code: 'ENGINE_INSECURE' } })
     expect(connections).toBe(0)

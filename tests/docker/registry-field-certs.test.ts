@@ -139,7 +139,7 @@ describe("the runbook's certificate (only 192.168.20.10 and hub.example.lan) on 
       '10.9.9.9',
     ])
     expect(uncovered.code).toBe(2)
-    expect(uncovered.err).toContain('error: certs: domain.crt has no SAN for 10.9.9.9')
+    expect(uncovered.err).toContain('error: --certs: domain.crt has no SAN for 10.9.9.9')
     expect(uncovered.err).not.toContain('--san')
 
     // A restart checks the served certificate against an address it names (read from the container).

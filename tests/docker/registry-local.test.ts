@@ -118,7 +118,7 @@ describe('registry start on the local engine', () => {
     const refused = await cli(['registry', 'replace-cert', '--name', name, '--certs', other.certDir])
     expect(refused.code).toBe(2)
     expect(refused.err).toContain(
-      "error: certs: the registry's current certificate was not issued by this ca.crt, so clients would have to trust a new CA",
+      "error: --certs: the registry's current certificate was not issued by this ca.crt, so clients would have to trust a new CA",
     )
 
     const removed = await cli(['registry', 'remove', '--name', name])
@@ -317,14 +317,14 @@ describe('faults, each with its message', () => {
     const r = await startFromTar(junk)
     expect(r.code).toBe(2)
     expect(r.err).toContain(
-      `error: image-tar: ${junk} is not a Docker image archive (no manifest.json inside)\n`,
+      `error: --image-tar: ${junk} is not a Docker image archive (no manifest.json inside)\n`,
     )
     const other = join(root.path, 'busybox.tar')
     await run('docker', ['save', 'rw-reg-busybox:1', '-o', other])
     const r2 = await startFromTar(other)
     expect(r2.code).toBe(2)
     expect(r2.err).toContain(
-      `error: image-tar: ${other} does not contain rw-reg-not-here:2; it holds rw-reg-busybox:1\n`,
+      `error: --image-tar: ${other} does not contain rw-reg-not-here:2; it holds rw-reg-busybox:1\n`,
     )
   })
 
@@ -347,7 +347,7 @@ describe('faults, each with its message', () => {
     ])
     expect(r.code).toBe(2)
     expect(r.err).toContain(
-      "error: certs: domain.key does not belong to domain.crt (the key does not match the certificate's public key)\n",
+      "error: --certs: domain.key does not belong to domain.crt (the key does not match the certificate's public key)\n",
     )
 
     // Start good (bind mount), then swap the key on disk and restart: the health check reports the container's log.

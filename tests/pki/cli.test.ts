@@ -324,7 +324,9 @@ describe('CLI errors read like the app: the shared error table', () => {
     expect(en.stderr).toContain('hint: ')
     expect(en.stderr).not.toContain('why: ')
     const zh = await run({ LANG: 'zh_CN.UTF-8' })
-    expect(zh.stderr).toContain('why: 给定地址上没有 Docker 引擎应答')
-    expect(zh.stderr).toContain('fix (docker-engine): 启动 Docker')
+    // The labels are the catalogue's too (cli.common.label): 原因 / 解决办法, not why / fix.
+    expect(zh.stderr).toContain('原因: 给定地址上没有 Docker 引擎应答')
+    expect(zh.stderr).toMatch(/解决办法（.+）: 启动 Docker/)
+    expect(zh.stderr).not.toContain('why: ')
   })
 })

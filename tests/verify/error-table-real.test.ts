@@ -2,7 +2,8 @@ import { copyFile, mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { connect, createServer as createTlsServer, type Server as TlsServer } from 'node:tls'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { explainError } from '../../main/diagnostics'
+import { explainError, explainTexts } from '../../main/diagnostics'
+import { createTranslator } from '../../main/messages/index'
 import {
   engine,
   ensureImages,
@@ -62,13 +63,16 @@ function nodeTls(port: number, caPem: string, checkHost = true): Promise<{ code:
   })
 }
 
+const EN = createTranslator('en')
+const ZH = createTranslator('zh-CN')
+
 function expectMapped(message: string, code: string, step: string): void {
   const e = explainError(message, { registry: '127.0.0.1:5000' })
   expect(e, message).toBeDefined()
   expect(e?.code, message).toBe(code)
   expect(e?.step, message).toBe(step)
-  expect(e?.en.fix.length).toBeGreaterThan(20)
-  expect(e?.zhCN.fix).toMatch(/[\u4e00-\u9fff]/)
+  expect(e === undefined ? '' : explainTexts(EN, e, 'cli').fix.length).toBeGreaterThan(20)
+  expect(e === undefined ? '' : explainTexts(ZH, e, 'gui').fix).toMatch(/[\u4e00-\u9fff]/)
 }
 
 beforeAll(async () => {

@@ -6,6 +6,8 @@ import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { connectEngine, readCertDir, startRegistry, type StartRegistryResult } from '../../main/docker'
 import { makeHtpasswd } from '../../main/docker/htpasswd'
+import type { CheckRow } from '../../main/ipc/contract'
+import { createTranslator } from '../../main/messages/index'
 import { createCa, issueCertificate, openCa, type LoadedCa, type PemPair } from '../../main/pki'
 
 import { freePort } from '../support/rw-reg-fixtures'
@@ -220,4 +222,26 @@ export async function removeContainers(names: string[]): Promise<void> {
         .remove()
         .catch(() => undefined)
   }
+}
+
+const EN = createTranslator('en')
+const ZH = createTranslator('zh-CN')
+
+/** An IPC row as the GUI shows it, in English and in Chinese (`reasonZh`, `fixZh`). */
+export interface RowText {
+  id: string
+  status: CheckRow['status']
+  title: string
+  reason: string | undefined
+  reasonZh: string | undefined
+  fix: string | undefined
+  fixZh: string | undefined
+}
+
+export function rowText(row: CheckRow): RowText {
+  const both = (m: CheckRow['reason']): [string | undefined, string | undefined] =>
+    m === undefined ? [undefined, undefined] : [EN.render(m), ZH.render(m)]
+  const [reason, reasonZh] = both(row.reason)
+  const [fix, fixZh] = both(row.fix)
+  return { id: row.id, status: row.status, title: EN.render(row.title), reason, reasonZh, fix, fixZh }
 }

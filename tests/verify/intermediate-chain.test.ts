@@ -1,19 +1,26 @@
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { CheckRow } from '../../main/ipc/contract'
 import { verifyHandlers } from '../../main/ipc/handlers/verify-handlers'
 import {
   resultText,
   runVerify,
   type CheckId,
-  type CheckResult,
   type CheckResultText,
   type VerifyReport,
 } from '../../main/verify'
 import { runCliIn } from '../support/run-cli'
 import { makeOpensslChain, type OpensslChain } from '../support/openssl-chain'
-import { ensureImages, removeContainers, run, rwVer, startRawRegistry, tempDir } from './fixtures'
+import {
+  ensureImages,
+  removeContainers,
+  rowText,
+  run,
+  rwVer,
+  startRawRegistry,
+  tempDir,
+  type RowText,
+} from './fixtures'
 
 // Enterprise PKI: root -> intermediate (pathlen:0) -> server certificate, all made with openssl here. Clients hold
 // only the root (ca.crt); the registry must serve leaf + intermediate (domain.crt). Real registry:2 containers.
@@ -35,7 +42,7 @@ function r(report: VerifyReport, id: CheckId): CheckResultText {
   return resultText(found)
 }
 
-async function ipcRows(port: number, certPath?: string): Promise<Record<string, CheckRow>> {
+async function ipcRows(port: number, certPath?: string): Promise<Record<string, RowText>> {
   const out = await verifyHandlers({ trustRoot }).runVerify(
     {
       jobId: 'rw-ver-chain',
@@ -46,7 +53,7 @@ async function ipcRows(port: number, certPath?: string): Promise<Record<string, 
     },
     { job: undefined, emit: () => undefined },
   )
-  return Object.fromEntries(out.checks.map((c) => [c.id, c]))
+  return Object.fromEntries(out.checks.map((c) => [c.id, rowText(c)]))
 }
 
 beforeAll(async () => {

@@ -2,7 +2,6 @@ import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { EngineCache } from '../../main/ipc/engine-cache'
-import type { CheckRow } from '../../main/ipc/contract'
 import { verifyHandlers } from '../../main/ipc/handlers/verify-handlers'
 import { runCliIn } from '../support/run-cli'
 import {
@@ -15,6 +14,8 @@ import {
   rwVer,
   startOurRegistry,
   tempDir,
+  rowText,
+  type RowText,
 } from './fixtures'
 
 // verify --push leaves at most ONE self-test tag behind: registry-wizard/selftest:verify, overwritten by every run,
@@ -59,7 +60,7 @@ async function localSelftestImages(port: number): Promise<string[]> {
   return images.flatMap((i) => i.RepoTags ?? [])
 }
 
-async function ipcPush(port: number): Promise<CheckRow> {
+async function ipcPush(port: number): Promise<RowText> {
   const { runVerify } = verifyHandlers({ trustRoot, engines })
   const out = await runVerify(
     {
@@ -75,7 +76,7 @@ async function ipcPush(port: number): Promise<CheckRow> {
   )
   const row = out.checks.find((c) => c.id === 'round-trip')
   if (!row) throw new Error('no round-trip row')
-  return row
+  return rowText(row)
 }
 
 beforeAll(async () => {

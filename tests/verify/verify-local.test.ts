@@ -6,7 +6,6 @@ import {
   resultText,
   runVerify,
   type CheckId,
-  type CheckResult,
   type CheckResultText,
   type VerifyReport,
 } from '../../main/verify'
@@ -46,10 +45,10 @@ function r(report: VerifyReport, id: CheckId): CheckResultText {
 
 /** Every reason is in both languages: Chinese text around the same tokens. */
 function bothLanguages(report: VerifyReport): void {
-  for (const x of report.results) {
+  for (const x of report.results.map((res) => resultText(res))) {
     expect(x.reason.length, x.id).toBeGreaterThan(0)
     expect(x.reasonZhCN, `${x.id}: ${x.reasonZhCN}`).toMatch(/[\u4e00-\u9fff]/)
-    expect(x.reasonMessage.id, x.id).toMatch(/^[a-z-]+\.[\w.-]+$/)
+    expect(x.reasonMessage.key, x.id).toMatch(/^verify\.[a-z-]+\.[\w.-]+$/)
   }
 }
 

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { X509Certificate } from 'node:crypto'
 import { craftedPem } from '../../../tests/support/crafted-pem'
 import { snapshotDir } from '../../../tests/support/fs-snapshot'
+import { englishWords } from '../../../tests/support/english-words'
 import { runCliIn } from '../../../tests/support/run-cli'
 import { makeTestCa } from '../../../tests/trust/fixtures'
 import { makeOpensslChain } from '../../../tests/trust/openssl-chain'
@@ -177,10 +178,7 @@ describe('registry-wizard bundle export / drives', () => {
           join(base, 'a-file', 'sub'),
           /--out: cannot use .*a-file\/sub: a part of this path is a file, not a folder \[ENOTDIR\]/,
         ],
-        [
-          join(base, 'x'.repeat(300)),
-          /--out: cannot use .*: the path is too long .*\[ENAMETOOLONG\]/,
-        ],
+        [join(base, 'x'.repeat(300)), /--out: cannot use .*: the path is too long .*\[ENAMETOOLONG\]/],
         [join(base, 'new', 'x'.repeat(300), 'y'), /--out: cannot create the folder .*\[ENAMETOOLONG\]/], // "new" is made first, then removed
         [ro, /--out: cannot create a temporary folder in .*\/ro: the file system is read-only \[EROFS\]/],
         [
@@ -208,5 +206,66 @@ describe('registry-wizard bundle export / drives', () => {
     } finally {
       execFileSync('umount', [ro])
     }
+  })
+})
+
+describe('registry-wizard bundle / drives --lang zh-CN', () => {
+  it('bundle export prints no English word from the domain; exit codes as in English', async () => {
+    const r = await cli([
+      'bundle',
+      'export',
+      '--ca',
+      'ca.crt',
+      '--registry',
+      '192.168.20.10:5000',
+      '--out',
+      'zh',
+      '--archive',
+      'zip',
+      '--lang',
+      'zh-CN',
+    ])
+    expect(r.code, r.err).toBe(0)
+    expect(r.out).toContain(`信任包已写入 ${join(work, 'zh', 'registry-trust-192.168.20.10_5000')}`)
+    expect(r.out).toContain('CA 的 SHA-256 指纹（请让接收方核对）：')
+    expect(englishWords(r.out, [work, 'README', 'SHA256SUMS'])).toEqual([])
+    const again = await cli([
+      'bundle',
+      'export',
+      '--ca',
+      'ca.crt',
+      '--registry',
+      '192.168.20.10:5000',
+      '--out',
+      'zh',
+      '--lang',
+      'zh-CN',
+    ])
+    expect(again.code).toBe(1)
+    expect(again.err).toContain('已存在；未做改动')
+    expect(again.err).toContain('--force')
+    expect(englishWords(again.err, [work])).toEqual([])
+  })
+
+  it.each([
+    [
+      ['--registry', '10.0.0.1:5000', '--out', 'z1', '--archive', 'rar'],
+      /--archive："rar" 无效；允许 zip 或 tar\.gz/,
+    ],
+    [['--registry', '10.0.0.1:5000'], /--out："" 无效；请在 --out DIR（文件夹）和 --drive MOUNT/],
+    [['--registry', '10.0.0.1:5000', '--drive', '/'], /--drive："\/" 无效；它不是已挂载的可移动驱动器/],
+  ])('bad input %j: exit 2 in Chinese, nothing written', async (extra, message) => {
+    const r = await cli(['bundle', 'export', '--ca', 'ca.crt', ...extra, '--lang', 'zh-CN'])
+    expect(r.code).toBe(2)
+    expect(r.err).toMatch(message)
+    expect(englishWords(r.err, [work, 'rar', 'zip', 'tar', 'gz', 'DIR', 'MOUNT', 'drives'])).toEqual([])
+    await expect(fs.access(join(work, 'z1'))).rejects.toThrow()
+  })
+
+  it('drives and the help read in Chinese', async () => {
+    const r = await cli(['drives', '--help', '--lang', 'zh-CN'])
+    expect(r.out + r.err).toContain('列出可写入信任包的已挂载可移动驱动器（绝不列出系统盘）')
+    const h = await cli(['bundle', 'export', '--help', '--lang', 'zh-CN'])
+    expect(h.out + h.err).toContain('替换已存在的同名信任包')
   })
 })

@@ -55,9 +55,20 @@ describe('registry/engine CLI input checks (no engine needed, nothing changed)',
  * "allowed", "directory") is not in the list, so any English sentence from the domain fails the test.
  */
 const DATA_WORDS = new Set(
-  ['ENOENT', 'registry', 'wizard', 'cert', 'issue', 'DIR', 'auto', 'bind', 'volume', 'host', 'port', 'user'].concat(
-    ['path', 'name', 'pipe', 'unix', 'npipe', 'tcp', 'ssh', 'crt', 'key', 'domain', 'ca'],
-  ),
+  [
+    'ENOENT',
+    'registry',
+    'wizard',
+    'cert',
+    'issue',
+    'DIR',
+    'auto',
+    'bind',
+    'volume',
+    'host',
+    'port',
+    'user',
+  ].concat(['path', 'name', 'pipe', 'unix', 'npipe', 'tcp', 'ssh', 'crt', 'key', 'domain', 'ca']),
 )
 function englishWords(text: string): string[] {
   const data = text
@@ -92,7 +103,10 @@ describe('registry/engine input errors in zh-CN', () => {
     [['registry', 'start', '--certs', '/nonexistent', '--name', 'bad name'], '--name："bad name" 无效'],
     [['registry', 'start', '--certs', '/nonexistent'], '--certs：无法读取 /nonexistent/domain.crt（ENOENT）'],
     [['engine', 'check', '--docker-host', 'ftp://x'], '--docker-host："ftp://x" 无效'],
-    [['registry', 'start', '--certs', '/nonexistent', '--cert-store', 'nowhere'], '--cert-store："nowhere" 无效'],
+    [
+      ['registry', 'start', '--certs', '/nonexistent', '--cert-store', 'nowhere'],
+      '--cert-store："nowhere" 无效',
+    ],
   ])('%j: exit 2, Chinese words only around the data', async (argv, start) => {
     const c = io()
     expect(await runCli(['--lang', 'zh-CN', ...argv], c.io)).toBe(2)

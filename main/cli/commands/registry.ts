@@ -125,8 +125,10 @@ async function readUsers(ctx: CommandContext, o: StartOpts): Promise<Credential[
 function progressPrinter(ctx: CommandContext): (e: ProgressEvent) => void {
   let last = ''
   return (e) => {
-    const line = e.step === 'pull' && e.current !== undefined ? '' : `${e.step}: ${ctx.tr.render(e.message)}`
-    if (line === '' || line === last) return
+    if (e.step === 'pull' && e.current !== undefined) return
+    const key = `cli.docker.registry.start.step.${e.step}`
+    const line = `${ctx.tr.has(key) ? ctx.tr.text(key) : e.step}: ${ctx.tr.render(e.message)}`
+    if (line === last) return
     last = line
     ctx.io.stderr(`${line}\n`)
   }
@@ -185,7 +187,7 @@ function printStarted(ctx: CommandContext, r: StartRegistryResult, json: boolean
       status: r.health.status,
       ms: r.health.elapsedMs,
       image: r.image,
-      source: r.imageSource,
+      source: say(ctx, `start.source.${r.imageSource}`),
     })}\n`,
   )
   for (const n of notices) ctx.io.stdout(`${ctx.tr.text('cli.common.label.note')}: ${n}\n`)
@@ -323,7 +325,13 @@ function registerRemove(ctx: CommandContext, registry: Command): void {
     ctx.io.stdout(
       `${volumes.length > 0 ? say(ctx, 'remove.doneVolumes', { name: r.removed, volumes }) : say(ctx, 'remove.done', { name: r.removed })}\n`,
     )
-    if (r.keptData) ctx.io.stdout(`${say(ctx, 'remove.keptData', { data: r.keptData })}\n`)
+    const kept = r.keptStorage
+    if (kept === undefined) return
+    const data =
+      kept.kind === 'volume'
+        ? message('docker.storage.volume', { name: kept.name })
+        : message('docker.storage.keptHostPath', { path: kept.path })
+    ctx.io.stdout(`${say(ctx, 'remove.keptData', { data })}\n`)
   })
 }
 

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { execFileSync } from 'node:child_process'
 import { craftedPem } from '../../../tests/support/crafted-pem'
 import { snapshotDir } from '../../../tests/support/fs-snapshot'
+import { englishWords } from '../../../tests/support/english-words'
 import { runCliIn } from '../../../tests/support/run-cli'
 import { makeTestCa } from '../../../tests/trust/fixtures'
 import { makeOpensslChain, type OpensslChain } from '../../../tests/trust/openssl-chain'
@@ -266,9 +267,7 @@ describe('registry-wizard trust', () => {
       root,
     ])
     expect(r.code, r.err).toBe(2)
-    expect(r.err).toMatch(
-      /cannot write .*:5000\/ca\.crt: the path is too long .*\[ENAMETOOLONG\]/,
-    )
+    expect(r.err).toMatch(/cannot write .*:5000\/ca\.crt: the path is too long .*\[ENAMETOOLONG\]/)
     expect(await snapshotDir(root)).toEqual(before)
   })
 
@@ -298,5 +297,72 @@ describe('registry-wizard trust', () => {
     } finally {
       execFileSync('umount', [root])
     }
+  })
+})
+
+describe('registry-wizard trust --lang zh-CN', () => {
+  const data = (root: string): string[] => [root, work, 'Registry Wizard Test CA', 'update-ca-certificates']
+
+  it('install under a root prefix (dry run, then for real) prints no English word from the domain', async () => {
+    const root = await newRoot()
+    const dry = await cli(['trust', 'install', ...args(root), '--dry-run', '--lang', 'zh-CN'])
+    expect(dry.code, dry.err).toBe(0)
+    expect(dry.out).toContain('试运行：为 192.168.20.10:5000、registry.lan:5000 安装对 CA')
+    expect(dry.out).toContain('将会写入')
+    expect(dry.out).toContain('请重启它以使此更改生效')
+    expect(englishWords(dry.out, data(root))).toEqual([])
+    const inst = await cli(['trust', 'install', ...args(root), '--lang', 'zh-CN'])
+    expect(inst.code, inst.err).toBe(0)
+    expect(inst.out).toContain('安装完成。')
+    expect(inst.out).toMatch(/未运行（根前缀 .*）.*\n {2}update-ca-certificates {2}# 重建系统 CA 证书包/)
+    expect(englishWords(inst.out, data(root))).toEqual([])
+    const st = await cli(['trust', 'status', ...args(root), '--lang', 'zh-CN'])
+    expect(st.code).toBe(0)
+    expect(st.out).toContain('Docker：已安装')
+    expect(englishWords(st.out, data(root))).toEqual([])
+  })
+
+  it.each([
+    [['--registry', 'http://x:5000'], /--registry：".*" 无效；允许 主机:端口/],
+    [['--registry', '10.0.0.1:5000', '--targets', 'docker,nss'], /--targets：".*" 无效；"nss" 不是信任目标/],
+    [['--registry', '10.0.0.1'], /--registry：10\.0\.0\.1 没有端口：Docker 会使用 443/],
+  ])('bad input %j: exit 2, in Chinese', async (extra, message) => {
+    const root = await newRoot()
+    const r = await cli(['trust', 'install', '--ca', 'ca.crt', '--root', root, ...extra, '--lang', 'zh-CN'])
+    expect(r.code).toBe(2)
+    expect(r.err).toMatch(message)
+    expect(r.err).toMatch(/^错误[:：]/m)
+    // Values of the flag are data: the target ids (docker、podman、containerd、os) and what was given.
+    const given = [root, 'http://x:5000', 'docker,nss', '10.0.0.1', 'nss', 'docker', 'podman', 'os']
+    expect(englishWords(r.err, given)).toEqual([])
+    expect(await fs.readdir(join(root, 'etc'))).toEqual(['os-release'])
+  })
+
+  it('a file-system failure reads in Chinese too (ENOTDIR, exit 2, put back)', async () => {
+    const root = await newRoot()
+    await fs.writeFile(join(root, 'etc/containers'), 'a file\n')
+    const extra = ['--targets', 'docker,podman', '--lang', 'zh-CN']
+    const r = await cli([
+      'trust',
+      'install',
+      '--ca',
+      'ca.crt',
+      '--registry',
+      '192.168.20.10:5000',
+      '--root',
+      root,
+      ...extra,
+    ])
+    expect(r.code).toBe(2)
+    expect(r.err).toContain('--root：无法写入')
+    expect(r.err).toContain('路径中的某一部分是文件而不是文件夹 [ENOTDIR]')
+    expect(r.err).toContain('之前写入的文件已恢复原状')
+    expect(englishWords(r.err, [root])).toEqual([])
+  })
+
+  it('help texts come from the catalogue', async () => {
+    const r = await cli(['trust', 'install', '--help', '--lang', 'zh-CN'])
+    expect(r.out + r.err).toContain('安装 CA（可重复执行）')
+    expect(r.out + r.err).toContain('CA 证书（ca.crt）；包含私钥的文件会被拒绝')
   })
 })

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
@@ -8,6 +8,7 @@ import { makeLoopDrive, requireSetup, type LoopDrive } from '../../../tests/supp
 import { driveId, type RemovableDrive } from '../../drives/index'
 import { createCaDir } from '../../pki/index'
 import type { JobProgress, RegistryWizardApi } from '../contract'
+import type { JobHandle } from '../jobs'
 import { trustHandlers } from './trust-handlers'
 
 vi.mock('electron', () => import('../../../tests/support/electron-stand-in/index'))
@@ -132,7 +133,11 @@ describe('copyBundleToDrive through the real IPC handlers (ids, never paths)', (
     expect(readFileSync(join(drive.mount, FOLDER, 'ca.crt'), 'utf8')).toBe(
       readFileSync(join(work, 'out', FOLDER, 'ca.crt'), 'utf8'),
     )
-    expect(progress.map((p) => p.step)).toEqual(['write-drive', 'done'])
+    expect(progress.map((p) => p.step).filter((s, i, all) => s !== all[i - 1])).toEqual([
+      'write-drive',
+      'verify',
+      'done',
+    ])
     // A second copy is refused (nothing overwritten silently), then replaced when asked.
     expect((await copy(info?.id ?? '')).result).toMatchObject({ ok: false, error: { code: 'BUNDLE_EXISTS' } })
     expect((await copy(info?.id ?? '', true)).result).toMatchObject({ ok: true, value: { verified: true } })
@@ -235,5 +240,77 @@ describe('copyBundleToDrive through the real IPC handlers (ids, never paths)', (
     const { result } = await copy(driveId({ device: 'rw-drive-full', mount: full }))
     expect(result).toMatchObject({ ok: false, error: { code: 'DRIVE_FULL' } })
     expect(existsSync(join(full, FOLDER))).toBe(false)
+  })
+})
+
+/** A job whose signal aborts as soon as the work reports `step` (what cancelJob does for a cancellable job). */
+function cancelledAt(step: string): JobHandle {
+  const controller = new AbortController()
+  return {
+    jobId: `cancel-${step}`,
+    signal: controller.signal,
+    progress: () => undefined,
+    report: (p) => {
+      if (p.step === step) controller.abort()
+    },
+  }
+}
+
+describe('cancel is real: the signal reaches the work, and what it wrote so far is removed', () => {
+  const ca = (): string => join(work, 'ca/ca.crt')
+  const bundle = { caCertPath: '', host: '192.168.20.10', port: 5000 }
+
+  it('exportBundle cancelled after its first file: CANCELLED, and the out folder it made is gone', async () => {
+    const h = trustHandlers({ root: join(work, 'root') })
+    const outDir = join(work, 'cancel-export', 'out')
+    const r = await h
+      .exportBundle(
+        { ...bundle, jobId: 'x', caCertPath: ca(), outDir },
+        { job: cancelledAt('write-files'), emit: () => undefined },
+      )
+      .catch((e: unknown) => e)
+    expect(r).toMatchObject({ code: 'CANCELLED' })
+    expect(existsSync(join(work, 'cancel-export'))).toBe(false)
+  })
+
+  it('copyBundleToDrive cancelled after its first file: CANCELLED, nothing on the drive, an old copy kept', async (ctx) => {
+    let usb = ''
+    let error: unknown
+    try {
+      usb = mountTmpfs('cancel-usb', 'size=4m')
+    } catch (err) {
+      error = err
+    }
+    requireSetup(error, ctx.skip)
+    const h = trustHandlers({
+      root: join(work, 'root'),
+      listDrives: () => Promise.resolve([asDrive(usb, 'rw-cancel')]),
+    })
+    const exported = await h.exportBundle(
+      { ...bundle, jobId: 'e', caCertPath: ca(), outDir: join(work, 'cancel-src') },
+      { job: undefined, emit: () => undefined },
+    )
+    const req = {
+      jobId: 'c',
+      bundleId: exported.bundleId,
+      driveId: driveId({ device: 'rw-cancel', mount: usb }),
+    }
+    const first = await h
+      .copyBundleToDrive(req, { job: cancelledAt('write-drive'), emit: () => undefined })
+      .catch((e: unknown) => e)
+    expect(first).toMatchObject({ code: 'CANCELLED' })
+    expect(readdirSync(usb)).toEqual([])
+    // With a good copy on the drive, a cancelled replacement leaves that copy exactly as it was.
+    await h.copyBundleToDrive(req, { job: undefined, emit: () => undefined })
+    const before = readFileSync(join(usb, FOLDER, 'ca.crt'), 'utf8')
+    const again = await h
+      .copyBundleToDrive({ ...req, force: true }, { job: cancelledAt('write-drive'), emit: () => undefined })
+      .catch((e: unknown) => e)
+    expect(again).toMatchObject({ code: 'CANCELLED' })
+    expect(readdirSync(usb)).toEqual([FOLDER])
+    expect(readFileSync(join(usb, FOLDER, 'ca.crt'), 'utf8')).toBe(before)
+    expect(readdirSync(join(usb, FOLDER)).sort()).toEqual(
+      readdirSync(join(work, 'cancel-src', FOLDER)).sort(),
+    )
   })
 })

@@ -1,4 +1,3 @@
-import { join } from 'node:path'
 import { addDays } from '../../dates'
 import { AppError } from '../../errors'
 import { MAX_INPUT_FILE_BYTES, readInputText } from '../../fs/read-input'

@@ -25,7 +25,7 @@ import {
   type TrustEnv,
 } from '../../trust/index'
 import type { PrivilegedRunner } from '../../app/elevated-runner'
-import type { TrustPlanView } from '../contract'
+import type { DriveInfo, TrustPlanView } from '../contract'
 import type { AllHandlers } from '../register-handlers'
 
 export interface TrustHandlerDeps {
@@ -134,6 +134,19 @@ function trustChannels(deps: TrustHandlerDeps, env: TrustEnv): Pick<AllHandlers,
   }
 }
 
+/** A listed drive as the GUI names it: by main's id, never by a path it could send back. */
+function driveInfo(d: RemovableDrive): DriveInfo {
+  return {
+    id: driveId(d),
+    device: d.device,
+    description: [d.label, d.model].filter(Boolean).join(' · ') || d.device,
+    mountpoints: [d.mount],
+    sizeBytes: d.sizeBytes,
+    freeBytes: d.freeBytes,
+    readOnly: d.readOnly,
+  }
+}
+
 /** The bundle for other machines (main/bundle) and removable drives (main/drives); both jobs honour cancel. */
 function bundleChannels(
   deps: TrustHandlerDeps,
@@ -185,17 +198,7 @@ function bundleChannels(
       job?.progress('done', 100)
       return { dest, files, bytes, verified, mismatched, readBack, cacheFree }
     },
-    listDrives: async () => ({
-      drives: (await listDrives()).map((d) => ({
-        id: driveId(d),
-        device: d.device,
-        description: [d.label, d.model].filter(Boolean).join(' · ') || d.device,
-        mountpoints: [d.mount],
-        sizeBytes: d.sizeBytes,
-        freeBytes: d.freeBytes,
-        readOnly: d.readOnly,
-      })),
-    }),
+    listDrives: async () => ({ drives: (await listDrives()).map(driveInfo) }),
   }
 }
 

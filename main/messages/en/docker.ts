@@ -520,6 +520,22 @@ export const dockerCli = {
       noPull: 'never pull; fail when the image is missing and no tar was given',
       healthy:
         'registry "{{name}}" is healthy at {{url}}/v2/ (HTTP {{status}} after {{ms}} ms, image {{image}} {{source}})',
+      step: {
+        preflight: 'preflight',
+        image: 'image',
+        pull: 'pull',
+        load: 'load',
+        reuse: 'reuse',
+        replace: 'replace',
+        certs: 'certs',
+        auth: 'auth',
+        create: 'create',
+        start: 'start',
+        health: 'health',
+        storage: 'storage',
+        cleanup: 'cleanup',
+      },
+      source: { present: 'present', loaded: 'loaded', pulled: 'pulled' },
       allowed: {
         certStore: "allowed: auto, bind, volume, host:/ABSOLUTE/PATH (a directory on the engine's host)",
         oneStorage: 'give one of --data PATH or --volume NAME',

@@ -70,6 +70,7 @@ export const fsTexts = {
     nothing: 'Nothing was changed.',
     putBack: 'Nothing was changed (the files written before it were put back).',
     putBackRan: 'The files written before it were put back; already run: {{commands}}.',
-    partial: 'Some earlier changes could not be put back: run the uninstall, or check the paths a dry run lists.',
+    partial:
+      'Some earlier changes could not be put back: run the uninstall, or check the paths a dry run lists.',
   },
 } as const

@@ -183,7 +183,8 @@ export const trustTexts = {
     restartDockerDesktop:
       'dockerd caches the system CA roots (Go reads them once): restart it so it sees this change, e.g. `systemctl restart docker`. On Docker Desktop: quit and start it again.',
     restartDockerDesktopRemoved: 'Restart Docker Desktop so it stops trusting the CA.',
-    restartWindows: 'Restart Docker (Restart-Service docker, or restart Docker Desktop) so it sees the new root.',
+    restartWindows:
+      'Restart Docker (Restart-Service docker, or restart Docker Desktop) so it sees the new root.',
     restartWindowsRemoved: 'Restart Docker so it stops trusting the CA.',
   },
   warning: {
@@ -248,7 +249,8 @@ export const trustTexts = {
   view: {
     notes: 'Before you rely on it',
     warning: 'Warning',
-    runAsRoot: 'This app is not running as an administrator and cannot ask for it here. Run this as root to finish:',
+    runAsRoot:
+      'This app is not running as an administrator and cannot ask for it here. Run this as root to finish:',
   },
 } as const
 
@@ -286,21 +288,24 @@ export const trustCli = {
   nothingToDo: 'nothing to do (already in the wanted state)',
   would: 'would {{step}}',
   needsRoot: 'Not done: this needs root. Run these commands as root (e.g. paste them into `sudo sh`):',
-  notRun:
-    'Not run (root prefix {{root}}: they would change this machine); run them inside that system:',
+  notRun: 'Not run (root prefix {{root}}: they would change this machine); run them inside that system:',
   pending: '{{command}}  # {{why}}',
   done: { install: 'install done.', uninstall: 'uninstall done.' },
   unchanged: {
     install: 'Nothing to change: already installed.',
     uninstall: 'Nothing to change: already removed.',
   },
-  status: { installed: 'installed', notInstalled: 'NOT installed', unknown: 'unknown', line: '{{label}}: {{state}}' },
+  status: {
+    installed: 'installed',
+    notInstalled: 'NOT installed',
+    unknown: 'unknown',
+    line: '{{label}}: {{state}}',
+  },
   bundle: {
     written: 'Trust bundle written to {{dir}}',
     archive: 'Archive: {{path}}',
     fingerprint: 'CA SHA-256 fingerprint (tell recipients to compare it): {{fingerprint}}',
-    onDrive:
-      'Trust bundle written to {{dest}} and verified byte for byte ({{count}} files, {{readBack}}).',
+    onDrive: 'Trust bundle written to {{dest}} and verified byte for byte ({{count}} files, {{readBack}}).',
     outOrDrive: 'give exactly one of --out DIR (a folder) or --drive MOUNT (a removable drive from `drives`)',
     driveDotDot: 'give the mount point itself, without ".." (see `drives`)',
     notADrive: 'it is not a mounted removable drive; allowed: {{drives}} (use --out for a folder)',

@@ -500,6 +500,22 @@ export const dockerCli = {
       noPull: '从不拉取；镜像不存在且没有给出 tar 文件时失败',
       healthy:
         '仓库“{{name}}”在 {{url}}/v2/ 上健康（{{ms}} 毫秒后得到 HTTP {{status}}，镜像 {{image}} {{source}}）',
+      step: {
+        preflight: '预检',
+        image: '镜像',
+        pull: '拉取',
+        load: '加载',
+        reuse: '复用',
+        replace: '替换',
+        certs: '证书',
+        auth: '认证',
+        create: '创建',
+        start: '启动',
+        health: '健康检查',
+        storage: '存储',
+        cleanup: '清理',
+      },
+      source: { present: '已在引擎上', loaded: '已从 tar 加载', pulled: '已拉取' },
       allowed: {
         certStore: '允许：auto、bind、volume、host:/绝对路径（引擎主机上的目录）',
         oneStorage: '请只给出 --data PATH 或 --volume NAME 中的一个',

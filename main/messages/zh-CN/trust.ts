@@ -186,7 +186,8 @@ export const trustTexts = {
   },
   warning: {
     foreignFile: '{{path}} 中的内容与安装写入的不同；已保留原样',
-    containerdNoConfig: 'containerd：找不到 {{configFile}}；只有设置了 config_path 才会读取 hosts.toml：{{fix}}',
+    containerdNoConfig:
+      'containerd：找不到 {{configFile}}；只有设置了 config_path 才会读取 hosts.toml：{{fix}}',
     containerdNoConfigPath:
       'containerd：{{configFile}} 中的 config_path 没有设为 /etc/containerd/certs.d，因此 hosts.toml 会被忽略：{{fix}}',
     containerdFix:
@@ -203,7 +204,8 @@ export const trustTexts = {
   },
   ca: {
     pemText: '（PEM 文本）',
-    chainTaken: '{{source}} 包含 {{count}} 个证书组成的证书链：已从中取出根 CA {{subject}}（客户端信任根 CA）',
+    chainTaken:
+      '{{source}} 包含 {{count}} 个证书组成的证书链：已从中取出根 CA {{subject}}（客户端信任根 CA）',
     reencoded: '{{source}}：证书块中含有非 base64 的文本；已忽略，并按其 DER 字节重新编码证书',
     unparsable: '无法将证书块解析为 X.509',
     mustBeReadable: 'CA 证书文件必须存在且可读',
@@ -211,7 +213,8 @@ export const trustTexts = {
   },
   command: { noOutput: '（没有输出）' },
   registry: {
-    allowed: '允许 主机:端口，与镜像引用中的写法相同（192.168.20.10:5000、registry.lan:5000、[fd00::10]:5000）',
+    allowed:
+      '允许 主机:端口，与镜像引用中的写法相同（192.168.20.10:5000、registry.lan:5000、[fd00::10]:5000）',
     portRange: '端口必须是 1-65535；{{allowed}}',
     wildcard: '通配符不是仓库地址；{{allowed}}',
     ipv6: 'IPv6 地址需要加方括号；{{allowed}}',

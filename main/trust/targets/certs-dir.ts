@@ -23,19 +23,14 @@ export function caFiles(
 }
 
 /** Install / uninstall / status for stores that read `certs.d/HOST:PORT/ca.crt` (Docker, Podman / CRI-O). */
-export function certsDirOps(
-  id: TargetId,
-  label: Message,
-  locations: (env: TrustEnv) => CertsDirLocation[],
-) {
+export function certsDirOps(id: TargetId, label: Message, locations: (env: TrustEnv) => CertsDirLocation[]) {
   return {
     async install(ctx: TargetContext): Promise<TargetPlan> {
       const plan: TargetPlan = { target: id, label, steps: [], warnings: [], notes: [] }
       for (const path of caFiles(ctx.env, locations(ctx.env), ctx.registries)) {
         plan.steps.push(...(await planPlaceFile({ path, content: ctx.ca.pem, force: ctx.force })))
       }
-      if (plan.steps.length > 0)
-        plan.notes.push(message('trust.note.certsDir', { label }))
+      if (plan.steps.length > 0) plan.notes.push(message('trust.note.certsDir', { label }))
       return plan
     },
     async uninstall(ctx: TargetContext): Promise<TargetPlan> {

@@ -137,7 +137,14 @@ describe('TrustStep: the whole plan, notes and warnings included', () => {
     const warning = screen.getByText(/只有设置了 config_path 才会读取 hosts.toml/)
     expect(warning.closest('li')?.textContent).toContain('警告')
     const card = warning.closest('section')?.textContent ?? ''
-    for (const english of ['restart it', 'Warning', 'OS store', 'remove /usr', 'not found', 'Before you rely'])
+    for (const english of [
+      'restart it',
+      'Warning',
+      'OS store',
+      'remove /usr',
+      'not found',
+      'Before you rely',
+    ])
       expect(card).not.toContain(english)
   })
 

@@ -170,7 +170,7 @@ describe('VerifyStep', () => {
     const { container } = render(<VerifyStep />)
     await user.click(screen.getByRole('button', { name: '运行验证' }))
     const list = await screen.findByRole('list')
-    const text = list.textContent ?? ''
+    const text = list.textContent
     for (const s of [
       '服务器证书由该 CA 签发',
       '证书检查：有效期 3000 天，超过 825 天会被 Apple 平台拒绝',
@@ -183,7 +183,7 @@ describe('VerifyStep', () => {
       expect(text).toContain(s)
     const english = englishSentences()
     expect(english.length).toBeGreaterThan(200)
-    expect(english.filter((s) => (container.textContent ?? '').includes(s))).toEqual([])
+    expect(english.filter((s) => container.textContent.includes(s))).toEqual([])
   })
 
   it('in zh-CN an error notice (a known failure, a coded error) shows no English sentence of the catalogue', async () => {
@@ -198,7 +198,7 @@ describe('VerifyStep', () => {
     expect(alert.textContent).toContain('主机有应答但拒绝了连接')
     expect(alert.textContent).toContain(`connect ECONNREFUSED ${registry}`)
     const english = englishSentences()
-    expect(english.filter((s) => (container.textContent ?? '').includes(s))).toEqual([])
+    expect(english.filter((s) => container.textContent.includes(s))).toEqual([])
 
     const unreadable = new AppError({
       code: 'INVALID_INPUT',
@@ -210,6 +210,6 @@ describe('VerifyStep', () => {
     await user.click(screen.getByRole('button', { name: /运行验证|重新运行/ }))
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('文件必须存在且可读'))
     expect(screen.getByRole('alert').textContent).toContain('没有做任何更改')
-    expect(english.filter((s) => (container.textContent ?? '').includes(s))).toEqual([])
+    expect(english.filter((s) => container.textContent.includes(s))).toEqual([])
   })
 })
