@@ -2,7 +2,7 @@ import { resolve } from 'node:path'
 import type { CopyBundleOptions, RemovableDrive } from '../drives/index'
 import { AppError, invalidInput } from '../errors'
 import { MAX_INPUT_FILE_BYTES, readInputText } from '../fs/read-input'
-import { createTranslator, langFromEnv, pickLang, type Lang, type Translator } from '../messages/index'
+import { createTranslator, langFromEnv, message, pickLang, type Lang, type Translator } from '../messages/index'
 
 /** Where a CLI run reads and writes: injected so tests run the CLI in-process with captured output. */
 export interface CliIo {
@@ -122,10 +122,10 @@ export async function readInputFile(ctx: CommandContext, path: string, field: st
 
 /** Parses a whole positive number option (days, port...). */
 export function parsePositiveInt(field: string, value: string, max = Number.MAX_SAFE_INTEGER): number {
-  if (!/^\d+$/.test(value.trim()))
-    throw invalidInput(field, value, `a whole number from 1 to ${max} is allowed`)
+  const allowed = message('input.allowed.wholeNumber', { max })
+  if (!/^\d+$/.test(value.trim())) throw invalidInput(field, value, allowed)
   const n = Number(value)
-  if (n < 1 || n > max) throw invalidInput(field, value, `a whole number from 1 to ${max} is allowed`)
+  if (n < 1 || n > max) throw invalidInput(field, value, allowed)
   return n
 }
 

@@ -260,7 +260,7 @@ export const ERROR_TABLE: readonly ErrorEntry[] = [
   {
     code: 'ENGINE_SSH_HOST_CHANGED',
     step: 'docker-engine',
-    codes: ['ENGINE_SSH_HOST_CHANGED', 'ENGINE_SSH_HOST_REVOKED'],
+    codes: ['ENGINE_SSH_HOST_CHANGED', 'ENGINE_SSH_HOST_PIN_MISMATCH', 'ENGINE_SSH_HOST_REVOKED'],
     patterns: [],
   },
   {

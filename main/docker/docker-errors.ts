@@ -22,7 +22,8 @@ export function rawError(err: unknown): RawDockerError {
 export function engineBodyMessage(json: unknown): string | undefined {
   if (typeof json === 'object' && json !== null && 'message' in json) return String(json.message)
   if (typeof json === 'string' && json.trim() !== '') return json.trim()
-  if (Buffer.isBuffer(json)) return json.toString('utf8').trim()
+  // A Buffer (a Uint8Array): decoded without naming Buffer, so the renderer's diagnostics can use this too.
+  if (json instanceof Uint8Array) return new TextDecoder().decode(json).trim()
   return undefined
 }
 

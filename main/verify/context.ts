@@ -4,6 +4,8 @@ import { isIP } from 'node:net'
 import { parseRegistryAddress } from '../trust'
 import type { RegistryAddress } from '../trust'
 import { derToPem } from './go-identity'
+import { msg } from './message'
+import { ownError } from './outcome'
 import type { VerifyDeps, VerifyInput } from './types'
 
 /** What the checks share: the parsed input, injected dependencies, and facts found by earlier checks. */
@@ -76,15 +78,17 @@ function readServed(ctx: VerifyContext, timeoutMs: number): Promise<Served> {
       const peer = socket.getPeerCertificate(true)
       done(
         (peer.raw as Buffer | undefined) === undefined
-          ? { error: new Error('the server sent no certificate') }
+          ? { error: ownError(msg('served.none'), 'the server sent no certificate') }
           : { pem: derToPem(peer.raw), chain: sentChain(peer) },
       )
     })
     socket.once('timeout', () => {
       done({
-        error: Object.assign(new Error(`no answer within ${Math.round(timeoutMs / 1000)} s`), {
-          code: 'ETIMEDOUT',
-        }),
+        error: ownError(
+          msg('served.timeout', { seconds: Math.round(timeoutMs / 1000) }),
+          `no answer within ${Math.round(timeoutMs / 1000)} s`,
+          'ETIMEDOUT',
+        ),
       })
     })
     socket.once('error', (error) => {

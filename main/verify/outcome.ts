@@ -1,4 +1,4 @@
-import type { Message } from '../messages/index'
+import type { Message, Param } from '../messages/index'
 import type { CheckStatus } from './types'
 
 /** What a check function returns; the runner adds the title, timing and the fix. */
@@ -41,6 +41,22 @@ export const failWith = (reason: Message, error: unknown, details?: Record<strin
   error,
   details,
 })
+
+/**
+ * An error of verify's own (not from Node, Docker or the registry): its words as a message, shown in the user's
+ * language where a reason quotes the error; the English message stays for the diagnostics table's patterns.
+ */
+export function ownError(reason: Message, english: string, code?: string): Error {
+  return Object.assign(new Error(english), { reason }, code === undefined ? {} : { code })
+}
+
+/** An error as a reason's parameter: our own error's message, else the error's one-line text (data, as it is). */
+export function errorParam(err: unknown): Param {
+  const reason = (err as { reason?: unknown } | null | undefined)?.reason
+  return typeof reason === 'object' && reason !== null && 'key' in reason
+    ? (reason as Message)
+    : errorText(err)
+}
 
 /** "ECONNREFUSED: connect ECONNREFUSED 10.0.0.1:5000" -> a one-line message of an error. */
 export function errorText(err: unknown): string {

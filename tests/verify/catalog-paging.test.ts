@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { Agent, request } from 'node:https'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runVerify } from '../../main/verify'
+import { resultText, runVerify, type CheckResult } from '../../main/verify'
 import {
   ensureImages,
   issueTo,
@@ -127,7 +127,7 @@ describe('check 9: the catalog', () => {
       { registry: `127.0.0.1:${port}`, caPem: ca.certPem },
       { platform: 'linux', trustRoot: root.path },
     )
-    expect(empty.results[8]).toMatchObject({
+    expect(resultText(empty.results[8] as CheckResult)).toMatchObject({
       id: 'catalog',
       status: 'pass',
       reason: '0 repositories, 0 tags',
@@ -137,7 +137,7 @@ describe('check 9: the catalog', () => {
       { registry: `127.0.0.1:${port}`, caPem: ca.certPem },
       { platform: 'linux', trustRoot: root.path },
     )
-    const catalog = full.results[8]
+    const catalog = full.results[8] && resultText(full.results[8])
     expect(catalog?.status).toBe('pass')
     expect(catalog?.reason).toBe(`${REPOS} repositories, ${REPOS - 1 + TAGS} tags`)
     const details = catalog?.details as {

@@ -469,18 +469,21 @@ describe('verify against a registry started by our code', () => {
     await writeFile(join(trustRoot, 'etc/docker/certs.d', registry, 'ca.crt'), otherCa.certPem)
     expect(
       r(await runVerify({ registry, caPem: ca.certPem }, { platform: 'linux', trustRoot }), 'trust'),
-    ).toMatchObject({ status: 'pass', reasonMessage: { id: 'trust.loopback' } })
+    ).toMatchObject({ status: 'pass', reasonMessage: { key: 'verify.trust.loopback' } })
     // A name that resolves to 127.0.0.0/8 is loopback to dockerd too.
     const byName = await runVerify(
       { registry: `localhost:${goodPort}`, caPem: ca.certPem },
       { platform: 'linux', trustRoot },
     )
-    expect(r(byName, 'trust')).toMatchObject({ status: 'pass', reasonMessage: { id: 'trust.loopback' } })
+    expect(r(byName, 'trust')).toMatchObject({
+      status: 'pass',
+      reasonMessage: { key: 'verify.trust.loopback' },
+    })
     // The exact folder holding this CA: Docker's own line, still a pass (no OS-store warning: Docker needs none here).
     await writeFile(join(trustRoot, 'etc/docker/certs.d', registry, 'ca.crt'), ca.certPem)
     expect(
       r(await runVerify({ registry, caPem: ca.certPem }, { platform: 'linux', trustRoot }), 'trust'),
-    ).toMatchObject({ status: 'pass', reasonMessage: { id: 'trust.ok' } })
+    ).toMatchObject({ status: 'pass', reasonMessage: { key: 'verify.trust.ok' } })
   })
 
   it('a check that hangs times out on its own; cancelling skips the rest', async () => {

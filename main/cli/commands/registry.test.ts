@@ -16,7 +16,7 @@ describe('registry/engine CLI input checks (no engine needed, nothing changed)',
   it.each([
     [
       ['registry', 'start', '--certs', '/nonexistent', '--port', '70000'],
-      '--port: "70000" is not valid; a whole number from 1 to 65535 is allowed',
+      '--port: "70000" is not valid; a whole number from 1 to 65535',
     ],
     [
       ['registry', 'start', '--certs', '/nonexistent', '--name', 'bad name'],

@@ -69,6 +69,7 @@ export const appMenu = {
 /** What a request field allows, for the schemas' own rules (main/ipc/schemas.ts, main/plan/schema.ts). */
 export const appInput = {
   allowed: {
+    wholeNumber: 'a whole number from 1 to {{max}}',
     jobId: 'a job id of 1-64 letters, digits, - or _',
     user: 'a user name of 1-64 letters, digits, . _ or -',
     bundleId: 'the id of a bundle this app exported',

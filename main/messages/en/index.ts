@@ -24,7 +24,15 @@ import { trustCli, trustCliHints, trustErrors, trustGuiHints, trustTexts } from 
 import { explainTexts, requestTexts, verifyCli, verifyTexts } from './verify'
 
 export const en = {
-  error: { ...commonErrors, ...dockerErrors, ...jobsErrors, ...pkiErrors, ...appErrors, ...trustErrors, ...fsErrors },
+  error: {
+    ...commonErrors,
+    ...dockerErrors,
+    ...jobsErrors,
+    ...pkiErrors,
+    ...appErrors,
+    ...trustErrors,
+    ...fsErrors,
+  },
   cliHint: { ...commonCliHints, ...dockerCliHints, ...pkiCliHints, ...trustCliHints },
   guiHint: { ...commonGuiHints, ...dockerGuiHints, ...pkiGuiHints, ...trustGuiHints },
   cli: { common: commonCli, docker: dockerCli, verify: verifyCli, pki: pkiCli, trust: trustCli },

@@ -36,6 +36,10 @@ export const verifyTexts = {
     expiring: 'the CA expires in {{days}} days ({{date}})',
     ok: '{{subject}}, valid for {{days}} more days',
   },
+  served: {
+    none: 'the server sent no certificate',
+    timeout: 'no answer within {{seconds}} s',
+  },
   source: {
     given: 'given',
     served: 'served',
@@ -129,6 +133,8 @@ export const verifyTexts = {
       'push, pull and digest {{digest}} matched{{note}}, but {{host}} is loopback: dockerd treats it as an insecure registry, so this run does not prove client trust',
     ok: 'pushed, pulled back, digest {{digest}} matches{{note}}',
     stopped: 'round trip stopped after [{{steps}}]: {{error}}',
+    'timed-out': 'timed out',
+    'no-stream': 'docker import returned no stream',
     step: {
       made: 'made',
       pushed: 'pushed',

@@ -65,6 +65,7 @@ export const appMenu = {
 
 export const appInput = {
   allowed: {
+    wholeNumber: '1 到 {{max}} 之间的整数',
     jobId: '由 1-64 个字母、数字、- 或 _ 组成的任务 ID',
     user: '由 1-64 个字母、数字、.、_ 或 - 组成的用户名',
     bundleId: '本应用导出的信任包的 ID',

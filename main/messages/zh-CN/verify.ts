@@ -40,6 +40,10 @@ export const verifyTexts = {
     expiring: 'CA 证书将在 {{days}} 天后过期（{{date}}）',
     ok: '{{subject}}，剩余有效期 {{days}} 天',
   },
+  served: {
+    none: '服务器没有发送证书',
+    timeout: '{{seconds}} 秒内没有应答',
+  },
   source: {
     given: '指定的',
     served: '仓库提供的',
@@ -126,6 +130,8 @@ export const verifyTexts = {
       '推送、拉取成功，摘要 {{digest}} 一致{{note}}；但 {{host}} 是回环地址，dockerd 把它当作非安全仓库（insecure registry），所以这次测试不能证明客户端信任本 CA',
     ok: '已推送并拉回，摘要 {{digest}} 一致{{note}}',
     stopped: '往返测试在 [{{steps}}] 之后中断：{{error}}',
+    'timed-out': '超时',
+    'no-stream': 'docker import 没有返回数据流',
     step: {
       made: '生成镜像',
       pushed: '推送',

@@ -14,7 +14,7 @@ import type { VerifyContext } from '../context'
 import { goHostnameError } from '../go-identity'
 import type { Message } from '../../messages/index'
 import { msg } from '../message'
-import { fail, errorText, pass, skipped, warn, type Outcome } from '../outcome'
+import { errorParam, fail, pass, skipped, warn, type Outcome } from '../outcome'
 
 export const WARN_DAYS = 30
 /** Lint findings about names belong to check 3 (SAN coverage); the rest to check 2. */
@@ -58,7 +58,7 @@ export async function certificateUnderTest(ctx: VerifyContext): Promise<UnderTes
   }
   const served = await ctx.served()
   if ('pem' in served) return { pem: served.pem, others: served.chain.slice(1), source: 'served' }
-  return { why: msg('cert.none', { error: errorText(served.error) }) }
+  return { why: msg('cert.none', { error: errorParam(served.error) }) }
 }
 
 /** A lint finding, built from the certificate's facts in every language. */

@@ -5,7 +5,18 @@ import { packFiles } from '../../docker/tar-files'
 import type { VerifyContext } from '../context'
 import type { Message } from '../../messages/index'
 import { msg } from '../message'
-import { errorText, fail, failWith, pass, skipped, warn, type Outcome } from '../outcome'
+import type { Param } from '../../messages/index'
+import {
+  errorParam,
+  errorText,
+  fail,
+  failWith,
+  ownError,
+  pass,
+  skipped,
+  warn,
+  type Outcome,
+} from '../outcome'
 import { dockerSkipsTls } from '../loopback'
 import { registryRequest } from '../registry-http'
 
@@ -42,7 +53,7 @@ function follow(docker: Docker, stream: NodeJS.ReadableStream, signal: AbortSign
     let failed: string | undefined
     const onAbort = (): void => {
       ;(stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.()
-      reject(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' }))
+      reject(ownError(msg('rt.timed-out'), 'timed out', 'ETIMEDOUT'))
     }
     signal.addEventListener('abort', onAbort, { once: true })
     docker.modem.followProgress(
@@ -70,7 +81,7 @@ function importTar(
   return new Promise((resolve, reject) => {
     docker.importImage(tar, opts, (err: unknown, out?: NodeJS.ReadableStream) => {
       if (err !== null && err !== undefined) reject(err instanceof Error ? err : new Error(engineText(err)))
-      else if (out === undefined) reject(new Error('docker import returned no stream'))
+      else if (out === undefined) reject(ownError(msg('rt.no-stream'), 'docker import returned no stream'))
       else resolve(out)
     })
   })
@@ -79,6 +90,12 @@ function importTar(
 /** The engine's words for a failed API call (docker/docker-errors reads dockerode's body), else the error's text. */
 function engineText(err: unknown): string {
   return engineBodyMessage(rawError(err).json) ?? errorText(err)
+}
+
+/** A failure as a reason's parameter: our own words (a timeout) as a message, the engine's as they are. */
+function failureParam(err: unknown): Param {
+  const own = errorParam(err)
+  return typeof own === 'string' ? engineText(err) : own
 }
 
 /**
@@ -250,7 +267,7 @@ export async function checkRoundTrip(ctx: VerifyContext, signal: AbortSignal): P
   } catch (err) {
     const reason = msg('rt.stopped', {
       steps: trip.steps.map((s) => STEP_MESSAGES[s]),
-      error: engineText(err),
+      error: failureParam(err),
     })
     return failWith(reason, new Error(engineText(err)), { ref: trip.ref, steps: trip.steps })
   } finally {
