@@ -3,9 +3,8 @@ import type Docker from 'dockerode'
 import { engineBodyMessage, rawError } from '../../docker/docker-errors'
 import { packFiles } from '../../docker/tar-files'
 import type { VerifyContext } from '../context'
-import type { Message } from '../../messages/index'
+import type { Message, Param } from '../../messages/index'
 import { msg } from '../message'
-import type { Param } from '../../messages/index'
 import {
   errorParam,
   errorText,
