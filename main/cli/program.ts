@@ -97,21 +97,71 @@ export async function buildProgram(
     import('commander'),
     Promise.all(groupsFor(argv).map((g) => g.load())),
   ])
+  const t = (key: string): string => ctx.tr.text(`cli.common.program.${key}`)
   const program = new Command('registry-wizard')
-    .description(ctx.tr.text('cli.common.program.description'))
-    .version(version)
-    .option('--lang <lang>', ctx.tr.text('cli.common.program.lang'))
-    .showHelpAfterError('(run with --help for usage)')
+    .description(t('description'))
+    .version(version, '-V, --version', t('version'))
+    .option('--lang <lang>', t('lang'))
+    .showHelpAfterError(t('helpAfterError'))
     .exitOverride()
-    .configureOutput({ writeOut: ctx.io.stdout, writeErr: ctx.io.stderr })
-  for (const register of registers) register(program, ctx, early)
-  // Sub-commands inherit exit override and output configuration.
+  // Sub-commands inherit exit override, output, help words and help option (set on each, as commander copies
+  // some settings only at creation).
   const apply = (cmd: Command): void => {
-    cmd.exitOverride().configureOutput({ writeOut: ctx.io.stdout, writeErr: ctx.io.stderr })
+    cmd
+      .exitOverride()
+      .configureOutput({
+        writeOut: ctx.io.stdout,
+        writeErr: ctx.io.stderr,
+        outputError: (text, write) => write(commanderError(ctx, text)),
+      })
+      .configureHelp({ styleTitle: (title) => helpTitle(ctx, title) })
+      .helpOption('-h, --help', t('help'))
     cmd.commands.forEach(apply)
   }
+  apply(program)
+  program.helpCommand('help [command]', t('helpCommand'))
+  for (const register of registers) register(program, ctx, early)
   program.commands.forEach(apply)
   return program
+}
+
+/** Commander's own parse errors (`error: unknown option '--x'`), by pattern: the catalogue key and its params. */
+const COMMANDER_ERRORS: readonly [RegExp, string][] = [
+  [/^error: unknown option '(?<option>[^']*)'/, 'unknownOption'],
+  [/^error: unknown command '(?<command>[^']*)'/, 'unknownCommand'],
+  [/^error: required option '(?<option>[^']*)' not specified/, 'requiredOption'],
+  [/^error: missing required argument '(?<argument>[^']*)'/, 'missingArgument'],
+  [/^error: option '(?<option>[^']*)' argument missing/, 'optionArgumentMissing'],
+  [/^error: option '(?<option>[^']*)' argument '(?<value>[^']*)' is invalid/, 'optionArgumentInvalid'],
+  [/^error: too many arguments/, 'tooManyArguments'],
+]
+
+/** A commander parse error in the run's language; its "(Did you mean --x?)" suggestion kept as data. */
+function commanderError(ctx: CommandContext, text: string): string {
+  if (ctx.lang === 'en') return text
+  for (const [pattern, key] of COMMANDER_ERRORS) {
+    const m = pattern.exec(text)
+    if (m === null) continue
+    const suggestion = /\(Did you mean (?<s>[^?]+)\?\)/.exec(text)?.groups?.['s']
+    const line = `${ctx.tr.text('cli.common.label.error')}: ${ctx.tr.text(`cli.common.parse.${key}`, m.groups ?? {})}`
+    const hint =
+      suggestion === undefined ? '' : `\n${ctx.tr.text('cli.common.parse.didYouMean', { suggestion })}`
+    return `${line}${hint}\n`
+  }
+  return text
+}
+
+/** Commander's help headings, in the run's language. */
+const HELP_TITLES: Readonly<Record<string, string>> = {
+  'Usage:': 'usage',
+  'Options:': 'options',
+  'Global Options:': 'globalOptions',
+  'Commands:': 'commands',
+  'Arguments:': 'arguments',
+}
+function helpTitle(ctx: CommandContext, title: string): string {
+  const key = HELP_TITLES[title]
+  return key === undefined ? title : ctx.tr.text(`cli.common.help.${key}`)
 }
 
 /**

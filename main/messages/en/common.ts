@@ -27,6 +27,27 @@ export const commonCli = {
   program: {
     description: 'Private Docker registry with TLS: certificates, registry, client trust, verification.',
     lang: 'language of every message: en or zh-CN (default: from LC_ALL, LC_MESSAGES, LANG)',
+    version: 'output the version number',
+    help: 'display help for command',
+    helpCommand: 'display help for command',
+    helpAfterError: '(run with --help for usage)',
+  },
+  help: {
+    usage: 'Usage:',
+    options: 'Options:',
+    globalOptions: 'Global Options:',
+    commands: 'Commands:',
+    arguments: 'Arguments:',
+  },
+  parse: {
+    unknownOption: "unknown option '{{option}}'",
+    unknownCommand: "unknown command '{{command}}'",
+    requiredOption: "required option '{{option}}' not specified",
+    missingArgument: "missing required argument '{{argument}}'",
+    optionArgumentMissing: "option '{{option}}' argument missing",
+    optionArgumentInvalid: "option '{{option}}' argument '{{value}}' is invalid",
+    tooManyArguments: 'too many arguments',
+    didYouMean: '(Did you mean {{suggestion}}?)',
   },
   label: {
     error: 'error',

@@ -30,6 +30,27 @@ export const commonCli = {
   program: {
     description: '带 TLS 的私有 Docker 镜像仓库：证书、仓库、客户端信任、验证。',
     lang: '所有消息使用的语言：en 或 zh-CN（默认取自 LC_ALL、LC_MESSAGES、LANG）',
+    version: '显示版本号',
+    help: '显示命令的帮助',
+    helpCommand: '显示命令的帮助',
+    helpAfterError: '（使用 --help 查看用法）',
+  },
+  help: {
+    usage: '用法：',
+    options: '选项：',
+    globalOptions: '全局选项：',
+    commands: '命令：',
+    arguments: '参数：',
+  },
+  parse: {
+    unknownOption: '未知选项“{{option}}”',
+    unknownCommand: '未知命令“{{command}}”',
+    requiredOption: '缺少必需的选项“{{option}}”',
+    missingArgument: '缺少必需的参数“{{argument}}”',
+    optionArgumentMissing: '选项“{{option}}”缺少参数值',
+    optionArgumentInvalid: '选项“{{option}}”的参数值“{{value}}”无效',
+    tooManyArguments: '参数过多',
+    didYouMean: '（您是不是想用 {{suggestion}}？）',
   },
   label: {
     error: '错误',
