@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import type { Command } from 'commander'
-import { invalidInput } from '../../errors'
+import { AppError, invalidInput } from '../../errors'
 import {
   CA_FILE,
   checkContainerName,
@@ -12,10 +12,10 @@ import {
   readCertDir,
   registryStatus,
   removeRegistry,
-  replaceCertificate,
   restartAndCheck,
   startRegistry,
   stopRegistry,
+  type CertMaterial,
   type CertStoreChoice,
   type Credential,
   type ProgressEvent,
@@ -24,12 +24,15 @@ import {
   type StartRegistryResult,
   type StorageSpec,
 } from '../../docker'
+import type { StepProgress } from '../../jobs/runner'
+import { replaceServerCertificate, swapServerCertificate } from '../../lifecycle/replace-certificate'
 import { message, type Params } from '../../messages/index'
 import {
   collect,
   parsePositiveInt,
   printJson,
   readInputFile,
+  readOptionalSecretFile,
   readSecretFile,
   type CommandContext,
 } from '../context'
@@ -335,20 +338,68 @@ function registerRemove(ctx: CommandContext, registry: Command): void {
   })
 }
 
+interface ReplaceOpts extends CommonOpts {
+  certs?: string
+  caDir?: string
+  ip?: string[]
+  dns?: string[]
+  days?: string
+  passphraseFile?: string
+  registryHost?: string
+  healthTimeout: string
+}
+
+/** Where the new pair comes from: a folder with one already issued (`--certs`) or the CA (`--ca-dir`), one of them. */
+async function replaceSource(
+  ctx: CommandContext,
+  o: ReplaceOpts,
+): Promise<{ certs: CertMaterial } | { caDir: string; sans: string[]; days?: number; passphrase?: string }> {
+  const sans = [...(o.ip ?? []), ...(o.dns ?? [])]
+  const issueOnly = sans.length > 0 || o.days !== undefined || o.passphraseFile !== undefined
+  if ((o.certs === undefined) === (o.caDir === undefined) || (o.certs !== undefined && issueOnly))
+    throw new AppError({ code: 'REPLACE_SOURCE', kind: 'input' })
+  if (o.certs !== undefined) return { certs: await readCertDir(ctx.path(o.certs)) }
+  return {
+    caDir: ctx.path(o.caDir ?? ''),
+    sans,
+    days: o.days === undefined ? undefined : parsePositiveInt('days', o.days),
+    passphrase: await readOptionalSecretFile(ctx, o.passphraseFile, 'passphraseFile'),
+  }
+}
+
+/** The replace job's step texts on stderr, in the run's language (the result line follows on stdout). */
+const jobPrinter =
+  (ctx: CommandContext) =>
+  (p: StepProgress): void => {
+    if (p.step !== 'done') ctx.io.stderr(`${ctx.tr.render(p.message)}\n`)
+  }
+
 function registerReplaceCert(ctx: CommandContext, registry: Command): void {
+  const t = (key: string): string => ctx.tr.text(`cli.jobs.replaceCert.${key}`)
   const cmd = registry
     .command('replace-cert')
     .description(say(ctx, 'replaceCert.description'))
-    .requiredOption('--certs <dir>', say(ctx, 'replaceCert.certs'))
+    .option('--certs <dir>', t('certs'))
+    .option('--ca-dir <dir>', t('caDir'))
+    .option('--ip <ip>', t('ip'), collect)
+    .option('--dns <name>', t('dns'), collect)
+    .option('--days <n>', t('days'))
+    .option('--passphrase-file <file>', t('passphraseFile'))
     .option('--registry-host <host>', say(ctx, 'replaceCert.registryHost'))
-  commonOptions(ctx, healthTimeoutOption(ctx, cmd)).action(async (o: HealthOpts) => {
+  commonOptions(ctx, healthTimeoutOption(ctx, cmd)).action(async (o: ReplaceOpts) => {
     const name = checkContainerName(o.name)
-    const certs = await readCertDir(ctx.path(o.certs))
     const healthTimeoutMs = parsePositiveInt('healthTimeout', o.healthTimeout, 3600) * 1000
+    const source = await replaceSource(ctx, o)
     const r = await withEngine(ctx, o, (engine) =>
-      replaceCertificate(engine, name, certs, { registryHost: o.registryHost, healthTimeoutMs }),
+      withInterrupt((signal) => {
+        const target = { engine, name, registryHost: o.registryHost, healthTimeoutMs }
+        const options = { signal, onProgress: jobPrinter(ctx) }
+        return 'certs' in source
+          ? swapServerCertificate({ ...target, certs: source.certs }, options)
+          : replaceServerCertificate({ ...target, ...source }, options)
+      }),
     )
-    if (o.json) printJson(ctx, r)
+    if (o.json) printJson(ctx, { name, ...r })
     else
       ctx.io.stdout(
         `${say(ctx, 'replaceCert.done', { name, notAfter: r.notAfter, status: r.health.status })}\n`,

@@ -10,6 +10,45 @@ export const jobsErrors = {
     message: 'The job failed ({{failure}}), and undoing the step "{{step}}" failed too: {{reason}}',
     hint: 'Check that step by hand: what it changed may still be in place.',
   },
+  REPLACE_IN_PLACE: {
+    message:
+      'The new pair is already in the folder the registry uses ({{certDir}}): the pair it replaces is gone, so a failed replace could not be undone.',
+    hint: 'Put the new pair in another folder and replace from there, or issue it from the CA.',
+  },
+  REPLACE_NO_OLD_PAIR: {
+    message: 'The certificate "{{name}}" serves now cannot be read, so a failed replace could not put it back.',
+    hint: 'Check that the container and its certificate store are intact, or start the registry again with the new pair.',
+  },
+  REPLACE_SOURCE: {
+    message:
+      'Give one source for the new certificate: the folder with a pair already issued, or the CA to issue it from.',
+    hint: 'Addresses, days and a passphrase go with the CA only.',
+  },
+} as const
+
+/** CLI-only hints for the codes above. */
+export const jobsCliHints = {
+  REPLACE_IN_PLACE:
+    'Give --certs a folder other than the live one (registry-wizard cert issue --out NEW_DIR), or use --ca-dir: the new pair is then issued into a staging folder.',
+  REPLACE_SOURCE:
+    'Give exactly one of --certs DIR (a pair already issued) and --ca-dir DIR (issue a new one); --ip, --dns, --days and --passphrase-file go with --ca-dir.',
+} as const
+
+/** GUI-only hints for the codes above. */
+export const jobsGuiHints = {
+  REPLACE_IN_PLACE: 'Use Replace certificate in the Registry step: it issues the new pair into a staging folder.',
+} as const
+
+/** What `registry replace-cert` prints besides the job's step texts (`cli.jobs.replaceCert.*`). */
+export const jobsCli = {
+  replaceCert: {
+    caDir: 'issue the new pair from the CA in this directory (instead of --certs)',
+    ip: 'with --ca-dir: an IP address the new certificate names (repeatable; default: the names of the certificate in use)',
+    dns: 'with --ca-dir: a DNS name the new certificate names (repeatable)',
+    days: 'with --ca-dir: days the new certificate is valid',
+    passphraseFile: "with --ca-dir: file holding the CA key's passphrase",
+    certs: 'directory with the new domain.crt, domain.key and the same ca.crt (not the folder the registry uses)',
+  },
 } as const
 
 /** Step texts the runner reports (`progress.<kind>.<step>`), shown next to the progress bar. */
@@ -21,6 +60,7 @@ export const jobsProgress = {
   replaceCert: {
     prepare: 'Reading the certificate in use',
     issue: 'Issuing the new certificate',
+    check: 'Checking the new certificate',
     swap: 'Putting the new certificate in place',
     health: 'Checking health',
   },

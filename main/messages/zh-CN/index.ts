@@ -15,7 +15,7 @@ import {
 import { fsErrors, fsTexts } from './fs'
 import { gui } from './gui'
 import { lintTexts, pkiCli, pkiCliHints, pkiErrors, pkiGuiHints, pkiTexts } from './pki'
-import { jobsErrors, jobsProgress } from './jobs'
+import { jobsCli, jobsCliHints, jobsErrors, jobsGuiHints, jobsProgress } from './jobs'
 import { trustCli, trustCliHints, trustErrors, trustGuiHints, trustTexts } from './trust'
 import { explainTexts, requestTexts, verifyCli, verifyTexts } from './verify'
 
@@ -29,9 +29,9 @@ export const zhCN = {
     ...trustErrors,
     ...fsErrors,
   },
-  cliHint: { ...commonCliHints, ...dockerCliHints, ...pkiCliHints, ...trustCliHints },
-  guiHint: { ...commonGuiHints, ...dockerGuiHints, ...pkiGuiHints, ...trustGuiHints },
-  cli: { common: commonCli, docker: dockerCli, verify: verifyCli, pki: pkiCli, trust: trustCli },
+  cliHint: { ...commonCliHints, ...dockerCliHints, ...jobsCliHints, ...pkiCliHints, ...trustCliHints },
+  guiHint: { ...commonGuiHints, ...dockerGuiHints, ...jobsGuiHints, ...pkiGuiHints, ...trustGuiHints },
+  cli: { common: commonCli, docker: dockerCli, jobs: jobsCli, verify: verifyCli, pki: pkiCli, trust: trustCli },
   gui,
   trust: trustTexts,
   fs: fsTexts,

@@ -131,7 +131,7 @@ export const verifyTexts = {
     ok: '已推送并拉回，摘要 {{digest}} 一致{{note}}',
     stopped: '往返测试在 [{{steps}}] 之后中断：{{error}}',
     'timed-out': '超时',
-    'no-stream': 'docker import 没有返回数据流',
+    'no-stream': '导入镜像时 Docker 没有返回数据流',
     step: {
       made: '生成镜像',
       pushed: '推送',

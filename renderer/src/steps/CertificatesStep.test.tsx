@@ -35,7 +35,12 @@ describe('CertificatesStep', () => {
       ok({
         sans: [{ type: 'ip', value: '10.1.2.3' }],
         findings: [
-          { code: 'LOOPBACK_ADDRESS', severity: 'warning', message: 'a warning shown before issuing' },
+          {
+            code: 'LOOPBACK_ADDRESS',
+            severity: 'warning',
+            params: { address: '127.0.0.1' },
+            message: '127.0.0.1 is a loopback address (the English the core logs)',
+          },
         ],
       }),
     )
@@ -55,7 +60,8 @@ describe('CertificatesStep', () => {
     api.createCa.mockResolvedValue(ok(caSummary))
     const user = userEvent.setup()
     render(<CertificatesStep />)
-    expect(await screen.findByText('a warning shown before issuing')).toBeTruthy()
+    // A lint finding is shown from the catalogue (lint.CODE with its params), in the UI's language.
+    expect(await screen.findByText(/^127\.0\.0\.1 is a loopback address: Docker treats/)).toBeTruthy()
     await user.type(screen.getByLabelText('Passphrase (optional)'), 'Harbor-Lights-77')
     await user.type(screen.getByLabelText('Repeat the passphrase'), 'Harbor-Lights-77')
     await user.click(screen.getByRole('button', { name: 'Create CA' }))
@@ -314,5 +320,29 @@ describe('CertificatesStep: enterprise intermediate CAs', () => {
     expect(error.textContent).toMatch(/^CA folder: \/old\/ca: its ca\.crt is an intermediate CA/)
     expect(error.textContent).toContain('Import the CA again under "Import a CA" with its chain file')
     expect(error.textContent).not.toContain('registry-wizard')
+  })
+})
+
+describe('CertificatesStep: lint findings in zh-CN', () => {
+  it('shows a finding of the core in Chinese, not the English it carries', async () => {
+    const api = await resetAll('zh-CN')
+    usePlanStore.setState({ addresses: ['127.0.0.1'], port: '5000' })
+    api.checkSans.mockResolvedValue(
+      ok({
+        sans: [{ type: 'ip', value: '127.0.0.1' }],
+        findings: [
+          {
+            code: 'LOOPBACK_ADDRESS',
+            severity: 'warning',
+            params: { address: '127.0.0.1' },
+            message: '127.0.0.1 is a loopback address: Docker treats 127.0.0.0/8 as insecure',
+          },
+        ],
+      }),
+    )
+    render(<CertificatesStep />)
+    const list = await screen.findByTestId('lint-findings')
+    expect(list.textContent).toContain('127.0.0.1 是回环地址')
+    expect(list.textContent).not.toMatch(/loopback|insecure/)
   })
 })

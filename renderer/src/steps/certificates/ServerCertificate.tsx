@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { CaSummary, IssuedServerCert, LintFindingInfo } from '../../../../main/ipc/contract'
 import { CertificateCard } from '../../components/CertificateCard'
 import { ChainPicture } from '../../components/ChainPicture'
+import { translator } from '../../i18n'
 import { useAppStore } from '../../stores/app-store'
 import { useCertsStore } from '../../stores/certs-store'
 import { usePlanStore } from '../../stores/plan-store'
@@ -95,11 +96,17 @@ function Findings({
       {findings.map((f) => (
         <li key={f.code + f.message} className={`finding finding-${f.severity}`}>
           <span className="finding-sev">{t(`certs.server.severity.${f.severity}`)}</span>
-          <span>{f.message}</span>
+          <span>{findingText(f)}</span>
         </li>
       ))}
     </ul>
   )
+}
+
+/** A lint finding in the UI's language (`lint.CODE` with its params); the core's English when the code has none. */
+function findingText(f: LintFindingInfo): string {
+  const tr = translator()
+  return tr.has(`lint.${f.code}`) ? tr.text(`lint.${f.code}`, f.params) : f.message
 }
 
 /** The issued certificate: its card, the files written and what each is for, and the way on. */
