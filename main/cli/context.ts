@@ -2,7 +2,14 @@ import { resolve } from 'node:path'
 import type { CopyBundleOptions, RemovableDrive } from '../drives/index'
 import { AppError, invalidInput } from '../errors'
 import { MAX_INPUT_FILE_BYTES, readInputText } from '../fs/read-input'
-import { createTranslator, langFromEnv, message, pickLang, type Lang, type Translator } from '../messages/index'
+import {
+  createTranslator,
+  langFromEnv,
+  message,
+  pickLang,
+  type Lang,
+  type Translator,
+} from '../messages/index'
 
 /** Where a CLI run reads and writes: injected so tests run the CLI in-process with captured output. */
 export interface CliIo {

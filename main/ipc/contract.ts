@@ -347,10 +347,10 @@ export interface Channels {
     request: JobRef & { plan: Plan; certDir: string }
     response: { status: number; elapsedMs: number }
   }
-  /** Removes the container and its cert volumes; the data stays unless deleteData. */
+  /** Removes the container and its cert volumes; the data stays unless deleteData (`keptStorage`: where it stays). */
   registryRemove: {
     request: { plan: Plan; deleteData: boolean }
-    response: { removedVolumes: string[]; keptData?: string | undefined }
+    response: { removedVolumes: string[]; keptStorage?: KeptStorage | undefined }
   }
   /**
    * One job (main/lifecycle): issues a new server pair from the CA in caDir for the plan's addresses into a staging
@@ -401,6 +401,9 @@ export type Channel = keyof Channels
 export type RequestOf<C extends Channel> = Channels[C]['request']
 export type ResponseOf<C extends Channel> = Channels[C]['response']
 
+/** The registry data a remove left in place (main/docker StorageSpec): a named volume or a path on the engine's host. */
+export type KeptStorage = { kind: 'volume'; name: string } | { kind: 'hostPath'; path: string }
+
 export interface JobProgress {
   jobId: string
   /** A stable step id (translated by the renderer), e.g. "generate-key", "write-files". */
@@ -417,7 +420,8 @@ export type MenuAction = 'home' | 'language-en' | 'language-zh-CN'
 
 export interface Events {
   'job:progress': JobProgress
-  'job:log': { jobId: string; line: string }
+  /** A log line: `message` (the domain's progress text, rendered in the reader's language) or, without it, raw text. */
+  'job:log': { jobId: string; line: string; message?: Message | undefined }
   'menu:action': { action: MenuAction }
   /** One verification check as soon as it finishes (rows appear one by one). */
   'verify:check': { jobId: string; check: CheckRow }

@@ -150,7 +150,9 @@ function issueStep(from: ReplaceCertificateInput): JobStep<ReplaceState> {
     run: async (state, { signal }) => {
       const live = state.liveDir
       const parent = live === undefined ? tmpdir() : dirname(live)
-      state.staging = await fs.mkdtemp(join(parent, `.${live === undefined ? 'certs' : basename(live)}.rw-new-`))
+      state.staging = await fs.mkdtemp(
+        join(parent, `.${live === undefined ? 'certs' : basename(live)}.rw-new-`),
+      )
       await issueToDir({
         caDir: from.caDir,
         outDir: state.staging,
@@ -177,7 +179,12 @@ function checkStep(certs: CertMaterial): JobStep<ReplaceState> {
       const { engine, name, registryHost } = state.input
       const live = state.liveDir
       if (live !== undefined && certs.dir !== undefined && (await samePath(certs.dir, live)))
-        throw new AppError({ code: 'REPLACE_IN_PLACE', kind: 'input', field: 'certs', params: { certDir: live } })
+        throw new AppError({
+          code: 'REPLACE_IN_PLACE',
+          kind: 'input',
+          field: 'certs',
+          params: { certDir: live },
+        })
       state.fresh = certs
       state.checked = await checkReplacement(engine, name, certs, { registryHost })
     },

@@ -1,6 +1,7 @@
 import type { MenuAction } from '../../main/ipc/contract'
 import { api } from './api'
 import { switchLanguage } from './components/LanguageSwitch'
+import { translator } from './i18n'
 import i18next from 'i18next'
 import { useAppStore } from './stores/app-store'
 import { useJobsStore } from './stores/jobs-store'
@@ -16,7 +17,10 @@ const MENU_ACTIONS: Record<MenuAction, () => void> = {
 export function startEventSubscriptions(): () => void {
   const offs = [
     api().on('job:progress', (p) => useJobsStore.getState().onProgress(p)),
-    api().on('job:log', ({ jobId, line }) => useJobsStore.getState().onLog(jobId, line)),
+    // A domain progress line arrives as a message: shown in the window's language (raw container lines as they are).
+    api().on('job:log', ({ jobId, line, message }) =>
+      useJobsStore.getState().onLog(jobId, message ? translator().render(message) : line),
+    ),
     api().on('job:layer', ({ jobId, layer }) => useJobsStore.getState().onLayer(jobId, layer)),
     api().on('menu:action', ({ action }) => MENU_ACTIONS[action]()),
   ]

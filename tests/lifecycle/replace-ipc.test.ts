@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import type { JobProgress, Plan, RegistryWizardApi, Result } from '../../main/ipc/contract'
+import type { Events, JobProgress, Plan, RegistryWizardApi, Result } from '../../main/ipc/contract'
 import { startIpc, type IpcHarness } from '../support/ipc-harness'
 import {
   dockerCleanup,
@@ -30,6 +30,7 @@ let plan: Plan
 let caDir: string
 let certDir: string
 const events: JobProgress[] = []
+const logs: Events['job:log'][] = []
 /** Called with each progress event (a test sets it to act at a given step). */
 let onEvent: (p: JobProgress) => void = () => undefined
 
@@ -48,6 +49,7 @@ beforeAll(async () => {
     events.push(p)
     onEvent(p)
   })
+  api.on('job:log', (l) => logs.push(l))
   plan = { addresses: ['127.0.0.1'], port: await freePort(), docker: { kind: 'local' } }
   const started = await call(() => api.startRegistry({ jobId: 'start-1', plan, certDir }))
   expect(started).toMatchObject({ ok: true })
@@ -57,6 +59,17 @@ afterAll(async () => {
   ipc.close()
   await dockerCleanup(containers, volumes)
   rmSync(dir, { recursive: true, force: true })
+})
+
+describe('startRegistry log lines over IPC', () => {
+  it('carry the step text as a message (the window renders it), with the English line for logs', () => {
+    const start = logs.filter((l) => l.jobId === 'start-1')
+    expect(start.length).toBeGreaterThan(0)
+    for (const l of start) {
+      expect(l.message?.key).toMatch(/^progress\.registry\./)
+      expect(l.line).toMatch(/^[a-z-]+( \S+)?: \S/)
+    }
+  })
 })
 
 describe('registryReplaceCert over IPC', () => {

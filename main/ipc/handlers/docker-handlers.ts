@@ -19,7 +19,8 @@ type DockerChannels = 'testDockerConnection' | 'registryPreflight' | 'startRegis
 
 /**
  * A start's progress as IPC events: the step with its message (the renderer renders it in its language), a pull's
- * per-layer bars (the engine's own status text), and a log line (English, as the main-side log writes it).
+ * per-layer bars (the engine's own status text), and a log line: its message for the window, its English `line`
+ * for main-side logs and tests.
  */
 function forward(
   jobId: string,
@@ -36,7 +37,7 @@ function forward(
     })
   else {
     const text = englishTranslator().render(e.message)
-    emit('job:log', { jobId, line: `${e.step}${e.id ? ` ${e.id}` : ''}: ${text}` })
+    emit('job:log', { jobId, line: `${e.step}${e.id ? ` ${e.id}` : ''}: ${text}`, message: e.message })
   }
 }
 

@@ -84,7 +84,7 @@ export function registryManageHandlers(
     registryRemove: async ({ plan, deleteData }) => {
       const out = await removeRegistry(await engines.get(plan.docker), name, { deleteData })
       logins?.forget(plan.addresses, plan.port)
-      return { removedVolumes: out.removedVolumes, keptData: out.keptData }
+      return { removedVolumes: out.removedVolumes, keptStorage: out.keptStorage }
     },
 
     registryReplaceCert: replaceCertHandler(engines, name),

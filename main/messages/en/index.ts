@@ -19,7 +19,7 @@ import {
 import { fsErrors, fsTexts } from './fs'
 import { gui } from './gui'
 import { lintTexts, pkiCli, pkiCliHints, pkiErrors, pkiGuiHints, pkiTexts } from './pki'
-import { jobsCli, jobsCliHints, jobsErrors, jobsGuiHints, jobsProgress } from './jobs'
+import { jobsCli, jobsCliHints, jobsErrors, jobsGui, jobsGuiHints, jobsProgress } from './jobs'
 import { trustCli, trustCliHints, trustErrors, trustGuiHints, trustTexts } from './trust'
 import { explainTexts, requestTexts, verifyCli, verifyTexts } from './verify'
 
@@ -35,8 +35,15 @@ export const en = {
   },
   cliHint: { ...commonCliHints, ...dockerCliHints, ...jobsCliHints, ...pkiCliHints, ...trustCliHints },
   guiHint: { ...commonGuiHints, ...dockerGuiHints, ...jobsGuiHints, ...pkiGuiHints, ...trustGuiHints },
-  cli: { common: commonCli, docker: dockerCli, jobs: jobsCli, verify: verifyCli, pki: pkiCli, trust: trustCli },
-  gui,
+  cli: {
+    common: commonCli,
+    docker: dockerCli,
+    jobs: jobsCli,
+    verify: verifyCli,
+    pki: pkiCli,
+    trust: trustCli,
+  },
+  gui: { ...gui, lifecycle: jobsGui },
   trust: trustTexts,
   fs: fsTexts,
   docker,

@@ -16,7 +16,8 @@ export const jobsErrors = {
     hint: 'Put the new pair in another folder and replace from there, or issue it from the CA.',
   },
   REPLACE_NO_OLD_PAIR: {
-    message: 'The certificate "{{name}}" serves now cannot be read, so a failed replace could not put it back.',
+    message:
+      'The certificate "{{name}}" serves now cannot be read, so a failed replace could not put it back.',
     hint: 'Check that the container and its certificate store are intact, or start the registry again with the new pair.',
   },
   REPLACE_SOURCE: {
@@ -36,7 +37,8 @@ export const jobsCliHints = {
 
 /** GUI-only hints for the codes above. */
 export const jobsGuiHints = {
-  REPLACE_IN_PLACE: 'Use Replace certificate in the Registry step: it issues the new pair into a staging folder.',
+  REPLACE_IN_PLACE:
+    'Use Replace certificate in the Registry step: it issues the new pair into a staging folder.',
 } as const
 
 /** What `registry replace-cert` prints besides the job's step texts (`cli.jobs.replaceCert.*`). */
@@ -47,7 +49,8 @@ export const jobsCli = {
     dns: 'with --ca-dir: a DNS name the new certificate names (repeatable)',
     days: 'with --ca-dir: days the new certificate is valid',
     passphraseFile: "with --ca-dir: file holding the CA key's passphrase",
-    certs: 'directory with the new domain.crt, domain.key and the same ca.crt (not the folder the registry uses)',
+    certs:
+      'directory with the new domain.crt, domain.key and the same ca.crt (not the folder the registry uses)',
   },
 } as const
 
@@ -64,4 +67,9 @@ export const jobsProgress = {
     swap: 'Putting the new certificate in place',
     health: 'Checking health',
   },
+} as const
+
+/** The window's texts for the registry's lifecycle actions (`gui.lifecycle.*`, default namespace there). */
+export const jobsGui = {
+  removedKeptIn: 'Container removed; the stored images were kept ({{data}}).',
 } as const

@@ -2,6 +2,7 @@ import type { Texts } from '../types'
 import type {
   jobsCli as enCli,
   jobsCliHints as enCliHints,
+  jobsGui as enGui,
   jobsErrors as enErrors,
   jobsGuiHints as enGuiHints,
   jobsProgress as enProgress,
@@ -17,7 +18,8 @@ export const jobsErrors = {
     hint: '请手动检查该步骤：它所做的更改可能仍然存在。',
   },
   REPLACE_IN_PLACE: {
-    message: '新的证书和密钥已经在仓库正在使用的文件夹（{{certDir}}）中：被替换的旧证书已不存在，替换失败时将无法撤销。',
+    message:
+      '新的证书和密钥已经在仓库正在使用的文件夹（{{certDir}}）中：被替换的旧证书已不存在，替换失败时将无法撤销。',
     hint: '请把新的证书和密钥放到另一个文件夹再从那里替换，或者由 CA 签发。',
   },
   REPLACE_NO_OLD_PAIR: {
@@ -65,3 +67,7 @@ export const jobsProgress = {
     health: '正在检查健康状态',
   },
 } as const satisfies Texts<typeof enProgress>
+
+export const jobsGui = {
+  removedKeptIn: '容器已删除；存储的镜像已保留（{{data}}）。',
+} as const satisfies Texts<typeof enGui>

@@ -1,9 +1,10 @@
 import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { beforeEach, describe, expect, it } from 'vitest'
-import type { CaSummary, Plan, RegistryStatusInfo } from '../../../main/ipc/contract'
+import type { CaSummary, Events, Plan, RegistryStatusInfo } from '../../../main/ipc/contract'
 import { ok, resetAll } from '../test-support/fake-api'
 import { useCertsStore } from '../stores/certs-store'
+import { startEventSubscriptions } from '../events'
 import { useJobsStore } from '../stores/jobs-store'
 import { RegistryManage } from './RegistryManage'
 
@@ -64,7 +65,7 @@ describe('RegistryManage', () => {
   it('wires Stop, Restart (a job, with the CA folder for the health check) and Remove (keeps data unless asked)', async () => {
     api().registryStop.mockResolvedValue(ok({ ...running, state: 'exited', running: false }))
     api().registryRestart.mockResolvedValue(ok({ status: 200, elapsedMs: 300 }))
-    api().registryRemove.mockResolvedValue(ok({ removedVolumes: ['registry-certs'], keptData: undefined }))
+    api().registryRemove.mockResolvedValue(ok({ removedVolumes: ['registry-certs'] }))
     const user = userEvent.setup()
     render(<RegistryManage plan={plan} certDir={certDir} />)
     await user.click(await screen.findByRole('button', { name: 'Stop' }))
@@ -193,5 +194,45 @@ describe('RegistryManage', () => {
       message: { key: 'progress.replaceCert.issue' },
     })
     await screen.findByText('正在签发新证书')
+  })
+  it.each([
+    ['en', 'Container removed; the stored images were kept (host path /srv/registry).'],
+    ['zh-CN', '容器已删除；存储的镜像已保留（主机路径 /srv/registry）。'],
+  ] as const)('Remove says where the data stays, from the structured answer (%s)', async (lang, line) => {
+    await resetAll(lang)
+    api().registryStatus.mockResolvedValue(ok(running))
+    api().registryRemove.mockResolvedValue(
+      ok({ removedVolumes: [], keptStorage: { kind: 'hostPath' as const, path: '/srv/registry' } }),
+    )
+    const user = userEvent.setup()
+    render(<RegistryManage plan={plan} certDir={certDir} />)
+    await user.click(
+      await screen.findByRole('button', { name: lang === 'en' ? 'Remove the container' : '删除容器' }),
+    )
+    expect(api().registryRemove).toHaveBeenCalledWith({ plan, deleteData: false })
+    expect((await screen.findByRole('status')).textContent).toBe(`✓ ${line}`)
+  })
+
+  it('a job:log line that carries a message is shown in the window’s language; a raw line as it is', async () => {
+    await resetAll('zh-CN')
+    api().registryStatus.mockResolvedValue(ok(running))
+    api().followRegistryLogs.mockImplementation(() => new Promise(() => undefined))
+    const stop = startEventSubscriptions()
+    const onLog = api().on.mock.calls.find((c) => c[0] === 'job:log')?.[1] as (e: Events['job:log']) => void
+    const user = userEvent.setup()
+    render(<RegistryManage plan={plan} certDir={certDir} />)
+    await user.click(await screen.findByRole('button', { name: '跟踪日志' }))
+    const { jobId } = api().followRegistryLogs.mock.calls[0]?.[0] as { jobId: string }
+    onLog({
+      jobId,
+      line: 'check: Checking the new certificate',
+      message: { key: 'progress.replaceCert.check' },
+    })
+    onLog({ jobId, line: 'level=info msg="listening on [::]:5000, tls"' })
+    const log = await screen.findByLabelText('镜像仓库日志')
+    await waitFor(() =>
+      expect(log.textContent).toBe('正在检查新证书\nlevel=info msg="listening on [::]:5000, tls"'),
+    )
+    stop()
   })
 })

@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ErrorInfo, Plan, RegistryStatusInfo } from '../../../main/ipc/contract'
+import type { ErrorInfo, KeptStorage, Plan, RegistryStatusInfo, Result } from '../../../main/ipc/contract'
+import type { Message } from '../../../main/messages/types'
 import { api } from '../api'
 import { ErrorNotice } from '../components/ErrorNotice'
 import { TextField } from '../components/Field'
 import { JobProgress } from '../components/ProgressBar'
 import { uptimeParts } from '../lib/duration'
+import { translator } from '../i18n'
 import { routeError } from '../lib/field-errors'
 import { formatDate } from '../lib/format'
 import { newJobId } from '../lib/job-id'
@@ -14,8 +16,14 @@ import { useJobsStore } from '../stores/jobs-store'
 import { useStagesStore } from '../stores/stages-store'
 
 type Action = 'stop' | 'restart' | 'remove' | 'replace'
-type Outcome = { ok: boolean; error?: ErrorInfo | undefined }
-type Run = (action: Action, call: (jobId: string) => Promise<Outcome>, doneKey: string) => Promise<boolean>
+/** An action's call and the line it ends with when it succeeds (a message: its words may depend on the answer). */
+type Run = <T>(
+  action: Action,
+  call: (jobId: string) => Promise<Result<T>>,
+  done: Message | ((value: T) => Message),
+) => Promise<boolean>
+const gui = (key: string, params?: Message['params']): Message =>
+  params === undefined ? { key: `gui.${key}` } : { key: `gui.${key}`, params }
 interface Busy {
   action: Action
   jobId: string
@@ -50,13 +58,13 @@ function useActions(refresh: () => Promise<void>): {
   busy: Busy | undefined
   error: ErrorInfo | undefined
   setError: (e: ErrorInfo | undefined) => void
-  done: string | undefined
+  done: Message | undefined
   run: Run
 } {
   const [busy, setBusy] = useState<Busy>()
   const [error, setError] = useState<ErrorInfo>()
-  const [done, setDone] = useState<string>()
-  const run: Run = async (action, call, doneKey) => {
+  const [done, setDone] = useState<Message>()
+  const run: Run = async (action, call, doneLine) => {
     const jobId = newJobId(action)
     setBusy({ action, jobId })
     setError(undefined)
@@ -67,7 +75,7 @@ function useActions(refresh: () => Promise<void>): {
     if (action === 'stop' || action === 'remove') useStagesStore.getState().set({ preflight: undefined })
     // A removed container is no longer "running": the step (and the sidebar) stop saying so.
     if (action === 'remove' && r.ok) useStagesStore.getState().set({ containerId: undefined })
-    if (r.ok) setDone(doneKey)
+    if (r.ok) setDone(typeof doneLine === 'function' ? doneLine(r.value) : doneLine)
     else setError(r.error)
     await refresh()
     return r.ok
@@ -212,9 +220,9 @@ function ReplaceCard(props: {
     }
     const secret = passphrase ? { passphrase } : {}
     setPassphrase('')
-    const call = (jobId: string): Promise<Outcome> =>
+    const call = (jobId: string): ReturnType<ReturnType<typeof api>['registryReplaceCert']> =>
       api().registryReplaceCert({ jobId, plan, certDir, caDir: ca.dir, ...secret })
-    if (await props.run('replace', call, 'registry.manage.replaced')) await refreshIssued(certDir)
+    if (await props.run('replace', call, gui('registry.manage.replaced'))) await refreshIssued(certDir)
   }
   return (
     <div className="sub-card">
@@ -250,15 +258,21 @@ function ReplaceCard(props: {
   )
 }
 
+/** What a remove says it did: all gone, or where the stored images stay (the data the domain reports, in words here). */
+function removedLine({ keptStorage }: { keptStorage?: KeptStorage | undefined }): Message {
+  if (keptStorage === undefined) return gui('registry.manage.removedAll')
+  const data: Message =
+    keptStorage.kind === 'volume'
+      ? { key: 'docker.storage.volume', params: { name: keptStorage.name } }
+      : { key: 'docker.storage.keptHostPath', params: { path: keptStorage.path } }
+  return gui('lifecycle.removedKeptIn', { data })
+}
+
 function RemoveCard({ busy, run, plan }: { busy: boolean; run: Run; plan: Plan }): React.JSX.Element {
   const { t } = useTranslation()
   const [deleteData, setDeleteData] = useState(false)
   const remove = (): Promise<boolean> =>
-    run(
-      'remove',
-      () => api().registryRemove({ plan, deleteData }),
-      deleteData ? 'registry.manage.removedAll' : 'registry.manage.removedKept',
-    )
+    run('remove', () => api().registryRemove({ plan, deleteData }), removedLine)
   return (
     <div className="sub-card">
       <h3>{t('registry.manage.remove')}</h3>
@@ -292,9 +306,13 @@ export function RegistryManage({
   const logs = useLogFollow(plan, setError)
   const encrypted = useCertsStore((s) => s.ca?.encrypted ?? false)
   const stop = (): Promise<boolean> =>
-    run('stop', () => api().registryStop({ plan }), 'registry.manage.stopped')
+    run('stop', () => api().registryStop({ plan }), gui('registry.manage.stopped'))
   const restart = (): Promise<boolean> =>
-    run('restart', (jobId) => api().registryRestart({ jobId, plan, certDir }), 'registry.manage.restarted')
+    run(
+      'restart',
+      (jobId) => api().registryRestart({ jobId, plan, certDir }),
+      gui('registry.manage.restarted'),
+    )
   return (
     <section className="card" aria-labelledby="registry-manage">
       <h2 id="registry-manage">{t('registry.manage.title')}</h2>
@@ -312,7 +330,7 @@ export function RegistryManage({
       )}
       {done && (
         <p className="ok-line" role="status">
-          ✓ {t(done)}
+          ✓ {translator().render(done)}
         </p>
       )}
       {busy?.action === 'restart' && (
