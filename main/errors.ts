@@ -31,17 +31,7 @@ export type ParamsFor<C extends ErrorCode> = [ErrorParamName<C>] extends [never]
 
 export type CodedInit<C extends ErrorCode> = CommonInit & { code: C } & ParamsFor<C>
 
-/**
- * An error with English words written in place (the form before the catalogue), being replaced by coded errors:
- * the front ends show its message and hint as they are.
- */
-export interface LegacyInit extends CommonInit {
-  code: string
-  message: string
-  hint?: string | undefined
-}
-
-export type AppErrorInit<C extends ErrorCode = ErrorCode> = CodedInit<C> | LegacyInit
+export type AppErrorInit<C extends ErrorCode = ErrorCode> = CodedInit<C>
 
 /** The plain form of an AppError that crosses IPC and JSON. */
 export interface AppErrorJson {
@@ -55,7 +45,7 @@ export interface AppErrorJson {
 }
 
 export class AppError<C extends ErrorCode = ErrorCode> extends Error {
-  readonly code: C | string
+  readonly code: C
   readonly params: Params | undefined
   readonly kind: ErrorKind
   readonly field: string | undefined
@@ -63,11 +53,9 @@ export class AppError<C extends ErrorCode = ErrorCode> extends Error {
   readonly hint: string | undefined
 
   constructor(init: AppErrorInit<C>) {
-    const legacy = 'message' in init && typeof init.message === 'string'
-    const params = legacy ? undefined : (init as { params?: Params }).params
-    const english = legacy
-      ? { message: init.message, hint: init.hint }
-      : errorTexts(englishTranslator(), { code: init.code, params, field: init.field }, 'cli')
+    const params = (init as { params?: Params }).params
+    // Error.message and hint in English for logs and stack traces (the CLI's words: flags name the fields).
+    const english = errorTexts(englishTranslator(), { code: init.code, params, field: init.field }, 'cli')
     super(english.message, init.cause === undefined ? undefined : { cause: init.cause })
     this.name = 'AppError'
     this.code = init.code
@@ -98,17 +86,15 @@ export function invalidInput(
   field: string,
   value: unknown,
   allowed: Param,
-  // Being narrowed to InvalidInputCode: every code given here needs `error.CODE` texts taking value and allowed.
-  code: InvalidInputCode | (string & {}) = 'INVALID_INPUT',
+  code: InvalidInputCode = 'INVALID_INPUT',
 ): AppError {
   const shown = typeof value === 'string' ? JSON.stringify(value) : String(value)
-  const params = { value: shown, allowed }
-  if (!englishTranslator().has(`error.${code}.message`)) {
-    // A code without texts of its own yet: INVALID_INPUT's words under its code.
-    const texts = errorTexts(englishTranslator(), { code: 'INVALID_INPUT', params, field }, 'cli')
-    return new AppError<ErrorCode>({ code, kind: 'input', field, message: texts.message, hint: texts.hint })
-  }
-  return new AppError({ code, kind: 'input', field, params } as CodedInit<'INVALID_INPUT'>)
+  return new AppError({
+    code,
+    kind: 'input',
+    field,
+    params: { value: shown, allowed },
+  } as CodedInit<'INVALID_INPUT'>)
 }
 
 /** Codes whose texts take exactly what invalidInput gives: `value` and `allowed`. */

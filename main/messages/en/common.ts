@@ -7,11 +7,6 @@ export const commonErrors = {
     message: '{{field}}: {{value}} is not valid; {{allowed}}',
     hint: 'Correct {{field}} and try again. Nothing was changed.',
   },
-  // Kept with INVALID_INPUT's words until their areas give them their own.
-  CA_UNPARSABLE: {
-    message: '{{field}}: {{value}} is not valid; {{allowed}}',
-    hint: 'Correct {{field}} and try again. Nothing was changed.',
-  },
   UNEXPECTED: {
     message: '{{detail}}',
     hint: 'See the log file for details.',

@@ -8,6 +8,10 @@ const giveRoot =
   "give the root CA certificate clients must trust: the CA folder's ca.crt, or your company's root CA file (a file holding the chain up to the root works too)"
 
 export const trustErrors = {
+  CA_UNPARSABLE: {
+    message: `${notValid} {{allowed}}`,
+    hint: correctIt,
+  },
   CA_HOLDS_PRIVATE_KEY: {
     message: `${notValid} give the CA certificate (ca.crt) only: this file holds a private key, and a private key never goes to a client`,
     hint: 'Give the CA certificate file (ca.crt) alone. Nothing was changed.',

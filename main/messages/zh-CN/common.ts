@@ -11,11 +11,6 @@ export const commonErrors = {
     message: '{{field}}：{{value}} 无效；{{allowed}}',
     hint: '请更正 {{field}} 后重试。没有做任何更改。',
   },
-  // Kept with INVALID_INPUT's words until their areas give them their own.
-  CA_UNPARSABLE: {
-    message: '{{field}}：{{value}} 无效；{{allowed}}',
-    hint: '请更正 {{field}} 后重试。没有做任何更改。',
-  },
   UNEXPECTED: {
     message: '{{detail}}',
     hint: '详情请查看日志文件。',

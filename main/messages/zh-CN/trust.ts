@@ -13,6 +13,10 @@ const giveRoot =
   '请给出客户端必须信任的根 CA 证书：CA 文件夹中的 ca.crt，或贵公司的根 CA 文件（包含到根为止的证书链的文件也可以）'
 
 export const trustErrors = {
+  CA_UNPARSABLE: {
+    message: `${notValid}{{allowed}}`,
+    hint: correctIt,
+  },
   CA_HOLDS_PRIVATE_KEY: {
     message: `${notValid}只能给出 CA 证书（ca.crt）：此文件包含私钥，而私钥绝不能交给客户端`,
     hint: '请只给出 CA 证书文件（ca.crt）。没有做任何更改。',
