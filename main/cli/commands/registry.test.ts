@@ -55,20 +55,10 @@ describe('registry/engine CLI input checks (no engine needed, nothing changed)',
  * "allowed", "directory") is not in the list, so any English sentence from the domain fails the test.
  */
 const DATA_WORDS = new Set(
-  [
-    'ENOENT',
-    'registry',
-    'wizard',
-    'cert',
-    'issue',
-    'DIR',
-    'auto',
-    'bind',
-    'volume',
-    'host',
-    'port',
-    'user',
-  ].concat(['path', 'name', 'pipe', 'unix', 'npipe', 'tcp', 'ssh', 'crt', 'key', 'domain', 'ca']),
+  ['ENOENT', 'registry', 'wizard', 'cert', 'issue', 'DIR', 'auto', 'bind', 'volume', 'host', 'port', 'user']
+    .concat(['path', 'name', 'pipe', 'unix', 'npipe', 'tcp', 'ssh', 'crt', 'key', 'domain', 'ca'])
+    // The Chinese texts keep the term CA as it is (as Chinese documentation does).
+    .concat(['CA']),
 )
 function englishWords(text: string): string[] {
   const data = text
@@ -107,6 +97,8 @@ describe('registry/engine input errors in zh-CN', () => {
       ['registry', 'start', '--certs', '/nonexistent', '--cert-store', 'nowhere'],
       '--cert-store："nowhere" 无效',
     ],
+    [['registry', 'replace-cert', '--certs', '/x', '--ca-dir', '/y'], '请为新证书指定一个来源'],
+    [['registry', 'replace-cert'], '请为新证书指定一个来源'],
   ])('%j: exit 2, Chinese words only around the data', async (argv, start) => {
     const c = io()
     expect(await runCli(['--lang', 'zh-CN', ...argv], c.io)).toBe(2)
@@ -127,5 +119,19 @@ describe('registry/engine input errors in zh-CN', () => {
     expect(out).toContain('预检、镜像')
     expect(out).toContain('客户端使用的地址')
     expect(out).not.toContain('host port')
+  })
+
+  it('help texts of registry replace-cert (the replace job) come from the catalogue in zh-CN', async () => {
+    let out = ''
+    const code = await runCli(['--lang', 'zh-CN', 'registry', 'replace-cert', '--help'], {
+      stdout: (t) => (out += t),
+      stderr: () => undefined,
+      env: {},
+      cwd: '/tmp',
+    })
+    expect(code).toBe(0)
+    expect(out).toContain('由此目录中的 CA 签发新的证书和密钥')
+    expect(out).toContain('--passphrase-file')
+    expect(out).not.toContain('with --ca-dir')
   })
 })

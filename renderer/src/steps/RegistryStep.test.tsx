@@ -71,7 +71,10 @@ describe('RegistryStep', () => {
     const api = await setUp()
     api.registryStatus.mockResolvedValue(ok(running))
     api.registryRemove.mockResolvedValue(
-      ok({ removedVolumes: ['registry-certs'], keptStorage: { kind: 'volume' as const, name: 'registry-data' } }),
+      ok({
+        removedVolumes: ['registry-certs'],
+        keptStorage: { kind: 'volume' as const, name: 'registry-data' },
+      }),
     )
     useStagesStore.setState({
       preflight: [
@@ -95,7 +98,10 @@ describe('RegistryStep', () => {
     const api = await setUp()
     api.registryStatus.mockResolvedValue(ok(running))
     api.registryRemove.mockResolvedValue(
-      ok({ removedVolumes: ['registry-certs'], keptStorage: { kind: 'volume' as const, name: 'registry-data' } }),
+      ok({
+        removedVolumes: ['registry-certs'],
+        keptStorage: { kind: 'volume' as const, name: 'registry-data' },
+      }),
     )
     useStagesStore.setState({ containerId: 'abcdef0123456789' })
     const user = userEvent.setup()
