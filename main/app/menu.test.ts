@@ -4,7 +4,7 @@ import type { MenuItemConstructorOptions } from 'electron'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import * as electron from '../../tests/support/electron-stand-in/index'
 import { en, zhCN, type Lang } from '../messages/index'
-import { installAppMenu, REGISTRY_DOCS_URL } from './menu'
+import { installAppMenu } from './menu'
 
 vi.mock('electron', () => import('../../tests/support/electron-stand-in/index'))
 
@@ -106,7 +106,7 @@ describe('Help > About', () => {
     expect(box).toMatchObject({
       title: '关于镜像仓库向导',
       message: `镜像仓库向导 ${pkg.version}`,
-      buttons: ['确定', '打开日志文件夹', '镜像仓库文档'],
+      buttons: ['确定', '打开日志文件夹'],
       cancelId: 0,
     })
     expect(box?.['detail']).toContain('MIT')
@@ -114,13 +114,14 @@ describe('Help > About', () => {
     expect(electron.shell.opened).toEqual([])
   })
 
-  it('opens the registry documentation or the log folder when the user picks that button', async () => {
+  it('opens the log folder when the user picks that button, and nothing on OK (the app opens no web links)', async () => {
     installAppMenu(options('darwin'), 'en')
-    electron.dialog.answers.push(2, 1)
+    electron.dialog.answers.push(0, 1)
     click('About Registry Wizard')
-    await vi.waitFor(() => expect(electron.shell.opened).toEqual([REGISTRY_DOCS_URL]))
+    await vi.waitFor(() => expect(electron.dialog.shown).toHaveLength(1))
+    expect(electron.shell.opened).toEqual([])
     click('About Registry Wizard')
-    await vi.waitFor(() => expect(electron.shell.opened).toEqual([REGISTRY_DOCS_URL, LOGS]))
+    await vi.waitFor(() => expect(electron.shell.opened).toEqual([LOGS]))
     expect(electron.dialog.shown[0]?.['message']).toBe(`Registry Wizard ${pkg.version}`)
   })
 })

@@ -4,7 +4,6 @@ import { ipcEvent, type Events, type MenuAction } from '../ipc/contract'
 import { createTranslator, type Lang, type Translator } from '../messages/index'
 
 /** The Distribution (registry:2) documentation, offered by Help > About. */
-export const REGISTRY_DOCS_URL = 'https://distribution.github.io/distribution/'
 
 export interface AppMenuOptions {
   getWindow: () => BrowserWindow | undefined
@@ -148,7 +147,7 @@ function viewMenu(tr: Translator, actions: MenuActions, shape: MenuShape): MenuI
   }
 }
 
-/** Help > About: name, version (package.json), runtime versions, licence; buttons open the log folder or the docs. */
+/** Help > About: name, version (package.json), runtime versions, licence; a button opens the log folder. */
 export async function showAbout(tr: Translator, options: AppMenuOptions): Promise<void> {
   const appName = tr.text('gui.app.name')
   // Electron's types say these are always there; under plain Node (tests) they are not.
@@ -166,7 +165,7 @@ export async function showAbout(tr: Translator, options: AppMenuOptions): Promis
       }),
       tr.text('menu.about.license', { author, license }),
     ].join('\n\n'),
-    buttons: [tr.text('menu.about.ok'), tr.text('menu.about.openLogs'), tr.text('menu.about.registryDocs')],
+    buttons: [tr.text('menu.about.ok'), tr.text('menu.about.openLogs')],
     defaultId: 0,
     cancelId: 0,
     noLink: true,
@@ -174,5 +173,4 @@ export async function showAbout(tr: Translator, options: AppMenuOptions): Promis
   const win = options.getWindow()
   const { response } = win ? await dialog.showMessageBox(win, box) : await dialog.showMessageBox(box)
   if (response === 1) await shell.openPath(options.logDir)
-  if (response === 2) await shell.openExternal(REGISTRY_DOCS_URL)
 }

@@ -62,7 +62,6 @@ export const appMenu = {
     license: 'By {{author}}. Released under the {{license}} license.',
     ok: 'OK',
     openLogs: 'Open Log Folder',
-    registryDocs: 'Registry Documentation',
   },
 } as const
 

@@ -59,7 +59,6 @@ export const appMenu = {
     license: '作者：{{author}}。依据 {{license}} 许可证发布。',
     ok: '确定',
     openLogs: '打开日志文件夹',
-    registryDocs: '镜像仓库文档',
   },
 } as const satisfies Texts<typeof enMenu>
 
