@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { CA_CERT_FILE } from '../pki/file-names'
 import { osStoreFileName, PEM_PRIVATE_KEY } from '../trust/ca-certificate'
 import type { RegistryAddress, TrustCa } from '../trust/types'
 import ansiblePlaybook from './templates/ansible-playbook.yml?raw'
@@ -50,7 +51,7 @@ export function buildBundleFiles(ca: TrustCa, registries: RegistryAddress[]): Bu
     OS_FILE: osStoreFileName(ca),
   }
   const files: BundleFile[] = [
-    { path: 'ca.crt', content: ca.pem, mode: 0o644 },
+    { path: CA_CERT_FILE, content: ca.pem, mode: 0o644 },
     { path: FINGERPRINT_FILE, content: `SHA256 Fingerprint=${ca.fingerprintSha256}\n`, mode: 0o644 },
     {
       path: 'registries.txt',

@@ -161,9 +161,7 @@ export async function restartRegistry(engine: Engine, name: string): Promise<voi
 export interface RemoveResult {
   removed: string
   removedVolumes: string[]
-  /** The data left in place, as words for logs and JSON ("volume NAME", "host path PATH"). */
-  keptData: string | undefined
-  /** The same, as data: what a front end shows in its language. */
+  /** The data left in place (a volume or a host path): each front end words it in its language. */
   keptStorage: StorageSpec | undefined
 }
 
@@ -189,11 +187,6 @@ export async function removeRegistry(
   const authVolume = info.Config.Labels[LABEL_AUTH]
   if (authVolume) volumes.push(authVolume)
   const data = info.Mounts.find((m) => m.Destination === DATA_DIR)
-  const dataLabel = data
-    ? data.Type === 'volume'
-      ? `volume ${data.Name ?? ''}`
-      : `host path ${data.Source}`
-    : undefined
   if (opts.deleteData && data?.Type === 'volume' && data.Name) volumes.push(data.Name)
   const removed: string[] = []
   for (const v of volumes) {
@@ -210,7 +203,6 @@ export async function removeRegistry(
   return {
     removed: name,
     removedVolumes: removed,
-    keptData: deleted ? undefined : dataLabel,
     keptStorage: kept,
   }
 }

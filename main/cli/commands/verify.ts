@@ -1,3 +1,4 @@
+import { CA_CERT_FILE, SERVER_CERT_FILE } from '../../pki/file-names'
 import type { Command } from 'commander'
 import { assertSecretsSafe } from '../../docker/engine-security'
 import { invalidInput } from '../../errors'
@@ -71,10 +72,10 @@ async function inputFrom(ctx: CommandContext, o: VerifyOpts): Promise<VerifyInpu
     throw invalidInput('user', o.user ?? o.passwordFile ?? '', message('cli.verify.allowed.both'))
   const caPem = await readInputFile(ctx, o.ca, 'ca')
   if (!caPem.includes('-----BEGIN CERTIFICATE-----'))
-    throw invalidInput('ca', o.ca, message('cli.verify.allowed.pem', { file: 'ca.crt' }))
+    throw invalidInput('ca', o.ca, message('cli.verify.allowed.pem', { file: CA_CERT_FILE }))
   const certPem = o.cert === undefined ? undefined : await readInputFile(ctx, o.cert, 'cert')
   if (certPem !== undefined && !certPem.includes('-----BEGIN CERTIFICATE-----'))
-    throw invalidInput('cert', o.cert, message('cli.verify.allowed.pem', { file: 'domain.crt' }))
+    throw invalidInput('cert', o.cert, message('cli.verify.allowed.pem', { file: SERVER_CERT_FILE }))
   const credentials =
     o.user === undefined || o.passwordFile === undefined
       ? undefined

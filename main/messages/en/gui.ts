@@ -1,5 +1,8 @@
 // The renderer's own words (screens, buttons, labels), default i18next namespace `translation` in the GUI.
 export const gui = {
+  dialog: {
+    cancel: 'Cancel',
+  },
   app: {
     name: 'Registry Wizard',
   },
@@ -324,11 +327,18 @@ export const gui = {
         'Issues a new server certificate from the same CA for the planned addresses, puts it into the registry, restarts it and checks its health. Clients keep trusting the CA: nothing to redo on them.',
       replacing: 'Replacing the certificate',
       remove: 'Remove the container',
+      removeConfirm: {
+        title: 'Remove the registry container {{name}}?',
+        keepData:
+          'The container goes; the stored images stay in their volume or folder and a new start uses them again.',
+        withData:
+          'The container and its data volume go: every image stored in this registry is deleted. This cannot be undone.',
+        confirm: 'Remove',
+      },
       deleteData: 'Also delete the stored images (the data volume)',
       stopped: 'Registry stopped.',
       restarted: 'Registry restarted and healthy.',
       removedAll: 'Container and its data removed.',
-      removedKept: 'Container removed; the stored images were kept.',
       replaced: 'New certificate served; the registry is healthy.',
       states: {
         running: 'running',

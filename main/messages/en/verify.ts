@@ -193,9 +193,6 @@ export const verifyTexts = {
   },
   /** What the explanations show for what the caller did not know. */
   placeholder: { registry: 'HOST:PORT', host: 'HOST', port: 'PORT' },
-  input: {
-    readable: 'the file must exist and be readable',
-  },
 } as const
 
 export const explainTexts = {

@@ -2,6 +2,9 @@ import type { Texts } from '../types'
 import type { gui as en } from '../en/gui'
 
 export const gui = {
+  dialog: {
+    cancel: '取消',
+  },
   app: {
     name: '镜像仓库向导',
   },
@@ -324,11 +327,16 @@ export const gui = {
         '用同一个 CA 为规划的地址签发新的服务器证书，放入镜像仓库，重启并检查健康状态。客户端仍然信任该 CA，无需任何操作。',
       replacing: '正在更换证书',
       remove: '删除容器',
+      removeConfirm: {
+        title: '删除镜像仓库容器 {{name}}？',
+        keepData: '只删除容器；已存储的镜像保留在其数据卷或文件夹中，再次启动时会继续使用。',
+        withData: '容器及其数据卷都会被删除：此镜像仓库中存储的所有镜像都将丢失，且无法恢复。',
+        confirm: '删除',
+      },
       deleteData: '同时删除已存储的镜像（数据卷）',
       stopped: '镜像仓库已停止。',
       restarted: '镜像仓库已重启，运行正常。',
       removedAll: '容器及其数据已删除。',
-      removedKept: '容器已删除，已存储的镜像保留。',
       replaced: '新证书已生效，镜像仓库运行正常。',
       states: {
         running: '运行中',

@@ -187,9 +187,6 @@ export const verifyTexts = {
     'docker-engine': 'Docker 引擎',
   },
   placeholder: { registry: '主机:端口', host: '主机', port: '端口' },
-  input: {
-    readable: '文件必须存在且可读',
-  },
 } as const satisfies Texts<typeof enVerify>
 
 export const explainTexts = {

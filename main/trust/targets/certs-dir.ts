@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import { message, type Message } from '../../messages/index'
+import { CA_CERT_FILE } from '../../pki/file-names'
 import { planPlaceFile, planRemoveOwnedFile, readIfExists, removeDirIfEmpty } from '../file-plan'
 import { underRoot } from '../paths'
 import type { RegistryAddress, TargetContext, TargetId, TargetPlan, TargetStatus, TrustEnv } from '../types'
@@ -18,7 +19,7 @@ export function caFiles(
   registries: RegistryAddress[],
 ): string[] {
   return locations.flatMap((loc) =>
-    registries.map((r) => join(underRoot(env, ...loc.segments), loc.folderName(r), 'ca.crt')),
+    registries.map((r) => join(underRoot(env, ...loc.segments), loc.folderName(r), CA_CERT_FILE)),
   )
 }
 

@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { pathExists } from '../../fs/atomic-write'
 import { message, type Message } from '../../messages/index'
+import { CA_CERT_FILE } from '../../pki/file-names'
 import { planPlaceFile, planRemoveOwnedFile, readIfExists, removeDirIfEmpty } from '../file-plan'
 import { systemPath, underRoot } from '../paths'
 import type {
@@ -17,7 +18,7 @@ export const HOSTS_TOML_MARKER = '# Written by Registry Wizard'
 
 /** hosts.toml for one registry; install.sh writes the very same text, so either tool sees the other's work. */
 export function hostsToml(env: TrustEnv, r: RegistryAddress): string {
-  const ca = systemPath(env, ...CERTS_D, r.hostPort, 'ca.crt')
+  const ca = systemPath(env, ...CERTS_D, r.hostPort, CA_CERT_FILE)
   return [
     `${HOSTS_TOML_MARKER}: trust the registry's CA (ca.crt beside this file).`,
     `server = "https://${r.hostPort}"`,
@@ -31,7 +32,7 @@ export function hostsToml(env: TrustEnv, r: RegistryAddress): string {
 
 function files(env: TrustEnv, r: RegistryAddress): { ca: string; hosts: string } {
   const dir = join(underRoot(env, ...CERTS_D), r.hostPort)
-  return { ca: join(dir, 'ca.crt'), hosts: join(dir, 'hosts.toml') }
+  return { ca: join(dir, CA_CERT_FILE), hosts: join(dir, 'hosts.toml') }
 }
 
 const isOurs = (text: string): boolean => text.startsWith(HOSTS_TOML_MARKER)

@@ -74,7 +74,11 @@ function lintMessage(finding: LintFinding, info: CertificateInfo): Message {
     case 'WEAK_KEY':
       return msg('lint.WEAK_KEY', { bits: info.keyBits ?? '?', min: KEY_SIZES[0] })
     default:
-      return msg('lint.other', { message: finding.message, code: finding.code })
+      // The finding's own catalogue text (lint namespace), in the reader's language.
+      return msg('lint.other', {
+        message: { key: `lint.${finding.code}`, params: finding.params },
+        code: finding.code,
+      })
   }
 }
 

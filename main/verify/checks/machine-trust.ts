@@ -2,6 +2,7 @@ import { X509Certificate } from 'node:crypto'
 import { promises as fs } from 'node:fs'
 import { join } from 'node:path'
 import { bracketHost } from '../../net/address'
+import { CA_CERT_FILE } from '../../pki/file-names'
 import { detectOsFamily, defaultRoot, type Platform, type TrustEnv } from '../../trust'
 import { dockerLocations } from '../../trust/targets/docker'
 import { LINUX_STORES } from '../../trust/targets/os-linux'
@@ -144,7 +145,7 @@ export async function checkMachineTrust(ctx: VerifyContext): Promise<Outcome> {
     return warn(msg('trust.wrong-folder', { folder, certsD, which }), 'CERTS_D_WRONG_NAME', details)
   }
   return fail(
-    msg('trust.missing', { path: join(exactDir, 'ca.crt'), registry: ctx.address.hostPort, os: osText }),
+    msg('trust.missing', { path: join(exactDir, CA_CERT_FILE), registry: ctx.address.hostPort, os: osText }),
     'TRUST_MISSING',
     details,
   )

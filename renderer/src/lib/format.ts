@@ -1,3 +1,5 @@
+import { daysLeft } from '../../../main/dates'
+
 /** Dates as the user's locale shows them (date only: certificates live for months). */
 export function formatDate(iso: string, language: string): string {
   return new Date(iso).toLocaleDateString(language, { year: 'numeric', month: 'short', day: 'numeric' })
@@ -10,6 +12,7 @@ export function expiryLevel(daysLeft: number, expired: boolean): ExpiryLevel {
   return daysLeft <= 30 ? 'soon' : 'ok'
 }
 
+/** Whole days until `iso` (main/dates: one rule for the CLI, the domain and the screens). */
 export function daysUntil(iso: string, now: Date = new Date()): number {
-  return Math.floor((new Date(iso).getTime() - now.getTime()) / 86_400_000)
+  return daysLeft(iso, now)
 }

@@ -80,6 +80,14 @@ describe('RegistryManage', () => {
     await screen.findByText(/restarted and healthy/)
     await user.click(screen.getByLabelText('Also delete the stored images (the data volume)'))
     await user.click(screen.getByRole('button', { name: 'Remove the container' }))
+    // A confirmation first (the data goes too): Cancel removes nothing, Remove does.
+    const dialog = await screen.findByRole('alertdialog')
+    expect(dialog.textContent).toContain('every image stored in this registry is deleted')
+    await user.click(screen.getByRole('button', { name: 'Cancel' }))
+    expect(screen.queryByRole('alertdialog')).toBeNull()
+    expect(api().registryRemove).not.toHaveBeenCalled()
+    await user.click(screen.getByRole('button', { name: 'Remove the container' }))
+    await user.click(await screen.findByRole('button', { name: 'Remove' }))
     expect(api().registryRemove).toHaveBeenCalledWith({ plan, deleteData: true })
     await screen.findByText(/Container and its data removed\./)
   })
@@ -209,6 +217,10 @@ describe('RegistryManage', () => {
     await user.click(
       await screen.findByRole('button', { name: lang === 'en' ? 'Remove the container' : '删除容器' }),
     )
+    expect((await screen.findByRole('alertdialog')).textContent).toContain(
+      lang === 'en' ? 'the stored images stay' : '已存储的镜像保留',
+    )
+    await user.click(screen.getByRole('button', { name: lang === 'en' ? 'Remove' : '删除' }))
     expect(api().registryRemove).toHaveBeenCalledWith({ plan, deleteData: false })
     expect((await screen.findByRole('status')).textContent).toBe(`✓ ${line}`)
   })

@@ -1,3 +1,4 @@
+import { ConfirmDialog } from '../components/ConfirmDialog'
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ErrorInfo, KeptStorage, Plan, RegistryStatusInfo, Result } from '../../../main/ipc/contract'
@@ -268,7 +269,17 @@ function removedLine({ keptStorage }: { keptStorage?: KeptStorage | undefined })
   return gui('lifecycle.removedKeptIn', { data })
 }
 
-function RemoveCard({ busy, run, plan }: { busy: boolean; run: Run; plan: Plan }): React.JSX.Element {
+function RemoveCard({
+  busy,
+  run,
+  plan,
+  name,
+}: {
+  busy: boolean
+  run: Run
+  plan: Plan
+  name: string
+}): React.JSX.Element {
   const { t } = useTranslation()
   const [deleteData, setDeleteData] = useState(false)
   const remove = (): Promise<boolean> =>
@@ -280,9 +291,16 @@ function RemoveCard({ busy, run, plan }: { busy: boolean; run: Run; plan: Plan }
         <input type="checkbox" checked={deleteData} onChange={(e) => setDeleteData(e.target.checked)} />{' '}
         {t('registry.manage.deleteData')}
       </label>
-      <button type="button" className="btn btn-danger" disabled={busy} onClick={() => void remove()}>
-        {t('registry.manage.remove')}
-      </button>
+      <ConfirmDialog
+        trigger={t('registry.manage.remove')}
+        title={t('registry.manage.removeConfirm.title', { name })}
+        description={t(
+          deleteData ? 'registry.manage.removeConfirm.withData' : 'registry.manage.removeConfirm.keepData',
+        )}
+        confirm={t('registry.manage.removeConfirm.confirm')}
+        disabled={busy}
+        onConfirm={() => void remove()}
+      />
     </div>
   )
 }
@@ -340,7 +358,7 @@ export function RegistryManage({
       {status && (
         <ReplaceCard plan={plan} certDir={certDir} busy={busy} error={error} setError={setError} run={run} />
       )}
-      {status && <RemoveCard busy={!!busy} run={run} plan={plan} />}
+      {status && <RemoveCard busy={!!busy} run={run} plan={plan} name={status.name} />}
       <ErrorNotice error={routeError(error, encrypted ? ['passphrase'] : []).rest} />
     </section>
   )
