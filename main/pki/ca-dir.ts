@@ -39,19 +39,6 @@ import {
 import { splitPemBundle } from './pem'
 import type { CreateCaInput, IssueInput, IssuedCertificate, LoadedCa, PemPair } from './types'
 
-/** File names: the CA directory, and the names the registry container and Docker's certs.d use (pki/file-names). */
-export {
-  CA_CERT_FILE,
-  CA_CHAIN_FILE,
-  CA_KEY_FILE,
-  CLIENT_CERT_FILE,
-  CLIENT_KEY_FILE,
-  INDEX_JSON_FILE,
-  INDEX_TXT_FILE,
-  SERVER_CERT_FILE,
-  SERVER_KEY_FILE,
-}
-
 const CERT_MODE = 0o644
 const DIR_MODE = 0o700
 const CA_NAMES = [CA_CERT_FILE, CA_CHAIN_FILE, CA_KEY_FILE, INDEX_TXT_FILE, INDEX_JSON_FILE]

@@ -204,11 +204,11 @@ describe('VerifyStep', () => {
       code: 'INVALID_INPUT',
       kind: 'input',
       field: 'caCertPath',
-      params: { value: `"${certDir}/ca.crt"`, allowed: message('verify.input.readable') },
+      params: { value: `"${certDir}/ca.crt"`, allowed: message('trust.ca.mustBeReadable') },
     })
     api.runVerify.mockResolvedValueOnce({ ok: false, error: toErrorInfo(unreadable) })
     await user.click(screen.getByRole('button', { name: /运行验证|重新运行/ }))
-    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('文件必须存在且可读'))
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('CA 证书文件必须存在且可读'))
     expect(screen.getByRole('alert').textContent).toContain('没有做任何更改')
     expect(english.filter((s) => container.textContent.includes(s))).toEqual([])
   })

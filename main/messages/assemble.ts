@@ -1,0 +1,64 @@
+import type * as EnSections from './en/sections'
+
+/** What a language's sections provide: the English section names (each language has exactly these). */
+type Sections = { readonly [K in keyof typeof EnSections]: object }
+
+/**
+ * One language's catalogue from its section files, the same for every language: the top-level keys are i18next
+ * namespaces.
+ *   error    error codes: { message, hint } (front-end neutral words; fields named as in the request types)
+ *   cliHint  the CLI's own hint for a code (names --flags and commands); wins over error.CODE.hint in the CLI
+ *   guiHint  the GUI's own hint for a code (names steps and controls); wins over error.CODE.hint in the GUI
+ *   cli      what CLI commands print (help, results, notes), by area
+ *   gui      the renderer's screens (i18next's default namespace there)
+ * and the domain's words by area (trust, docker, pki, verify, explain, preflight, progress, lint, menu, ...).
+ * A new section: add its file to en/ and zh-CN/, export it from both sections.ts, and spread it in here.
+ */
+export function assemble<S extends Sections>(s: S) {
+  return {
+    error: {
+      ...(s.commonErrors as S['commonErrors']),
+      ...(s.dockerErrors as S['dockerErrors']),
+      ...(s.jobsErrors as S['jobsErrors']),
+      ...(s.pkiErrors as S['pkiErrors']),
+      ...(s.appErrors as S['appErrors']),
+      ...(s.trustErrors as S['trustErrors']),
+      ...(s.fsErrors as S['fsErrors']),
+    },
+    cliHint: {
+      ...(s.commonCliHints as S['commonCliHints']),
+      ...(s.dockerCliHints as S['dockerCliHints']),
+      ...(s.jobsCliHints as S['jobsCliHints']),
+      ...(s.pkiCliHints as S['pkiCliHints']),
+      ...(s.trustCliHints as S['trustCliHints']),
+    },
+    guiHint: {
+      ...(s.commonGuiHints as S['commonGuiHints']),
+      ...(s.dockerGuiHints as S['dockerGuiHints']),
+      ...(s.jobsGuiHints as S['jobsGuiHints']),
+      ...(s.pkiGuiHints as S['pkiGuiHints']),
+      ...(s.trustGuiHints as S['trustGuiHints']),
+    },
+    cli: {
+      common: s.commonCli,
+      docker: s.dockerCli,
+      jobs: s.jobsCli,
+      verify: s.verifyCli,
+      pki: s.pkiCli,
+      trust: s.trustCli,
+    },
+    gui: { ...(s.gui as S['gui']), lifecycle: s.jobsGui },
+    trust: s.trustTexts,
+    fs: s.fsTexts,
+    docker: s.docker,
+    preflight: s.dockerPreflight,
+    progress: { ...(s.jobsProgress as S['jobsProgress']), registry: s.dockerProgress },
+    verify: s.verifyTexts,
+    explain: s.explainTexts,
+    request: s.requestTexts,
+    pki: s.pkiTexts,
+    lint: s.lintTexts,
+    menu: s.appMenu,
+    input: s.appInput,
+  }
+}

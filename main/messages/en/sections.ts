@@ -1,0 +1,10 @@
+// Every section of this language's catalogue; ../assemble.ts puts them into their namespaces.
+export * from './app'
+export * from './common'
+export * from './docker'
+export * from './fs'
+export * from './gui'
+export * from './jobs'
+export * from './pki'
+export * from './trust'
+export * from './verify'
