@@ -90,6 +90,7 @@ describe('RegistryStep', () => {
     render(<RegistryStep />)
     await screen.findByText(/already exists \(running, image registry:2\)/)
     await user.click(await screen.findByRole('button', { name: 'Remove the container' }))
+    await user.click(await screen.findByRole('button', { name: 'Remove' }))
     await waitFor(() => expect(api.registryRemove).toHaveBeenCalled())
     await waitFor(() => expect(screen.queryByText(/already exists \(running, image registry:2\)/)).toBeNull())
   })
@@ -112,6 +113,7 @@ describe('RegistryStep', () => {
       error: { code: 'REGISTRY_NOT_FOUND', message: 'no container' },
     })
     await user.click(await screen.findByRole('button', { name: 'Remove the container' }))
+    await user.click(await screen.findByRole('button', { name: 'Remove' }))
     await waitFor(() => expect(screen.queryByText(/Registry running/)).toBeNull())
     expect(useStagesStore.getState().containerId).toBeUndefined()
     expect(await screen.findByText(/images were kept/i)).toBeDefined()
