@@ -170,6 +170,8 @@ function helpTitle(ctx: CommandContext, title: string): string {
  */
 export async function runCli(argv: string[], io: CliIo = processIo()): Promise<number> {
   let exitCode = EXIT_OK
+  // First: the key generation runs on the thread pool while the catalogue and the command group load.
+  const early = startEarlyWork(argv)
   const ctx = makeContext(
     io,
     (code) => {
@@ -178,7 +180,6 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
     langFromArgv(argv),
   )
   try {
-    const early = startEarlyWork(argv)
     const program = await buildProgram(ctx, argv, early)
     await program.parseAsync(argv, { from: 'user' })
     return exitCode
