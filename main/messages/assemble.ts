@@ -24,6 +24,7 @@ export function assemble<S extends Sections>(s: S) {
       ...(s.appErrors as S['appErrors']),
       ...(s.trustErrors as S['trustErrors']),
       ...(s.fsErrors as S['fsErrors']),
+      ...(s.registryApiErrors as S['registryApiErrors']),
     },
     cliHint: {
       ...(s.commonCliHints as S['commonCliHints']),
