@@ -207,13 +207,6 @@ export async function removeRegistry(
   }
 }
 
-export interface ReplaceCertResult {
-  name: string
-  notAfter: string
-  health: HealthResult
-  backups: string[]
-}
-
 export interface ReplaceCheck {
   info: Inspect
   check: CertCheck
@@ -252,7 +245,7 @@ export async function checkReplacement(
 
 /**
  * Puts a server pair into the container's certificate store (the bind-mounted folder, its volume or host path) and
- * restarts the container. No checks, no health poll: replaceCertificate checks first, and a rollback uses this to
+ * restarts the container. No checks, no health poll: the lifecycle job checks first (checkReplacement), and its rollback uses this to
  * put the old pair back. A bind-mounted folder that is `certs.dir` itself is left as it is (already in place).
  */
 export async function installCertificate(
@@ -294,30 +287,6 @@ export async function installCertificate(
     throw engineCallFailed(message('docker.action.restartContainer', { name }), err)
   }
   return { backups }
-}
-
-/**
- * Replaces the served certificate with a new pair from the same CA (clients need no new trust), then restarts and
- * checks health. A pair from another CA is refused before anything changes. (The GUI's replace is the job in
- * main/lifecycle/replace-certificate.ts, which also puts the old pair back when health fails.)
- */
-export async function replaceCertificate(
-  engine: Engine,
-  name: string,
-  certs: CertMaterial,
-  opts: {
-    registryHost?: string | undefined
-    healthTimeoutMs?: number | undefined
-    signal?: AbortSignal
-  } = {},
-): Promise<ReplaceCertResult> {
-  const { info, check, port } = await checkReplacement(engine, name, certs, opts)
-  const { backups } = await installCertificate(engine, name, certs, info)
-  const health = await healthWithLogs(engine, name, healthTarget(engine, check.identity, port, certs.caPem), {
-    timeoutMs: opts.healthTimeoutMs,
-    signal: opts.signal,
-  })
-  return { name, notAfter: check.notAfter, health, backups }
 }
 
 /** Restart followed by the health poll against our CA. */

@@ -387,8 +387,14 @@ describe('verify against a registry started by our code', () => {
     expect(r(stale, 'tls').reasonZhCN).toMatch(
       /^仓库提供的证书指纹为 [0-9A-F:]{95}，不是签发的证书（[0-9A-F:]{95}）$/,
     )
-    const { replaceCertificate, readCertDir } = await import('../../main/docker')
-    await replaceCertificate(engine, name, await readCertDir(fresh.dir), { registryHost: '127.0.0.1' })
+    const { readCertDir } = await import('../../main/docker')
+    const { swapServerCertificate } = await import('../../main/lifecycle/replace-certificate')
+    await swapServerCertificate({
+      engine,
+      name,
+      certs: await readCertDir(fresh.dir),
+      registryHost: '127.0.0.1',
+    })
     const after = await runVerify(
       { registry, caPem: ca.certPem, certPem: fresh.certPem },
       { platform: 'linux', trustRoot: root.path },
