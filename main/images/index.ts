@@ -1,0 +1,12 @@
+// Images across the air gap: read docker-save / OCI archives, import them into a registry, export to an archive.
+export * from './types'
+export * from './names'
+export { openImageSource } from './source'
+export type { OpenSourceOptions } from './source'
+export { inspectArchive } from './inspect'
+export type { ArchiveInspection, InspectedImage, InspectedPlatform } from './inspect'
+export { importImages } from './import'
+export type { ImportInput, ImportResult, ImportedImage, TransferOptions } from './import'
+export { exportImages } from './export'
+export type { ExportFormat, ExportInput, ExportResult } from './export'
+export { readImageList } from './list-file'
