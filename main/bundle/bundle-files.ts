@@ -19,9 +19,17 @@ export interface BundleFile {
 export const CHECKSUMS_FILE = 'SHA256SUMS'
 export const FINGERPRINT_FILE = 'ca.crt.sha256'
 
-/** `registry-trust-HOST_PORT`, named for the first registry address. */
-export function bundleFolderName(registries: RegistryAddress[]): string {
-  return `registry-trust-${registries[0]?.fileSafe ?? 'registry'}`
+/** `registry-trust-HOST_PORT`, named for the first registry address (or the mirror, when it is the only one). */
+export function bundleFolderName(registries: RegistryAddress[], mirror?: RegistryAddress): string {
+  return `registry-trust-${registries[0]?.fileSafe ?? mirror?.fileSafe ?? 'registry'}`
+}
+
+export const MIRROR_FILE = 'mirror.txt'
+
+/** mirror.txt: the Docker Hub mirror install.sh sets up when no --mirror is given (checked against SHA256SUMS). */
+function mirrorFile(mirror: RegistryAddress): BundleFile {
+  const content = `# The Docker Hub pull-through mirror (HOST:PORT) install.sh sets up by default; install.sh --no-mirror skips it.\n${mirror.hostPort}\n`
+  return { path: MIRROR_FILE, content, mode: 0o644 }
 }
 
 export function sha256Hex(data: string | Uint8Array): string {
@@ -41,12 +49,17 @@ function fill(template: string, values: Record<string, string>): string {
  * Every file of the trust bundle, in memory: the CA, its fingerprint, the installers, the Ansible playbook and the
  * bilingual README, then SHA256SUMS over all of them. Throws if anything would hold a private key.
  */
-export function buildBundleFiles(ca: TrustCa, registries: RegistryAddress[]): BundleFile[] {
-  const folder = bundleFolderName(registries)
+export function buildBundleFiles(
+  ca: TrustCa,
+  registries: RegistryAddress[],
+  mirror?: RegistryAddress,
+): BundleFile[] {
+  const folder = bundleFolderName(registries, mirror)
   const values = {
     FOLDER: folder,
     REGISTRIES: registries.map((r) => `- \`${r.hostPort}\``).join('\n'),
     FIRST_REGISTRY: registries[0]?.hostPort ?? 'HOST:PORT',
+    MIRROR: mirror?.hostPort ?? 'HOST:PORT',
     FINGERPRINT: ca.fingerprintSha256,
     OS_FILE: osStoreFileName(ca),
   }
@@ -64,6 +77,7 @@ export function buildBundleFiles(ca: TrustCa, registries: RegistryAddress[]): Bu
     { path: 'ansible/registry-trust.yml', content: ansiblePlaybook, mode: 0o644 },
     { path: 'ansible/inventory.example.ini', content: ansibleInventory, mode: 0o644 },
     { path: 'README.md', content: fill(readme, values), mode: 0o644 },
+    ...(mirror ? [mirrorFile(mirror)] : []),
   ]
   for (const f of files) {
     if (PEM_PRIVATE_KEY.test(f.content))

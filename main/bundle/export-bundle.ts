@@ -13,6 +13,8 @@ import { findPrivateKeys, verifyBundleDir } from './verify-bundle'
 export interface ExportBundleInput {
   ca: TrustCa
   registries: RegistryAddress[]
+  /** A Docker Hub mirror install.sh sets up by default (mirror.txt). */
+  mirror?: RegistryAddress | undefined
   /** The folder the bundle folder is created in. */
   outDir: string
   archive?: ArchiveFormat | undefined
@@ -94,7 +96,7 @@ interface Target {
 
 async function target(input: ExportBundleInput, field: string): Promise<Target> {
   const outDir = resolve(input.outDir)
-  const folder = bundleFolderName(input.registries)
+  const folder = bundleFolderName(input.registries, input.mirror)
   const dir = join(outDir, folder)
   const archiveName = input.archive ? `${folder}.${input.archive}` : undefined
   const archivePath = archiveName ? join(outDir, archiveName) : undefined
@@ -178,7 +180,7 @@ export async function exportBundle(input: ExportBundleInput): Promise<ExportedBu
   const field = input.field ?? 'outDir'
   throwIfAborted(input.signal)
   const t = await target(input, field)
-  const files = buildBundleFiles(input.ca, input.registries)
+  const files = buildBundleFiles(input.ca, input.registries, input.mirror)
   let made: string[] = []
   let tmp: string | undefined
   const doing: Doing = { action: 'createFolder', path: t.outDir }

@@ -17,6 +17,8 @@ export interface CliIo {
   stderr: (text: string) => void
   env: NodeJS.ProcessEnv
   cwd: string
+  /** stderr is a terminal: progress may rewrite one status line (else it prints whole lines only). */
+  stderrTTY?: boolean | undefined
   /**
    * Tests only: the removable-drive lister (default: systeminformation; a test returns a real loop-mounted image)
    * and a hook between writing a drive and re-reading it (a test damages the image there).
@@ -69,6 +71,12 @@ const FIELD_FLAGS: Readonly<Record<string, string>> = {
   outDir: '--out',
   passphrase: '--passphrase-file',
   sans: '--ip/--dns',
+  // Mirror (StartMirrorInput -> mirror start)
+  upstreamCaPem: '--upstream-ca',
+  upstreamPassword: '--upstream-password-file',
+  // Images (ImportInput.files, ExportInput.refs -> images import FILE..., images export REF...)
+  files: 'FILE',
+  refs: 'REF',
 }
 
 /** How the CLI names a request field in messages: its flag. Fields already written as flags stay as they are. */

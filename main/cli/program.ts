@@ -24,6 +24,8 @@ const groups: { names: readonly string[]; load: () => Promise<Register> }[] = [
     load: async () => (await import('./commands/registry')).registerRegistryCommands,
   },
   { names: ['verify'], load: async () => (await import('./commands/verify')).registerVerifyCommands },
+  { names: ['images'], load: async () => (await import('./commands/images')).registerImagesCommands },
+  { names: ['mirror'], load: async () => (await import('./commands/mirror')).registerMirrorCommands },
   {
     names: ['trust', 'bundle', 'drives'],
     load: async () => (await import('./commands/trust')).registerClientTrustCommands,
@@ -84,6 +86,7 @@ export function processIo(): CliIo {
     stderr: (t) => process.stderr.write(t),
     env: process.env,
     cwd: process.cwd(),
+    stderrTTY: process.stderr.isTTY,
   }
 }
 

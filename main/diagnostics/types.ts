@@ -1,3 +1,4 @@
+import type { mirrorExplain } from '../messages/en/mirror'
 import type { explainTexts } from '../messages/en/verify'
 import type { Param } from '../messages/types'
 
@@ -5,7 +6,7 @@ import type { Param } from '../messages/types'
 export type RedoStep = 'certificates' | 'registry' | 'trust' | 'login' | 'network' | 'docker-engine'
 
 /** A known failure's code: a key of the catalogue's `explain` namespace. */
-export type ExplainCode = keyof typeof explainTexts
+export type ExplainCode = keyof typeof explainTexts | keyof typeof mirrorExplain
 
 /** Values put into `{{registry}}`, `{{host}}`, `{{port}}` in the texts. */
 export type ExplainParams = {

@@ -3,11 +3,14 @@ import { CERT_FILE, KEY_FILE } from './cert-material'
 import {
   AUTH_DIR,
   CERTS_DIR,
+  CONFIG_DIR,
+  CONFIG_FILE,
   CONTAINER_PORT,
   DATA_DIR,
   LABEL_AUTH,
   LABEL_CERT_SOURCE,
   LABEL_CERT_STORE,
+  LABEL_CONFIG,
   LABEL_MANAGED,
   LABEL_PORT,
   LABEL_STORAGE,
@@ -27,6 +30,19 @@ export interface RegistryContainerSpec {
   /** Volume holding /auth/htpasswd when htpasswd auth is on. */
   authVolume?: string | undefined
   deleteEnabled?: boolean | undefined
+  /** A generated configuration (a pull-through mirror's): see RegistryConfigMount. */
+  config?: RegistryConfigMount | undefined
+}
+
+/**
+ * A configuration the registry runs instead of the image's own: CONFIG_DIR/config.yml from a volume (read-only),
+ * given as the command (registry:2 and registry:3 images both take a config path as their only argument), with the
+ * environment and labels that go with it. The REGISTRY_HTTP_TLS_* variables still apply (they override the file).
+ */
+export interface RegistryConfigMount {
+  volume: string
+  env?: string[] | undefined
+  labels?: Record<string, string> | undefined
 }
 
 export const HTPASSWD_REALM = 'Registry Wizard'
@@ -56,10 +72,16 @@ export function registryContainerOptions(spec: RegistryContainerSpec): Container
     binds.push(`${spec.authVolume}:${AUTH_DIR}:ro`)
   }
   if (spec.deleteEnabled) env.push('REGISTRY_STORAGE_DELETE_ENABLED=true')
+  const config = spec.config
+  if (config !== undefined) {
+    env.push(...(config.env ?? []))
+    binds.push(`${config.volume}:${CONFIG_DIR}:ro`)
+  }
   const portKey = `${CONTAINER_PORT}/tcp`
   return {
     name: spec.name,
     Image: spec.image,
+    ...(config === undefined ? {} : { Cmd: [`${CONFIG_DIR}/${CONFIG_FILE}`] }),
     User: '0:0',
     Env: env,
     ExposedPorts: { [portKey]: {} },
@@ -70,6 +92,7 @@ export function registryContainerOptions(spec: RegistryContainerSpec): Container
       [LABEL_CERT_SOURCE]: source(spec.certStore),
       [LABEL_STORAGE]: `${spec.storage.kind}:${source(spec.storage)}`,
       [LABEL_AUTH]: spec.authVolume === undefined ? '' : spec.authVolume,
+      ...(config === undefined ? {} : { ...config.labels, [LABEL_CONFIG]: config.volume }),
     },
     HostConfig: {
       RestartPolicy: { Name: 'always' },

@@ -31,6 +31,7 @@ import {
   LABEL_AUTH,
   LABEL_CERT_SOURCE,
   LABEL_CERT_STORE,
+  LABEL_CONFIG,
   LABEL_MANAGED,
 } from './labels'
 import { healthTarget, healthWithLogs } from './start-registry'
@@ -186,6 +187,8 @@ export async function removeRegistry(
   if (certVolume) volumes.push(certVolume)
   const authVolume = info.Config.Labels[LABEL_AUTH]
   if (authVolume) volumes.push(authVolume)
+  const configVolume = info.Config.Labels[LABEL_CONFIG]
+  if (configVolume) volumes.push(configVolume)
   const data = info.Mounts.find((m) => m.Destination === DATA_DIR)
   if (opts.deleteData && data?.Type === 'volume' && data.Name) volumes.push(data.Name)
   const removed: string[] = []

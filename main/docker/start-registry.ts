@@ -5,7 +5,12 @@ import { httpsUrl } from '../net/address'
 import { checkCertMaterial, CERT_FILE, KEY_FILE, type CertMaterial } from './cert-material'
 import { lastLogLines } from './container-logs'
 import { checkContainerName } from './container-name'
-import { registryContainerOptions, type CertStore, type StorageSpec } from './container-spec'
+import {
+  registryContainerOptions,
+  type CertStore,
+  type RegistryConfigMount,
+  type StorageSpec,
+} from './container-spec'
 import { engineCallFailed, engineMessage } from './docker-errors'
 import type { Engine } from './engine-check'
 import { assertSecretsSafe } from './engine-security'
@@ -20,13 +25,31 @@ import {
   LABEL_AUTH,
   LABEL_CERT_SOURCE,
   LABEL_CERT_STORE,
+  LABEL_CONFIG,
   LABEL_MANAGED,
 } from './labels'
 import { checkPortFree, findContainer, nameInUse, portInUse, type ExistingContainer } from './preflight'
 import { progressMessage, type JobOptions } from './progress'
 import { checkStorageWritable, WRITE_CHECK_REPO } from './storage-check'
+import type { FileEntry } from './tar-files'
 
 export type CertStoreChoice = 'auto' | 'bind' | 'volume' | { hostPath: string }
+
+/**
+ * A configuration the registry runs instead of the image's own (a pull-through mirror's proxy settings): `files`
+ * (config.yml first, modes as given: 0600 for secrets) are copied into volume NAME-config, mounted read-only at
+ * CONFIG_DIR; never put into the environment, so `docker inspect` does not show them.
+ */
+export interface RegistryConfig {
+  files: FileEntry[]
+  /** More environment (e.g. SSL_CERT_FILE for an upstream's CA): no secrets here. */
+  env?: string[] | undefined
+  labels?: Record<string, string> | undefined
+  /** The progress text of the copy (the caller's words). */
+  progress: Message
+  /** false: the registry takes no uploads (proxy mode answers 405), so the storage write check is left out. */
+  writeCheck?: boolean | undefined
+}
 
 export interface StartRegistryInput {
   name: string
@@ -50,6 +73,8 @@ export interface StartRegistryInput {
    */
   registryHost?: string | undefined
   healthTimeoutMs?: number | undefined
+  /** A generated configuration (see RegistryConfig); default: the image's own. */
+  config?: RegistryConfig | undefined
 }
 
 export interface StartRegistryResult {
@@ -142,6 +167,15 @@ function takes(err: unknown, name: 'log' | 'cleanup'): err is AppError {
   return err instanceof AppError && err.params !== undefined && name in err.params
 }
 
+/**
+ * The lines that say why: the last 10, or when the registry panicked (registry:2 panics when its configuration
+ * cannot be used, e.g. a proxy upstream it cannot reach) the panic line and the 9 after it, not the goroutine dump.
+ */
+function failureLines(lines: string[]): string[] {
+  const panic = lines.findLastIndex((l) => l.startsWith('panic:'))
+  return panic >= 0 ? lines.slice(panic, panic + 10) : lines.slice(-10)
+}
+
 /** Health poll that adds the container's last log lines to any failure. */
 export async function healthWithLogs(
   engine: Engine,
@@ -157,7 +191,7 @@ export async function healthWithLogs(
     })
   } catch (err) {
     if (!takes(err, 'log')) throw err
-    throw withParam(err, 'log', logBlock(await lastLogLines(engine, name, 10)))
+    throw withParam(err, 'log', logBlock(failureLines(await lastLogLines(engine, name, 60))))
   }
 }
 
@@ -286,9 +320,11 @@ async function checkHealthy(
       timeoutMs: c.input.healthTimeoutMs,
       signal: c.signal,
     })
-    c.step('storage', progressMessage('storage'))
     const used = await storage()
-    await ensureStorageWritable(c.engine, name, target, used, c.input.users)
+    if (c.input.config?.writeCheck !== false) {
+      c.step('storage', progressMessage('storage'))
+      await ensureStorageWritable(c.engine, name, target, used, c.input.users)
+    }
     return { health, storage: used }
   } catch (err) {
     if (isAbort(err, c.signal)) {
@@ -401,6 +437,9 @@ async function removeReplaced(
     if (oldCerts && !(certStore.kind === 'volume' && certStore.name === oldCerts)) stale.push(oldCerts)
     const oldAuth = labels[LABEL_AUTH]
     if (oldAuth && !c.auth) stale.push(oldAuth)
+    // A generated configuration is written afresh (no file of the old one stays behind).
+    const oldConfig = labels[LABEL_CONFIG]
+    if (oldConfig) stale.push(oldConfig)
   }
   for (const v of stale)
     if (await removeVolume(engine, v)) c.step('replace', progressMessage('replaceVolume', { volume: v }))
@@ -428,6 +467,11 @@ async function fillStores(
     )
     if (certStore.kind === 'volume') filled.push(certStore.name)
   }
+  if (input.config !== undefined) {
+    c.step('config', input.config.progress)
+    await dropFiles(engine, image, { kind: 'volume', name: configVolume(input.name) }, input.config.files)
+    filled.push(configVolume(input.name))
+  }
   if (!c.auth) return { filled, authVolume: undefined }
   c.step('auth', progressMessage('auth'))
   const authVolume = `${input.name}-auth`
@@ -436,6 +480,14 @@ async function fillStores(
   ])
   filled.push(authVolume)
   return { filled, authVolume }
+}
+
+const configVolume = (name: string): string => `${name}-config`
+
+function configMount(input: StartRegistryInput): RegistryConfigMount | undefined {
+  const config = input.config
+  if (config === undefined) return undefined
+  return { volume: configVolume(input.name), env: config.env, labels: config.labels }
 }
 
 /** Creates and starts the container; a failed start leaves no container behind. */
@@ -497,6 +549,7 @@ async function startNew(
       certStore,
       authVolume,
       deleteEnabled: input.deleteEnabled,
+      config: configMount(input),
     }),
   )
   const target = healthTarget(engine, c.identity, c.port, input.certs.caPem)

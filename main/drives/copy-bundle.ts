@@ -1,13 +1,15 @@
 import { randomBytes } from 'node:crypto'
 import { promises as fs } from 'node:fs'
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path'
-import { AppError, invalidInput, isAppError } from '../errors'
+import { AppError, invalidInput } from '../errors'
 import { pathExists } from '../fs/atomic-write'
-import { errnoOf } from '../fs/errno'
 import { throwIfAborted } from '../jobs/abort'
 import { message, type Message } from '../messages/index'
 import { listFiles, verifyBundleDir } from '../bundle/verify-bundle'
+import { checkDriveRoom, driveError } from './destination'
 import { readBack, weakestMethod, type ReadBackMethod, type ReadBackOptions } from './read-back'
+
+export { driveError } from './destination'
 
 export interface CopiedBundle {
   dest: string
@@ -54,22 +56,6 @@ function checkPaths(bundleDir: string, mount: string): { name: string; dest: str
   return { name, dest }
 }
 
-function mib(n: number): string {
-  return `${(n / 1024 / 1024).toFixed(2)} MiB`
-}
-
-/** Turns errno codes met while writing a drive into a clear error (Etcher's HUMAN_FRIENDLY idea). */
-export function driveError(err: unknown, mount: string): AppError {
-  if (isAppError(err)) return err
-  const errno = errnoOf(err)
-  if (errno === 'EROFS' || errno === 'EACCES' || errno === 'EPERM')
-    return new AppError({ code: 'DRIVE_READ_ONLY', params: { mount, errno }, cause: err })
-  if (errno === 'ENOSPC' || errno === 'EDQUOT')
-    return new AppError({ code: 'DRIVE_FILLED_UP', params: { mount }, cause: err })
-  const detail = err instanceof Error ? err.message : String(err)
-  return new AppError({ code: 'DRIVE_WRITE_FAILED', params: { mount, detail }, cause: err })
-}
-
 async function fsyncPath(path: string): Promise<void> {
   const handle = await fs.open(path, 'r')
   try {
@@ -93,22 +79,6 @@ async function sourceFiles(bundleDir: string): Promise<{ files: string[]; bytes:
   let bytes = 0
   for (const f of files) bytes += (await fs.stat(join(bundleDir, f))).size
   return { files, bytes }
-}
-
-/** Writable, with room? A probe file tells, and statfs, before anything else is written. */
-async function checkDrive(mount: string, bytes: number, count: number): Promise<void> {
-  const probe = join(mount, `.registry-wizard-probe-${randomBytes(4).toString('hex')}`)
-  try {
-    await (await fs.open(probe, 'wx')).close()
-    await fs.rm(probe, { force: true })
-  } catch (err) {
-    throw driveError(err, mount)
-  }
-  const stat = await fs.statfs(mount)
-  const free = stat.bavail * stat.bsize
-  const needed = bytes + (count + 4) * stat.bsize
-  if (free < needed)
-    throw new AppError({ code: 'DRIVE_FULL', params: { mount, free: mib(free), needed: mib(needed) } })
 }
 
 /** Writes every file into `staged` with fsync, then syncs the folders; stops at the next file when aborted. */
@@ -194,7 +164,7 @@ export async function copyBundleToMount(
   const { name, dest } = checkPaths(bundleDir, mount)
   throwIfAborted(opts.signal)
   const { files, bytes } = await sourceFiles(bundleDir)
-  await checkDrive(mount, bytes, files.length)
+  await checkDriveRoom(mount, bytes, files.length)
   if (!opts.force && (await pathExists(dest)))
     throw new AppError({ code: 'BUNDLE_EXISTS', params: { path: dest } })
   const tag = randomBytes(4).toString('hex')

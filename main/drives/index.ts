@@ -15,3 +15,4 @@ export {
 } from './copy-bundle'
 export { readBack, type ReadBackMethod, type ReadBackOptions } from './read-back'
 export { DRIVE_ID, driveId } from './drive-id'
+export { checkDriveRoom, readBackSha256 } from './destination'

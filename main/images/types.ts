@@ -33,6 +33,11 @@ export interface SourceManifest {
  */
 export interface SourceImage {
   names: string[]
+  /**
+   * Tags the archive gives without a repository (an OCI `org.opencontainers.image.ref.name` that is a bare word,
+   * as `skopeo copy ... oci-archive:FILE:1.0` writes): the importer needs a repository for them.
+   */
+  tags?: string[] | undefined
   index?: { mediaType: string; digest: string; bytes: Buffer } | undefined
   manifests: SourceManifest[]
 }

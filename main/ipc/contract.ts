@@ -293,6 +293,26 @@ export interface StartRegistryRequest extends JobRef {
   users?: { user: string; password: string }[] | undefined
 }
 
+/** The mirror start: the upstream's CA and password are files main reads (the password never crosses IPC). */
+export interface StartMirrorRequest extends JobRef {
+  plan: Plan
+  certDir: string
+  /** https://HOST[:PORT]; default Docker Hub. */
+  upstream?: string | undefined
+  upstreamCaPath?: string | undefined
+  upstreamUser?: string | undefined
+  upstreamPasswordPath?: string | undefined
+  /** Default 5001. */
+  port?: number | undefined
+}
+
+/** The mirror container: the registry's status and what it proxies (never the upstream password). */
+export interface MirrorStatusInfo extends RegistryStatusInfo {
+  upstream: string
+  upstreamUser?: string | undefined
+  upstreamCa: boolean
+}
+
 export interface VerifyRequest extends JobRef {
   host: string
   port: number
@@ -307,6 +327,93 @@ export interface VerifyRequest extends JobRef {
    * registry start in this session (kept in main's memory only). Goes renderer -> main only; never persisted or logged.
    */
   credentials?: { user: string; password: string } | undefined
+}
+
+// Images (main/images): archives and folders main picked (the renderer holds ids), transfers, the registry's listing.
+
+/** A file or folder the user picked through main's dialog: the renderer sends `id` back, never a path. */
+export interface PickedPath {
+  id: string
+  /** The last part of the path, to show. */
+  name: string
+  /** The whole path, to show only (requests name the pick by id). */
+  path: string
+}
+
+export interface InspectedPlatformInfo {
+  os: string
+  architecture: string
+  variant?: string | undefined
+  digest: string
+  size: number
+}
+
+/** What an archive holds (main/images inspectArchive), for the Images screen's table. */
+export interface ImageArchiveInfo {
+  archiveId: string
+  name: string
+  kind: 'docker-archive' | 'oci-archive' | 'oci-layout'
+  images: {
+    names: string[]
+    digest: string
+    mediaType: string
+    platforms: InspectedPlatformInfo[]
+    size: number
+  }[]
+  totalBytes: number
+}
+
+/** An import's or export's progress (main/images TransferProgress): a message and the bytes behind its bars. */
+export interface TransferProgressInfo {
+  message: Message
+  blob?:
+    | {
+        digest: string
+        done: number
+        size: number
+        outcome?: 'present' | 'mounted' | 'uploaded' | 'fetched' | undefined
+      }
+    | undefined
+  done: number
+  total: number
+  bytesPerSecond: number
+}
+
+/** The registry of the plan, and (when htpasswd is on) a login typed again; absent: the one main keeps. */
+export interface ImagesRegistryRef {
+  host: string
+  port: number
+  caCertPath: string
+  credentials?: { user: string; password: string } | undefined
+}
+
+export interface ImportImagesResult {
+  images: { reference: string; digest: string; mediaType: string; platforms: number }[]
+  blobs: { uploaded: number; present: number; mounted: number; bytesUploaded: number }
+  seconds: number
+}
+
+export interface ExportImagesRequest extends JobRef, ImagesRegistryRef {
+  refs: string[]
+  format: 'oci' | 'docker'
+  /** docker format: `os/arch[/variant]` (default linux/amd64). */
+  platform?: string | undefined
+  prefix?: string | undefined
+  /** The archive's name in the destination (`images.tar`). */
+  fileName: string
+  /** Exactly one destination: a folder picked through main (its id) or a listed removable drive (its id). */
+  folderId?: string | undefined
+  driveId?: string | undefined
+  force?: boolean | undefined
+}
+
+export interface ExportImagesResult {
+  out: string
+  checksumFile: string
+  sha256: string
+  bytes: number
+  images: { reference: string; digest: string; platforms: number }[]
+  seconds: number
 }
 
 export interface Channels {
@@ -366,9 +473,23 @@ export interface Channels {
     }
     response: { notAfter: string; status: number }
   }
+  // The Docker Hub pull-through mirror (main/mirror)
+  /** A job: the mirror container in proxy mode on the plan's engine, TLS from certDir (its own port, 5001 default). */
+  startMirror: { request: StartMirrorRequest; response: { containerId: string; url: string; upstream: string } }
+  mirrorStatus: { request: { plan: Plan }; response: MirrorStatusInfo }
+  mirrorStop: { request: { plan: Plan }; response: MirrorStatusInfo }
+  mirrorRestart: {
+    request: JobRef & { plan: Plan; certDir: string }
+    response: { status: number; elapsedMs: number }
+  }
+  mirrorRemove: {
+    request: { plan: Plan; deleteData: boolean }
+    response: { removedVolumes: string[]; keptStorage?: KeptStorage | undefined }
+  }
   // Client trust (main/trust, main/bundle, main/drives)
   planTrust: {
-    request: { caCertPath: string; host: string; port: number }
+    /** `mirror`: a Docker Hub pull-through mirror HOST:PORT the clients are pointed at too (trust/targets/mirror-*). */
+    request: { caCertPath: string; host: string; port: number; mirror?: string | undefined }
     response: TrustPlanView
   }
   /**
@@ -376,7 +497,7 @@ export interface Channels {
    * elevation prompt, or (no prompt) not at all: then `script` is what to run as root. `pending`: commands left to run.
    */
   applyTrust: {
-    request: JobRef & { caCertPath: string; host: string; port: number }
+    request: JobRef & { caCertPath: string; host: string; port: number; mirror?: string | undefined }
     response: TrustPlanView & {
       mode: 'prefix' | 'direct' | 'elevate' | 'print'
       pending: string[]
@@ -385,7 +506,13 @@ export interface Channels {
   }
   listDrives: { request: undefined; response: { drives: DriveInfo[] } }
   exportBundle: {
-    request: JobRef & { outDir: string; caCertPath: string; host: string; port: number }
+    request: JobRef & {
+      outDir: string
+      caCertPath: string
+      host: string
+      port: number
+      mirror?: string | undefined
+    }
     response: BundleResult
   }
   /** Copies a bundle this app exported (by id) onto a listed drive (by id): fsync, re-read from the drive, compare. */
@@ -395,6 +522,24 @@ export interface Channels {
   }
   // Verification (main/verify)
   runVerify: { request: VerifyRequest; response: { checks: CheckRow[]; ok: boolean } }
+  // Images (main/images, main/registry-api)
+  /** Main's dialog: an archive file, an OCI layout folder, or the folder an export goes to; null when cancelled. */
+  pickImagesPath: {
+    request: { kind: 'archive' | 'layout' | 'exportFolder' }
+    response: { picked: PickedPath | null }
+  }
+  inspectImageArchive: { request: { archiveId: string }; response: ImageArchiveInfo }
+  /** Pushes picked archives; `job:transfer` events carry the per-blob and total bytes. */
+  importImages: {
+    request: JobRef & ImagesRegistryRef & { archiveIds: string[]; prefix?: string | undefined }
+    response: ImportImagesResult
+  }
+  exportImages: { request: ExportImagesRequest; response: ExportImagesResult }
+  /** The registry's catalog with each repository's tags. */
+  listRegistryImages: {
+    request: ImagesRegistryRef
+    response: { repositories: { name: string; tags: string[] }[] }
+  }
 }
 
 export type Channel = keyof Channels
@@ -427,6 +572,8 @@ export interface Events {
   'verify:check': { jobId: string; check: CheckRow }
   /** Per-layer progress of an image pull. */
   'job:layer': { jobId: string; layer: LayerProgress }
+  /** An image import's or export's progress: the blob in flight and the total, with bytes/s. */
+  'job:transfer': { jobId: string; transfer: TransferProgressInfo }
 }
 export type EventName = keyof Events
 
@@ -464,12 +611,22 @@ const channelSet = {
   registryRestart: true,
   registryRemove: true,
   registryReplaceCert: true,
+  startMirror: true,
+  mirrorStatus: true,
+  mirrorStop: true,
+  mirrorRestart: true,
+  mirrorRemove: true,
   planTrust: true,
   applyTrust: true,
   listDrives: true,
   exportBundle: true,
   copyBundleToDrive: true,
   runVerify: true,
+  pickImagesPath: true,
+  inspectImageArchive: true,
+  importImages: true,
+  exportImages: true,
+  listRegistryImages: true,
 } as const satisfies Record<Channel, true>
 
 /** Every channel name, at runtime (the preload builds its API from this list; the record above keeps it complete). */
@@ -479,6 +636,7 @@ const eventSet = {
   'job:progress': true,
   'job:log': true,
   'job:layer': true,
+  'job:transfer': true,
   'menu:action': true,
   'verify:check': true,
 } as const satisfies Record<EventName, true>
@@ -500,10 +658,14 @@ export const JOB_CANCELLABLE = {
   followRegistryLogs: true,
   registryRestart: false,
   registryReplaceCert: true,
+  startMirror: true,
+  mirrorRestart: false,
   applyTrust: false,
   exportBundle: true,
   copyBundleToDrive: true,
   runVerify: true,
+  importImages: true,
+  exportImages: true,
 } as const satisfies Record<JobChannel, boolean>
 export const JOB_CHANNELS = Object.keys(JOB_CANCELLABLE) as JobChannel[]
 export const isJobChannel = (c: Channel): c is JobChannel => (JOB_CHANNELS as Channel[]).includes(c)

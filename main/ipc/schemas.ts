@@ -20,10 +20,17 @@ const jobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'input.allowed.
 const secret = z.string().min(1).max(1024).optional()
 
 const hostPort = { host: address, port }
+/** A Docker Hub mirror HOST:PORT (the trust domain parses it; empty = none). */
+const mirror = z.string().max(300).optional()
 const login = z.strictObject({
   user: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, { error: 'input.allowed.user' }),
   password: z.string().min(1).max(256),
 })
+
+// Images: picks are named by main's ids; references and platforms are checked again by the domain.
+const pickId = z.string().regex(/^pick-[0-9a-f]{16}$/, { error: 'gui.images.allowed.pickId' })
+const imagesRegistry = { ...hostPort, caCertPath: path, credentials: login.optional() }
+const imageRef = z.string().regex(/^[A-Za-z0-9][\w.:/@+-]{0,511}$/, { error: 'gui.images.allowed.reference' })
 
 export const schemas = {
   getAppInfo: z.undefined(),
@@ -90,10 +97,24 @@ export const schemas = {
     passphrase: secret,
     days: z.number().int().min(1).max(825).optional(),
   }),
-  planTrust: z.strictObject({ caCertPath: path, ...hostPort }),
-  applyTrust: z.strictObject({ jobId, caCertPath: path, ...hostPort }),
+  startMirror: z.strictObject({
+    jobId,
+    plan,
+    certDir: path,
+    upstream: text(2048).optional(),
+    upstreamCaPath: path.optional(),
+    upstreamUser: z.string().regex(/^[^\s:]{1,256}$/, { error: 'mirror.allowed.user' }).optional(),
+    upstreamPasswordPath: path.optional(),
+    port: port.optional(),
+  }),
+  mirrorStatus: z.strictObject({ plan }),
+  mirrorStop: z.strictObject({ plan }),
+  mirrorRestart: z.strictObject({ jobId, plan, certDir: path }),
+  mirrorRemove: z.strictObject({ plan, deleteData: z.boolean() }),
+  planTrust: z.strictObject({ caCertPath: path, ...hostPort, mirror }),
+  applyTrust: z.strictObject({ jobId, caCertPath: path, ...hostPort, mirror }),
   listDrives: z.undefined(),
-  exportBundle: z.strictObject({ jobId, outDir: path, caCertPath: path, ...hostPort }),
+  exportBundle: z.strictObject({ jobId, outDir: path, caCertPath: path, ...hostPort, mirror }),
   copyBundleToDrive: z.strictObject({
     jobId,
     bundleId: z.string().regex(/^bundle-[0-9a-f]{16}$/, { error: 'input.allowed.bundleId' }),
@@ -114,6 +135,40 @@ export const schemas = {
       error: 'input.allowed.pushNeedsDocker',
       path: ['docker'],
     }),
+  pickImagesPath: z.strictObject({ kind: z.enum(['archive', 'layout', 'exportFolder']) }),
+  inspectImageArchive: z.strictObject({ archiveId: pickId }),
+  importImages: z.strictObject({
+    jobId,
+    ...imagesRegistry,
+    archiveIds: z.array(pickId).min(1).max(64),
+    prefix: text(255).optional(),
+  }),
+  exportImages: z
+    .strictObject({
+      jobId,
+      ...imagesRegistry,
+      refs: z.array(imageRef).min(1).max(1000),
+      format: z.enum(['oci', 'docker']),
+      platform: z
+        .string()
+        .regex(/^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/, { error: 'gui.images.allowed.platform' })
+        .optional(),
+      prefix: text(255).optional(),
+      fileName: z
+        .string()
+        .regex(/^[A-Za-z0-9_][A-Za-z0-9._-]{0,123}\.tar$/, { error: 'gui.images.allowed.fileName' }),
+      folderId: pickId.optional(),
+      driveId: z
+        .string()
+        .regex(/^drive-[0-9a-f]{16}$/, { error: 'input.allowed.driveId' })
+        .optional(),
+      force: z.boolean().optional(),
+    })
+    .refine((r) => (r.folderId === undefined) !== (r.driveId === undefined), {
+      error: 'gui.images.allowed.destination',
+      path: ['folderId'],
+    }),
+  listRegistryImages: z.strictObject(imagesRegistry),
 } satisfies { [C in Channel]: z.ZodType<RequestOf<C>> }
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { Transform, type Readable } from 'node:stream'
 import { AppError } from '../errors'
 import { throwIfAborted } from '../jobs/abort'
 import { call, protocolError, type RegistryClient } from './client'
@@ -13,8 +14,15 @@ export interface PushBlobOptions {
   /** A repository of the same registry that may hold the blob: mount it from there instead of uploading. */
   mountFrom?: string | undefined
   signal?: AbortSignal | undefined
-  /** Bytes sent so far, after each request. */
+  /** Bytes sent so far, after each request (for a StreamSource: as the bytes go). */
   onProgress?: ((sent: number) => void) | undefined
+  /**
+   * How a StreamSource is sent: 'put' (default) a monolithic PUT ?digest= carrying the stream with its
+   * Content-Length (POST + PUT: two requests), 'patch' one PATCH carrying the stream, then an empty closing PUT.
+   * Measured against registry:2 (208 MB, 4 layers, 8 alternating runs): medians 3.38 s 'put', 3.44 s
+   * 'patch' (noise-level apart), so 'put', one request shorter.
+   */
+  streamMode?: 'put' | 'patch' | undefined
 }
 
 export interface PushBlobResult {
@@ -24,7 +32,22 @@ export interface PushBlobResult {
   outcome: 'present' | 'mounted' | 'uploaded'
 }
 
-export type BlobSource = Buffer | AsyncIterable<Buffer>
+/**
+ * A blob read from a file: `open` gives a stream of its `size` bytes (called again for a retry). The registry
+ * computes the digest of what it receives and refuses a mismatch (PUT ?digest=); the opener may check too
+ * (the images reader does, failing the stream before it ends, so the upload is never completed).
+ */
+export interface StreamSource {
+  kind: 'stream'
+  open: () => Readable
+  size: number
+}
+
+export type BlobSource = Buffer | AsyncIterable<Buffer> | StreamSource
+
+function isStreamSource(s: BlobSource): s is StreamSource {
+  return !Buffer.isBuffer(s) && (s as Partial<StreamSource>).kind === 'stream'
+}
 
 function blobPath(name: string, digest: string): string {
   return `/v2/${name}/blobs/${digest}`
@@ -83,14 +106,74 @@ export async function pushBlob(
       params: { value: '' },
     })
   if (Buffer.isBuffer(source) && o.digest !== undefined) verifyDigest(source, o.digest, `${name}@${o.digest}`)
-  const size = Buffer.isBuffer(source) ? source.length : 0
+  const size = Buffer.isBuffer(source) ? source.length : isStreamSource(source) ? source.size : 0
   if (await blobExists(c, name, digest, o.signal)) return { digest, size, outcome: 'present' }
   const started = await startUpload(c, name, digest, o)
   if ('mounted' in started) return { digest, size, outcome: 'mounted' }
   const sent = Buffer.isBuffer(source)
     ? await uploadBytes(c, started.location, source, digest, o)
-    : await uploadStream(c, started.location, source, digest, o)
+    : isStreamSource(source)
+      ? await uploadStreamed(c, started.location, source, digest, o)
+      : await uploadStream(c, started.location, source, digest, o)
   return { digest, size: sent, outcome: 'uploaded' }
+}
+
+/** The source's stream, reporting the bytes that pass (counted from 0 for every opening). */
+function counted(source: StreamSource, onProgress: ((sent: number) => void) | undefined): () => Readable {
+  return () => {
+    const src = source.open()
+    if (onProgress === undefined) return src
+    let sent = 0
+    const count = new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        sent += chunk.length
+        onProgress(sent)
+        done(null, chunk)
+      },
+    })
+    src.on('error', (e) => count.destroy(e))
+    return src.pipe(count)
+  }
+}
+
+/** A StreamSource in one request carrying the bytes: a monolithic PUT ?digest=, or one PATCH and the closing PUT. */
+async function uploadStreamed(
+  c: RegistryClient,
+  at: string,
+  source: StreamSource,
+  digest: string,
+  o: PushBlobOptions,
+): Promise<number> {
+  const stream = counted(source, o.onProgress)
+  const headers = { 'content-type': 'application/octet-stream' }
+  if (o.streamMode === 'patch') {
+    const range: Record<string, string> = source.size === 0 ? {} : { 'content-range': `0-${source.size - 1}` }
+    const req = {
+      method: 'PATCH',
+      url: at,
+      headers: { ...headers, ...range },
+      stream,
+      bodyLength: source.size,
+    }
+    const res = await call(c, { ...req, signal: o.signal }, [202])
+    await finish(c, location(res), digest, undefined, o.signal)
+    return source.size
+  }
+  const url = new URL(at)
+  url.searchParams.set('digest', digest)
+  const req = { method: 'PUT', url: url.href, headers, stream, bodyLength: source.size, signal: o.signal }
+  const res = await call(c, req, [201])
+  checkAnswered(res, url.pathname, digest)
+  return source.size
+}
+
+function checkAnswered(res: HttpResponse, what: string, digest: string): void {
+  const answered = header(res, 'docker-content-digest')
+  if (answered !== '' && answered !== digest)
+    throw new AppError({
+      code: 'REGISTRY_API_DIGEST_MISMATCH',
+      params: { what, expected: digest, actual: answered },
+    })
 }
 
 /** POST: a mount (201: done) or a new upload session (202: its Location). */
@@ -198,10 +281,5 @@ async function finish(
     { method: 'PUT', url: url.href, headers, body: body ?? Buffer.alloc(0), signal },
     [201],
   )
-  const answered = header(res, 'docker-content-digest')
-  if (answered !== '' && answered !== digest)
-    throw new AppError({
-      code: 'REGISTRY_API_DIGEST_MISMATCH',
-      params: { what: url.pathname, expected: digest, actual: answered },
-    })
+  checkAnswered(res, url.pathname, digest)
 }

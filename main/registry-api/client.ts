@@ -14,27 +14,63 @@ export interface RegistryClientOptions extends RegistryEndpoint {
   password?: string | undefined
 }
 
-/** One registry: its transport (only the given CA trusted), credentials, and the last bearer token it gave. */
+/** A bearer token and the actions it grants on one repository. */
+export interface ScopedToken {
+  token: string
+  actions: string[]
+}
+
+/**
+ * One registry: its transport (only the given CA trusted), credentials, and bearer tokens: per repository
+ * (`tokens`, from the scopes of the challenges answered), and the last one for requests naming none (`/v2/`).
+ */
 export interface RegistryClient {
   t: Transport
   credentials?: { user: string; password: string } | undefined
   bearer?: string | undefined
+  tokens?: Map<string, ScopedToken> | undefined
+  /** How many tokens were fetched (tests: token auth does not refetch per request). */
+  tokenFetches?: number | undefined
   close: () => void
 }
 
 export function registryClient(o: RegistryClientOptions): RegistryClient {
   const t = transport(o)
   const credentials = o.user === undefined ? undefined : { user: o.user, password: o.password ?? '' }
-  return { t, credentials, close: () => t.agent.destroy() }
+  return { t, credentials, tokens: new Map(), tokenFetches: 0, close: () => t.agent.destroy() }
 }
 
-/** A request with auth (basic when given; a bearer token on a Bearer challenge, retried once); `ok` statuses pass. */
+/** The repository a request is about (`/v2/<name>/blobs|manifests|tags/...`), or undefined. */
+export function repositoryOf(url: string): string | undefined {
+  const path = url.startsWith('/') ? url.split('?')[0] : new URL(url).pathname
+  return /^\/v2\/(.+?)\/(?:blobs|manifests|tags)\//.exec(path ?? '')?.[1]
+}
+
+/** Keeps a token under every repository its scopes name, unless one granting more is already kept there. */
+function keepToken(c: RegistryClient, token: string, scope: string | undefined): void {
+  c.bearer = token
+  c.tokens ??= new Map()
+  for (const s of (scope ?? '').split(' ')) {
+    const m = /^repository:(.+):([^:]*)$/.exec(s)
+    if (m === null) continue
+    const [, repo = '', list = ''] = m
+    const actions = list.split(',').filter((a) => a !== '')
+    const held = c.tokens.get(repo)
+    if (held === undefined || actions.length >= held.actions.length) c.tokens.set(repo, { token, actions })
+  }
+}
+
+/**
+ * A request with auth (basic when given; on a Bearer challenge a token for its scope, kept per repository so
+ * later requests send it at once; retried once); `ok` statuses pass. A streaming body is opened again for the
+ * retry.
+ */
 export async function call(c: RegistryClient, req: HttpRequest, ok: number[]): Promise<HttpResponse> {
   let res = await send(c.t, withAuth(c, req))
   if (res.status === 401) {
     const challenge = parseChallenge(header(res, 'www-authenticate'))
     if (challenge.scheme === 'bearer') {
-      c.bearer = await fetchToken(c, challenge.params, req.signal)
+      keepToken(c, await fetchToken(c, challenge.params, req.signal), challenge.params.scope)
       res = await send(c.t, withAuth(c, req))
     }
     if (res.status === 401)
@@ -47,10 +83,12 @@ export async function call(c: RegistryClient, req: HttpRequest, ok: number[]): P
   throw httpError(req.method, res)
 }
 
-function withAuth(c: RegistryClient, req: HttpRequest): HttpRequest {
+export function withAuth(c: RegistryClient, req: HttpRequest): HttpRequest {
+  const repo = repositoryOf(req.url)
+  const bearer = (repo === undefined ? undefined : c.tokens?.get(repo)?.token) ?? c.bearer
   const auth =
-    c.bearer !== undefined
-      ? `Bearer ${c.bearer}`
+    bearer !== undefined
+      ? `Bearer ${bearer}`
       : c.credentials !== undefined
         ? basic(c.credentials.user, c.credentials.password)
         : undefined
@@ -86,7 +124,10 @@ async function fetchToken(
     throw protocolError('GET', realm, `WWW-Authenticate: ${JSON.stringify(params)}`)
   }
   if (url.protocol !== 'https:') throw protocolError('GET', realm, url.protocol)
-  for (const k of ['service', 'scope']) if (params[k] !== undefined) url.searchParams.set(k, params[k])
+  if (params.service !== undefined) url.searchParams.set('service', params.service)
+  // Several scopes (a cross-repository mount) are several `scope` parameters, as the token spec has it.
+  for (const s of (params.scope ?? '').split(' ')) if (s !== '') url.searchParams.append('scope', s)
+  c.tokenFetches = (c.tokenFetches ?? 0) + 1
   const headers = c.credentials
     ? { authorization: basic(c.credentials.user, c.credentials.password) }
     : undefined

@@ -1,6 +1,7 @@
 import { Agent, request as httpsRequest } from 'node:https'
 import type { IncomingHttpHeaders } from 'node:http'
 import { isIP } from 'node:net'
+import type { Readable } from 'node:stream'
 import { checkServerIdentity } from 'node:tls'
 import { AppError } from '../errors'
 import { cancelled } from '../jobs/abort'
@@ -23,6 +24,13 @@ export interface HttpRequest {
   url: string
   headers?: Record<string, string> | undefined
   body?: Buffer | undefined
+  /**
+   * A streaming body instead of `body`: opened for each attempt (a retry after a 401 gets fresh bytes), sent
+   * with Content-Length `bodyLength` when given (else chunked). If the stream fails, the request is torn down
+   * (the server never sees a complete body) and the exchange fails with the stream's error.
+   */
+  stream?: (() => Readable) | undefined
+  bodyLength?: number | undefined
   signal?: AbortSignal | undefined
 }
 
@@ -56,6 +64,9 @@ export function send(t: Transport, req: HttpRequest): Promise<HttpResponse> {
       reject(cancelled(req.signal.reason))
       return
     }
+    const length = req.body ? req.body.length : req.bodyLength
+    let body: Readable | undefined
+    let bodyError: unknown
     const r = httpsRequest(
       {
         method: req.method,
@@ -65,34 +76,50 @@ export function send(t: Transport, req: HttpRequest): Promise<HttpResponse> {
         // SNI names a host name only (RFC 6066); an IP literal is checked against the certificate's IP SANs.
         ...identity(sameHost ? t.endpoint.host.replace(/^\[(.*)\]$/, '$1') : host),
         agent: t.agent,
-        headers: { ...req.headers, ...(req.body ? { 'content-length': String(req.body.length) } : {}) },
+        headers: { ...req.headers, ...(length !== undefined ? { 'content-length': String(length) } : {}) },
         signal: req.signal,
       },
       (res) => {
         const chunks: Buffer[] = []
         res.on('data', (c: Buffer) => chunks.push(c))
         res.on('error', (e) => {
-          reject(netError(url.host, e, req.signal))
+          reject(bodyError ?? netError(url.host, e, req.signal))
         })
         res.on('end', () => {
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks),
-            url: url.href,
-          })
+          if (body !== undefined && !body.readableEnded) body.destroy()
+          if (bodyError !== undefined) reject(bodyError)
+          else
+            resolve({
+              status: res.statusCode ?? 0,
+              headers: res.headers,
+              body: Buffer.concat(chunks),
+              url: url.href,
+            })
         })
       },
     )
     r.on('error', (e) => {
-      reject(netError(url.host, e, req.signal))
+      body?.destroy()
+      reject(bodyError ?? netError(url.host, e, req.signal))
     })
-    r.end(req.body)
+    if (req.stream === undefined) {
+      r.end(req.body)
+      return
+    }
+    body = req.stream()
+    body.on('error', (e) => {
+      bodyError = e
+      r.destroy(e)
+    })
+    body.pipe(r)
   })
 }
 
 /** The certificate must name `name` (not the address connected to); SNI carries it when it is a host name. */
-function identity(name: string): { servername?: string; checkServerIdentity: typeof checkServerIdentity } {
+export function identity(name: string): {
+  servername?: string
+  checkServerIdentity: typeof checkServerIdentity
+} {
   const check = (_host: string, cert: Parameters<typeof checkServerIdentity>[1]): Error | undefined =>
     checkServerIdentity(name, cert)
   return { ...(isIP(name) === 0 ? { servername: name } : {}), checkServerIdentity: check }

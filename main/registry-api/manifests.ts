@@ -1,3 +1,4 @@
+import { AppError } from '../errors'
 import { call, protocolError, type RegistryClient } from './client'
 import { checkDigestForm, sha256Digest, verifyDigest } from './digest'
 import { header, type HttpResponse } from './http'
@@ -97,4 +98,22 @@ export async function putManifest(
   const answered = header(res, 'docker-content-digest')
   if (answered !== '' && answered !== digest) verifyDigest(manifest.bytes, answered, `${name}:${reference}`)
   return digest
+}
+
+/**
+ * DELETE a manifest by digest (what `registry garbage-collect` then frees). True when deleted (202), false when the
+ * registry did not have it (404); a registry without `storage.delete.enabled` answers 405: REGISTRY_API_DELETE_DISABLED.
+ */
+export async function deleteManifest(
+  c: RegistryClient,
+  name: string,
+  digest: string,
+  signal?: AbortSignal,
+): Promise<boolean> {
+  checkDigestForm(digest)
+  const url = manifestPath(name, digest)
+  const res = await call(c, { method: 'DELETE', url, signal }, [202, 404, 405])
+  if (res.status === 405)
+    throw new AppError({ code: 'REGISTRY_API_DELETE_DISABLED', params: { url: res.url } })
+  return res.status === 202
 }

@@ -1,5 +1,10 @@
 export { parseTrustCa, osStoreFileName, PEM_PRIVATE_KEY } from './ca-certificate'
-export { noPortError, parseRegistryAddress, parseRegistryAddresses } from './registry-address'
+export {
+  noPortError,
+  parseMirrorAndRegistries,
+  parseRegistryAddress,
+  parseRegistryAddresses,
+} from './registry-address'
 export { detectOsFamily, familyFromOsRelease, parseOsRelease } from './os-family'
 export { applyPlans, describeStep, stepsAsShell, type ApplyResult } from './apply-plan'
 export { directQuery, directRunner, type CommandResult, type CommandRunner, type QueryRunner } from './runner'

@@ -81,3 +81,32 @@ export function parseRegistryAddresses(
   }
   return [...seen.values()]
 }
+
+/**
+ * The registries to trust and the Docker Hub mirror to use (`--registry`, `--mirror`): either may be left out, not
+ * both; both need their port.
+ */
+export function parseMirrorAndRegistries(
+  registries: readonly string[],
+  mirror: string | undefined,
+  fields: { registry: string; mirror: string } = { registry: 'registry', mirror: 'mirror' },
+): { registries: RegistryAddress[]; mirror: RegistryAddress | undefined } {
+  if (mirror === undefined || mirror.trim() === '') {
+    if (registries.length === 0)
+      throw new AppError({
+        code: 'MIRROR_OR_REGISTRY_REQUIRED',
+        kind: 'input',
+        field: fields.registry,
+        params: { allowed: ALLOWED },
+      })
+    return {
+      registries: parseRegistryAddresses(registries, fields.registry, { requirePort: true }),
+      mirror: undefined,
+    }
+  }
+  const m = parseRegistryAddress(mirror, fields.mirror)
+  if (m.port === undefined) throw noPortError(m, fields.mirror)
+  const list =
+    registries.length === 0 ? [] : parseRegistryAddresses(registries, fields.registry, { requirePort: true })
+  return { registries: list, mirror: m }
+}

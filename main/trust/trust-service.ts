@@ -3,11 +3,14 @@ import { fsFailure } from '../fs/errno'
 import { message } from '../messages/index'
 import { applyPlans, type ApplyResult } from './apply-plan'
 import { containerdTarget } from './targets/containerd'
+import { mirrorStatus, planMirror } from './targets/mirror-targets'
 import { dockerTarget } from './targets/docker'
 import { osStoreTarget } from './targets/os-store'
 import { podmanTarget } from './targets/podman'
 import {
+  MIRROR_TARGET_IDS,
   TARGET_IDS,
+  type MirrorTargetId,
   type RegistryAddress,
   type TargetId,
   type TargetPlan,
@@ -27,32 +30,38 @@ export const ALL_TARGETS: readonly TrustTarget[] = [
 export interface TrustRequest {
   env: TrustEnv
   ca: TrustCa
+  /** The registries to trust; may be empty when only a mirror is set up. */
   registries: RegistryAddress[]
+  /** A Docker Hub pull-through mirror to point the clients at (targets/mirror-*.ts). */
+  mirror?: RegistryAddress | undefined
   /** Explicit targets are used even when not detected; absent: every target present on the system. */
-  targets?: TargetId[] | undefined
+  targets?: (TargetId | MirrorTargetId)[] | undefined
   force?: boolean | undefined
 }
 
-/** Parses a target list: `docker,podman,containerd,os`. */
-export function parseTargets(value: string, field = 'targets'): TargetId[] {
+/** Every target id `--targets` takes: the trust stores, and `k3s` (mirror only). */
+const ALL_TARGET_IDS: readonly string[] = [...new Set([...TARGET_IDS, ...MIRROR_TARGET_IDS])]
+
+/** Parses a target list: `docker,podman,containerd,os` (and `k3s`, for a mirror). */
+export function parseTargets(value: string, field = 'targets'): (TargetId | MirrorTargetId)[] {
   const ids = value
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean)
-  const allowed = message('trust.targets.allowed', { targets: [...TARGET_IDS] })
+  const allowed = message('trust.targets.allowed', { targets: [...ALL_TARGET_IDS] })
   if (ids.length === 0) throw invalidInput(field, value, allowed)
   for (const id of ids)
-    if (!(TARGET_IDS as readonly string[]).includes(id))
+    if (!ALL_TARGET_IDS.includes(id))
       throw new AppError({
         code: 'TRUST_TARGET_UNKNOWN',
         kind: 'input',
         field,
-        params: { value: JSON.stringify(value), target: id, allowed: [...TARGET_IDS] },
+        params: { value: JSON.stringify(value), target: id, allowed: [...ALL_TARGET_IDS] },
       })
-  return [...new Set(ids as TargetId[])]
+  return [...new Set(ids as (TargetId | MirrorTargetId)[])]
 }
 
-export async function selectTargets(env: TrustEnv, requested?: TargetId[]): Promise<TrustTarget[]> {
+export async function selectTargets(env: TrustEnv, requested?: readonly string[]): Promise<TrustTarget[]> {
   if (requested) return ALL_TARGETS.filter((t) => requested.includes(t.id))
   const present = await Promise.all(ALL_TARGETS.map((t) => t.isPresent(env)))
   return ALL_TARGETS.filter((_, i) => present[i])
@@ -61,10 +70,12 @@ export async function selectTargets(env: TrustEnv, requested?: TargetId[]): Prom
 /** Plans install or uninstall for every selected target, changing nothing (this is the dry run). */
 export async function planTrust(action: 'install' | 'uninstall', req: TrustRequest): Promise<TargetPlan[]> {
   const ctx = { env: req.env, ca: req.ca, registries: req.registries, force: req.force ?? false }
-  const targets = await selectTargets(req.env, req.targets)
+  // Only a mirror given: the registry trust stores are left alone (the mirror's CA goes beside its client configs).
+  const targets = req.registries.length > 0 ? await selectTargets(req.env, req.targets) : []
   const plans: TargetPlan[] = []
   try {
     for (const t of targets) plans.push(action === 'install' ? await t.install(ctx) : await t.uninstall(ctx))
+    plans.push(...(await planMirror(action, req)))
   } catch (err) {
     throw fsFailure(err, { field: 'root', path: (err as NodeJS.ErrnoException).path ?? req.env.root })
   }
@@ -84,8 +95,8 @@ export async function runTrust(action: 'install' | 'uninstall', req: TrustReques
 
 export async function trustStatus(req: TrustRequest): Promise<TargetStatus[]> {
   const ctx = { env: req.env, ca: req.ca, registries: req.registries, force: false }
-  const targets = await selectTargets(req.env, req.targets)
+  const targets = req.registries.length > 0 ? await selectTargets(req.env, req.targets) : []
   const out: TargetStatus[] = []
   for (const t of targets) out.push(await t.isInstalled(ctx))
-  return out
+  return [...out, ...(await mirrorStatus(req))]
 }

@@ -5,6 +5,10 @@ import type { CommandRunner, QueryRunner } from './runner'
 export const TARGET_IDS = ['docker', 'podman', 'containerd', 'os'] as const
 export type TargetId = (typeof TARGET_IDS)[number]
 
+/** The clients a Docker Hub mirror is written into (`--targets` with `--mirror`; see targets/mirror-targets.ts). */
+export const MIRROR_TARGET_IDS = ['docker', 'containerd', 'podman', 'k3s'] as const
+export type MirrorTargetId = (typeof MIRROR_TARGET_IDS)[number]
+
 export type Platform = 'linux' | 'darwin' | 'win32'
 
 /** Where and how trust operations act. Tests point `root` at a temp dir; the real system is `/` (or `C:\`). */
@@ -65,7 +69,7 @@ export type TrustStep =
 
 /** A store's plan: its steps, and what the user must know (restart dockerd, containerd's config_path) as messages. */
 export interface TargetPlan {
-  target: TargetId
+  target: TargetId | MirrorTargetId
   /** The store's name (`trust.target.*`). */
   label: Message
   steps: TrustStep[]
@@ -79,7 +83,7 @@ export interface StatusItem {
 }
 
 export interface TargetStatus {
-  target: TargetId
+  target: TargetId | MirrorTargetId
   label: Message
   installed: boolean | 'unknown'
   items: StatusItem[]

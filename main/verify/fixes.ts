@@ -12,6 +12,9 @@ export const VERIFY_FIXES = {
   SERVED_LEAF_ONLY: 'certificates',
   INTERMEDIATE_INVALID: 'certificates',
   INTERMEDIATE_EXPIRING: 'certificates',
+  // A pull-through mirror (verify's mirror mode, and a push tried against one).
+  MIRROR_NO_PUSH: 'registry',
+  MIRROR_PULL_FAILED: 'registry',
 } as const satisfies Readonly<Record<string, RedoStep>>
 
 type VerifyFixCode = keyof typeof VERIFY_FIXES

@@ -2,7 +2,8 @@
 // redo, as messages of the catalogue (main/messages: `verify.*`, `explain.*`). Domain code (no electron): the CLI, the
 // IPC handler and the tests call runVerify with injected dependencies.
 export { runVerify, DEFAULT_TIMEOUT_MS, DEFAULT_ROUND_TRIP_TIMEOUT_MS } from './run-verify'
-export { CHECKS, DEPENDS_ON } from './titles'
+export { CHECKS, DEPENDS_ON, MIRROR_CHECKS } from './titles'
+export { DEFAULT_MIRROR_IMAGE } from './checks/mirror-pull'
 export { msg, type VerifyKey } from './message'
 export { checkFixMessage, fixStepMessage, reportText, resultText, type CheckResultText } from './report-text'
 export { goHostnameError } from './go-identity'

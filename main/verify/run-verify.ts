@@ -9,7 +9,8 @@ import { makeContext, type VerifyContext } from './context'
 import { verifyFix } from './fixes'
 import { msg } from './message'
 import { fail, skipped, type Outcome } from './outcome'
-import { CHECKS, DEFAULT_FIX_STEP, DEPENDS_ON, defaultFixMessage, titleMessage } from './titles'
+import { checkMirrorPull } from './checks/mirror-pull'
+import { CHECKS, DEFAULT_FIX_STEP, DEPENDS_ON, defaultFixMessage, MIRROR_CHECKS, titleMessage } from './titles'
 import type { CheckId, CheckResult, CheckStatus, VerifyDeps, VerifyInput, VerifyReport } from './types'
 
 type CheckFn = (ctx: VerifyContext, signal: AbortSignal) => Outcome | Promise<Outcome>
@@ -25,6 +26,7 @@ const RUN: Record<CheckId, CheckFn> = {
   'round-trip': checkRoundTrip,
   catalog: checkCatalog,
   trust: checkMachineTrust,
+  'mirror-pull': checkMirrorPull,
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000
@@ -119,7 +121,7 @@ async function outcomeOf(
       blockedBy: blocker.id,
     })
   const timeout =
-    id === 'round-trip'
+    id === 'round-trip' || id === 'mirror-pull'
       ? (deps.roundTripTimeoutMs ?? DEFAULT_ROUND_TRIP_TIMEOUT_MS)
       : (deps.timeoutMs ?? DEFAULT_TIMEOUT_MS)
   try {
@@ -143,7 +145,8 @@ export async function runVerify(input: VerifyInput, deps: VerifyDeps = {}): Prom
   const results: CheckResult[] = []
   const byId = new Map<CheckId, CheckResult>()
   const state = { cancelled: false }
-  for (const [i, check] of CHECKS.entries()) {
+  const checks = input.mirror === undefined ? CHECKS : MIRROR_CHECKS
+  for (const [i, check] of checks.entries()) {
     const started = Date.now()
     const outcome = await outcomeOf(check.id, ctx, byId, state)
     const result: CheckResult = {

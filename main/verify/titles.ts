@@ -5,14 +5,21 @@ import { CHECK_IDS, type CheckId } from './types'
 
 /** A check's title as a message (`verify.title.<check id>` in main/messages). */
 export function titleMessage(id: CheckId): Message {
-  return msg(`title.${id}`)
+  return id === 'mirror-pull' ? { key: 'verify.mirror.title' } : msg(`title.${id}`)
 }
 
+type CheckEntry = { id: CheckId; title: Message }
+
 /** The ten checks in run order, with their titles. */
-export const CHECKS: readonly { id: CheckId; title: Message }[] = CHECK_IDS.map((id) => ({
+export const CHECKS: readonly CheckEntry[] = CHECK_IDS.filter((id) => id !== 'mirror-pull').map((id) => ({
   id,
   title: titleMessage(id),
 }))
+
+/** Mirror mode: the same checks with a pull through the mirror in place of the push/pull round trip. */
+export const MIRROR_CHECKS: readonly CheckEntry[] = CHECKS.map((c) =>
+  c.id === 'round-trip' ? { id: 'mirror-pull', title: titleMessage('mirror-pull') } : c,
+)
 
 /** Which checks must not have failed for a check to run. */
 export const DEPENDS_ON: Record<CheckId, CheckId[]> = {
@@ -26,6 +33,7 @@ export const DEPENDS_ON: Record<CheckId, CheckId[]> = {
   'round-trip': ['api'],
   catalog: ['api'],
   trust: ['ca'],
+  'mirror-pull': ['api'],
 }
 
 /** The step a failure without a known explanation sends the user back to (its words: `verify.fix.<check id>`). */
@@ -40,9 +48,10 @@ export const DEFAULT_FIX_STEP: Record<CheckId, RedoStep> = {
   'round-trip': 'registry',
   catalog: 'registry',
   trust: 'trust',
+  'mirror-pull': 'registry',
 }
 
 /** The default fix of a check, as a message. */
 export function defaultFixMessage(id: CheckId): Message {
-  return msg(`fix.${id}`)
+  return id === 'mirror-pull' ? { key: 'verify.mirror.fix' } : msg(`fix.${id}`)
 }

@@ -14,6 +14,8 @@ export const CHECK_IDS = [
   'round-trip',
   'catalog',
   'trust',
+  // Mirror mode only (instead of round-trip): a pull through a pull-through mirror.
+  'mirror-pull',
 ] as const
 export type CheckId = (typeof CHECK_IDS)[number]
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skipped'
@@ -60,6 +62,11 @@ export interface VerifyInput {
   credentials?: { user: string; password: string } | undefined
   /** Run check 8, the push/pull round trip (needs `deps.docker`). */
   push?: boolean | undefined
+  /**
+   * Mirror mode: `registry` is a pull-through mirror; check 8 pulls `image` (a Docker Hub name, default
+   * library/hello-world:latest) through it instead of pushing (a mirror takes no pushes).
+   */
+  mirror?: { image?: string | undefined } | undefined
 }
 
 export type LookupFn = (host: string) => Promise<LookupAddress[]>

@@ -2,9 +2,10 @@ import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorNotice } from './components/ErrorNotice'
 import { Sidebar } from './components/Sidebar'
-import { useAppStore, type Screen } from './stores/app-store'
+import { screenKey, useAppStore, type Screen } from './stores/app-store'
 import { CertificatesStep } from './steps/CertificatesStep'
 import { HomeScreen } from './steps/HomeScreen'
+import { ImagesStep } from './steps/ImagesStep'
 import { PlanStep } from './steps/PlanStep'
 import { RegistryStep } from './steps/RegistryStep'
 import { TrustStep } from './steps/TrustStep'
@@ -17,6 +18,7 @@ const SCREENS: Record<Screen, () => React.JSX.Element> = {
   registry: RegistryStep,
   trust: TrustStep,
   verify: VerifyStep,
+  images: ImagesStep,
 }
 
 export function App(): React.JSX.Element {
@@ -34,7 +36,7 @@ export function App(): React.JSX.Element {
     if (ready) performance.mark('rw:first-step-interactive')
   }, [ready])
   const Body = SCREENS[screen]
-  const key = screen === 'home' ? 'home' : `steps.${screen}`
+  const key = screenKey(screen)
   return (
     <div className="layout">
       <Sidebar />

@@ -8,6 +8,7 @@ import * as electron from '../support/electron-stand-in/index'
 import { loadBuiltPreload } from '../support/electron-stand-in/load-preload'
 import { bridgeApiIntoPage } from '../support/electron-stand-in/page-bridge'
 import { serveDir } from '../support/electron-stand-in/static-server'
+import type { Dialogs } from '../../main/ipc/handlers/app-handlers'
 import { buildHandlers } from '../../main/ipc/handlers/index'
 import { JobRegistry } from '../../main/ipc/jobs'
 import { registerHandlers } from '../../main/ipc/register-handlers'
@@ -78,7 +79,13 @@ function makeWork(): string {
   return work
 }
 
-function register(work: string, containerName: string, origin: string, logLines: string[]): () => void {
+function register(
+  work: string,
+  containerName: string,
+  origin: string,
+  logLines: string[],
+  dialogs: Dialogs | undefined,
+): () => void {
   const jobs = new JobRegistry()
   const log = (...a: unknown[]): void => void logLines.push(a.map(String).join(' '))
   return registerHandlers({
@@ -88,7 +95,10 @@ function register(work: string, containerName: string, origin: string, logLines:
       locale: 'en-US',
       workDir: join(work, 'Registry Wizard'),
       settings: new SettingsStore(join(work, 'data')),
-      dialogs: { chooseFolder: () => Promise.resolve(null), chooseFile: () => Promise.resolve(null) },
+      dialogs: dialogs ?? {
+        chooseFolder: () => Promise.resolve(null),
+        chooseFile: () => Promise.resolve(null),
+      },
       jobs,
       trustRoot: join(work, 'trust-root'),
       containerName,
@@ -120,15 +130,21 @@ async function openPage(browser: Browser, origin: string, seen: unknown[]): Prom
   return page
 }
 
-/** Starts the app for one suite; `close()` undoes everything but the container (the suite removes its own). */
-export async function startWizard(containerName: string): Promise<Wizard> {
+/**
+ * Starts the app for one suite; `close()` undoes everything but the container (the suite removes its own).
+ * `dialogs` answers main's open dialogs (default: every dialog cancelled).
+ */
+export async function startWizard(
+  containerName: string,
+  options: { dialogs?: Dialogs } = {},
+): Promise<Wizard> {
   checkBuilt()
   const work = makeWork()
   electron.reset()
   const seen: unknown[] = []
   const logLines: string[] = []
   const server = await serveDir(join(ROOT, 'out/renderer'))
-  const unregister = register(work, containerName, server.origin, logLines)
+  const unregister = register(work, containerName, server.origin, logLines, options.dialogs)
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],

@@ -5,10 +5,13 @@
 #   sudo sh install.sh --registry 10.0.0.5:5000 --registry registry.lan:5000
 #   sudo sh install.sh --uninstall           remove exactly what install added
 #   sh install.sh --dry-run                  print what would be written and run; change nothing
+#   sudo sh install.sh --mirror 10.0.0.5:5001  also pull Docker Hub images through that mirror (default: mirror.txt)
 #
 # POSIX sh: dash, busybox ash, bash (CentOS 7's 4.2 too). Before anything else it checks its files against SHA256SUMS
 # and ca.crt against the fingerprint in ca.crt.sha256. Installs for Docker (always), Podman/CRI-O and containerd when
 # present, and into the OS store (Debian/Ubuntu/Alpine, RHEL/CentOS/Fedora/Rocky/Alma, SUSE, Arch). Safe to run twice.
+# A Docker Hub mirror goes into daemon.json (merged with python: python3, python, platform-python or python2), the
+# docker.io hosts.toml, a registries.conf.d drop-in and k3s/RKE2 registries.yaml: the same files as registry-wizard.
 set -eu
 
 BUNDLE_DIR=$(cd "$(dirname "$0")" && pwd)
@@ -17,11 +20,16 @@ FINGERPRINT_FILE="$BUNDLE_DIR/ca.crt.sha256"
 SUMS_FILE="$BUNDLE_DIR/SHA256SUMS"
 # Every file this script reads; SHA256SUMS must list each of them.
 USED_FILES="install.sh ca.crt ca.crt.sha256 registries.txt"
+# mirror.txt (the default Docker Hub mirror) is optional; once SHA256SUMS lists it, it must be there and match.
+if [ -f "$SUMS_FILE" ] && grep -q '[ *]mirror\.txt$' "$SUMS_FILE"; then USED_FILES="$USED_FILES mirror.txt"; fi
 ROOT=/
 ACTION=install
 DRY_RUN=0
 FORCE=0
 REGISTRIES=""
+MIRROR=""
+NO_MIRROR=0
+MIRROR_NOTES=""
 CHANGES=0
 PASS=check
 OS_CHANGED=0
@@ -34,9 +42,10 @@ die() {
 }
 
 usage() {
-  sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
   say ""
   say "Options: --registry HOST:PORT (repeatable)  --uninstall  --dry-run  --force (replace a different ca.crt)"
+  say "         --mirror HOST:PORT (a Docker Hub pull-through mirror; default: mirror.txt)  --no-mirror"
   say "         --root DIR (act under DIR instead of /: files only, the store update is printed, not run)  -h, --help"
 }
 
@@ -44,6 +53,15 @@ usage() {
 check_registry() {
   case "$1" in
     '' | . | .. | -* | *[!A-Za-z0-9.:\[\]-]*) die "--registry: \"$1\" is not valid; HOST:PORT as in the image reference is allowed (e.g. 192.168.20.10:5000)" ;;
+  esac
+}
+
+# A mirror is HOST:PORT (the port written out, as for a registry).
+check_mirror() {
+  check_registry "$1"
+  case "$1" in
+    *:[0-9]*) ;;
+    *) die "--mirror: \"$1\" has no port; HOST:PORT as the clients reach the mirror is allowed (e.g. 192.168.20.10:5001)" ;;
   esac
 }
 
@@ -86,6 +104,17 @@ while [ $# -gt 0 ]; do
       check_registry "${1#--registry=}"
       REGISTRIES="$REGISTRIES ${1#--registry=}"
       ;;
+    --mirror)
+      [ $# -ge 2 ] || die "--mirror needs HOST:PORT"
+      check_mirror "$2"
+      MIRROR=$2
+      shift
+      ;;
+    --mirror=*)
+      check_mirror "${1#--mirror=}"
+      MIRROR=${1#--mirror=}
+      ;;
+    --no-mirror) NO_MIRROR=1 ;;
     --root)
       [ $# -ge 2 ] || die "--root needs a directory"
       ROOT=$2
@@ -110,7 +139,14 @@ if [ -z "$REGISTRIES" ]; then
     REGISTRIES="$REGISTRIES $r"
   done
 fi
-[ -n "$REGISTRIES" ] || die "no registry address: pass --registry HOST:PORT"
+if [ -z "$MIRROR" ] && [ "$NO_MIRROR" != 1 ] && [ -f "$BUNDLE_DIR/mirror.txt" ]; then
+  for m in $(grep -v '^[[:space:]]*#' "$BUNDLE_DIR/mirror.txt" | tr -d '\r'); do
+    check_mirror "$m"
+    MIRROR=$m
+  done
+fi
+if [ "$NO_MIRROR" = 1 ]; then MIRROR=""; fi
+[ -n "$REGISTRIES" ] || [ -n "$MIRROR" ] || die "no registry address: pass --registry HOST:PORT (or --mirror HOST:PORT)"
 [ -d "$ROOT" ] || die "--root: \"$ROOT\" is not a directory"
 ROOT=$(cd "$ROOT" && pwd -P)
 
@@ -288,6 +324,230 @@ do_registry() {
   fi
 }
 
+# --- The Docker Hub mirror (the same files as registry-wizard's trust install --mirror writes) ---
+MIRROR_MARKER="# Written by Registry Wizard"
+PY=""
+find_python() {
+  [ -z "$PY" ] || return 0
+  for p in python3 python /usr/libexec/platform-python python2; do
+    if command -v "$p" >/dev/null 2>&1; then
+      PY=$p
+      return 0
+    fi
+  done
+  die "$1 exists: merging the mirror into it needs python (python3, python or python2), which was not found. Add \"registry-mirrors\": [\"https://$MIRROR\"] to it by hand, or install python and run again. Nothing was changed."
+}
+
+# daemon.json: merge (our mirror first, once) or unmerge, keeping every other key in its order; exit 10 = no change,
+# 3 = not valid. Output: two-space JSON and a newline, as JSON.stringify(o, null, 2) writes it.
+DAEMON_JSON_PY='
+import io, json, sys
+from collections import OrderedDict
+op, path, url = sys.argv[1], sys.argv[2], sys.argv[3]
+def fail(m):
+    sys.stderr.write("registry-trust: error: " + path + m + "; it was left unchanged and nothing was written\n")
+    sys.exit(3)
+try:
+    o = json.loads(io.open(path, "r", encoding="utf-8").read(), object_pairs_hook=OrderedDict)
+except ValueError as e:
+    fail(" is not valid JSON (" + str(e) + ")")
+if not isinstance(o, dict):
+    fail(": the top level is not a JSON object")
+try:
+    text_type = basestring
+except NameError:
+    text_type = str
+k = "registry-mirrors"
+m = o.get(k, [])
+if not isinstance(m, list) or [x for x in m if not isinstance(x, text_type)]:
+    fail(": \"registry-mirrors\" is not a list of URLs")
+ours = [x for x in m if x == url or x == url + "/"]
+if op == "merge":
+    if ours:
+        sys.exit(10)
+    o[k] = [url] + m
+else:
+    if not ours:
+        sys.exit(10)
+    rest = [x for x in m if x != url and x != url + "/"]
+    if rest:
+        o[k] = rest
+    else:
+        del o[k]
+out = json.dumps(o, indent=2, separators=(",", ": "), ensure_ascii=False) + "\n"
+if not isinstance(out, type(u"")):
+    out = out.decode("utf-8")
+getattr(sys.stdout, "buffer", sys.stdout).write(out.encode("utf-8"))
+'
+
+# Runs the merge ($1 = merge|unmerge) of file $2 into $TMPD/daemon.json; returns 0 (written) or 10 (no change).
+daemon_json_tool() {
+  find_python "$2"
+  rc=0
+  "$PY" -c "$DAEMON_JSON_PY" "$1" "$2" "https://$MIRROR" >"$TMPD/daemon.json" || rc=$?
+  [ "$rc" = 0 ] || [ "$rc" = 10 ] || exit 1
+  return "$rc"
+}
+
+# Writes file $1 over $2 keeping $2's mode (cp -p of the old file first), atomically; a new file gets 644.
+replace_file() {
+  if [ -f "$2" ]; then cp -p "$2" "$2.tmp.$$"; else
+    mkdir -p "$(dirname "$2")"
+    : >"$2.tmp.$$"
+    chmod 644 "$2.tmp.$$"
+  fi
+  cat "$1" >"$2.tmp.$$"
+  mv -f "$2.tmp.$$" "$2"
+}
+
+# One change to a merged file: counted, printed, and (not in a dry run) done by the command in $2..
+change() {
+  what=$1
+  shift
+  [ "$PASS" = run ] || return 0
+  CHANGES=$((CHANGES + 1))
+  if [ "$DRY_RUN" = 1 ]; then
+    say "  would $what"
+    return 0
+  fi
+  "$@"
+  say "  $what"
+}
+
+mirror_daemon_json() {
+  f=$(P /etc/docker/daemon.json)
+  b="$f.before-registry-wizard"
+  printf '{\n  "registry-mirrors": [\n    "%s"\n  ]\n}\n' "https://$MIRROR" >"$TMPD/fresh.json"
+  if [ "$ACTION" = install ]; then
+    if [ ! -f "$f" ]; then
+      change "wrote: $f" replace_file "$TMPD/fresh.json" "$f"
+    elif daemon_json_tool merge "$f"; then
+      if [ ! -f "$b" ]; then change "backed up: $f as $b" cp -p "$f" "$b"; fi
+      change "wrote: $f" replace_file "$TMPD/daemon.json" "$f"
+      DOCKER_RELOAD=1
+    else
+      [ "$PASS" = check ] || say "  already in place: $f"
+      return 0
+    fi
+    DOCKER_RELOAD=1
+    return 0
+  fi
+  [ -f "$f" ] || return 0
+  if [ -f "$b" ]; then
+    if daemon_json_tool merge "$b"; then cp "$TMPD/daemon.json" "$TMPD/expected.json"; else cp "$b" "$TMPD/expected.json"; fi
+    if cmp -s "$f" "$TMPD/expected.json" || cmp -s "$f" "$b"; then
+      change "restored: $f from $b" replace_file "$b" "$f"
+      change "removed: $b" rm -f "$b"
+      DOCKER_RELOAD=1
+      return 0
+    fi
+  elif cmp -s "$f" "$TMPD/fresh.json"; then
+    change "removed: $f" rm -f "$f"
+    DOCKER_RELOAD=1
+    return 0
+  fi
+  if daemon_json_tool unmerge "$f"; then
+    change "wrote: $f" replace_file "$TMPD/daemon.json" "$f"
+    if [ -f "$b" ] && cmp -s "$TMPD/daemon.json" "$b"; then change "removed: $b" rm -f "$b"; fi
+    [ "$PASS" = check ] || say "  warning: $f was changed after install: only the mirror was taken out of it"
+    DOCKER_RELOAD=1
+  fi
+}
+
+# A config file that is ours alone when we write it (hosts.toml, registries.yaml): written when missing, left when the
+# same, refused when something else is there (registry-wizard trust install --mirror merges into those).
+place_config() {
+  if [ -f "$2" ] && ! cmp -s "$1" "$2"; then
+    die "$2 exists with other settings: add the mirror https://$MIRROR to it by hand, or run registry-wizard trust install --mirror $MIRROR on this machine (it merges, keeping every entry). Nothing was done."
+  fi
+  place_file "$1" "$2"
+}
+
+mirror_files() {
+  printf '%s: pull Docker Hub images through the mirror %s first, then Docker Hub.\nserver = "https://registry-1.docker.io"\n\n[host."https://%s"]\n  capabilities = ["pull", "resolve"]\n  ca = "/etc/containerd/certs.d/%s/ca.crt"\n' \
+    "$MIRROR_MARKER" "$MIRROR" "$MIRROR" "$MIRROR" >"$TMPD/mirror-hosts.toml"
+  printf '%s: pull Docker Hub images through the mirror %s first, then Docker Hub.\n[[registry]]\nprefix = "docker.io"\nlocation = "docker.io"\n\n[[registry.mirror]]\nlocation = "%s"\n' \
+    "$MIRROR_MARKER" "$MIRROR" "$MIRROR" >"$TMPD/mirror-podman.conf"
+}
+
+# k3s / RKE2 registries.yaml for distribution $1, into $TMPD/registries-$1.yaml.
+registries_yaml() {
+  printf '%s: pull Docker Hub images through the mirror %s first, then Docker Hub.\nmirrors:\n  docker.io:\n    endpoint:\n      - "https://%s"\nconfigs:\n  "%s":\n    tls:\n      ca_file: "%s"\n' \
+    "$MIRROR_MARKER" "$MIRROR" "$MIRROR" "$MIRROR" "/etc/rancher/$1/registry-wizard-$MIRROR_SAFE-ca.crt" >"$TMPD/registries-$1.yaml"
+}
+
+rancher_distros() {
+  found=""
+  for d in k3s rke2; do if [ -d "$(P "/etc/rancher/$d")" ]; then found="$found $d"; fi; done
+  if [ -z "$found" ]; then found=k3s; fi
+  printf '%s' "$found"
+}
+
+has_rancher() { [ -d "$(P /etc/rancher/k3s)" ] || [ -d "$(P /etc/rancher/rke2)" ]; }
+
+do_mirror_install() {
+  place_file "$CA_FILE" "$(P "/etc/docker/certs.d/$MIRROR/ca.crt")"
+  mirror_daemon_json
+  if has /etc/containerd containerd; then
+    place_file "$CA_FILE" "$(P "/etc/containerd/certs.d/$MIRROR/ca.crt")"
+    place_config "$TMPD/mirror-hosts.toml" "$(P /etc/containerd/certs.d/docker.io/hosts.toml)"
+  fi
+  if has /etc/containers podman || has /etc/containers crio; then
+    place_file "$CA_FILE" "$(P "/etc/containers/certs.d/$MIRROR/ca.crt")"
+    place_file "$TMPD/mirror-podman.conf" "$(P /etc/containers/registries.conf.d/50-registry-wizard-mirror.conf)" "$MIRROR_MARKER"
+  fi
+  if has_rancher; then
+    for d in $(rancher_distros); do
+      place_file "$CA_FILE" "$(P "/etc/rancher/$d/registry-wizard-$MIRROR_SAFE-ca.crt")"
+      registries_yaml "$d"
+      place_config "$TMPD/registries-$d.yaml" "$(P "/etc/rancher/$d/registries.yaml")"
+      if [ "$PLACED" = 1 ]; then RESTART_RANCHER="$RESTART_RANCHER $d"; fi
+    done
+  fi
+}
+
+do_mirror_uninstall() {
+  mirror_daemon_json
+  remove_file "$CA_FILE" "$(P "/etc/docker/certs.d/$MIRROR/ca.crt")"
+  prune_dirs "$(P "/etc/docker/certs.d/$MIRROR")"
+  remove_file "$TMPD/mirror-hosts.toml" "$(P /etc/containerd/certs.d/docker.io/hosts.toml)"
+  prune_dirs "$(P /etc/containerd/certs.d/docker.io)"
+  remove_file "$CA_FILE" "$(P "/etc/containerd/certs.d/$MIRROR/ca.crt")"
+  prune_dirs "$(P "/etc/containerd/certs.d/$MIRROR")"
+  remove_file "$TMPD/mirror-podman.conf" "$(P /etc/containers/registries.conf.d/50-registry-wizard-mirror.conf)"
+  remove_file "$CA_FILE" "$(P "/etc/containers/certs.d/$MIRROR/ca.crt")"
+  prune_dirs "$(P "/etc/containers/certs.d/$MIRROR")"
+  for d in $(rancher_distros); do
+    registries_yaml "$d"
+    remove_file "$TMPD/registries-$d.yaml" "$(P "/etc/rancher/$d/registries.yaml")"
+    if [ "$REMOVED" = 1 ]; then RESTART_RANCHER="$RESTART_RANCHER $d"; fi
+    remove_file "$CA_FILE" "$(P "/etc/rancher/$d/registry-wizard-$MIRROR_SAFE-ca.crt")"
+  done
+}
+
+DOCKER_RELOAD=0
+RESTART_RANCHER=""
+do_mirror() {
+  MIRROR_SAFE=$(printf '%s' "$MIRROR" | sed 's/[^A-Za-z0-9.-]\{1,\}/_/g; s/^_*//; s/_*$//')
+  mirror_files
+  DOCKER_RELOAD=0
+  RESTART_RANCHER=""
+  if [ "$PASS" = run ]; then say "Docker Hub mirror $MIRROR"; fi
+  if [ "$ACTION" = install ]; then do_mirror_install; else do_mirror_uninstall; fi
+  [ "$PASS" = run ] || return 0
+  if [ "$DOCKER_RELOAD" = 1 ] && [ "$ACTION" = install ]; then
+    MIRROR_NOTES="${MIRROR_NOTES}note: dockerd reads registry-mirrors again on SIGHUP: systemctl reload docker (or kill -HUP \$(pidof dockerd)); no restart needed
+"
+  elif [ "$DOCKER_RELOAD" = 1 ]; then
+    MIRROR_NOTES="${MIRROR_NOTES}note: restart dockerd (systemctl restart docker) so it stops using the mirror
+"
+  fi
+  for d in $RESTART_RANCHER; do
+    MIRROR_NOTES="${MIRROR_NOTES}note: $d reads registries.yaml only when it starts: systemctl restart $d (or $d-agent / $d-server)
+"
+  done
+}
+
 # The links update-ca-certificates made for our anchor file: /etc/ssl/certs/NAME.pem and HASH.N -> NAME.pem.
 remove_links() {
   certs="$(P /etc/ssl/certs)"
@@ -324,7 +584,8 @@ do_os_store() {
 # 3. A check pass (conflicts stop the run before anything changes), then the real one.
 for PASS in check run; do
   for reg in $REGISTRIES; do do_registry "$reg"; done
-  do_os_store
+  if [ -n "$REGISTRIES" ]; then do_os_store; fi
+  if [ -n "$MIRROR" ]; then do_mirror; fi
 done
 
 if has /etc/containerd containerd && [ "$ACTION" = install ]; then
@@ -332,6 +593,7 @@ if has /etc/containerd containerd && [ "$ACTION" = install ]; then
     say "warning: containerd reads hosts.toml only when config_path = \"/etc/containerd/certs.d\" is set in /etc/containerd/config.toml (registry section); set it and restart containerd"
   fi
 fi
+if [ -n "$MIRROR_NOTES" ]; then printf '%s' "$MIRROR_NOTES"; fi
 if [ "$OS_CHANGED" = 1 ]; then
   say "note: dockerd caches the system CA roots: restart it so it sees the change (systemctl restart docker)"
 fi

@@ -9,13 +9,14 @@ import { listRemovableDrives } from '../../drives/list-drives'
 import { AppError, invalidInput } from '../../errors'
 import { message } from '../../messages/index'
 import { parseTrustCa } from '../../trust/ca-certificate'
-import { parseRegistryAddresses } from '../../trust/registry-address'
+import { parseMirrorAndRegistries } from '../../trust/registry-address'
 import type { RegistryAddress, TrustCa } from '../../trust/types'
 import { collect, printJson, readInputFile, type CommandContext } from '../context'
 
 interface ExportOpts {
   ca: string
   registry?: string[]
+  mirror?: string
   out?: string
   drive?: string
   archive?: string
@@ -27,16 +28,17 @@ interface ExportOpts {
 interface ExportInput {
   ca: TrustCa
   registries: RegistryAddress[]
+  mirror: RegistryAddress | undefined
   archive: ArchiveFormat | undefined
 }
 
 async function exportInput(ctx: CommandContext, o: ExportOpts): Promise<ExportInput> {
   const ca = parseTrustCa(await readInputFile(ctx, o.ca, 'ca'), { field: 'ca', sourcePath: ctx.path(o.ca) })
-  const registries = parseRegistryAddresses(o.registry ?? [], 'registry', { requirePort: true })
+  const { registries, mirror } = parseMirrorAndRegistries(o.registry ?? [], o.mirror)
   const archive = o.archive === undefined ? undefined : parseArchiveFormat(o.archive, 'archive')
   if ((o.out === undefined) === (o.drive === undefined))
     throw invalidInput('out', o.out ?? '', message('cli.trust.bundle.outOrDrive'))
-  return { ca, registries, archive }
+  return { ca, registries, mirror, archive }
 }
 
 function printFingerprint(ctx: CommandContext, b: ExportedBundle): void {
@@ -54,11 +56,13 @@ async function toFolder(ctx: CommandContext, o: ExportOpts, input: ExportInput, 
   ctx.io.stdout(`${ctx.tr.text('cli.trust.bundle.written', { dir: b.dir })}\n`)
   for (const f of b.files) ctx.io.stdout(`  ${f}\n`)
   if (b.archivePath) ctx.io.stdout(`${ctx.tr.text('cli.trust.bundle.archive', { path: b.archivePath })}\n`)
+  if (input.mirror)
+    ctx.io.stdout(`${ctx.tr.text('cli.trustMirror.bundleMirror', { mirror: input.mirror.hostPort })}\n`)
   printFingerprint(ctx, b)
 }
 
 /** The mount point of the listed removable drive `given` names; anything else is invalid input. */
-async function listedMount(ctx: CommandContext, given: string): Promise<string> {
+export async function listedMount(ctx: CommandContext, given: string): Promise<string> {
   if (given.split(/[\\/]/).includes('..'))
     throw invalidInput('drive', given, message('cli.trust.bundle.driveDotDot'), 'DRIVE_PATH_INVALID')
   const drives = await (ctx.io.drives?.list ?? listRemovableDrives)()
@@ -119,6 +123,7 @@ export function registerBundleCommands(program: Command, ctx: CommandContext): v
     .description(help('export'))
     .requiredOption('--ca <file>', help('ca'))
     .option('--registry <host:port>', help('registry'), collect)
+    .option('--mirror <host:port>', ctx.tr.text('cli.trustMirror.help.bundleMirror'))
     .option('--out <dir>', help('out'))
     .option('--drive <mount>', help('drive'))
     .option('--archive <format>', help('archive'))

@@ -20,6 +20,7 @@ import {
   type Credential,
   type ProgressEvent,
   type RegistryStatus,
+  type RemoveResult,
   type StartRegistryInput,
   type StartRegistryResult,
   type StorageSpec,
@@ -84,13 +85,16 @@ async function readCaPem(ctx: CommandContext, dir: string): Promise<string> {
   return readInputFile(ctx, join(ctx.path(dir), CA_FILE), 'certs')
 }
 
-function parseCertStore(value: string): CertStoreChoice {
+export function parseCertStore(value: string): CertStoreChoice {
   if (value === 'auto' || value === 'bind' || value === 'volume') return value
   if (value.startsWith('host:') && value.slice(5).startsWith('/')) return { hostPath: value.slice(5) }
   throw invalidInput('certStore', value, allowedMsg('certStore'))
 }
 
-function parseStorage(ctx: CommandContext, o: StartOpts): StorageSpec | undefined {
+export function parseStorage(
+  ctx: CommandContext,
+  o: Pick<StartOpts, 'data' | 'volume'>,
+): StorageSpec | undefined {
   if (o.data !== undefined && o.volume !== undefined)
     throw invalidInput(
       '--data/--volume',
@@ -124,12 +128,15 @@ async function readUsers(ctx: CommandContext, o: StartOpts): Promise<Credential[
   return out
 }
 
-/** Progress on stderr: step changes and layer status changes; byte counters are left out. */
-function progressPrinter(ctx: CommandContext): (e: ProgressEvent) => void {
+/** Progress on stderr: step changes and layer status changes; byte counters are left out. `steps`: their names. */
+export function progressPrinter(
+  ctx: CommandContext,
+  steps = 'cli.docker.registry.start.step',
+): (e: ProgressEvent) => void {
   let last = ''
   return (e) => {
     if (e.step === 'pull' && e.current !== undefined) return
-    const key = `cli.docker.registry.start.step.${e.step}`
+    const key = `${steps}.${e.step}`
     const line = `${ctx.tr.has(key) ? ctx.tr.text(key) : e.step}: ${ctx.tr.render(e.message)}`
     if (line === last) return
     last = line
@@ -224,7 +231,7 @@ function registerStart(ctx: CommandContext, registry: Command): void {
   })
 }
 
-function statusLines(ctx: CommandContext, s: RegistryStatus): string[] {
+export function statusLines(ctx: CommandContext, s: RegistryStatus): string[] {
   const st = (key: string, params?: Params): string => say(ctx, `status.${key}`, params)
   const cert = s.servedCert
   return [
@@ -320,22 +327,27 @@ function registerRemove(ctx: CommandContext, registry: Command): void {
     const r = await withEngine(ctx, o, (engine) =>
       removeRegistry(engine, name, { deleteData: o.deleteData === true }),
     )
-    if (o.json) {
-      printJson(ctx, r)
-      return
-    }
-    const volumes = r.removedVolumes
-    ctx.io.stdout(
-      `${volumes.length > 0 ? say(ctx, 'remove.doneVolumes', { name: r.removed, volumes }) : say(ctx, 'remove.done', { name: r.removed })}\n`,
-    )
-    const kept = r.keptStorage
-    if (kept === undefined) return
-    const data =
-      kept.kind === 'volume'
-        ? message('docker.storage.volume', { name: kept.name })
-        : message('docker.storage.keptHostPath', { path: kept.path })
-    ctx.io.stdout(`${say(ctx, 'remove.keptData', { data })}\n`)
+    printRemoved(ctx, r, o.json)
   })
+}
+
+/** What a remove did (`registry remove`, `mirror remove`): the container, its volumes, and the data kept. */
+export function printRemoved(ctx: CommandContext, r: RemoveResult, json: boolean | undefined): void {
+  if (json) {
+    printJson(ctx, r)
+    return
+  }
+  const volumes = r.removedVolumes
+  ctx.io.stdout(
+    `${volumes.length > 0 ? say(ctx, 'remove.doneVolumes', { name: r.removed, volumes }) : say(ctx, 'remove.done', { name: r.removed })}\n`,
+  )
+  const kept = r.keptStorage
+  if (kept === undefined) return
+  const data =
+    kept.kind === 'volume'
+      ? message('docker.storage.volume', { name: kept.name })
+      : message('docker.storage.keptHostPath', { path: kept.path })
+  ctx.io.stdout(`${say(ctx, 'remove.keptData', { data })}\n`)
 }
 
 interface ReplaceOpts extends CommonOpts {

@@ -12,7 +12,7 @@ import {
 } from '../../trust/apply-trust'
 import { parseTrustCa } from '../../trust/ca-certificate'
 import { defaultRoot } from '../../trust/paths'
-import { parseRegistryAddresses } from '../../trust/registry-address'
+import { parseMirrorAndRegistries } from '../../trust/registry-address'
 import { directQuery } from '../../trust/runner'
 import { parseTargets, type TrustRequest } from '../../trust/trust-service'
 import type { Platform, TargetPlan, TargetStatus, TrustCa, TrustStep } from '../../trust/types'
@@ -23,6 +23,7 @@ import { registerDrivesCommands } from './drives'
 interface TrustOpts {
   ca: string
   registry?: string[]
+  mirror?: string
   targets?: string
   root?: string
   dryRun?: boolean
@@ -55,11 +56,11 @@ async function loadCa(ctx: CommandContext, file: string): Promise<TrustCa> {
 
 async function request(ctx: CommandContext, o: TrustOpts): Promise<TrustRequest> {
   const ca = await loadCa(ctx, o.ca)
-  const registries = parseRegistryAddresses(o.registry ?? [], 'registry', { requirePort: true })
+  const { registries, mirror } = parseMirrorAndRegistries(o.registry ?? [], o.mirror)
   const targets = o.targets === undefined ? undefined : parseTargets(o.targets, 'targets')
   const root = o.root === undefined ? defaultRoot() : ctx.path(o.root)
   const env = { root, platform: thisPlatform(), home: ctx.io.env.HOME ?? homedir(), query: directQuery }
-  return { env, ca, registries, targets, force: o.force }
+  return { env, ca, registries, mirror, targets, force: o.force }
 }
 
 /** Prints the words the CLI puts in front of notes and warnings (`note: ...`). */
@@ -112,7 +113,13 @@ function header(
     fingerprint: ca.fingerprintSha256,
     registries: req.registries.map((r) => r.hostPort),
   }
-  const head = ctx.tr.text(`cli.trust.header.${action}`, params)
+  const mirror =
+    req.mirror && ctx.tr.text(`cli.trustMirror.header.${action}`, { ...params, mirror: req.mirror.hostPort })
+  const heads = [
+    req.registries.length > 0 ? ctx.tr.text(`cli.trust.header.${action}`, params) : undefined,
+    mirror,
+  ]
+  const head = heads.filter((h) => h !== undefined).join('; ')
   return mode === 'prefix'
     ? ctx.tr.text('cli.trust.header.under', { header: head, root: req.env.root })
     : head
@@ -207,7 +214,8 @@ export function registerTrustCommands(program: Command, ctx: CommandContext): vo
     cmd
       .requiredOption('--ca <file>', help('ca'))
       .option('--registry <host:port>', help('registry'), collect)
-      .option('--targets <list>', help('targets'))
+      .option('--mirror <host:port>', ctx.tr.text('cli.trustMirror.help.mirror'))
+      .option('--targets <list>', ctx.tr.text('cli.trustMirror.help.targets'))
       .option('--root <dir>', help('root'))
       .option('--json', help('json'))
   common(trust.command('install').description(help('install')))

@@ -4,7 +4,9 @@ import { assertSecretsSafe } from '../../docker/engine-security'
 import { invalidInput } from '../../errors'
 import { message } from '../../messages/index'
 import { parseRegistryAddress } from '../../trust'
+import { parseReference, repositoryReference } from '../../images/names'
 import {
+  DEFAULT_MIRROR_IMAGE,
   checkFixMessage,
   fixStepMessage,
   reportText,
@@ -19,7 +21,10 @@ import { parsePositiveInt, printJson, readInputFile, readSecretFile, type Comman
 import { addEngineOptions, engineFromOptions, withInterrupt, type EngineOpts } from './engine'
 
 interface VerifyOpts extends EngineOpts {
-  registry: string
+  registry?: string
+  /** Mirror mode: the pull-through mirror's HOST:PORT (instead of --registry). */
+  mirror?: string
+  image?: string
   ca: string
   cert?: string
   push?: boolean
@@ -64,10 +69,11 @@ function summaryLine(ctx: CommandContext, report: VerifyReport): string {
 async function inputFrom(ctx: CommandContext, o: VerifyOpts): Promise<VerifyInput> {
   if (o.lang !== undefined && o.lang !== 'en' && o.lang !== 'zh-CN')
     throw invalidInput('lang', o.lang, message('cli.verify.allowed.values', { values: ['en', 'zh-CN'] }))
-  const address = parseRegistryAddress(o.registry, 'registry')
+  const target = verifyTarget(o)
+  const address = parseRegistryAddress(target.registry, target.field)
   // Without a port the image reference means 443; allowed, but said plainly.
-  if (address.port === undefined && !o.registry.trim().endsWith(':443'))
-    ctx.io.stderr(`${ctx.tr.text('cli.verify.noPort', { registry: o.registry })}\n`)
+  if (address.port === undefined && !target.registry.trim().endsWith(':443'))
+    ctx.io.stderr(`${ctx.tr.text('cli.verify.noPort', { registry: target.registry })}\n`)
   if ((o.user === undefined) !== (o.passwordFile === undefined))
     throw invalidInput('user', o.user ?? o.passwordFile ?? '', message('cli.verify.allowed.both'))
   const caPem = await readInputFile(ctx, o.ca, 'ca')
@@ -81,13 +87,36 @@ async function inputFrom(ctx: CommandContext, o: VerifyOpts): Promise<VerifyInpu
       ? undefined
       : { user: o.user, password: await readSecretFile(ctx, o.passwordFile, 'passwordFile') }
   return {
-    registry: o.registry,
+    registry: target.registry,
+    ...(target.field === 'mirror' ? { mirror: { image: mirrorImage(o.image) } } : {}),
     caPem,
     certPem,
     credentials,
     push: o.push === true,
     expectAddresses: o.expectIp,
   }
+}
+
+/** `--registry HOST:PORT` or, in mirror mode, `--mirror HOST:PORT`: exactly one (a mirror takes no --push). */
+function verifyTarget(o: VerifyOpts): { registry: string; field: 'registry' | 'mirror' } {
+  const one = message('cli.mirror.verify.oneTarget')
+  if ((o.registry === undefined) === (o.mirror === undefined))
+    throw invalidInput('--registry/--mirror', o.registry ?? '', one)
+  if (o.mirror === undefined) {
+    if (o.image !== undefined) throw invalidInput('image', o.image, one)
+    return { registry: o.registry ?? '', field: 'registry' }
+  }
+  if (o.push === true) throw invalidInput('push', '--mirror', message('cli.mirror.verify.pushMirror'))
+  return { registry: o.mirror, field: 'mirror' }
+}
+
+/** The Docker Hub name pulled through the mirror, normalised (`hello` -> `library/hello:latest`). */
+function mirrorImage(value: string | undefined): string {
+  if (value === undefined) return DEFAULT_MIRROR_IMAGE
+  const ref = parseReference(value.trim())
+  if (ref === undefined || ref.registry !== undefined)
+    throw invalidInput('image', value, message('cli.mirror.verify.imageAllowed'))
+  return repositoryReference(ref)
 }
 
 async function verifyAction(ctx: CommandContext, o: VerifyOpts): Promise<void> {
@@ -126,7 +155,9 @@ export function registerVerifyCommands(program: Command, ctx: CommandContext): v
     program
       .command('verify')
       .description(ctx.tr.text('cli.verify.description'))
-      .requiredOption('--registry <host:port>', d('registry'))
+      .option('--registry <host:port>', d('registry'))
+      .option('--mirror <host:port>', ctx.tr.text('cli.mirror.verify.mirror'))
+      .option('--image <name>', ctx.tr.text('cli.mirror.verify.image'))
       .requiredOption('--ca <file>', d('ca'))
       .option('--cert <file>', d('cert'))
       .option('--push', d('push'))

@@ -5,6 +5,7 @@ import type { SettingsStore } from '../../state/settings-store'
 import { appHandlers, type AppHandlerDeps, type Dialogs } from './app-handlers'
 import type { PrivilegedRunner } from '../../app/elevated-runner'
 import { dockerHandlers } from './docker-handlers'
+import { imagesHandlers } from './images-handlers'
 import { registryManageHandlers } from './registry-manage-handlers'
 import { EngineCache } from '../engine-cache'
 import { RegistryLogins } from '../registry-logins'
@@ -46,6 +47,7 @@ export function buildHandlers(deps: HandlerDeps): AllHandlers {
     ...registryManageHandlers(engines, deps.containerName, logins),
     ...trustHandlers({ ...(deps.trustRoot ? { root: deps.trustRoot } : {}), elevate: deps.elevate }),
     ...verifyHandlers({ ...(deps.trustRoot ? { trustRoot: deps.trustRoot } : {}), engines, logins }),
+    ...imagesHandlers({ dialogs: deps.dialogs, logins }),
   }
   const unserved = CHANNELS.filter((c) => !(c in handlers))
   if (unserved.length > 0) throw new Error(`no handler for ${unserved.join(', ')}`)

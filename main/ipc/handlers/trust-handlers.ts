@@ -16,7 +16,7 @@ import { hostPort } from '../../net/address'
 import { applyTrust, type Elevation, type TrustPolicy } from '../../trust/apply-trust'
 import {
   describeStep,
-  parseRegistryAddresses,
+  parseMirrorAndRegistries,
   parseTrustCa,
   planTrust,
   type CommandRunner,
@@ -111,16 +111,16 @@ type TrustChannels = 'planTrust' | 'applyTrust' | 'exportBundle' | 'listDrives' 
 
 /** Client trust (main/trust): the plan, and the change made as main's trust policy decides. */
 function trustChannels(deps: TrustHandlerDeps, env: TrustEnv): Pick<AllHandlers, 'planTrust' | 'applyTrust'> {
-  const request = async (caCertPath: string, host: string, port: number) => ({
+  const request = async (caCertPath: string, host: string, port: number, mirror: string | undefined) => ({
     env,
     ca: await readCa(caCertPath),
-    registries: parseRegistryAddresses([hostPort(host, port)], 'host', { requirePort: true }),
+    ...registryAndMirror(host, port, mirror),
   })
   return {
-    planTrust: async ({ caCertPath, host, port }) =>
-      planView(await planTrust('install', await request(caCertPath, host, port))),
-    applyTrust: async ({ caCertPath, host, port }, { job }) => {
-      const req = await request(caCertPath, host, port)
+    planTrust: async ({ caCertPath, host, port, mirror }) =>
+      planView(await planTrust('install', await request(caCertPath, host, port, mirror))),
+    applyTrust: async ({ caCertPath, host, port, mirror }, { job }) => {
+      const req = await request(caCertPath, host, port, mirror)
       job?.progress('plan', 10)
       const out = await applyTrust('install', req, ipcTrustPolicy(deps))
       job?.progress('done', 100)
@@ -132,6 +132,11 @@ function trustChannels(deps: TrustHandlerDeps, env: TrustEnv): Pick<AllHandlers,
       }
     },
   }
+}
+
+/** The registry of the plan, and the Docker Hub mirror when the Trust step names one (field `mirror`). */
+function registryAndMirror(host: string, port: number, mirror: string | undefined) {
+  return parseMirrorAndRegistries([hostPort(host, port)], mirror, { registry: 'host', mirror: 'mirror' })
 }
 
 /** A listed drive as the GUI names it: by main's id, never by a path it could send back. */
@@ -155,12 +160,11 @@ function bundleChannels(
   // Bundle folders main created, by the id the renderer gets back: the renderer never names a folder to copy.
   const bundles = new Map<string, string>()
   return {
-    exportBundle: async ({ outDir, caCertPath, host, port }, { job }) => {
+    exportBundle: async ({ outDir, caCertPath, host, port, mirror }, { job }) => {
       const ca = await readCa(caCertPath)
-      const registries = parseRegistryAddresses([hostPort(host, port)], 'host', { requirePort: true })
       const out = await exportBundle({
         ca,
-        registries,
+        ...registryAndMirror(host, port, mirror),
         outDir,
         signal: job?.signal,
         onProgress: (step, percent) => job?.report({ step, percent, message: message(EXPORT_TEXT[step]) }),

@@ -18,6 +18,7 @@ import {
 } from '../outcome'
 import { dockerSkipsTls } from '../loopback'
 import { registryRequest } from '../registry-http'
+import { pushRefused } from './mirror-pull'
 
 export const SELFTEST_REPO = 'registry-wizard/selftest'
 /** One fixed tag: every run overwrites it (and deletes it when the registry allows), so runs never pile up tags. */
@@ -234,8 +235,13 @@ async function finish(ctx: VerifyContext, trip: Trip, digest: string): Promise<O
   return pass(msg('rt.ok', { digest, note: removal.note }), details)
 }
 
-/** Push, pull back, compare, clean up: the first step that fails gives the outcome. */
+/**
+ * Push, pull back, compare, clean up: the first step that fails gives the outcome. A registry that refuses uploads
+ * outright (a pull-through mirror: 405 UNSUPPORTED) is said so at once, before dockerd retries a push for minutes.
+ */
 async function roundTrip(ctx: VerifyContext, trip: Trip): Promise<Outcome> {
+  const refused = await pushRefused(ctx, SELFTEST_REPO, trip.signal)
+  if (refused !== undefined) return { ...refused, details: { ...refused.details, ref: trip.ref, steps: [] } }
   await makeImage(ctx, trip)
   const digest = await pushImage(trip)
   if (typeof digest === 'object') return digest

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { STEPS, useAppStore, type StepId } from '../stores/app-store'
+import { screenKey, STEPS, useAppStore, type StepId } from '../stores/app-store'
 import { useCertsStore } from '../stores/certs-store'
 import { usePlanStore } from '../stores/plan-store'
 import { useStagesStore } from '../stores/stages-store'
@@ -68,7 +68,7 @@ function StepItem({ step, index }: { step: StepId; index: number }): React.JSX.E
         <span className="nav-num" aria-hidden="true">
           {done ? '✓' : index + 1}
         </span>
-        <span className="nav-text">{t(`steps.${step}.title`)}</span>
+        <span className="nav-text">{t(`${screenKey(step)}.title`)}</span>
       </button>
     </li>
   )

@@ -41,6 +41,7 @@ function QuickActions(): React.JSX.Element {
     ['verify', 'home.verify', 'home.verifyHelp'],
     ['registry', 'home.replace', 'home.replaceHelp'],
     ['trust', 'home.export', 'home.exportHelp'],
+    ['images', 'images.home', 'images.homeHelp'],
   ]
   return (
     <section className="card" aria-labelledby="home-quick">

@@ -1,3 +1,4 @@
+import i18next from 'i18next'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type {
@@ -23,12 +24,37 @@ import { useTarget } from './use-target'
 type Target = ReturnType<typeof useTarget>
 
 export function TrustStep(): React.JSX.Element {
+  const [mirror, setMirror] = useState('')
   return (
     <div className="step">
-      <ThisMachine />
-      <OtherMachines />
+      <MirrorField value={mirror} onChange={setMirror} />
+      <ThisMachine mirror={mirror.trim()} />
+      <OtherMachines mirror={mirror.trim()} />
     </div>
   )
+}
+
+/** The optional Docker Hub mirror (HOST:PORT): this machine's clients and the bundle's install.sh use it too. */
+function MirrorField(props: { value: string; onChange: (v: string) => void }): React.JSX.Element {
+  const { t } = useTranslation()
+  return (
+    <section className="card">
+      <TextField
+        id="trust-mirror"
+        label={t('trustMirror.label')}
+        value={props.value}
+        onChange={props.onChange}
+        placeholder={t('trustMirror.placeholder')}
+        hint={t('trustMirror.help')}
+      />
+    </section>
+  )
+}
+
+/** Names a field in an error as its control does: the mirror field by its label. */
+function fieldLabel(field: string): string {
+  if (field === 'mirror') return i18next.t('trustMirror.label')
+  return i18next.exists(`fields.${field}`) ? i18next.t(`fields.${field}`) : field
 }
 
 /** A message from main in the UI's language (re-rendered when the language changes). */
@@ -85,11 +111,16 @@ function Pending({ pending, asRoot }: { pending: string[]; asRoot: boolean }): R
   )
 }
 
-function useThisMachine(target: Target) {
+function useThisMachine(target: Target, mirror: string) {
   const save = useStagesStore((s) => s.set)
   const [jobId, setJobId] = useState<string>()
   const [error, setError] = useState<ErrorInfo>()
-  const req = target && { caCertPath: target.caCertPath, host: target.host, port: target.port }
+  const req = target && {
+    caCertPath: target.caCertPath,
+    host: target.host,
+    port: target.port,
+    ...(mirror === '' ? {} : { mirror }),
+  }
   const plan = async (): Promise<void> => {
     if (!req) return
     const r = await api().planTrust(req)
@@ -115,12 +146,12 @@ function useThisMachine(target: Target) {
   return { jobId, error, plan, apply }
 }
 
-function ThisMachine(): React.JSX.Element {
+function ThisMachine({ mirror }: { mirror: string }): React.JSX.Element {
   const { t } = useTranslation()
   const target = useTarget()
   const trustPlan = useStagesStore((s) => s.trustPlan)
   const applied = useStagesStore((s) => s.trustApplied)
-  const { jobId, error, plan, apply } = useThisMachine(target)
+  const { jobId, error, plan, apply } = useThisMachine(target, mirror)
   if (!target) return <NeedCertificate />
   return (
     <section className="card">
@@ -140,7 +171,7 @@ function ThisMachine(): React.JSX.Element {
         <p className="ok-line">✓ {t('trust.applied')}</p>
       )}
       {applied && <Pending pending={applied.pending} asRoot={applied.asRoot === true} />}
-      <ErrorNotice error={error} />
+      <ErrorNotice error={error} fieldLabel={fieldLabel} />
     </section>
   )
 }
@@ -155,7 +186,7 @@ function useDrives(): DriveInfo[] {
   return drives
 }
 
-function useExport(target: Target, outDir: string) {
+function useExport(target: Target, outDir: string, mirror: string) {
   const saveStage = useStagesStore((s) => s.set)
   const [jobId, setJobId] = useState<string>()
   const [error, setError] = useState<ErrorInfo>()
@@ -165,7 +196,8 @@ function useExport(target: Target, outDir: string) {
     setJobId(id)
     setError(undefined)
     const { caCertPath, host, port } = target
-    const r = await api().exportBundle({ jobId: id, outDir, caCertPath, host, port })
+    const withMirror = mirror === '' ? {} : { mirror }
+    const r = await api().exportBundle({ jobId: id, outDir, caCertPath, host, port, ...withMirror })
     setJobId(undefined)
     if (r.ok) saveStage({ bundle: r.value })
     else setError(r.error)
@@ -192,13 +224,13 @@ function DrivesDetected({ drives }: { drives: DriveInfo[] }): React.JSX.Element 
   return <p className="muted">{t('trust.drivesDetected', { drives: list })}</p>
 }
 
-function OtherMachines(): React.JSX.Element {
+function OtherMachines({ mirror }: { mirror: string }): React.JSX.Element {
   const { t } = useTranslation()
   const target = useTarget()
   const [outDir, setOutDir] = useState('')
   const result = useStagesStore((s) => s.bundle)
   const drives = useDrives()
-  const { jobId, error, run } = useExport(target, outDir)
+  const { jobId, error, run } = useExport(target, outDir, mirror)
   if (!target) return <NeedCertificate />
   return (
     <section className="card">
@@ -223,7 +255,7 @@ function OtherMachines(): React.JSX.Element {
       <JobProgress jobId={jobId} label={t('trust.exporting')} channel="exportBundle" />
       {result && <Exported result={result} />}
       {result && <DriveWriter bundleId={result.bundleId} drives={drives} />}
-      {error?.field !== 'outDir' && <ErrorNotice error={error} />}
+      {error?.field !== 'outDir' && <ErrorNotice error={error} fieldLabel={fieldLabel} />}
     </section>
   )
 }

@@ -1,0 +1,226 @@
+import { create } from 'zustand'
+import type {
+  DriveInfo,
+  ErrorInfo,
+  ExportImagesResult,
+  ImageArchiveInfo,
+  ImagesRegistryRef,
+  ImportImagesResult,
+  PickedPath,
+  TransferProgressInfo,
+} from '../../../main/ipc/contract'
+import { api } from '../api'
+import { newJobId } from '../lib/job-id'
+
+/** One blob's bar: the latest bytes main reported for it. */
+export interface BlobBar {
+  digest: string
+  done: number
+  size: number
+  outcome?: string | undefined
+}
+
+/** A transfer in flight or just finished: its blobs in the order they appeared, and the total. */
+export interface Transfer {
+  blobs: BlobBar[]
+  last: TransferProgressInfo | undefined
+}
+
+export type ExportDestination = 'folder' | 'drive'
+
+interface ImagesState {
+  archives: ImageArchiveInfo[]
+  pickError: ErrorInfo | undefined
+  reading: string | undefined
+  prefix: string
+  login: { user: string; password: string }
+  importJob: string | undefined
+  /** The job whose bars are shown (the last push or export, kept after it ends). */
+  barsJob: string | undefined
+  importError: ErrorInfo | undefined
+  imported: ImportImagesResult | undefined
+  transfers: Record<string, Transfer>
+  listing: { name: string; tags: string[] }[] | undefined
+  listingBusy: boolean
+  listingError: ErrorInfo | undefined
+  exporter: ExporterState
+  exportJob: string | undefined
+  exportError: ErrorInfo | undefined
+  exported: ExportImagesResult | undefined
+  set: (patch: Partial<ImagesState>) => void
+  onTransfer: (jobId: string, p: TransferProgressInfo) => void
+  pick: (kind: 'archive' | 'layout') => Promise<void>
+  remove: (archiveId: string) => void
+  push: (target: ImagesRegistryRef) => Promise<void>
+  refresh: (target: ImagesRegistryRef) => Promise<void>
+  setExporter: (patch: Partial<ExporterState>) => void
+  /** Adds a reference to the export list (or takes it out when it is there). */
+  toggleRef: (reference: string) => void
+  pickFolder: () => Promise<void>
+  loadDrives: () => Promise<void>
+  exportNow: (target: ImagesRegistryRef) => Promise<void>
+}
+
+export interface ExporterState {
+  /** One reference per line, as typed, pasted or ticked in the listing. */
+  refs: string
+  format: 'oci' | 'docker'
+  platform: string
+  destination: ExportDestination
+  folder: PickedPath | undefined
+  drives: DriveInfo[]
+  driveId: string
+  fileName: string
+  force: boolean
+}
+
+const initialExporter: ExporterState = {
+  refs: '',
+  format: 'oci',
+  platform: 'linux/amd64',
+  destination: 'folder',
+  folder: undefined,
+  drives: [],
+  driveId: '',
+  fileName: 'images.tar',
+  force: false,
+}
+
+/** The references of the list text: one a line, blank lines and `#` comments left out. */
+export function refLines(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.replace(/#.*$/, '').trim())
+    .filter((l) => l !== '')
+}
+
+export const initialImagesState = {
+  archives: [],
+  pickError: undefined,
+  reading: undefined,
+  prefix: '',
+  login: { user: '', password: '' },
+  importJob: undefined,
+  barsJob: undefined,
+  importError: undefined,
+  imported: undefined,
+  transfers: {},
+  listing: undefined,
+  listingBusy: false,
+  listingError: undefined,
+  exporter: initialExporter,
+  exportJob: undefined,
+  exportError: undefined,
+  exported: undefined,
+}
+
+/** The login typed on the screen, when both parts are: else main uses the one it kept from the registry start. */
+export function withLogin(target: ImagesRegistryRef, login: ImagesState['login']): ImagesRegistryRef {
+  const user = login.user.trim()
+  return user && login.password ? { ...target, credentials: { user, password: login.password } } : target
+}
+
+function addBlob(t: Transfer | undefined, p: TransferProgressInfo): Transfer {
+  const blobs = t?.blobs ?? []
+  if (p.blob === undefined) return { blobs, last: p }
+  const bar: BlobBar = {
+    digest: p.blob.digest,
+    done: p.blob.done,
+    size: p.blob.size,
+    outcome: p.blob.outcome,
+  }
+  const i = blobs.findIndex((b) => b.digest === bar.digest)
+  return { blobs: i < 0 ? [...blobs, bar] : blobs.map((b, j) => (j === i ? bar : b)), last: p }
+}
+
+/** The Images screen: archives picked through main (by id), the push with its bars, the registry's listing. */
+export const useImagesStore = create<ImagesState>()((set, get) => ({
+  ...initialImagesState,
+  set: (patch) => set(patch),
+  onTransfer: (jobId, p) =>
+    set((s) => ({ transfers: { ...s.transfers, [jobId]: addBlob(s.transfers[jobId], p) } })),
+  pick: async (kind) => {
+    set({ pickError: undefined })
+    const r = await api().pickImagesPath({ kind })
+    if (!r.ok) return set({ pickError: r.error })
+    const picked: PickedPath | null = r.value.picked
+    if (picked === null) return undefined
+    set({ reading: picked.name })
+    const info = await api().inspectImageArchive({ archiveId: picked.id })
+    set({ reading: undefined })
+    if (!info.ok) return set({ pickError: info.error })
+    set((s) => ({ archives: [...s.archives, info.value] }))
+    return undefined
+  },
+  remove: (archiveId) => set((s) => ({ archives: s.archives.filter((a) => a.archiveId !== archiveId) })),
+  push: async (target) => {
+    const { archives, prefix, login } = get()
+    const jobId = newJobId('images-import')
+    set({ importJob: jobId, barsJob: jobId, importError: undefined, imported: undefined })
+    const p = prefix.trim()
+    const r = await api().importImages({
+      jobId,
+      ...withLogin(target, login),
+      archiveIds: archives.map((a) => a.archiveId),
+      ...(p ? { prefix: p } : {}),
+    })
+    set(r.ok ? { importJob: undefined, imported: r.value } : { importJob: undefined, importError: r.error })
+    await get().refresh(target)
+  },
+  refresh: async (target) => {
+    set({ listingBusy: true, listingError: undefined })
+    const r = await api().listRegistryImages(withLogin(target, get().login))
+    set(
+      r.ok
+        ? { listingBusy: false, listing: r.value.repositories }
+        : { listingBusy: false, listingError: r.error },
+    )
+  },
+  ...exporterActions(set, get),
+}))
+
+type Set = (patch: Partial<ImagesState> | ((s: ImagesState) => Partial<ImagesState>)) => void
+
+function exporterActions(
+  set: Set,
+  get: () => ImagesState,
+): Pick<ImagesState, 'setExporter' | 'toggleRef' | 'pickFolder' | 'loadDrives' | 'exportNow'> {
+  const setExporter = (patch: Partial<ExporterState>): void =>
+    set((s) => ({ exporter: { ...s.exporter, ...patch } }))
+  return {
+    setExporter,
+    toggleRef: (reference) => {
+      const lines = refLines(get().exporter.refs)
+      const next = lines.includes(reference) ? lines.filter((l) => l !== reference) : [...lines, reference]
+      setExporter({ refs: next.join('\n') })
+    },
+    pickFolder: async () => {
+      const r = await api().pickImagesPath({ kind: 'exportFolder' })
+      if (!r.ok) return set({ exportError: r.error })
+      if (r.value.picked) setExporter({ folder: r.value.picked })
+      return undefined
+    },
+    loadDrives: async () => {
+      const r = await api().listDrives()
+      if (r.ok) setExporter({ drives: r.value.drives, driveId: r.value.drives[0]?.id ?? '' })
+    },
+    exportNow: async (target) => {
+      const e = get().exporter
+      const jobId = newJobId('images-export')
+      set({ exportJob: jobId, barsJob: jobId, exportError: undefined, exported: undefined })
+      const where =
+        e.destination === 'folder' ? { folderId: e.folder?.id ?? '' } : { driveId: e.driveId || '' }
+      const r = await api().exportImages({
+        jobId,
+        ...withLogin(target, get().login),
+        refs: refLines(e.refs),
+        format: e.format,
+        ...(e.format === 'docker' && e.platform.trim() ? { platform: e.platform.trim() } : {}),
+        fileName: e.fileName.trim(),
+        ...where,
+        ...(e.force ? { force: true } : {}),
+      })
+      set(r.ok ? { exportJob: undefined, exported: r.value } : { exportJob: undefined, exportError: r.error })
+    },
+  }
+}

@@ -1,0 +1,144 @@
+import { randomBytes, X509Certificate } from 'node:crypto'
+import { promises as fs } from 'node:fs'
+import { join } from 'node:path'
+import type { Locator, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { connectEngine, readCertDir, startRegistry } from '../../main/docker'
+import { pushBlob, putManifest, registryClient } from '../../main/registry-api'
+import { preconditions, smallImage } from '../registry-api/support'
+import { dockerCleanup, freePort, makeCerts, run } from '../support/rw-reg-fixtures'
+import { describeViolations, seriousAxeViolations } from './axe'
+import { startWizard, type Wizard } from './harness'
+
+vi.mock('electron', () => import('../support/electron-stand-in/index'))
+
+/**
+ * The Images screen in Chromium with the real preload and IPC handlers (tests/e2e/harness.ts) against a real
+ * registry:2 our startRegistry ran: reached from Home, an archive picked through main's dialog (the page only ever
+ * holds its id), its table, the push by keyboard, and the pushed image in the registry's listing. axe-core finds no
+ * serious or critical violation on the screen in English and in Chinese.
+ */
+const ready = await preconditions()
+const CONTAINER = `rw-images-e2e-${randomBytes(3).toString('hex')}`
+
+let wizard: Wizard
+let page: Page
+let root: string
+let archive: string
+
+const isFocused = (loc: Locator): Promise<boolean> =>
+  loc.evaluate(
+    (el: unknown) =>
+      el === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement,
+  )
+
+async function tabTo(loc: Locator, max = 80): Promise<void> {
+  await loc.waitFor({ timeout: 20_000 })
+  for (let i = 0; i < max; i++) {
+    if (await isFocused(loc)) return
+    await page.keyboard.press('Tab')
+  }
+  throw new Error(`${String(loc)} was not reached with Tab`)
+}
+
+async function expectNoSeriousAxe(where: string): Promise<void> {
+  const violations = await seriousAxeViolations(page)
+  expect(violations, `${where}: axe-core\n${describeViolations(violations)}`).toEqual([])
+}
+
+/** A CA and server pair for 127.0.0.1, the registry on a free port, a seed image and an OCI archive of it. */
+async function setUpRegistry(): Promise<{ port: number; caDir: string; certDir: string }> {
+  const { caDir, certDir } = await makeCerts(root, ['127.0.0.1'], 'e2e')
+  const port = await freePort()
+  await startRegistry(connectEngine({}), { name: CONTAINER, port, certs: await readCertDir(certDir) })
+  const caPem = await fs.readFile(join(certDir, 'ca.crt'), 'utf8')
+  const c = registryClient({ host: '127.0.0.1', port, caPem })
+  const img = smallImage(32 * 1024)
+  for (const b of [img.layer, img.config]) await pushBlob(c, 'seed/app', b)
+  await putManifest(c, 'seed/app', '1', { mediaType: img.mediaType, bytes: img.manifest })
+  c.close()
+  const trust = join(root, 'trust')
+  await fs.mkdir(trust)
+  await fs.copyFile(join(certDir, 'ca.crt'), join(trust, 'ca.crt'))
+  archive = join(root, 'hello.tar')
+  await run('skopeo', [
+    'copy',
+    '--src-cert-dir',
+    trust,
+    `docker://127.0.0.1:${port}/seed/app:1`,
+    `oci-archive:${archive}:e2e/hello:1`,
+  ])
+  return { port, caDir, certDir }
+}
+
+/** The settings a returning user has: the plan, its CA and its certificate (Home resumes from them). */
+async function writeSettings(port: number, caDir: string, certDir: string): Promise<void> {
+  const ca = new X509Certificate(await fs.readFile(join(caDir, 'ca.crt')))
+  const leaf = new X509Certificate(await fs.readFile(join(certDir, 'domain.crt')))
+  const when = (c: X509Certificate): string => new Date(c.validTo).toISOString()
+  const settings = {
+    plan: { addresses: ['127.0.0.1'], port, docker: { kind: 'local' } },
+    knownCas: [{ dir: caDir, subject: ca.subject, fingerprintSha256: ca.fingerprint256, notAfter: when(ca) }],
+    knownCerts: [
+      {
+        certPath: join(certDir, 'domain.crt'),
+        caDir,
+        sans: ['127.0.0.1'],
+        fingerprintSha256: leaf.fingerprint256,
+        notAfter: when(leaf),
+      },
+    ],
+  }
+  await fs.mkdir(join(wizard.work, 'data'), { recursive: true })
+  await fs.writeFile(join(wizard.work, 'data/settings.json'), JSON.stringify(settings))
+}
+
+describe.runIf(ready)('the Images screen in Chromium with the real IPC and registry:2', () => {
+  beforeAll(async () => {
+    root = await fs.mkdtemp(join('/tmp', 'rw-images-e2e-'))
+    const { port, caDir, certDir } = await setUpRegistry()
+    wizard = await startWizard(CONTAINER, {
+      dialogs: { chooseFile: () => Promise.resolve(archive), chooseFolder: () => Promise.resolve(root) },
+    })
+    page = wizard.page
+    await writeSettings(port, caDir, certDir)
+    await page.reload()
+    await page.locator('main[data-ready="yes"]').waitFor()
+  }, 300_000)
+
+  afterAll(async () => {
+    await wizard?.close()
+    await dockerCleanup([CONTAINER], [`${CONTAINER}-data`, `${CONTAINER}-certs`])
+    await fs.rm(root, { recursive: true, force: true })
+  })
+
+  it('from Home by keyboard: pick, see the table, push, and the image is in the listing', async () => {
+    await tabTo(page.getByRole('button', { name: /Import or export images/ }))
+    await page.keyboard.press('Enter')
+    await page.getByRole('heading', { level: 1, name: 'Images' }).waitFor()
+    const listing = page.getByRole('table', { name: 'Repositories in the registry' })
+    await listing.getByText('seed/app', { exact: true }).waitFor()
+    expect(await listing.getByText('e2e/hello').count()).toBe(0)
+
+    await tabTo(page.getByRole('button', { name: 'Pick an archive…' }))
+    await page.keyboard.press('Enter')
+    const table = page.getByRole('table', { name: 'Images in hello.tar' })
+    await table.getByText('e2e/hello:1').waitFor()
+    expect(await table.getByText('linux/amd64').count()).toBe(1)
+    // The page got an id for the archive; no request it sent named the path.
+    await expectNoSeriousAxe('Images (en)')
+
+    await tabTo(page.getByRole('button', { name: 'Push to the registry' }))
+    await page.keyboard.press('Enter')
+    await page.getByText(/Pushed: e2e\/hello:1\. Blobs uploaded: 2/).waitFor({ timeout: 60_000 })
+    await listing.getByText('e2e/hello', { exact: true }).waitFor()
+    await expectNoSeriousAxe('Images after the push (en)')
+  })
+
+  it('zh-CN: the same screen in Chinese, axe-clean', async () => {
+    await page.locator('#language').selectOption('zh-CN')
+    await page.getByRole('heading', { level: 1, name: '镜像' }).waitFor()
+    await page.getByRole('table', { name: '镜像仓库中的仓库' }).waitFor()
+    await expectNoSeriousAxe('Images (zh-CN)')
+  })
+})
