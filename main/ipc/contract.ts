@@ -475,7 +475,10 @@ export interface Channels {
   }
   // The Docker Hub pull-through mirror (main/mirror)
   /** A job: the mirror container in proxy mode on the plan's engine, TLS from certDir (its own port, 5001 default). */
-  startMirror: { request: StartMirrorRequest; response: { containerId: string; url: string; upstream: string } }
+  startMirror: {
+    request: StartMirrorRequest
+    response: { containerId: string; url: string; upstream: string }
+  }
   mirrorStatus: { request: { plan: Plan }; response: MirrorStatusInfo }
   mirrorStop: { request: { plan: Plan }; response: MirrorStatusInfo }
   mirrorRestart: {

@@ -103,7 +103,10 @@ export const schemas = {
     certDir: path,
     upstream: text(2048).optional(),
     upstreamCaPath: path.optional(),
-    upstreamUser: z.string().regex(/^[^\s:]{1,256}$/, { error: 'mirror.allowed.user' }).optional(),
+    upstreamUser: z
+      .string()
+      .regex(/^[^\s:]{1,256}$/, { error: 'mirror.allowed.user' })
+      .optional(),
     upstreamPasswordPath: path.optional(),
     port: port.optional(),
   }),

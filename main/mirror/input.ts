@@ -50,7 +50,8 @@ export function checkUpstreamCa(pem: string): string {
 /** A TTL the registry can read, or invalid input. */
 export function checkTtl(value: string): string {
   const ttl = value.trim()
-  if (!TTL_RULE.test(ttl) || !/[1-9]/.test(ttl)) throw invalidInput('ttl', value, message('mirror.allowed.ttl'))
+  if (!TTL_RULE.test(ttl) || !/[1-9]/.test(ttl))
+    throw invalidInput('ttl', value, message('mirror.allowed.ttl'))
   return ttl
 }
 

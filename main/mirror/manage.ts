@@ -13,7 +13,14 @@ import {
   type RemoveResult,
 } from '../docker'
 import { AppError } from '../errors'
-import { LABEL_ROLE, LABEL_TTL, LABEL_UPSTREAM, LABEL_UPSTREAM_CA, LABEL_UPSTREAM_USER, ROLE_MIRROR } from './labels'
+import {
+  LABEL_ROLE,
+  LABEL_TTL,
+  LABEL_UPSTREAM,
+  LABEL_UPSTREAM_CA,
+  LABEL_UPSTREAM_USER,
+  ROLE_MIRROR,
+} from './labels'
 
 /** What the labels say about a mirror's proxy (never its password: that is in its config file only). */
 export interface ProxyInfo {

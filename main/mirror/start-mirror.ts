@@ -13,11 +13,18 @@ import {
   type StartRegistryResult,
   type StorageSpec,
 } from '../docker'
-import { AppError } from '../errors'
+import { AppError, isAppError } from '../errors'
 import { message, type Message } from '../messages/index'
 import { mirrorConfigFiles, mirrorEnv, type ProxySettings } from './config'
 import { DOCKER_HUB, proxySettings } from './input'
-import { LABEL_ROLE, LABEL_TTL, LABEL_UPSTREAM, LABEL_UPSTREAM_CA, LABEL_UPSTREAM_USER, ROLE_MIRROR } from './labels'
+import {
+  LABEL_ROLE,
+  LABEL_TTL,
+  LABEL_UPSTREAM,
+  LABEL_UPSTREAM_CA,
+  LABEL_UPSTREAM_USER,
+  ROLE_MIRROR,
+} from './labels'
 import { inspectMirror } from './manage'
 import { checkTtlSupported } from './ttl'
 
@@ -111,11 +118,17 @@ function panicLine(err: AppError): string | undefined {
 
 /** A mirror that exits at start because its upstream failed (registry:2 asks the upstream's /v2/ when it starts). */
 function upstreamFailure(err: unknown, upstream: string): unknown {
-  if (!(err instanceof AppError) || (err.code !== 'HEALTH_FAILED' && err.code !== 'HEALTH_TIMEOUT')) return err
-  const detail = panicLine(err)
+  if (!isAppError(err)) return err
+  const health = err
+  if (health.code !== 'HEALTH_FAILED' && health.code !== 'HEALTH_TIMEOUT') return err
+  const detail = panicLine(health)
   if (detail === undefined) return err
-  const cleanup = (err.params?.cleanup as Message | string | undefined) ?? ''
-  return new AppError({ code: 'MIRROR_UPSTREAM_FAILED', params: { upstream, detail, cleanup }, cause: err })
+  const cleanup = (health.params?.cleanup as Message | string | undefined) ?? ''
+  return new AppError({
+    code: 'MIRROR_UPSTREAM_FAILED',
+    params: { upstream, detail, cleanup },
+    cause: health,
+  })
 }
 
 /**

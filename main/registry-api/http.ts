@@ -65,8 +65,8 @@ export function send(t: Transport, req: HttpRequest): Promise<HttpResponse> {
       return
     }
     const length = req.body ? req.body.length : req.bodyLength
-    let body: Readable | undefined
-    let bodyError: unknown
+    const body: Readable | undefined = req.stream?.()
+    let bodyError: Error | undefined
     const r = httpsRequest(
       {
         method: req.method,
@@ -102,11 +102,10 @@ export function send(t: Transport, req: HttpRequest): Promise<HttpResponse> {
       body?.destroy()
       reject(bodyError ?? netError(url.host, e, req.signal))
     })
-    if (req.stream === undefined) {
+    if (body === undefined) {
       r.end(req.body)
       return
     }
-    body = req.stream()
     body.on('error', (e) => {
       bodyError = e
       r.destroy(e)

@@ -10,7 +10,14 @@ import { verifyFix } from './fixes'
 import { msg } from './message'
 import { fail, skipped, type Outcome } from './outcome'
 import { checkMirrorPull } from './checks/mirror-pull'
-import { CHECKS, DEFAULT_FIX_STEP, DEPENDS_ON, defaultFixMessage, MIRROR_CHECKS, titleMessage } from './titles'
+import {
+  CHECKS,
+  DEFAULT_FIX_STEP,
+  DEPENDS_ON,
+  defaultFixMessage,
+  MIRROR_CHECKS,
+  titleMessage,
+} from './titles'
 import type { CheckId, CheckResult, CheckStatus, VerifyDeps, VerifyInput, VerifyReport } from './types'
 
 type CheckFn = (ctx: VerifyContext, signal: AbortSignal) => Outcome | Promise<Outcome>

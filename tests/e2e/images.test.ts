@@ -107,7 +107,7 @@ describe.runIf(ready)('the Images screen in Chromium with the real IPC and regis
   }, 300_000)
 
   afterAll(async () => {
-    await wizard?.close()
+    await wizard.close()
     await dockerCleanup([CONTAINER], [`${CONTAINER}-data`, `${CONTAINER}-certs`])
     await fs.rm(root, { recursive: true, force: true })
   })
@@ -125,7 +125,6 @@ describe.runIf(ready)('the Images screen in Chromium with the real IPC and regis
     const table = page.getByRole('table', { name: 'Images in hello.tar' })
     await table.getByText('e2e/hello:1').waitFor()
     expect(await table.getByText('linux/amd64').count()).toBe(1)
-    // The page got an id for the archive; no request it sent named the path.
     await expectNoSeriousAxe('Images (en)')
 
     await tabTo(page.getByRole('button', { name: 'Push to the registry' }))

@@ -71,7 +71,7 @@ describe.runIf(ready)('the built CLI: images inspect / import / export against r
   }, 300_000)
 
   afterAll(async () => {
-    if (reg) await dockerCleanup([reg.name], [`${reg.name}-data`, `${reg.name}-certs`, `${reg.name}-auth`])
+    await dockerCleanup([reg.name], [`${reg.name}-data`, `${reg.name}-certs`, `${reg.name}-auth`])
     await fs.rm(work, { recursive: true, force: true })
   })
 

@@ -4,11 +4,13 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   exportImages,
+  importImages,
   openImageSource,
   readImageList,
   type ExportInput,
   type TransferProgress,
 } from '../../main/images'
+import { createTranslator, errorTexts, type CodedError } from '../../main/messages/index'
 import { dockerCleanup, run, tempDir } from '../support/rw-reg-fixtures'
 import { codeOf, preconditions, startTestRegistry, type TestRegistry } from '../registry-api/support'
 import { dockerSaved, rawDigest, twoPlatformLayout } from './export-support'
@@ -189,6 +191,15 @@ describe.skipIf(!ready)(
         'oci-archive',
         res.images.map((i) => i.digest),
       )
+      // export -> import into a fresh registry (under a prefix): the same digests, the Docker-typed image too
+      const back = await importImages({
+        files: [archive],
+        registry: { host: '127.0.0.1', port: fresh.port, caPem: fresh.caPem },
+        prefix: 'rt',
+      })
+      expect(back.images.map((i) => i.digest)).toEqual(res.images.map((i) => i.digest))
+      for (const [i, repo] of repos.entries())
+        expect(await rawDigest(dest(fresh, `rt/${repo}`), certs(fresh))).toBe(res.images[i]?.digest)
       const platforms = JSON.parse(
         (await run('skopeo', ['inspect', '--raw', ...certs(fresh), dest(fresh, repos[2] ?? '')])).stdout,
       ) as { manifests: { platform: { architecture: string } }[] }
@@ -269,6 +280,8 @@ describe.skipIf(!ready)(
       )
       expect(err?.code).toBe('EXPORT_PLATFORM_MISSING')
       expect(err?.params.available).toEqual(['linux/amd64', 'linux/arm64'])
+      const zhPlatform = errorTexts(createTranslator('zh-CN'), err as unknown as CodedError, 'gui')
+      expect(zhPlatform.message).toContain('现有平台：linux/amd64、linux/arm64')
       expect(await entries(out)).toEqual([
         'arm.tar',
         'arm.tar.sha256',
@@ -289,6 +302,11 @@ describe.skipIf(!ready)(
       expect(missing?.code).toBe('EXPORT_IMAGE_MISSING')
       expect(missing?.kind).toBe('input')
       expect(missing?.message).toContain(`rwexp${id}/nope:1`)
+      const zh = errorTexts(createTranslator('zh-CN'), missing as unknown as CodedError, 'cli')
+      expect(zh.message).toContain(`rwexp${id}/nope:1`)
+      expect(zh.message).toContain('没有写入任何内容')
+      expect(`${zh.message} ${zh.hint ?? ''}`).not.toMatch(/\b(is not|Nothing|registry at|Check)\b/)
+      expect(zh.hint).toContain('--prefix')
       expect(await entries(out)).toEqual([])
 
       const ac = new AbortController()

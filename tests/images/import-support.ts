@@ -113,9 +113,9 @@ export async function writeOciLayout(
   return { dir, indexDigest: index.digest, manifestDigests: manifests.map((m) => m.digest), blobCount }
 }
 
-/** A tar of an OCI layout folder (oci-layout, index.json, blobs/), as an OCI archive. */
-export async function tarLayout(dir: string, out: string): Promise<string> {
-  await tarCreate({ cwd: dir, file: out, portable: true }, ['oci-layout', 'index.json', 'blobs'])
+/** A tar of an OCI layout folder (oci-layout, index.json, blobs/ and `extra`), as an OCI archive. */
+export async function tarLayout(dir: string, out: string, extra: string[] = []): Promise<string> {
+  await tarCreate({ cwd: dir, file: out, portable: true }, ['oci-layout', 'index.json', 'blobs', ...extra])
   return out
 }
 

@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readCertDir } from '../../main/docker'
 import { startMirror } from '../../main/mirror'
 import { runVerify } from '../../main/verify'
-import { codeOf, preconditions } from '../registry-api/support'
+import { AppError } from '../../main/errors'
+import { preconditions } from '../registry-api/support'
 import { freePort, makeCerts, run, runCliIn, tempDir } from '../support/rw-reg-fixtures'
 import { engine, HELLO, mirName, removeAll, startUpstream, type Upstream } from './support'
 
@@ -56,7 +57,7 @@ describe.skipIf(!ok)('mirror start: input, upstream login, upstream failures', (
 
   afterAll(async () => {
     await removeAll(names)
-    await root?.cleanup()
+    await root.cleanup()
   }, 120_000)
 
   it('refuses bad input with exit 2 before anything is started (en and zh-CN)', async () => {
@@ -64,7 +65,10 @@ describe.skipIf(!ok)('mirror start: input, upstream login, upstream failures', (
     await writeFile(join(root.path, 'not-a-ca.pem'), 'hello\n')
     const base = ['mirror', 'start', '--certs', certDir, '--name', name, '--port', String(await freePort())]
     const cases: [string[], RegExp][] = [
-      [['--upstream', 'http://10.0.0.1:5000'], /--upstream: "http:\/\/10\.0\.0\.1:5000" cannot be the upstream: only https:\/\//],
+      [
+        ['--upstream', 'http://10.0.0.1:5000'],
+        /--upstream: "http:\/\/10\.0\.0\.1:5000" cannot be the upstream: only https:\/\//,
+      ],
       [['--upstream', 'https://u:p@hub.example'], /a login in the URL would be written to the registry log/],
       [['--upstream', 'https://hub.example/v2/'], /without a path/],
       [['--upstream-user', 'bob'], /--upstream-user: the upstream user and its password go together/],
@@ -97,9 +101,13 @@ describe.skipIf(!ok)('mirror start: input, upstream login, upstream failures', (
       certs: await readCertDir(certDir),
       upstream: up.url,
       healthTimeoutMs: 30_000,
-    }).catch((e: unknown) => e)
-    expect(await codeOf(Promise.reject(err))).toBe('MIRROR_UPSTREAM_FAILED')
-    expect(String((err as { params: { detail: string } }).params.detail)).toMatch(/x509|certificate/)
+    }).then(
+      () => undefined,
+      (e: unknown) => e as AppError,
+    )
+    expect(err).toBeInstanceOf(AppError)
+    expect(err?.code).toBe('MIRROR_UPSTREAM_FAILED')
+    expect(err?.params?.detail).toMatch(/x509|certificate/)
     expect(await exists(name)).toBe(false)
   }, 120_000)
 

@@ -44,7 +44,7 @@ describe.skipIf(!ok)('mirror start: a pull-through mirror of an internal upstrea
 
   afterAll(async () => {
     await removeAll(names)
-    await root?.cleanup()
+    await root.cleanup()
   }, 120_000)
 
   it('starts healthy on its own port and storage, proxying the upstream with its CA', async () => {
@@ -83,7 +83,9 @@ describe.skipIf(!ok)('mirror start: a pull-through mirror of an internal upstrea
     const logs = await run('docker', ['logs', up.name])
     const fetched = `${logs.stdout}${logs.stderr}`.split('\n').filter((l) => l.includes('Go-http-client'))
     expect(fetched.join('\n')).toMatch(/"GET \/v2\/library\/hello\/manifests\/\S+ HTTP\/[12]\.[01]" 200 /)
-    expect(fetched.join('\n')).toMatch(/"GET \/v2\/library\/hello\/blobs\/sha256:[0-9a-f]{64} HTTP\/[12]\.[01]" 200 /)
+    expect(fetched.join('\n')).toMatch(
+      /"GET \/v2\/library\/hello\/blobs\/sha256:[0-9a-f]{64} HTTP\/[12]\.[01]" 200 /,
+    )
   }, 120_000)
 
   it('verify in mirror mode pulls a Docker Hub name through it (CLI, en and zh-CN)', async () => {
@@ -91,7 +93,9 @@ describe.skipIf(!ok)('mirror start: a pull-through mirror of an internal upstrea
     const more = ['--image', 'hello', '--trust-root', trustRoot]
     const en = await runCliIn(root.path, [...args, ...more])
     expect(en.code, en.out + en.err).toBe(0)
-    expect(en.out).toMatch(/Pull of a Docker Hub name through the mirror: library\/hello:latest: manifest sha256:/)
+    expect(en.out).toMatch(
+      /Pull of a Docker Hub name through the mirror: library\/hello:latest: manifest sha256:/,
+    )
     expect(en.out).not.toMatch(/Push and pull round trip/)
     const zh = await runCliIn(root.path, ['--lang', 'zh-CN', ...args, ...more])
     expect(zh.code, zh.out + zh.err).toBe(0)
@@ -135,7 +139,8 @@ describe.skipIf(!ok)('mirror start: a pull-through mirror of an internal upstrea
     const zh = await runCliIn(root.path, ['--lang', 'zh-CN', 'mirror', 'status', ...common])
     expect(zh.out).toContain(`${up.url} 的拉取缓存镜像加速器（不接受推送）`)
     expect((await runCliIn(root.path, ['mirror', 'stop', ...common])).code).toBe(0)
-    const stopped = JSON.parse((await runCliIn(root.path, ['mirror', 'status', ...common, '--json'])).out)
+    const after = await runCliIn(root.path, ['mirror', 'status', ...common, '--json'])
+    const stopped = JSON.parse(after.out) as { running: boolean }
     expect(stopped).toMatchObject({ running: false })
     const restarted = await runCliIn(root.path, ['mirror', 'restart', ...common, '--certs', mirror.certDir])
     expect(restarted.code, restarted.err).toBe(0)

@@ -185,6 +185,14 @@ describe.skipIf(!ready)('token auth (registry:2 with auth.token, a token service
     const c = registryClient({ ...base, user: 'alice', password: 's3cret' })
     await ping(c)
     await pushSmall(c, 'rapi/token')
+    // Tokens are kept per repository: a second repository gets its own, and going back to the first fetches none.
+    const afterFirst = c.tokenFetches ?? 0
+    expect(afterFirst).toBeLessThanOrEqual(3)
+    await pushSmall(c, 'rapi/token2')
+    const afterSecond = c.tokenFetches ?? 0
+    expect(afterSecond - afterFirst).toBeLessThanOrEqual(2)
+    await pushSmall(c, 'rapi/token')
+    expect(c.tokenFetches).toBe(afterSecond)
     c.close()
     expect(asked).toContain('rw-test|repository:rapi/token:pull,push')
     expect(asked.every((q) => q.startsWith('rw-test|'))).toBe(true)

@@ -233,7 +233,9 @@ describe('a Docker Hub name pulled through our mirror by clients our trust insta
     )
     const stream = await c.docker.pull('hello')
     await new Promise<void>((resolve, reject) =>
-      c.docker.modem.followProgress(stream, (err: unknown) => (err ? reject(err as Error) : resolve())),
+      c.docker.modem.followProgress(stream, (err: unknown) =>
+        err ? reject(err instanceof Error ? err : new Error('pull failed')) : resolve(),
+      ),
     )
     const pulled = await c.docker.getImage('hello:latest').inspect()
     expect(pulled.RepoTags).toContain('hello:latest')

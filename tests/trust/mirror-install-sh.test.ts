@@ -159,3 +159,40 @@ describe.each(shells)(
     })
   },
 )
+
+describe('bundle export --mirror without a registry', () => {
+  it('names the bundle for the mirror, bakes mirror.txt, and its install.sh sets up only the mirror', async () => {
+    const out = join(work, 'mirror-only')
+    const e = await runCliIn(
+      work,
+      ['bundle', 'export', '--ca', join(bundle, 'ca.crt'), '--mirror', MIRROR, '--out', out],
+      {},
+    )
+    expect(e.code, e.out + e.err).toBe(0)
+    expect(e.out).toContain(`install.sh sets up the Docker Hub mirror ${MIRROR} by default (mirror.txt).`)
+    const dir = join(out, 'registry-trust-10.20.30.40_5001')
+    const root = await makeRoot('mirror-only-root')
+    const r = spawnSync('sh', [join(dir, 'install.sh'), '--root', root], { encoding: 'utf8' })
+    expect(r.status, r.stdout + r.stderr).toBe(0)
+    const written = Object.keys(await files(root)).sort()
+    expect(written).toEqual(
+      [
+        'etc/containerd/certs.d/10.20.30.40:5001/ca.crt',
+        'etc/containerd/certs.d/docker.io/hosts.toml',
+        'etc/containers/certs.d/10.20.30.40:5001/ca.crt',
+        'etc/containers/registries.conf.d/50-registry-wizard-mirror.conf',
+        'etc/docker/certs.d/10.20.30.40:5001/ca.crt',
+        'etc/docker/daemon.json',
+        'etc/os-release',
+        'etc/rancher/k3s/registries.yaml',
+        'etc/rancher/k3s/registry-wizard-10.20.30.40_5001-ca.crt',
+      ].sort(),
+    )
+    // A bad --mirror is refused before anything is written.
+    const bad = spawnSync('sh', [join(dir, 'install.sh'), '--root', root, '--mirror', '10.0.0.1'], {
+      encoding: 'utf8',
+    })
+    expect(bad.status).not.toBe(0)
+    expect(bad.stderr).toContain('--mirror: "10.0.0.1" has no port')
+  })
+})

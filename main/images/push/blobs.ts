@@ -62,7 +62,10 @@ export async function pushBlobs(jobs: BlobJob[], p: BlobPhase): Promise<BlobCoun
       const signal = p.signal === undefined ? stop : AbortSignal.any([p.signal, stop])
       const from = placed.get(job.digest)
       const b = { digest: job.digest, size: job.size, repository }
-      const open = (): Readable => job.source.openBlob(job.digest) as Readable
+      const open = (): Readable => {
+        const s = job.source.openBlob(job.digest)
+        return s instanceof Readable ? s : new Readable().wrap(s)
+      }
       const res = await pushBlob(
         p.client,
         repository,

@@ -40,8 +40,12 @@ function entries(ctx: ReadCtx, list: unknown[]): SaveEntry[] {
     const layers = asArray(o.Layers ?? [], ctx.path, 'manifest.json')
     if (config === undefined || !layers.every((l) => typeof l === 'string'))
       throw jsonInvalid(ctx.path, 'manifest.json', 'Config/Layers')
-    const repoTags = Array.isArray(o.RepoTags) ? o.RepoTags.filter((t) => typeof t === 'string') : []
-    return { config, repoTags: repoTags as string[], layers: layers as string[] }
+    const repoTags: unknown[] = Array.isArray(o.RepoTags) ? o.RepoTags : []
+    return {
+      config,
+      repoTags: repoTags.filter((t): t is string => typeof t === 'string'),
+      layers: layers.filter((l): l is string => typeof l === 'string'),
+    }
   })
 }
 

@@ -111,8 +111,12 @@ async function repoTagsByConfig(ctx: ReadCtx): Promise<Map<string, string[]>> {
   for (const e of list) {
     const o = (typeof e === 'object' && e !== null ? e : {}) as Record<string, unknown>
     const m = /^blobs\/sha256\/([0-9a-f]{64})$/.exec(str(o, 'Config') ?? '')
-    const tags = Array.isArray(o.RepoTags) ? o.RepoTags.filter((t) => typeof t === 'string') : []
-    if (m !== null) out.set(`sha256:${m[1]}`, tags as string[])
+    const tags: unknown[] = Array.isArray(o.RepoTags) ? o.RepoTags : []
+    if (m !== null)
+      out.set(
+        `sha256:${m[1]}`,
+        tags.filter((t): t is string => typeof t === 'string'),
+      )
   }
   return out
 }

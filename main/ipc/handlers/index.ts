@@ -6,6 +6,7 @@ import { appHandlers, type AppHandlerDeps, type Dialogs } from './app-handlers'
 import type { PrivilegedRunner } from '../../app/elevated-runner'
 import { dockerHandlers } from './docker-handlers'
 import { imagesHandlers } from './images-handlers'
+import { mirrorHandlers } from './mirror-handlers'
 import { registryManageHandlers } from './registry-manage-handlers'
 import { EngineCache } from '../engine-cache'
 import { RegistryLogins } from '../registry-logins'
@@ -31,6 +32,8 @@ export interface HandlerDeps {
   elevate?: PrivilegedRunner
   /** The registry container's name (default "registry"); tests use their own prefix. */
   containerName?: string
+  /** The mirror container's name (default "registry-mirror"); tests use their own prefix. */
+  mirrorName?: string
   /** One Docker engine per planned endpoint; the app closes it on quit (default: a new cache). */
   engines?: EngineCache
   /** Told the language the window switched to (the app menu is rebuilt in it). */
@@ -45,6 +48,7 @@ export function buildHandlers(deps: HandlerDeps): AllHandlers {
     ...pkiHandlers({ settings: deps.settings, now: deps.now }),
     ...dockerHandlers(engines, process.env, deps.containerName, logins),
     ...registryManageHandlers(engines, deps.containerName, logins),
+    ...mirrorHandlers(engines, deps.mirrorName),
     ...trustHandlers({ ...(deps.trustRoot ? { root: deps.trustRoot } : {}), elevate: deps.elevate }),
     ...verifyHandlers({ ...(deps.trustRoot ? { trustRoot: deps.trustRoot } : {}), engines, logins }),
     ...imagesHandlers({ dialogs: deps.dialogs, logins }),

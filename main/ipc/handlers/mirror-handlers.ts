@@ -47,11 +47,16 @@ export function mirrorHandlers(
           registryHost: r.plan.addresses[0],
           upstream: r.upstream,
           upstreamCaPem:
-            r.upstreamCaPath === undefined ? undefined : await readInputText(r.upstreamCaPath, 'upstreamCaPath'),
+            r.upstreamCaPath === undefined
+              ? undefined
+              : await readInputText(r.upstreamCaPath, 'upstreamCaPath'),
           upstreamUser: r.upstreamUser,
           upstreamPassword: await readPassword(r.upstreamPasswordPath),
         },
-        { signal: job?.signal, onProgress: (e) => job?.report({ step: e.step, message: e.message }) },
+        {
+          signal: job?.signal,
+          onProgress: (e) => job?.report({ step: e.step, percent: undefined, message: e.message }),
+        },
       )
       return { containerId: result.id, url: result.url, upstream: result.upstream }
     },

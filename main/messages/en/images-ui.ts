@@ -65,15 +65,11 @@ export const imagesUiCli = {
     total: 'total {{done}} of {{total}} ({{percent}}%), {{rate}}/s',
   },
   allowed: {
-    prefix: 'a repository path (lowercase letters, digits, . _ - separated by /)',
     listOrRefs: 'give image references as arguments or --list FILE, not both',
-    noRefs: 'give image references as arguments or --list FILE',
     outOrDrive: 'give exactly one of --out FILE.tar or --drive MOUNT (a removable drive from `drives`)',
     format: 'oci or docker',
     platform: 'os/arch or os/arch/variant (linux/amd64, linux/arm64/v8)',
-    reference: 'an image reference such as app/web:2.1 or docker.io/library/nginx:1.25',
     userAndPassword: 'give --user and --password-file together',
-    registryPort: 'HOST:PORT with the port written out',
   },
 } as const
 
@@ -85,7 +81,7 @@ export const imagesUiGui = {
   target: 'Registry: {{target}}',
   source: {
     title: 'Import an archive',
-    drop: 'Drop a docker save tar or an OCI archive here, or pick one',
+    drop: 'A docker save tar, an OCI archive or an OCI layout folder: pick it here.',
     pickFile: 'Pick an archive…',
     pickFolder: 'Pick an OCI layout folder…',
     reading: 'Reading {{name}}…',
@@ -126,7 +122,6 @@ export const imagesUiGui = {
     label: 'Repositories in the registry',
     repository: 'Repository',
     tags: 'Tags',
-    select: 'Export',
     selectTag: 'Export {{reference}}',
   },
   exporter: {

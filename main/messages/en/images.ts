@@ -69,11 +69,6 @@ export const imagesErrors = {
     message: '{{field}}: {{reference}} is given by two different images ({{first}} and {{second}})',
     hint: 'Import the archives one at a time or give a different prefix to one of them. Nothing was pushed.',
   },
-  IMAGES_NO_SPACE: {
-    message:
-      '{{field}}: {{path}} needs {{needed}} bytes of temporary space in {{dir}}, only {{free}} are free',
-    hint: 'Free space on that drive or choose another temporary folder, then try again.',
-  },
 } as const
 
 /** Progress of an import (the CLI prints these lines, the GUI shows them beside the bars). */

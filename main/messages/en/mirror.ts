@@ -121,7 +121,8 @@ export const mirrorExplain = {
 
 /** What `registry-wizard mirror` prints (`cli.mirror.*`). */
 export const mirrorCli = {
-  description: 'The Docker Hub pull-through mirror: a second registry in proxy mode (start, status, logs, stop, restart, remove)',
+  description:
+    'The Docker Hub pull-through mirror: a second registry in proxy mode (start, status, logs, stop, restart, remove)',
   option: {
     name: 'mirror container name',
     json: 'print JSON',
@@ -181,7 +182,8 @@ export const mirrorCli = {
     certs: 'folder with ca.crt (the CA the mirror certificate chains to)',
   },
   remove: {
-    description: 'Remove the mirror with its certificate and configuration volumes (the cache stays unless --delete-data)',
+    description:
+      'Remove the mirror with its certificate and configuration volumes (the cache stays unless --delete-data)',
     deleteData: 'also delete the cache volume',
   },
   verify: {

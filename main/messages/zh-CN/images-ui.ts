@@ -68,15 +68,11 @@ export const imagesUiCli = {
     total: '总计 {{done}} / {{total}}（{{percent}}%），{{rate}}/秒',
   },
   allowed: {
-    prefix: '仓库路径（小写字母、数字、. _ -，以 / 分隔）',
     listOrRefs: '请以参数或 --list FILE 给出镜像引用，不要同时使用两者',
-    noRefs: '请以参数或 --list FILE 给出镜像引用',
     outOrDrive: '请只给出 --out FILE.tar 或 --drive MOUNT（`drives` 列出的可移动驱动器）中的一个',
     format: 'oci 或 docker',
     platform: 'os/arch 或 os/arch/variant（linux/amd64、linux/arm64/v8）',
-    reference: '镜像引用，例如 app/web:2.1 或 docker.io/library/nginx:1.25',
     userAndPassword: '请同时给出 --user 和 --password-file',
-    registryPort: '写明端口的 HOST:PORT',
   },
 } as const satisfies Texts<typeof enCli>
 
@@ -88,7 +84,7 @@ export const imagesUiGui = {
   target: '镜像仓库：{{target}}',
   source: {
     title: '导入归档',
-    drop: '把 docker save 的 tar 或 OCI 归档拖放到这里，或者选择一个',
+    drop: 'docker save 的 tar、OCI 归档或 OCI 布局文件夹：请在这里选择。',
     pickFile: '选择归档…',
     pickFolder: '选择 OCI 布局文件夹…',
     reading: '正在读取 {{name}}…',
@@ -129,7 +125,6 @@ export const imagesUiGui = {
     label: '镜像仓库中的仓库',
     repository: '仓库',
     tags: '标签',
-    select: '导出',
     selectTag: '导出 {{reference}}',
   },
   exporter: {

@@ -70,10 +70,6 @@ export const imagesErrors = {
     message: '{{field}}：{{reference}} 同时被两个不同的镜像使用（{{first}} 和 {{second}}）',
     hint: '请逐个导入这些归档，或为其中一个指定不同的前缀。没有推送任何内容。',
   },
-  IMAGES_NO_SPACE: {
-    message: '{{field}}：{{path}} 需要在 {{dir}} 中有 {{needed}} 字节的临时空间，但只剩 {{free}} 字节',
-    hint: '请释放该磁盘的空间或选择其他临时目录，然后重试。',
-  },
 } as const satisfies Texts<typeof enErrors>
 
 export const imagesProgress = {

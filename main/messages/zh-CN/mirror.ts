@@ -43,7 +43,8 @@ export const mirrorErrors = {
 export const mirrorCliHints = {
   MIRROR_UPSTREAM_INVALID:
     '请给出 --upstream https://HOST[:PORT]（默认：Docker Hub）；登录信息请用 --upstream-user 和 --upstream-password-file 给出。没有启动任何东西。',
-  MIRROR_UPSTREAM_CA_INVALID: '请给出 --upstream-ca FILE：上游证书所链接到的 PEM 格式 CA 证书。没有启动任何东西。',
+  MIRROR_UPSTREAM_CA_INVALID:
+    '请给出 --upstream-ca FILE：上游证书所链接到的 PEM 格式 CA 证书。没有启动任何东西。',
   MIRROR_UPSTREAM_LOGIN:
     '请同时给出 --upstream-user NAME 和 --upstream-password-file FILE，或都不给。没有启动任何东西。',
   MIRROR_TTL_UNSUPPORTED: '请去掉 --ttl，或加上 --image registry:3。没有启动任何东西。',
@@ -120,7 +121,8 @@ export const mirrorExplain = {
 } as const satisfies Texts<typeof enExplain>
 
 export const mirrorCli = {
-  description: 'Docker Hub 拉取缓存镜像加速器：代理模式的第二个镜像仓库（启动、状态、日志、停止、重启、删除）',
+  description:
+    'Docker Hub 拉取缓存镜像加速器：代理模式的第二个镜像仓库（启动、状态、日志、停止、重启、删除）',
   option: {
     name: '镜像加速器容器名称',
     json: '输出 JSON',

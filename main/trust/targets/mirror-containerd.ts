@@ -46,7 +46,7 @@ function parseHosts(path: string, text: string): { doc: TomlTable; hosts: TomlTa
       code: 'MIRROR_CONFIG_SHAPE',
       params: { path, detail: message('trust.mirror.shape.hostTable') },
     })
-  return { doc, hosts: hosts as TomlTable }
+  return { doc, hosts }
 }
 
 /** docker.io/hosts.toml with the mirror as the first host (pull, resolve); other hosts and keys kept. */
@@ -67,8 +67,7 @@ export function hostsTomlFile(env: TrustEnv, mirror: RegistryAddress): MergedFil
       const { doc, hosts } = parseHosts(path, existing)
       if (!(url in hosts)) return undefined
       const rest = Object.fromEntries(Object.entries(hosts).filter(([k]) => k !== url))
-      const { host: _dropped, ...others } = doc
-      void _dropped
+      const others = Object.fromEntries(Object.entries(doc).filter(([k]) => k !== 'host'))
       return `${stringify(Object.keys(rest).length > 0 ? { ...others, host: rest } : others)}\n`
     },
   }

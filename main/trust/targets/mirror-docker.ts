@@ -58,9 +58,8 @@ export function daemonJsonFile(path: string, mirror: RegistryAddress): MergedFil
       const list = (o[KEY] ?? []) as Json[]
       if (!list.some(same(url))) return undefined
       const rest = list.filter((x) => !same(url)(x))
-      if (rest.length > 0) o[KEY] = rest
-      else delete o[KEY]
-      return daemonJsonText(o)
+      const others = Object.fromEntries(Object.entries(o).filter(([k]) => k !== KEY))
+      return daemonJsonText(rest.length > 0 ? { ...o, [KEY]: rest } : others)
     },
   }
 }

@@ -1,4 +1,4 @@
-import { isMap, isSeq, parseDocument, Scalar, YAMLMap, YAMLSeq, type Document } from 'yaml'
+import { isMap, isSeq, parseDocument, Scalar, YAMLMap, type Document, type YAMLSeq } from 'yaml'
 import { pathExists } from '../../fs/atomic-write'
 import { AppError } from '../../errors'
 import { message } from '../../messages/index'
@@ -97,7 +97,7 @@ export function registriesYamlFile(
     merge(existing) {
       const doc = parseYaml(path, existing)
       if (endpoints(doc)?.items.some((i) => String((i as Scalar).value) === url) === true) return undefined
-      if (doc.contents === null) doc.contents = new YAMLMap() as never
+      if (doc.contents === null) doc.contents = new YAMLMap()
       const top = doc.contents as unknown as YAMLMap
       const dockerIo = mapAt(doc, mapAt(doc, top, 'mirrors', path), 'docker.io', path)
       const ep = dockerIo.get('endpoint', true)

@@ -43,7 +43,12 @@ interface Pulled {
 }
 
 /** The manifest (through an index to one platform), then its config and every layer, each digest checked. */
-async function pullThrough(c: RegistryClient, repo: string, ref: string, signal: AbortSignal): Promise<Pulled> {
+async function pullThrough(
+  c: RegistryClient,
+  repo: string,
+  ref: string,
+  signal: AbortSignal,
+): Promise<Pulled> {
   const top = await getManifest(c, repo, ref, signal)
   let image = top
   let platform: string | undefined

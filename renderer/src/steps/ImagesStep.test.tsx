@@ -121,7 +121,7 @@ describe('ImagesStep', () => {
     api.listRegistryImages.mockResolvedValue(
       ok({ repositories: [{ name: 'mirror/library/nginx', tags: ['1.25', 'latest'] }] }),
     )
-    await act(async () => {
+    act(() => {
       finish(
         ok({
           images: [
@@ -164,7 +164,7 @@ describe('ImagesStep', () => {
     )
     render(<ImagesStep />)
     await user.click(await screen.findByRole('checkbox', { name: 'Export app/web:2.1' }))
-    expect((screen.getByLabelText('Images to export (one per line)') as HTMLTextAreaElement).value).toBe(
+    expect(screen.getByLabelText<HTMLTextAreaElement>('Images to export (one per line)').value).toBe(
       'app/web:2.1',
     )
     await user.click(screen.getByRole('button', { name: 'Pick a folder…' }))
@@ -205,7 +205,7 @@ describe('ImagesStep', () => {
     const described = (field.getAttribute('aria-describedby') ?? '').split(' ')
     const errorText = described.map((id) => document.getElementById(id)?.textContent ?? '').join(' ')
     expect(errorText).toContain('前缀（可选）')
-    const text = document.body.textContent ?? ''
+    const text = document.body.textContent
     const english = text
       .replace(
         /[\w./-]*(nginx|sha256|docker-archive|app\.tar|linux|amd64|arm64|v8|mirror|library|Bad|KiB|MiB|B\b|OCI|SHA-256|htpasswd|docker|load|save|k3s-images|txt|tar|USB)[\w./-]*/gi,

@@ -7,6 +7,7 @@ import { useCurrentPlan } from '../stores/plan-store'
 import { useStagesStore } from '../stores/stages-store'
 import { NeedCertificate } from './NeedCertificate'
 import { RegistryManage } from './RegistryManage'
+import { MirrorPanel } from './mirror/MirrorPanel'
 import { OptionsCard, type RegistryOptions } from './registry/OptionsCard'
 import { StartCard } from './registry/StartCard'
 import { useTarget } from './use-target'
@@ -29,6 +30,7 @@ function RegistryPanel({ certDir }: { certDir: string }): React.JSX.Element {
       <OptionsCard options={options} onChange={setOptions} error={error} />
       <StartCard certDir={certDir} options={options} error={error} onError={setError} />
       <RegistryManage plan={plan} certDir={certDir} containerId={started} />
+      <MirrorPanel plan={plan} certDir={certDir} />
     </div>
   )
 }

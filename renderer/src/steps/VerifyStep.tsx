@@ -122,6 +122,9 @@ function PushChoice(props: {
       <p id="verify-push-hint" className="muted">
         {t('verify.pushHint', { engine })}
       </p>
+      <p className="muted small" data-note="mirror-no-push">
+        {t('mirror.noPush')}
+      </p>
     </>
   )
 }

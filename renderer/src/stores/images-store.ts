@@ -142,15 +142,17 @@ export const useImagesStore = create<ImagesState>()((set, get) => ({
   pick: async (kind) => {
     set({ pickError: undefined })
     const r = await api().pickImagesPath({ kind })
-    if (!r.ok) return set({ pickError: r.error })
+    if (!r.ok) {
+      set({ pickError: r.error })
+      return
+    }
     const picked: PickedPath | null = r.value.picked
-    if (picked === null) return undefined
+    if (picked === null) return
     set({ reading: picked.name })
     const info = await api().inspectImageArchive({ archiveId: picked.id })
     set({ reading: undefined })
-    if (!info.ok) return set({ pickError: info.error })
-    set((s) => ({ archives: [...s.archives, info.value] }))
-    return undefined
+    if (info.ok) set((s) => ({ archives: [...s.archives, info.value] }))
+    else set({ pickError: info.error })
   },
   remove: (archiveId) => set((s) => ({ archives: s.archives.filter((a) => a.archiveId !== archiveId) })),
   push: async (target) => {
@@ -196,9 +198,8 @@ function exporterActions(
     },
     pickFolder: async () => {
       const r = await api().pickImagesPath({ kind: 'exportFolder' })
-      if (!r.ok) return set({ exportError: r.error })
-      if (r.value.picked) setExporter({ folder: r.value.picked })
-      return undefined
+      if (!r.ok) set({ exportError: r.error })
+      else if (r.value.picked) setExporter({ folder: r.value.picked })
     },
     loadDrives: async () => {
       const r = await api().listDrives()

@@ -26,17 +26,9 @@ function TagChoice({ repo, tag }: { repo: string; tag: string }): React.JSX.Elem
   )
 }
 
-/** The registry's repositories and tags, read when the screen opens, after a push, and on Refresh. */
-export function RegistryListing({ target }: { target: ImagesRegistryRef }): React.JSX.Element {
+function useColumns(): DataColumn<Repo>[] {
   const { t } = useTranslation()
-  const listing = useImagesStore((s) => s.listing)
-  const busy = useImagesStore((s) => s.listingBusy)
-  const error = useImagesStore((s) => s.listingError)
-  const refresh = useImagesStore((s) => s.refresh)
-  useEffect(() => {
-    void refresh(target)
-  }, [refresh, target])
-  const columns: DataColumn<Repo>[] = [
+  return [
     {
       id: 'name',
       header: t('images.listing.repository'),
@@ -56,6 +48,19 @@ export function RegistryListing({ target }: { target: ImagesRegistryRef }): Reac
       ),
     },
   ]
+}
+
+/** The registry's repositories and tags, read when the screen opens, after a push, and on Refresh. */
+export function RegistryListing({ target }: { target: ImagesRegistryRef }): React.JSX.Element {
+  const { t } = useTranslation()
+  const listing = useImagesStore((s) => s.listing)
+  const busy = useImagesStore((s) => s.listingBusy)
+  const error = useImagesStore((s) => s.listingError)
+  const refresh = useImagesStore((s) => s.refresh)
+  const columns = useColumns()
+  useEffect(() => {
+    void refresh(target)
+  }, [refresh, target])
   return (
     <section className="card" aria-labelledby="images-listing">
       <div className="card-title-row">

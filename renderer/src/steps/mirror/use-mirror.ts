@@ -1,0 +1,63 @@
+import { useCallback, useEffect, useState } from 'react'
+import type { ErrorInfo, MirrorStatusInfo, Plan, Result } from '../../../../main/ipc/contract'
+import type { Message } from '../../../../main/messages/types'
+import { newJobId } from '../../lib/job-id'
+import { api } from '../../api'
+
+export type MirrorAction = 'start' | 'stop' | 'restart' | 'remove'
+
+/** The mirror's status: read at once and every pollMs; null when no mirror container is there. */
+export function useMirrorStatus(
+  plan: Plan,
+  pollMs = 5000,
+): { status: MirrorStatusInfo | null | undefined; refresh: () => Promise<void> } {
+  const [status, setStatus] = useState<MirrorStatusInfo | null>()
+  const planKey = JSON.stringify(plan)
+  const refresh = useCallback(async (): Promise<void> => {
+    const r = await api().mirrorStatus({ plan: JSON.parse(planKey) as Plan })
+    if (r.ok) setStatus(r.value)
+    else if (r.error.code === 'REGISTRY_NOT_FOUND') setStatus(null)
+  }, [planKey])
+  useEffect(() => {
+    const first = setTimeout(() => void refresh(), 0)
+    const timer = setInterval(() => void refresh(), pollMs)
+    return () => {
+      clearTimeout(first)
+      clearInterval(timer)
+    }
+  }, [refresh, pollMs])
+  return { status, refresh }
+}
+
+export interface MirrorActions {
+  busy: { action: MirrorAction; jobId: string } | undefined
+  error: ErrorInfo | undefined
+  done: Message | undefined
+  run: <T>(
+    action: MirrorAction,
+    call: (jobId: string) => Promise<Result<T>>,
+    done: (value: T) => Message,
+  ) => Promise<void>
+}
+
+/** One action at a time: its job id, then the error or the line it ends with, then a fresh status read. */
+export function useMirrorActions(refresh: () => Promise<void>): MirrorActions {
+  const [busy, setBusy] = useState<MirrorActions['busy']>()
+  const [error, setError] = useState<ErrorInfo>()
+  const [done, setDone] = useState<Message>()
+  const run: MirrorActions['run'] = async (action, call, doneLine) => {
+    const jobId = newJobId(`mirror-${action}`)
+    setBusy({ action, jobId })
+    setError(undefined)
+    setDone(undefined)
+    const r = await call(jobId)
+    setBusy(undefined)
+    if (r.ok) setDone(doneLine(r.value))
+    else setError(r.error)
+    await refresh()
+  }
+  return { busy, error, done, run }
+}
+
+export const guiMessage = (key: string, params?: Message['params']): Message =>
+  params === undefined ? { key: `gui.mirror.${key}` } : { key: `gui.mirror.${key}`, params }
