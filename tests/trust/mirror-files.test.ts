@@ -234,6 +234,27 @@ describe('trust install --mirror under a root prefix', () => {
     expect(await snapshotDir(root)).toEqual({})
   })
 
+  it('--dry-run writes nothing; status says installed after install and not after uninstall', async () => {
+    const root = await newRoot('status')
+    const dry = await trust('install', root, ['--targets', ALL, '--dry-run'])
+    expect(dry.code).toBe(0)
+    expect(dry.out).toContain(`would write ${join(root, 'etc/docker/daemon.json')}`)
+    expect(await snapshotDir(root)).toEqual({})
+    const status = (): Promise<{ code: number; out: string }> =>
+      runCliIn(
+        work,
+        ['trust', 'status', '--ca', caFile, '--mirror', MIRROR, '--root', root, '--targets', ALL],
+        {},
+      )
+    expect((await status()).code).toBe(1)
+    await trust('install', root, ['--targets', ALL])
+    const after = await status()
+    expect(after.code, after.out).toBe(0)
+    expect(after.out).toContain('Docker Hub mirror: k3s / RKE2 (registries.yaml): installed')
+    await trust('uninstall', root, ['--targets', ALL])
+    expect((await status()).code).toBe(1)
+  })
+
   it('prints in Chinese with --lang zh-CN: no English words from the domain', async () => {
     const root = await newRoot('zh')
     const r = await runCliIn(

@@ -18,7 +18,7 @@ const EXISTING =
   '{"debug":true,"labels":["zone=北京","tab\\there"],"log-opts":{"max-size":"10m","max-file":"3"},\n "registry-mirrors":["https://old.mirror.cn"],"insecure-registries":[],"default-address-pools":[{"base":"172.80.0.0/16","size":24}],"experimental":null,"shutdown-timeout":15}\n'
 let work: string
 let bundle: string
-const shells = [['sh'], ['bash', '--posix']].filter(
+const shells = [['sh'], ['bash', '--posix'], ['busybox', 'sh']].filter(
   (s) => spawnSync(s[0] ?? 'sh', ['-c', 'true']).status === 0,
 )
 

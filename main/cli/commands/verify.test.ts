@@ -358,7 +358,20 @@ describe('registry-wizard verify', () => {
       ],
       [['verify', '--registry', registry, '--ca', caFile, '--timeout', '0'], /--timeout: "0" is not valid/],
       [['verify', '--registry', `${registry}:1`, '--ca', caFile], /--registry: .* is not valid; HOST:PORT/],
-      [['verify', '--ca', caFile], /required option '--registry <host:port>' not specified/],
+      // Mirror mode (issue 12): --registry or --mirror, exactly one.
+      [
+        ['verify', '--ca', caFile],
+        /--registry\/--mirror: .*one of --registry HOST:PORT or --mirror HOST:PORT/,
+      ],
+      [
+        ['verify', '--registry', registry, '--mirror', registry, '--ca', caFile],
+        /one of --registry HOST:PORT or --mirror HOST:PORT/,
+      ],
+      [['verify', '--mirror', registry, '--ca', caFile, '--push'], /--push with --mirror/],
+      [
+        ['verify', '--mirror', registry, '--ca', caFile, '--image', 'quay.io/x/y:1'],
+        /--image: .*a repository name/,
+      ],
     ]
     for (const [args, message] of cases) {
       const r = await cli(args)

@@ -96,7 +96,7 @@ export const mirrorVerify = {
     refused:
       'the registry refuses uploads ({{status}} {{registryCode}}): it is a pull-through mirror (or read-only), which cannot take pushes',
   },
-  fix: 'Check the mirror: registry-wizard mirror status and mirror logs show what its upstream answered.',
+  fix: "Check the mirror's status and its log: they show what its upstream answered.",
 } as const
 
 /** Known failures of a mirror, explained (`explain.MIRROR_*`): title, explanation, fix. */

@@ -12,7 +12,7 @@ export const trustMirrorErrors = {
     hint: 'Repair the file (or move it away) and run again.',
   },
   MIRROR_OR_REGISTRY_REQUIRED: {
-    message: '{{field}}: give a registry to trust, a Docker Hub mirror to use, or both; {{allowed}}',
+    message: '{{field}}: at least one {{field}} is required, or a Docker Hub mirror (or both); {{allowed}}',
     hint: 'Give the registry address, the mirror address, or both. Nothing was changed.',
   },
 } as const

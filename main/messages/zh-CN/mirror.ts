@@ -98,7 +98,7 @@ export const mirrorVerify = {
     refused:
       '该镜像仓库拒绝上传（{{status}} {{registryCode}}）：它是拉取缓存镜像加速器（或只读），无法接受推送',
   },
-  fix: '请检查镜像加速器：registry-wizard mirror status 和 mirror logs 会显示其上游的回应。',
+  fix: '请检查镜像加速器的状态和日志：其中有其上游的回应。',
 } as const satisfies Texts<typeof enVerify>
 
 export const mirrorExplain = {

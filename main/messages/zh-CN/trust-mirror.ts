@@ -18,7 +18,7 @@ export const trustMirrorErrors = {
     hint: '请修复该文件（或将其移走）后重试。',
   },
   MIRROR_OR_REGISTRY_REQUIRED: {
-    message: '{{field}}：请给出要信任的镜像仓库、要使用的 Docker Hub 镜像加速器，或两者都给；{{allowed}}',
+    message: '{{field}}：至少需要一个 {{field}}，或一个 Docker Hub 镜像加速器（或两者）；{{allowed}}',
     hint: '请给出镜像仓库地址、镜像加速器地址，或两者。未做任何更改。',
   },
 } as const satisfies Texts<typeof enErrors>
