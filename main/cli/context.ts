@@ -77,6 +77,9 @@ const FIELD_FLAGS: Readonly<Record<string, string>> = {
   // Images (ImportInput.files, ExportInput.refs -> images import FILE..., images export REF...)
   files: 'FILE',
   refs: 'REF',
+  // Day 2 (delete REFERENCE, prune --older-than)
+  reference: 'REFERENCE',
+  olderThanDays: '--older-than',
 }
 
 /** How the CLI names a request field in messages: its flag. Fields already written as flags stay as they are. */

@@ -27,6 +27,10 @@ const groups: { names: readonly string[]; load: () => Promise<Register> }[] = [
   { names: ['images'], load: async () => (await import('./commands/images')).registerImagesCommands },
   { names: ['mirror'], load: async () => (await import('./commands/mirror')).registerMirrorCommands },
   {
+    names: ['catalog', 'delete', 'prune'],
+    load: async () => (await import('./commands/manage')).registerManageCommands,
+  },
+  {
     names: ['trust', 'bundle', 'drives'],
     load: async () => (await import('./commands/trust')).registerClientTrustCommands,
   },

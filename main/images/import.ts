@@ -11,7 +11,7 @@ import {
   type RegistryClient,
   type RegistryEndpoint,
 } from '../registry-api'
-import { openImageSource } from './source'
+import { openImageSource, type OpenSourceOptions } from './source'
 import type { ImageSource, Platform, TransferProgress } from './types'
 import { pushBlobs, type BlobCounts, type BlobJob } from './push/blobs'
 import { checkNaming, planImport, type PlannedImage } from './push/plan'
@@ -34,6 +34,8 @@ export interface ImportInput {
   concurrency?: number | undefined
   /** How a blob's bytes go (see PushBlobOptions.streamMode; default 'put'). */
   streamMode?: 'put' | 'patch' | undefined
+  /** Where a .tar.gz is decompressed before it is read (default os.tmpdir()). */
+  tmpRoot?: string | undefined
 }
 
 export interface ImportedImage {
@@ -103,13 +105,11 @@ async function pushManifests(
     }
 }
 
-/** The tags, last; what was imported. */
-async function pushTags(
-  c: RegistryClient,
-  plan: PlannedImage[],
-  m: Meter,
-  signal?: AbortSignal,
-): Promise<ImportedImage[]> {
+/**
+ * The tags, last and without the job's signal: once everything under them is in, a cancel no longer stops this
+ * short phase (a few small PUTs), so an import ends with all of its tags or (cancelled before) none of them.
+ */
+async function pushTags(c: RegistryClient, plan: PlannedImage[], m: Meter): Promise<ImportedImage[]> {
   const out: ImportedImage[] = []
   for (const p of plan)
     for (const t of p.targets) {
@@ -118,8 +118,7 @@ async function pushTags(
         out.push({ reference: `${t.repository}@${p.digest}`, ...base })
         continue
       }
-      throwIfAborted(signal)
-      await putManifest(c, t.repository, t.tag, p, signal)
+      await putManifest(c, t.repository, t.tag, p)
       const reference = `${t.repository}:${t.tag}`
       m.step(message('progress.images.tag', { reference }))
       out.push({ reference, ...base })
@@ -127,10 +126,10 @@ async function pushTags(
   return out
 }
 
-async function openAll(files: string[], signal?: AbortSignal): Promise<ImageSource[]> {
+async function openAll(files: string[], o: OpenSourceOptions): Promise<ImageSource[]> {
   const sources: ImageSource[] = []
   try {
-    for (const f of files) sources.push(await openImageSource(f, { signal }))
+    for (const f of files) sources.push(await openImageSource(f, o))
     return sources
   } catch (e) {
     await Promise.all(sources.map((s) => s.close()))
@@ -141,7 +140,7 @@ async function openAll(files: string[], signal?: AbortSignal): Promise<ImageSour
 export async function importImages(input: ImportInput, o: TransferOptions = {}): Promise<ImportResult> {
   const started = Date.now()
   checkNaming(input.prefix, input.repository)
-  const sources = await openAll(input.files, o.signal)
+  const sources = await openAll(input.files, { signal: o.signal, tmpRoot: input.tmpRoot })
   const c = registryClient({ ...input.registry, user: input.user, password: input.password })
   try {
     const plan = planImport(sources, input.prefix, input.repository)
@@ -154,7 +153,8 @@ export async function importImages(input: ImportInput, o: TransferOptions = {}):
     const phase = { client: c, meter: m, signal: o.signal, streamMode: input.streamMode }
     const counts: BlobCounts = await pushBlobs(jobs, { ...phase, concurrency: input.concurrency ?? 3 })
     await pushManifests(c, plan, m, o.signal)
-    const images = await pushTags(c, plan, m, o.signal)
+    throwIfAborted(o.signal)
+    const images = await pushTags(c, plan, m)
     const blobs = { ...counts, bytesUploaded: m.uploadedBytes() }
     m.step(message('progress.images.done', { images: images.length, ...counts }))
     return { images, blobs, seconds: (Date.now() - started) / 1000 }

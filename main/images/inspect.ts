@@ -1,6 +1,6 @@
 // What an archive holds, for `images inspect` and the Images screen: images, names, digests, platforms, sizes.
 // Reads only the archive's headers and JSON (no layer is hashed: that happens while importing).
-import { openImageSource } from './source'
+import { openImageSource, type OpenSourceOptions } from './source'
 import type { ArchiveKind, Platform, SourceImage } from './types'
 
 export interface InspectedPlatform extends Platform {
@@ -51,7 +51,7 @@ function inspected(image: SourceImage): InspectedImage {
 
 export async function inspectArchive(
   path: string,
-  o: { signal?: AbortSignal | undefined } = {},
+  o: OpenSourceOptions = {},
 ): Promise<ArchiveInspection> {
   const source = await openImageSource(path, o)
   try {

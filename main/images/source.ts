@@ -1,7 +1,9 @@
 // Opens a docker save tar (legacy, or Docker 25+ with its OCI layout), an OCI archive or an OCI layout folder.
 // A plain tar is read IN PLACE: one pass over its headers finds where each member's bytes are (read/tar-index.ts),
 // and blobs stream straight from those offsets while they are sent, checked against their digests on the way.
-// Nothing is copied or extracted, so no temporary space is needed and a 1 GB archive costs one read of 1 GB.
+// Nothing is copied or extracted, so no temporary space is needed and a 1 GB archive costs one read of 1 GB. A
+// gzip-compressed tar (.tar.gz, .tgz) is the one exception: it is decompressed once into a private staging file
+// (read/staging.ts), read in place from there, and the staging file goes with close().
 import { throwIfAborted } from '../jobs/abort'
 import type { ArchiveKind, ImageSource, SourceImage } from './types'
 import { blobMissing, whatEntry, type ReadCtx } from './read/common'
@@ -13,7 +15,7 @@ import { AppError } from '../errors'
 
 export interface OpenSourceOptions {
   signal?: AbortSignal | undefined
-  /** Kept for callers: archives are read in place, so nothing is staged there. */
+  /** Where a .tar.gz is decompressed (a private staging folder under it; default os.tmpdir()). */
   tmpRoot?: string | undefined
 }
 
@@ -43,7 +45,7 @@ async function readImages(ctx: ReadCtx): Promise<{ kind: ArchiveKind; images: So
 
 export async function openImageSource(path: string, o: OpenSourceOptions = {}): Promise<ImageSource> {
   throwIfAborted(o.signal)
-  const store = await openStore(path)
+  const store = await openStore(path, { signal: o.signal, tmpRoot: o.tmpRoot })
   const ctx: ReadCtx = { store, path, blobs: new Map() }
   let closed = false
   const close = async (): Promise<void> => {

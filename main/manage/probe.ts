@@ -24,7 +24,8 @@ function probeOnce(host: string, port: number): Promise<{ status: number; der: B
     const req = request(
       { host, port, path: '/v2/', method: 'GET', rejectUnauthorized: false, agent: false, timeout: 2000 },
       (res) => {
-        const der = (res.socket as TLSSocket).getPeerCertificate().raw
+        const socket = res.socket as Partial<TLSSocket>
+        const der = socket.getPeerCertificate?.().raw
         res.resume()
         resolve({ status: res.statusCode ?? 0, der })
       },

@@ -8,6 +8,7 @@ import { AppError } from '../errors'
 import {
   containerAlive,
   engineCallFailed,
+  engineMessage,
   inspectRegistry,
   LABEL_MANAGED,
   type ContainerInfo,
@@ -28,9 +29,15 @@ export interface RecreateOptions {
   signal?: AbortSignal | undefined
 }
 
+/** A list field of an inspection (the engine sends null where the types say a list; a string for a shell form). */
+export function asList(v: unknown): string[] | undefined {
+  if (typeof v === 'string') return [v]
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined
+}
+
 /** The value of variable `key` in the container's environment, or undefined. */
 export function envValue(info: ContainerInfo, key: string): string | undefined {
-  const line = (info.Config.Env ?? []).find((e) => e.startsWith(`${key}=`))
+  const line = (asList(info.Config.Env) ?? []).find((e) => e.startsWith(`${key}=`))
   return line === undefined ? undefined : line.slice(key.length + 1)
 }
 
@@ -43,11 +50,11 @@ export function changedEnv(env: readonly string[], change: EnvChange): string[] 
 /** The create options of a container as it is, with the environment changed. */
 export function sameContainer(info: ContainerInfo, name: string, env: string[]): ContainerCreateOptions {
   const h = info.HostConfig
-  return {
+  const options: ContainerCreateOptions = {
     name,
     Image: info.Config.Image,
-    Entrypoint: info.Config.Entrypoint ?? undefined,
-    Cmd: info.Config.Cmd ?? undefined,
+    Entrypoint: asList(info.Config.Entrypoint),
+    Cmd: asList(info.Config.Cmd),
     User: info.Config.User,
     Env: env,
     ExposedPorts: info.Config.ExposedPorts,
@@ -55,11 +62,12 @@ export function sameContainer(info: ContainerInfo, name: string, env: string[]):
     HostConfig: {
       RestartPolicy: h.RestartPolicy,
       PortBindings: h.PortBindings,
-      Binds: h.Binds ?? undefined,
-      Mounts: h.Mounts ?? undefined,
+      Binds: asList(h.Binds),
+      Mounts: Array.isArray(h.Mounts) ? h.Mounts : undefined,
       NetworkMode: h.NetworkMode,
     },
-  } as ContainerCreateOptions
+  }
+  return options
 }
 
 /** Only containers we made are re-created (as remove: never touch what is not ours). */
@@ -85,7 +93,7 @@ async function restoreOld(engine: Engine, name: string, oldName: string): Promis
     .getContainer(name)
     .start()
     .catch((e: unknown) => {
-      if (!/already started|304/i.test(String((e as Error).message)))
+      if (!/already started|304/i.test(engineMessage(e)))
         throw engineCallFailed(act('startContainer', name), e)
     })
 }
@@ -103,7 +111,7 @@ export async function recreateWithEnv(
   const info = await inspectRegistry(engine, name)
   checkManaged(info, name)
   throwIfAborted(o.signal)
-  const options = sameContainer(info, name, changedEnv(info.Config.Env ?? [], change))
+  const options = sameContainer(info, name, changedEnv(asList(info.Config.Env) ?? [], change))
   const oldName = `${name}-rw-old-${randomBytes(3).toString('hex')}`
   const old = engine.docker.getContainer(info.Id)
   await old.rename({ name: oldName }).catch((e: unknown) => {
@@ -111,8 +119,7 @@ export async function recreateWithEnv(
   })
   try {
     await old.stop({ t: 10 }).catch((e: unknown) => {
-      if (!/not running|304/i.test(String((e as Error).message)))
-        throw engineCallFailed(act('stopContainer', name), e)
+      if (!/not running|304/i.test(engineMessage(e))) throw engineCallFailed(act('stopContainer', name), e)
     })
     const created = await engine.docker.createContainer(options).catch((e: unknown) => {
       throw engineCallFailed(act('createContainer', name), e)

@@ -30,6 +30,7 @@ export function assemble<S extends Sections>(s: S) {
       ...(s.imagesExportErrors as S['imagesExportErrors']),
       ...(s.imagesUiErrors as S['imagesUiErrors']),
       ...(s.mirrorErrors as S['mirrorErrors']),
+      ...(s.manageErrors as S['manageErrors']),
     },
     cliHint: {
       ...(s.commonCliHints as S['commonCliHints']),
@@ -41,6 +42,7 @@ export function assemble<S extends Sections>(s: S) {
       ...(s.imagesExportCliHints as S['imagesExportCliHints']),
       ...(s.imagesUiCliHints as S['imagesUiCliHints']),
       ...(s.mirrorCliHints as S['mirrorCliHints']),
+      ...(s.manageCliHints as S['manageCliHints']),
     },
     guiHint: {
       ...(s.commonGuiHints as S['commonGuiHints']),
@@ -52,6 +54,7 @@ export function assemble<S extends Sections>(s: S) {
       ...(s.imagesExportGuiHints as S['imagesExportGuiHints']),
       ...(s.imagesUiGuiHints as S['imagesUiGuiHints']),
       ...(s.mirrorGuiHints as S['mirrorGuiHints']),
+      ...(s.manageGuiHints as S['manageGuiHints']),
     },
     cli: {
       common: s.commonCli,
@@ -63,6 +66,7 @@ export function assemble<S extends Sections>(s: S) {
       trustMirror: s.trustMirrorCli,
       images: s.imagesUiCli,
       mirror: s.mirrorCli,
+      manage: s.manageCli,
     },
     gui: {
       ...(s.gui as S['gui']),
@@ -81,6 +85,7 @@ export function assemble<S extends Sections>(s: S) {
       images: s.imagesProgress,
       imagesExport: s.imagesExportProgress,
       mirror: s.mirrorProgress,
+      ...(s.manageProgress as S['manageProgress']),
     },
     verify: { ...(s.verifyTexts as S['verifyTexts']), mirror: s.mirrorVerify },
     explain: { ...(s.explainTexts as S['explainTexts']), ...(s.mirrorExplain as S['mirrorExplain']) },
@@ -91,5 +96,6 @@ export function assemble<S extends Sections>(s: S) {
     input: s.appInput,
     images: s.imagesTexts,
     mirror: s.mirrorTexts,
+    manage: s.manageTexts,
   }
 }

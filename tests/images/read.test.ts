@@ -107,11 +107,18 @@ describe('bad files: each its own code, the input at fault', () => {
     const junk = join(root.path, 'junk.tar')
     await writeFile(junk, Buffer.alloc(4096, 'x'))
     expect((await failure(inspectArchive(junk))).code).toBe('IMAGES_FORMAT_UNKNOWN')
+    // A gzip is decompressed and read: one holding no tar is an unknown format, named by the .gz.
     const gz = join(root.path, 'x.tar.gz')
-    await writeFile(gz, gzipSync(Buffer.alloc(2048)))
+    await writeFile(gz, gzipSync(Buffer.alloc(2048, 'y')))
     expect(await failure(inspectArchive(gz))).toMatchObject({
+      code: 'IMAGES_FORMAT_UNKNOWN',
+      params: { path: gz },
+    })
+    const zst = join(root.path, 'x.tar.zst')
+    await writeFile(zst, Buffer.concat([Buffer.from([0x28, 0xb5, 0x2f, 0xfd]), Buffer.alloc(600)]))
+    expect(await failure(inspectArchive(zst))).toMatchObject({
       code: 'IMAGES_COMPRESSED',
-      params: { compression: 'gzip' },
+      params: { compression: 'zstd' },
     })
     const empty = join(root.path, 'empty.tar')
     await writeFile(empty, '')

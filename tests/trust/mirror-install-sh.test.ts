@@ -19,7 +19,7 @@ const EXISTING =
 let work: string
 let bundle: string
 const shells = [['sh'], ['bash', '--posix'], ['busybox', 'sh']].filter(
-  (s) => spawnSync(s[0] ?? 'sh', ['-c', 'true']).status === 0,
+  (s) => spawnSync(s[0] ?? 'sh', [...s.slice(1), '-c', 'true']).status === 0,
 )
 
 beforeAll(async () => {

@@ -37,6 +37,7 @@ import {
   readSecretFile,
   type CommandContext,
 } from '../context'
+import { registerRegistryManageCommands } from './registry-manage'
 import {
   addEngineOptions,
   registerEngineCommands,
@@ -429,4 +430,5 @@ export function registerRegistryCommands(program: Command, ctx: CommandContext):
   registerRestart(ctx, registry)
   registerRemove(ctx, registry)
   registerReplaceCert(ctx, registry)
+  registerRegistryManageCommands(ctx, registry)
 }

@@ -1,10 +1,12 @@
 // The files of an archive, by name, whatever holds them: a plain tar read in place (members located by
-// tar-index.ts, streamed from their offsets) or a folder (an OCI layout directory, an unpacked docker save).
+// tar-index.ts, streamed from their offsets; a .tar.gz is first decompressed to a staging file) or a folder (an OCI layout directory, an unpacked docker save).
 import { createReadStream } from 'node:fs'
 import { open, readdir, stat, type FileHandle } from 'node:fs/promises'
 import { join, posix } from 'node:path'
 import { Readable } from 'node:stream'
 import { AppError } from '../../errors'
+import { shellQuote } from '../../shell/quote'
+import { stageGzip, type StagingOptions } from './staging'
 import { indexTar, looksLikeTar, normalName, type TarMember } from './tar-index'
 
 export interface ArchiveStore {
@@ -48,37 +50,86 @@ const COMPRESSIONS: [string, number[]][] = [
   ['xz', [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]],
 ]
 
-/** Opens `path`: a folder, or a plain tar (compressed files and non-tars are refused with their own codes). */
-export async function openStore(path: string): Promise<ArchiveStore> {
+/** The command that decompresses what we do not (the user runs it, then imports the .tar). */
+const DECOMPRESS: Readonly<Record<string, string>> = { zstd: 'zstd -d', bzip2: 'bunzip2 -k', xz: 'xz -dk' }
+
+export type OpenStoreOptions = StagingOptions
+
+async function openFile(path: string): Promise<FileHandle> {
+  return open(path, 'r').catch((e: unknown) => {
+    throw unreadable(path, e)
+  })
+}
+
+/**
+ * Opens `path`: a folder, a plain tar, or a gzip-compressed tar (decompressed into a private staging file first,
+ * see staging.ts). Other compressions and non-tars are refused with their own codes.
+ */
+export async function openStore(path: string, o: OpenStoreOptions = {}): Promise<ArchiveStore> {
   const st = await stat(path).catch((e: unknown) => {
     throw unreadable(path, e)
   })
   if (st.isDirectory()) return dirStore(path)
-  const fh = await open(path, 'r').catch((e: unknown) => {
+  const fh = await openFile(path)
+  const magic = Buffer.alloc(8)
+  await fh.read(magic, 0, 8, 0).catch(async (e: unknown) => {
+    await fh.close()
     throw unreadable(path, e)
   })
+  const compression = COMPRESSIONS.find(([, m]) => m.every((x, i) => magic[i] === x))?.[0]
+  if (compression !== undefined) await fh.close()
+  if (compression === undefined) return openTar(path, path, fh, st.size, async () => undefined)
+  if (compression !== 'gzip')
+    throw new AppError({
+      code: 'IMAGES_COMPRESSED',
+      kind: 'input',
+      field: 'files',
+      params: { path, compression, command: `${DECOMPRESS[compression] ?? compression} ${shellQuote(path)}` },
+    })
+  const staged = await stageGzip(path, o)
+  try {
+    const size = (await stat(staged.file)).size
+    return await openTar(staged.file, path, await openFile(staged.file), size, staged.remove)
+  } catch (e) {
+    await staged.remove()
+    throw e
+  }
+}
+
+/** Indexes the tar `file` (opened as `fh`); errors and the store name `path` (the archive the user gave). */
+async function openTar(
+  file: string,
+  path: string,
+  fh: FileHandle,
+  size: number,
+  cleanup: () => Promise<void>,
+): Promise<ArchiveStore> {
   try {
     const first = Buffer.alloc(512)
     const { bytesRead } = await fh.read(first, 0, 512, 0)
-    const compression = COMPRESSIONS.find(([, magic]) => magic.every((m, i) => first[i] === m))
-    if (compression !== undefined)
-      throw new AppError({
-        code: 'IMAGES_COMPRESSED',
-        kind: 'input',
-        field: 'files',
-        params: { path, compression: compression[0] },
-      })
-    if (st.size === 0) throw formatUnknown(path, 'empty file')
+    if (size === 0) throw formatUnknown(path, 'empty file')
     const head = Buffer.concat([first.subarray(0, bytesRead), Buffer.alloc(512 - bytesRead)])
     if (!head.every((x) => x === 0) && !looksLikeTar(head)) throw formatUnknown(path, 'not a tar')
-    return tarStore(path, fh, await indexTar(fh, path, st.size))
+    const members = await indexTar(fh, path, size)
+    return tarStore({ file, path, fh, members, cleanup })
   } catch (e) {
     await fh.close()
     throw e
   }
 }
 
-function tarStore(path: string, fh: FileHandle, members: Map<string, TarMember>): ArchiveStore {
+interface TarParts {
+  /** The tar read (the archive itself, or its decompressed staging copy). */
+  file: string
+  /** The archive as the user named it (in errors and `store.path`). */
+  path: string
+  fh: FileHandle
+  members: Map<string, TarMember>
+  /** Runs after the file is closed (removes a staging copy). */
+  cleanup: () => Promise<void>
+}
+
+function tarStore({ file, path, fh, members, cleanup }: TarParts): ArchiveStore {
   const resolve = (name: string): TarMember | undefined => {
     let m = members.get(normalName(name))
     for (let hops = 0; m !== undefined && (m.type === '1' || m.type === '2') && hops < 16; hops++) {
@@ -106,9 +157,12 @@ function tarStore(path: string, fh: FileHandle, members: Map<string, TarMember>)
     stream: (name) => {
       const m = must(name)
       if (m.size === 0) return Readable.from([])
-      return createReadStream(path, { start: m.offset, end: m.offset + m.size - 1, highWaterMark: 1 << 20 })
+      return createReadStream(file, { start: m.offset, end: m.offset + m.size - 1, highWaterMark: 1 << 20 })
     },
-    close: () => fh.close().catch(() => undefined),
+    close: async () => {
+      await fh.close().catch(() => undefined)
+      await cleanup()
+    },
   }
 }
 

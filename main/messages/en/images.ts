@@ -12,8 +12,24 @@ export const imagesErrors = {
     hint: 'Write the file with docker save, skopeo copy ... oci-archive: or our export, and give that file.',
   },
   IMAGES_COMPRESSED: {
-    message: '{{field}}: {{path}} is compressed ({{compression}}), not a plain tar',
-    hint: 'Decompress it first (for example gunzip), then import the .tar.',
+    message: '{{field}}: {{path}} is compressed with {{compression}}, which is not read here (gzip is)',
+    hint: 'Decompress it first with {{command}}, then import the .tar it gives.',
+  },
+  IMAGES_GZIP_TRUNCATED: {
+    message: '{{field}}: {{path}} is cut short: the gzip stream ends before its last byte',
+    hint: 'The copy is incomplete (an interrupted transfer, a full drive). Copy the file again from its source. Nothing was imported.',
+  },
+  IMAGES_GZIP_CORRUPT: {
+    message: '{{field}}: {{path}} is damaged: gzip cannot decompress it ({{detail}})',
+    hint: 'Copy the file again from its source and check its checksum. Nothing was imported.',
+  },
+  IMAGES_STAGING_SPACE: {
+    message: '{{field}}: {{path}} needs {{needed}} to decompress into {{dir}}, which has {{free}} free',
+    hint: 'Free space there (or point TMPDIR at a folder with room), or decompress the archive onto a larger drive with gunzip and import the .tar.',
+  },
+  IMAGES_STAGING_FAILED: {
+    message: '{{field}}: {{path}} cannot be decompressed into {{dir}} ({{reason}})',
+    hint: 'The temporary folder must exist and be writable (TMPDIR chooses it), or decompress the archive with gunzip and import the .tar.',
   },
   IMAGES_TAR_TRUNCATED: {
     message: '{{field}}: {{path}} is cut short: {{entry}} needs {{needed}} bytes, the file has {{size}}',

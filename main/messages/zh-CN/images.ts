@@ -15,8 +15,24 @@ export const imagesErrors = {
     hint: '请用 docker save、skopeo copy ... oci-archive: 或本工具的导出功能写出文件，然后给出该文件。',
   },
   IMAGES_COMPRESSED: {
-    message: '{{field}}：{{path}} 是压缩文件（{{compression}}），不是普通的 tar 文件',
-    hint: '请先解压（例如用 gunzip），再导入得到的 .tar 文件。',
+    message: '{{field}}：{{path}} 以 {{compression}} 压缩，本工具不读取这种格式（可读取 gzip）',
+    hint: '请先用 {{command}} 解压，再导入得到的 .tar 文件。',
+  },
+  IMAGES_GZIP_TRUNCATED: {
+    message: '{{field}}：{{path}} 不完整：gzip 数据流在结尾之前就中断了',
+    hint: '副本不完整（传输被中断或磁盘已满）。请从源头重新复制该文件。未导入任何内容。',
+  },
+  IMAGES_GZIP_CORRUPT: {
+    message: '{{field}}：{{path}} 已损坏：gzip 无法解压（{{detail}}）',
+    hint: '请从源头重新复制该文件，并核对校验和。未导入任何内容。',
+  },
+  IMAGES_STAGING_SPACE: {
+    message: '{{field}}：解压 {{path}} 需要 {{needed}} 空间，而 {{dir}} 只剩 {{free}}',
+    hint: '请在那里腾出空间（或把 TMPDIR 指向有空间的目录），或用 gunzip 把归档解压到更大的磁盘上，再导入 .tar 文件。',
+  },
+  IMAGES_STAGING_FAILED: {
+    message: '{{field}}：无法把 {{path}} 解压到 {{dir}}（{{reason}}）',
+    hint: '临时目录必须存在且可写（由 TMPDIR 指定），或先用 gunzip 解压归档，再导入 .tar 文件。',
   },
   IMAGES_TAR_TRUNCATED: {
     message: '{{field}}：{{path}} 不完整：{{entry}} 需要 {{needed}} 字节，而文件只有 {{size}} 字节',

@@ -1,0 +1,11 @@
+// Day 2: what the registry holds, deleting and retention, garbage collection done safely, storage usage.
+export * from './catalog'
+export * from './delete'
+export * from './enable-delete'
+export * from './gc'
+export * from './layout'
+export * from './recreate'
+export * from './retention'
+export * from './usage'
+export { execInContainer, type ExecResult } from './exec'
+export { waitAnswering } from './probe'
