@@ -10,6 +10,9 @@ import {
   type Result,
 } from '../main/ipc/contract'
 
+/** Electron's webUtils.getPathForFile (passed in like ipcRenderer): a dropped File's path, '' when it has none. */
+export type PathForFile = (file: unknown) => string
+
 /** The slice of ipcRenderer the API needs (passed in, so this file never imports electron). */
 export interface IpcRendererLike {
   invoke: (channel: string, ...args: unknown[]) => Promise<unknown>
@@ -21,11 +24,14 @@ export interface IpcRendererLike {
  * One function per contract channel (`api.createCa(request)` -> Result), plus `on(event, listener)` which returns
  * its unsubscribe function. Unknown event names are refused; the listener never sees the IPC event object.
  */
-export function buildApi(ipc: IpcRendererLike): RegistryWizardApi {
+export function buildApi(ipc: IpcRendererLike, pathForFile?: PathForFile): RegistryWizardApi {
   const api: Record<string, unknown> = {}
   for (const channel of CHANNELS) {
     api[channel] = (request: unknown) => invoke(ipc, channel, request)
   }
+  // A dropped file: the page hands over the File, main gets its path (the page never learns or sends one).
+  api['registerDroppedImagesPath'] = (file: unknown) =>
+    invoke(ipc, 'registerDroppedImagesPath', { path: droppedPath(file, pathForFile) })
   api['on'] = <E extends EventName>(event: E, listener: (payload: Events[E]) => void): (() => void) => {
     if (!EVENTS.includes(event)) throw new Error(`unknown event ${event}`)
     const wrapped = (_event: unknown, payload: unknown): void => listener(payload as Events[E])
@@ -35,6 +41,15 @@ export function buildApi(ipc: IpcRendererLike): RegistryWizardApi {
     }
   }
   return Object.freeze(api) as RegistryWizardApi
+}
+
+function droppedPath(file: unknown, pathForFile: PathForFile | undefined): string {
+  if (pathForFile === undefined || typeof file !== 'object' || file === null) return ''
+  try {
+    return pathForFile(file)
+  } catch {
+    return ''
+  }
 }
 
 async function invoke(ipc: IpcRendererLike, channel: Channel, request: unknown): Promise<Result<unknown>> {

@@ -355,6 +355,8 @@ export interface ImageArchiveInfo {
   kind: 'docker-archive' | 'oci-archive' | 'oci-layout'
   images: {
     names: string[]
+    /** Tags given without a repository (the import needs one for them). */
+    tags?: string[] | undefined
     digest: string
     mediaType: string
     platforms: InspectedPlatformInfo[]
@@ -531,10 +533,22 @@ export interface Channels {
     request: { kind: 'archive' | 'layout' | 'exportFolder' }
     response: { picked: PickedPath | null }
   }
+  /**
+   * A file or folder dropped on the Images screen: the preload finds its path (webUtils.getPathForFile) and sends
+   * it here; main checks it (absolute, exists, a file or an OCI layout folder) and answers with a pick id as
+   * pickImagesPath does. The page calls it with the dropped File (see PageRequestOf), never with a path.
+   */
+  registerDroppedImagesPath: { request: { path: string }; response: { picked: PickedPath } }
   inspectImageArchive: { request: { archiveId: string }; response: ImageArchiveInfo }
   /** Pushes picked archives; `job:transfer` events carry the per-blob and total bytes. */
   importImages: {
-    request: JobRef & ImagesRegistryRef & { archiveIds: string[]; prefix?: string | undefined }
+    request: JobRef &
+      ImagesRegistryRef & {
+        archiveIds: string[]
+        prefix?: string | undefined
+        /** The repository for images the archives name only by a tag (or not at all). */
+        repository?: string | undefined
+      }
     response: ImportImagesResult
   }
   exportImages: { request: ExportImagesRequest; response: ExportImagesResult }
@@ -580,11 +594,19 @@ export interface Events {
 }
 export type EventName = keyof Events
 
+/** A file the page holds from a drop (a DOM File): only the preload can tell its path. */
+export interface DroppedFile {
+  readonly name: string
+}
+
+/** What the page passes for a channel: the request, except for a dropped file (the preload sends its path). */
+export type PageRequestOf<C extends Channel> = C extends 'registerDroppedImagesPath' ? DroppedFile : RequestOf<C>
+
 /** The API the preload exposes as `window.registryWizard`: one function per channel, plus event subscription. */
 export type RegistryWizardApi = {
   readonly [C in Channel]: RequestOf<C> extends undefined
     ? () => Promise<Result<ResponseOf<C>>>
-    : (request: RequestOf<C>) => Promise<Result<ResponseOf<C>>>
+    : (request: PageRequestOf<C>) => Promise<Result<ResponseOf<C>>>
 } & {
   /** Subscribes to an event; returns the function that unsubscribes. */
   readonly on: <E extends EventName>(event: E, listener: (payload: Events[E]) => void) => () => void
@@ -626,6 +648,7 @@ const channelSet = {
   copyBundleToDrive: true,
   runVerify: true,
   pickImagesPath: true,
+  registerDroppedImagesPath: true,
   inspectImageArchive: true,
   importImages: true,
   exportImages: true,

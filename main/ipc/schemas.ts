@@ -1,3 +1,4 @@
+import { isAbsolute } from 'node:path'
 import { z } from 'zod'
 import {
   addressSchema as address,
@@ -145,6 +146,10 @@ export const schemas = {
     ...imagesRegistry,
     archiveIds: z.array(pickId).min(1).max(64),
     prefix: text(255).optional(),
+    repository: text(255).optional(),
+  }),
+  registerDroppedImagesPath: z.strictObject({
+    path: path.refine((p) => isAbsolute(p), { error: 'gui.images.allowed.droppedPath' }),
   }),
   exportImages: z
     .strictObject({

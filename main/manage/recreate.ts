@@ -50,6 +50,7 @@ export function changedEnv(env: readonly string[], change: EnvChange): string[] 
 /** The create options of a container as it is, with the environment changed. */
 export function sameContainer(info: ContainerInfo, name: string, env: string[]): ContainerCreateOptions {
   const h = info.HostConfig
+  const ports: unknown = h.PortBindings
   const options: ContainerCreateOptions = {
     name,
     Image: info.Config.Image,
@@ -61,7 +62,7 @@ export function sameContainer(info: ContainerInfo, name: string, env: string[]):
     Labels: info.Config.Labels,
     HostConfig: {
       RestartPolicy: h.RestartPolicy,
-      PortBindings: h.PortBindings,
+      PortBindings: ports,
       Binds: asList(h.Binds),
       Mounts: Array.isArray(h.Mounts) ? h.Mounts : undefined,
       NetworkMode: h.NetworkMode,

@@ -4,7 +4,7 @@
 // a cancel removes the staging folder; a stale one from a killed run is swept by age. zstd/xz/bzip2 name their tool.
 import { execFileSync, spawn } from 'node:child_process'
 import { createReadStream, createWriteStream } from 'node:fs'
-import { mkdir, readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Duplex } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
@@ -167,6 +167,7 @@ describe.skipIf(!ready)('images import of .tar.gz / .tgz archives', () => {
     await inspectArchive(gz, { tmpRoot })
     expect((await readdir(tmpRoot)).sort()).toEqual([`${STAGING_PREFIX}running`, 'someone-else'])
     expect((await stat(young)).isDirectory()).toBe(true)
+    for (const d of [young, other]) await rm(d, { recursive: true })
   }, 60_000)
 
   it('zstd, xz and bzip2 are refused with the command that decompresses them', async () => {

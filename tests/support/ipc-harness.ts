@@ -54,7 +54,7 @@ export function startIpc(o: IpcHarnessOptions): IpcHarness {
     log: { info: log, warn: log, error: log },
   })
   return {
-    api: buildApi(electron.ipcRenderer),
+    api: buildApi(electron.ipcRenderer, (file) => electron.webUtils.getPathForFile(file as { name?: unknown })),
     jobs,
     fromApp: (fn) => electron.withSender({ url: APP_URL, top: true }, fn),
     close: unregister,

@@ -101,6 +101,17 @@ describe('the mirror in every trust mode', () => {
     expect(script).toContain(`https://${MIRROR}`)
   })
 
+  it('on macOS and Windows nothing is written for the mirror: a warning says where Docker Desktop keeps it', async () => {
+    const ca = parseTrustCa(caPem)
+    const mirror = parseRegistryAddress(MIRROR)
+    for (const platform of ['darwin', 'win32'] as const) {
+      const env = { root: await root(`desktop-${platform}`), platform, home: '/Users/u' }
+      const plans = await planTrust('install', { env, ca, registries: [], mirror })
+      expect(plans.flatMap((p) => p.steps)).toEqual([])
+      expect(plans.flatMap((p) => p.warnings).map((w) => w.key)).toEqual(['trust.mirror.warning.desktop'])
+    }
+  })
+
   it('the request schema takes an optional mirror; a bad one is input naming the field `mirror`', async () => {
     const base = { jobId: 'j', caCertPath: caPath, host: '192.168.20.10', port: 5000 }
     expect(schemas.applyTrust.safeParse({ ...base, mirror: MIRROR }).success).toBe(true)

@@ -40,6 +40,10 @@ interface ConnOpts {
   json?: boolean
 }
 
+interface ImportOpts extends ConnOpts {
+  repository?: string
+}
+
 interface ExportOpts extends ConnOpts {
   list?: string
   out?: string
@@ -160,17 +164,18 @@ function registerImport(ctx: CommandContext, images: Command): void {
     .requiredOption('--registry <host:port>', h('registry'))
     .requiredOption('--ca <file>', h('ca'))
     .option('--prefix <prefix>', h('prefix'))
+    .option('--repository <name>', h('repository'))
     .option('--user <user>', h('user'))
     .option('--password-file <file>', h('passwordFile'))
     .option('--json', h('json'))
-    .action(async (files: string[], o: ConnOpts) => {
+    .action(async (files: string[], o: ImportOpts) => {
       const paths = await checkFiles(ctx, files)
       const conn = await connection(ctx, o)
       const onProgress = o.json ? undefined : progressPrinter(ctx)
       const r = await saying(ctx, say(ctx, 'import.cancelled'), () =>
         withInterrupt((signal) =>
           importImages(
-            { ...conn, files: paths, prefix: o.prefix },
+            { ...conn, files: paths, prefix: o.prefix, repository: o.repository },
             { signal, onProgress: onProgress?.print },
           ),
         ).finally(() => onProgress?.end()),

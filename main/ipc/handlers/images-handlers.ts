@@ -1,7 +1,9 @@
 // The Images screen's channels (main/images, main/registry-api). Main owns every path: the renderer names an
 // archive, a layout folder or an export folder by the id main gave it when the user picked it through main's
-// dialog (pickImagesPath), and a drive by the id listDrives gave it. Logins come from main's memory unless typed.
+// dialog (pickImagesPath) or when the preload sent the path of a file dropped on the screen
+// (registerDroppedImagesPath), and a drive by the id listDrives gave it. Logins come from main's memory unless typed.
 import { randomBytes } from 'node:crypto'
+import { stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { listRemovableDrives, driveId, type RemovableDrive } from '../../drives/index'
 import { AppError } from '../../errors'
@@ -14,6 +16,7 @@ import {
   type Platform,
   type TransferProgress,
 } from '../../images/index'
+import { message } from '../../messages/index'
 import { listCatalog, listTags, registryClient, type RegistryEndpoint } from '../../registry-api/index'
 import { parseTrustCa } from '../../trust/ca-certificate'
 import type { ImageArchiveInfo, ImagesRegistryRef, PickedPath, TransferProgressInfo } from '../contract'
@@ -23,7 +26,12 @@ import type { AllHandlers } from '../register-handlers'
 import type { Dialogs } from './app-handlers'
 
 type ImagesChannels =
-  'pickImagesPath' | 'inspectImageArchive' | 'importImages' | 'exportImages' | 'listRegistryImages'
+  | 'pickImagesPath'
+  | 'registerDroppedImagesPath'
+  | 'inspectImageArchive'
+  | 'importImages'
+  | 'exportImages'
+  | 'listRegistryImages'
 
 export interface ImagesHandlerDeps {
   dialogs: Dialogs
@@ -55,6 +63,27 @@ class Picks {
   }
 }
 
+function dropUnusable(path: string, reason: string): AppError {
+  return new AppError({
+    code: 'IMAGE_DROP_UNUSABLE',
+    kind: 'input',
+    field: 'path',
+    params: { path, reason: message(`gui.images.dropReason.${reason}`) },
+  })
+}
+
+/** What a dropped path is: an archive file, or a folder holding an OCI layout (or an unpacked docker save). */
+async function droppedKind(path: string): Promise<PickKind> {
+  const st = await stat(path).catch(() => {
+    throw dropUnusable(path, 'missing')
+  })
+  if (st.isFile()) return 'archive'
+  if (!st.isDirectory()) throw dropUnusable(path, 'notFile')
+  for (const marker of ['oci-layout', 'manifest.json'])
+    if ((await stat(join(path, marker)).catch(() => undefined))?.isFile() === true) return 'layout'
+  throw dropUnusable(path, 'notLayout')
+}
+
 /** The registry of the request, trusting only its CA; the typed login, else the one main kept for it. */
 async function endpointOf(
   r: ImagesRegistryRef,
@@ -75,6 +104,7 @@ function archiveInfo(archiveId: string, a: ArchiveInspection): ImageArchiveInfo 
     totalBytes: a.totalBytes,
     images: a.images.map((i) => ({
       names: i.names,
+      ...(i.tags.length > 0 ? { tags: i.tags } : {}),
       digest: i.digest,
       mediaType: i.mediaType,
       size: i.size,
@@ -153,19 +183,20 @@ export function imagesHandlers(deps: ImagesHandlerDeps): Pick<AllHandlers, Image
     pickImagesPath: async ({ kind }) => {
       const path =
         kind === 'archive'
-          ? await deps.dialogs.chooseFile({ extensions: ['tar'] })
+          ? await deps.dialogs.chooseFile({ extensions: ['tar', 'gz', 'tgz'] })
           : await deps.dialogs.chooseFolder({})
       return { picked: path === null ? null : picks.add(kind, path) }
     },
+    registerDroppedImagesPath: async ({ path }) => ({ picked: picks.add(await droppedKind(path), path) }),
     inspectImageArchive: async ({ archiveId }, { job }) => {
       const path = picks.path(archiveId, ['archive', 'layout'], 'archiveId')
       return archiveInfo(archiveId, await inspectArchive(path, { signal: job?.signal }))
     },
-    importImages: async ({ archiveIds, prefix, ...ref }, ctx) => {
+    importImages: async ({ archiveIds, prefix, repository, ...ref }, ctx) => {
       const files = archiveIds.map((id) => picks.path(id, ['archive', 'layout'], 'archiveIds'))
       const conn = await endpointOf(ref, deps.logins)
       return importImages(
-        { ...conn, files, prefix },
+        { ...conn, files, prefix, repository },
         { signal: ctx.job?.signal, onProgress: transferReporter(ctx) },
       )
     },

@@ -6,14 +6,22 @@ export const imagesUiErrors = {
     message: '{{field}}: that file or folder was not picked in this session; nothing was read',
     hint: 'Pick the archive or the folder again.',
   },
+  IMAGE_DROP_UNUSABLE: {
+    message: '{{field}}: {{path}} cannot be imported: {{reason}}',
+    hint: 'Drop a docker save tar (.tar, .tar.gz), an OCI archive or an OCI layout folder.',
+  },
 } as const
 
 export const imagesUiCliHints = {
   IMAGE_PICK_UNKNOWN: 'Give the file on the command line.',
+  IMAGE_DROP_UNUSABLE: 'Give the archive on the command line.',
+  IMAGES_UNNAMED: 'Give --repository NAME (for example --repository team/app): the tags go under it.',
 } as const
 
 export const imagesUiGuiHints = {
   IMAGE_PICK_UNKNOWN: 'Pick the archive (or the destination folder) again with its button.',
+  IMAGE_DROP_UNUSABLE: 'Drop the archive file itself, or pick it with its button.',
+  IMAGES_UNNAMED: 'Type the repository (for example team/app) in the Repository field, then push again.',
 } as const
 
 export const imagesUiCli = {
@@ -31,6 +39,8 @@ export const imagesUiCli = {
     registry: 'the registry as HOST:PORT',
     ca: "the CA certificate (ca.crt) the registry's certificate must chain to (no other CA is trusted)",
     prefix: 'repositories go under this prefix (`mirror` puts library/nginx at mirror/library/nginx)',
+    repository:
+      'the repository for images the archive names only by a tag (skopeo oci-archive:FILE:1.0) or not at all',
     exportPrefix: 'the prefix the images were imported under: read from there, named without it',
     user: 'the registry user (with --password-file)',
     passwordFile: "a file whose first line is the user's password (never the password itself)",
@@ -52,7 +62,7 @@ export const imagesUiCli = {
     summary:
       'Blobs: {{uploaded}} uploaded ({{bytes}}), {{present}} already in the registry, {{mounted}} mounted; {{seconds}} s.',
     cancelled:
-      'Cancelled. The image that was being pushed got no tag; blobs already uploaded stay in the registry and are skipped next time.',
+      'Cancelled. Nothing was tagged; blobs already uploaded stay in the registry and are skipped next time.',
   },
   export: {
     image: 'exported {{reference}}  {{digest}}  (platforms: {{platforms}})',
@@ -81,12 +91,12 @@ export const imagesUiGui = {
   target: 'Registry: {{target}}',
   source: {
     title: 'Import an archive',
-    drop: 'A docker save tar, an OCI archive or an OCI layout folder: pick it here.',
+    drop: 'A docker save tar (.tar, .tar.gz), an OCI archive or an OCI layout folder: drop it here or pick it.',
     pickFile: 'Pick an archive…',
     pickFolder: 'Pick an OCI layout folder…',
     reading: 'Reading {{name}}…',
     remove: 'Remove {{name}}',
-    dropUnavailable: 'Dropping a file is not available here: pick it with the button.',
+    dropUnavailable: 'A dropped item could not be read as a file: pick it with the button.',
   },
   table: {
     label: 'Images in {{name}}',
@@ -95,11 +105,14 @@ export const imagesUiGui = {
     platforms: 'Platforms',
     size: 'Size',
     noName: '(no name)',
+    tagsOnly: 'tag {{tags}} (no repository: give one below)',
     summary: '{{kind}}: images: {{images}}, {{size}}',
   },
   push: {
     prefix: 'Prefix (optional)',
     prefixHint: 'Repositories go under it: mirror puts library/nginx at mirror/library/nginx.',
+    repository: 'Repository (for images without one)',
+    repositoryHint: 'An archive that names an image only by a tag (1.0) needs it, for example team/app.',
     start: 'Push to the registry',
     running: 'Pushing images',
     total: 'Total: {{done}} of {{total}}, {{rate}}/s',
@@ -112,7 +125,7 @@ export const imagesUiGui = {
       fetched: 'fetched',
     },
     done: 'Pushed: {{images}}. Blobs uploaded: {{uploaded}} ({{bytes}}), already there: {{present}}.',
-    cancelled: 'Cancelled. The image being pushed got no tag; uploaded blobs are skipped next time.',
+    cancelled: 'Cancelled. Nothing was tagged; uploaded blobs are skipped next time.',
   },
   listing: {
     title: 'In the registry',
@@ -155,6 +168,12 @@ export const imagesUiGui = {
     reference: 'an image reference such as app/web:2.1',
     destination: 'exactly one destination: a picked folder or a listed drive',
     platform: 'os/arch or os/arch/variant (linux/amd64)',
+    droppedPath: 'the absolute path of a dropped file or folder',
+  },
+  dropReason: {
+    missing: 'it does not exist (or cannot be read)',
+    notFile: 'it is neither a file nor a folder',
+    notLayout: 'the folder holds no oci-layout or manifest.json',
   },
   login: {
     title: 'Registry login (if htpasswd is on)',

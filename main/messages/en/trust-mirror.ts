@@ -49,6 +49,8 @@ export const trustMirrorTexts = {
     restartK3sRemoved: 'Restart {{service}} so it stops using the mirror.',
   },
   warning: {
+    desktop:
+      'Docker Desktop keeps its mirrors in its own settings: add {{mirror}} to "registry-mirrors" under Settings > Docker Engine and apply',
     changedSince:
       '{{path}} was changed after install: only the mirror was taken out of it (the rest of the file is kept as it is now, re-formatted)',
   },

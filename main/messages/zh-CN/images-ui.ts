@@ -12,14 +12,22 @@ export const imagesUiErrors = {
     message: '{{field}}：该文件或文件夹不是在本次会话中选择的；没有读取任何内容',
     hint: '请重新选择归档文件或文件夹。',
   },
+  IMAGE_DROP_UNUSABLE: {
+    message: '{{field}}：无法导入 {{path}}：{{reason}}',
+    hint: '请拖放 docker save 的 tar 文件（.tar、.tar.gz）、OCI 归档或 OCI 布局文件夹。',
+  },
 } as const satisfies Texts<typeof enErrors>
 
 export const imagesUiCliHints = {
   IMAGE_PICK_UNKNOWN: '请在命令行中给出该文件。',
+  IMAGE_DROP_UNUSABLE: '请在命令行中给出该归档。',
+  IMAGES_UNNAMED: '请给出 --repository NAME（例如 --repository team/app）：标签会放在该仓库下。',
 } as const satisfies Texts<typeof enCliHints>
 
 export const imagesUiGuiHints = {
   IMAGE_PICK_UNKNOWN: '请用对应的按钮重新选择归档文件（或目标文件夹）。',
+  IMAGE_DROP_UNUSABLE: '请拖放归档文件本身，或用对应的按钮选择它。',
+  IMAGES_UNNAMED: '请在“仓库”字段中填写仓库（例如 team/app），然后重新推送。',
 } as const satisfies Texts<typeof enGuiHints>
 
 export const imagesUiCli = {
@@ -35,6 +43,7 @@ export const imagesUiCli = {
     registry: '镜像仓库，写作 HOST:PORT',
     ca: '镜像仓库证书必须链接到的 CA 证书（ca.crt）（不信任其他任何 CA）',
     prefix: '仓库放在此前缀之下（`mirror` 会把 library/nginx 放到 mirror/library/nginx）',
+    repository: '归档只用标签命名（skopeo oci-archive:FILE:1.0）或完全未命名的镜像所放入的仓库',
     exportPrefix: '镜像导入时使用的前缀：从该前缀下读取，命名时去掉它',
     user: '镜像仓库用户（与 --password-file 一起使用）',
     passwordFile: '首行为该用户密码的文件（绝不直接写密码）',
@@ -55,7 +64,7 @@ export const imagesUiCli = {
     pushed: '已推送 {{reference}}  {{digest}}（平台数：{{platforms}}）',
     summary:
       '数据块：上传 {{uploaded}} 个（{{bytes}}），仓库中已有 {{present}} 个，挂载 {{mounted}} 个；用时 {{seconds}} 秒。',
-    cancelled: '已取消。正在推送的镜像没有设置标签；已上传的数据块留在仓库中，下次会跳过。',
+    cancelled: '已取消。没有设置任何标签；已上传的数据块留在仓库中，下次会跳过。',
   },
   export: {
     image: '已导出 {{reference}}  {{digest}}（平台数：{{platforms}}）',
@@ -84,12 +93,12 @@ export const imagesUiGui = {
   target: '镜像仓库：{{target}}',
   source: {
     title: '导入归档',
-    drop: 'docker save 的 tar、OCI 归档或 OCI 布局文件夹：请在这里选择。',
+    drop: 'docker save 的 tar（.tar、.tar.gz）、OCI 归档或 OCI 布局文件夹：拖放到这里或选择。',
     pickFile: '选择归档…',
     pickFolder: '选择 OCI 布局文件夹…',
     reading: '正在读取 {{name}}…',
     remove: '移除 {{name}}',
-    dropUnavailable: '此处不支持拖放文件：请用按钮选择。',
+    dropUnavailable: '拖放的内容无法作为文件读取：请用按钮选择。',
   },
   table: {
     label: '{{name}} 中的镜像',
@@ -98,11 +107,14 @@ export const imagesUiGui = {
     platforms: '平台',
     size: '大小',
     noName: '（无名称）',
+    tagsOnly: '标签 {{tags}}（无仓库：请在下方填写）',
     summary: '{{kind}}：镜像数：{{images}}，{{size}}',
   },
   push: {
     prefix: '前缀（可选）',
     prefixHint: '仓库放在此前缀之下：mirror 会把 library/nginx 放到 mirror/library/nginx。',
+    repository: '仓库（用于没有仓库名的镜像）',
+    repositoryHint: '归档只用标签（如 1.0）命名镜像时需要填写，例如 team/app。',
     start: '推送到镜像仓库',
     running: '正在推送镜像',
     total: '总计：{{done}} / {{total}}，{{rate}}/秒',
@@ -115,7 +127,7 @@ export const imagesUiGui = {
       fetched: '已获取',
     },
     done: '已推送：{{images}}。上传数据块：{{uploaded}} 个（{{bytes}}），已存在：{{present}} 个。',
-    cancelled: '已取消。正在推送的镜像没有设置标签；已上传的数据块下次会跳过。',
+    cancelled: '已取消。没有设置任何标签；已上传的数据块下次会跳过。',
   },
   listing: {
     title: '镜像仓库中的内容',
@@ -158,6 +170,12 @@ export const imagesUiGui = {
     reference: '镜像引用，例如 app/web:2.1',
     destination: '只能有一个目标位置：所选文件夹或列出的驱动器',
     platform: 'os/arch 或 os/arch/variant（linux/amd64）',
+    droppedPath: '拖放的文件或文件夹的绝对路径',
+  },
+  dropReason: {
+    missing: '它不存在（或无法读取）',
+    notFile: '它既不是文件也不是文件夹',
+    notLayout: '该文件夹中没有 oci-layout 或 manifest.json',
   },
   login: {
     title: '镜像仓库登录（启用 htpasswd 时）',

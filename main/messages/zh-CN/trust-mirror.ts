@@ -51,6 +51,8 @@ export const trustMirrorTexts = {
     restartK3sRemoved: '请重启 {{service}}，让它停止使用该镜像加速器。',
   },
   warning: {
+    desktop:
+      'Docker Desktop 在其自身设置中保存镜像加速器：请在 设置 > Docker Engine 的 `registry-mirrors` 中加入 {{mirror}} 并应用',
     changedSince:
       '{{path}} 在安装之后被修改过：只从中移除了镜像加速地址（文件其余部分按现在的内容保留，并重新排版）',
   },

@@ -3,7 +3,8 @@ import { containerdMirrorTarget } from './mirror-containerd'
 import { dockerMirrorTarget } from './mirror-docker'
 import { k3sMirrorTarget } from './mirror-k3s'
 import { podmanMirrorTarget } from './mirror-podman'
-import type { MirrorContext, MirrorTarget } from './mirror-types'
+import { mirrorPlan, mirrorUrl, type MirrorContext, type MirrorTarget } from './mirror-types'
+import { message } from '../../messages/index'
 
 export const MIRROR_TARGETS: readonly MirrorTarget[] = [
   dockerMirrorTarget,
@@ -38,6 +39,12 @@ function context(req: MirrorRequest, mirror: RegistryAddress): MirrorContext {
 export async function planMirror(action: 'install' | 'uninstall', req: MirrorRequest): Promise<TargetPlan[]> {
   const mirror = req.mirror
   if (mirror === undefined) return []
+  if (req.env.platform !== 'linux') {
+    // Docker Desktop keeps registry-mirrors in its own settings: nothing to write here, say where it goes.
+    const plan = mirrorPlan('docker', dockerMirrorTarget.label)
+    plan.warnings.push(message('trust.mirror.warning.desktop', { mirror: mirrorUrl(mirror) }))
+    return [plan]
+  }
   const ctx = context(req, mirror)
   const plans: TargetPlan[] = []
   for (const t of await selectMirrorTargets(req.env, req.targets))

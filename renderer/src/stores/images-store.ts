@@ -7,6 +7,7 @@ import type {
   ImagesRegistryRef,
   ImportImagesResult,
   PickedPath,
+  Result,
   TransferProgressInfo,
 } from '../../../main/ipc/contract'
 import { api } from '../api'
@@ -33,6 +34,8 @@ interface ImagesState {
   pickError: ErrorInfo | undefined
   reading: string | undefined
   prefix: string
+  /** The repository for images an archive names only by a tag. */
+  repository: string
   login: { user: string; password: string }
   importJob: string | undefined
   /** The job whose bars are shown (the last push or export, kept after it ends). */
@@ -50,6 +53,8 @@ interface ImagesState {
   set: (patch: Partial<ImagesState>) => void
   onTransfer: (jobId: string, p: TransferProgressInfo) => void
   pick: (kind: 'archive' | 'layout') => Promise<void>
+  /** Files dropped on the screen: each goes to main (the preload finds its path), then is read like a pick. */
+  drop: (files: File[]) => Promise<void>
   remove: (archiveId: string) => void
   push: (target: ImagesRegistryRef) => Promise<void>
   refresh: (target: ImagesRegistryRef) => Promise<void>
@@ -99,6 +104,7 @@ export const initialImagesState = {
   pickError: undefined,
   reading: undefined,
   prefix: '',
+  repository: '',
   login: { user: '', password: '' },
   importJob: undefined,
   barsJob: undefined,
@@ -141,30 +147,25 @@ export const useImagesStore = create<ImagesState>()((set, get) => ({
     set((s) => ({ transfers: { ...s.transfers, [jobId]: addBlob(s.transfers[jobId], p) } })),
   pick: async (kind) => {
     set({ pickError: undefined })
-    const r = await api().pickImagesPath({ kind })
-    if (!r.ok) {
-      set({ pickError: r.error })
-      return
-    }
-    const picked: PickedPath | null = r.value.picked
-    if (picked === null) return
-    set({ reading: picked.name })
-    const info = await api().inspectImageArchive({ archiveId: picked.id })
-    set({ reading: undefined })
-    if (info.ok) set((s) => ({ archives: [...s.archives, info.value] }))
-    else set({ pickError: info.error })
+    await readPicked(set, await api().pickImagesPath({ kind }))
+  },
+  drop: async (files) => {
+    set({ pickError: undefined })
+    for (const file of files) await readPicked(set, await api().registerDroppedImagesPath(file))
   },
   remove: (archiveId) => set((s) => ({ archives: s.archives.filter((a) => a.archiveId !== archiveId) })),
   push: async (target) => {
-    const { archives, prefix, login } = get()
+    const { archives, prefix, repository, login } = get()
     const jobId = newJobId('images-import')
     set({ importJob: jobId, barsJob: jobId, importError: undefined, imported: undefined })
     const p = prefix.trim()
+    const repo = repository.trim()
     const r = await api().importImages({
       jobId,
       ...withLogin(target, login),
       archiveIds: archives.map((a) => a.archiveId),
       ...(p ? { prefix: p } : {}),
+      ...(repo ? { repository: repo } : {}),
     })
     set(r.ok ? { importJob: undefined, imported: r.value } : { importJob: undefined, importError: r.error })
     await get().refresh(target)
@@ -182,6 +183,21 @@ export const useImagesStore = create<ImagesState>()((set, get) => ({
 }))
 
 type Set = (patch: Partial<ImagesState> | ((s: ImagesState) => Partial<ImagesState>)) => void
+
+/** A pick or a drop main answered: the archive it names is read and added to the table (or the error shown). */
+async function readPicked(set: Set, r: Result<{ picked: PickedPath | null }>): Promise<void> {
+  if (!r.ok) {
+    set({ pickError: r.error })
+    return
+  }
+  const picked = r.value.picked
+  if (picked === null) return
+  set({ reading: picked.name })
+  const info = await api().inspectImageArchive({ archiveId: picked.id })
+  set({ reading: undefined })
+  if (info.ok) set((s) => ({ archives: [...s.archives, info.value] }))
+  else set({ pickError: info.error })
+}
 
 function exporterActions(
   set: Set,

@@ -11,6 +11,7 @@ import {
 import { initI18n } from '../i18n'
 import { initialAppState, useAppStore } from '../stores/app-store'
 import { initialCertsState, useCertsStore } from '../stores/certs-store'
+import { initialImagesState, useImagesStore } from '../stores/images-store'
 import { useJobsStore } from '../stores/jobs-store'
 import { initialPlanState, usePlanStore } from '../stores/plan-store'
 import { initialStagesState, useStagesStore } from '../stores/stages-store'
@@ -55,6 +56,7 @@ export async function resetAll(language: 'en' | 'zh-CN' = 'en'): Promise<Fake> {
   usePlanStore.setState({ ...initialPlanState })
   useCertsStore.setState({ ...initialCertsState })
   useStagesStore.setState({ ...initialStagesState })
+  useImagesStore.setState({ ...initialImagesState })
   useJobsStore.setState({ progress: {}, logs: {}, layers: {} })
   await initI18n(language)
   await useAppStore.getState().init()

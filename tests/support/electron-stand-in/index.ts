@@ -41,6 +41,19 @@ export function reset(): void {
   shell.opened.length = 0
   dialog.shown.length = 0
   dialog.answers.length = 0
+  webUtils.paths.clear()
+}
+
+/**
+ * Electron's webUtils: `getPathForFile(file)` is a dropped File's path on disk. Here a test sets `paths` (file name ->
+ * path it stands for); the page bridge passes a dropped File as `{ name, size }`. Unknown files give '' as Electron
+ * does for a File that is no file on disk.
+ */
+export const webUtils = {
+  paths: new Map<string, string>(),
+  getPathForFile(file: { name?: unknown }): string {
+    return typeof file.name === 'string' ? (webUtils.paths.get(file.name) ?? '') : ''
+  },
 }
 
 export const webContents = {
@@ -164,4 +177,15 @@ export const dialog = {
   },
 }
 
-export default { ipcMain, ipcRenderer, contextBridge, webContents, BrowserWindow, app, Menu, shell, dialog }
+export default {
+  ipcMain,
+  ipcRenderer,
+  contextBridge,
+  webContents,
+  webUtils,
+  BrowserWindow,
+  app,
+  Menu,
+  shell,
+  dialog,
+}

@@ -31,7 +31,10 @@ export async function bridgeApiIntoPage(
       const listeners = new Map<string, Set<(p: unknown) => void>>()
       const bridged: Record<string, unknown> = {}
       const w = globalThis as unknown as PageGlobals
-      for (const c of channels) bridged[c] = (request: unknown) => w.__rwInvoke(c, request)
+      // A dropped File cannot cross the binding: it goes as its name and size (webUtils in the stand-in maps it).
+      const plain = (r: unknown): unknown =>
+        typeof File === 'function' && r instanceof File ? { name: r.name, size: r.size } : r
+      for (const c of channels) bridged[c] = (request: unknown) => w.__rwInvoke(c, plain(request))
       bridged['on'] = (event: string, listener: (p: unknown) => void) => {
         const set = listeners.get(event) ?? new Set()
         set.add(listener)

@@ -13,7 +13,11 @@ const platformText = (r: Row): string =>
 function ArchiveImages({ archive }: { archive: ImageArchiveInfo }): React.JSX.Element {
   const { t } = useTranslation()
   const remove = useImagesStore((s) => s.remove)
-  const names = (r: Row): string => (r.names.length > 0 ? r.names.join(', ') : t('images.table.noName'))
+  const names = (r: Row): string => {
+    if (r.names.length > 0) return r.names.join(', ')
+    const tags = r.tags ?? []
+    return tags.length > 0 ? t('images.table.tagsOnly', { tags: tags.join(', ') }) : t('images.table.noName')
+  }
   const columns: DataColumn<Row>[] = [
     { id: 'name', header: t('images.table.name'), cell: names, sortValue: names, className: 'mono' },
     { id: 'digest', header: t('images.table.digest'), cell: (r) => r.digest.slice(0, 19), className: 'mono' },
