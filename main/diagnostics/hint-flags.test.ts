@@ -16,7 +16,9 @@ const FLAG = /(?<![\w-])--[a-z][a-z0-9-]*/g
  * Flags of other programs that our texts quote on purpose, each with where it belongs. Keep it short: a flag here
  * is never checked against our CLI.
  */
-const FOREIGN: Record<string, string> = {}
+const FOREIGN: Record<string, string> = {
+  '--hosts-dir': 'ctr image pull (containerd reads certs.d hosts.toml)',
+}
 
 let collected: Promise<Map<string, string[]>> | undefined
 /** Every option of every command of the CLI, from commander's definitions (lazily loaded groups included). */

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { promises as fs } from 'node:fs'
 import { join } from 'node:path'
 import { build } from 'vite'
@@ -7,6 +7,8 @@ import { pushBlob, putManifest, registryClient } from '../../main/registry-api'
 import { preconditions, smallImage, startTestRegistry, type TestRegistry } from '../registry-api/support'
 import { englishWords } from '../support/english-words'
 import { dockerCleanup, run } from '../support/rw-reg-fixtures'
+import { shellLine } from '../../main/shell/quote'
+import { tagsOf, writeOciLayout } from './import-support'
 
 // `registry-wizard images inspect|import|export` as shipped: the CLI bundled by vite.cli.config.ts, run as a child
 // process against a real registry:2 (our startRegistry, htpasswd on) with archives skopeo wrote from it.
@@ -24,6 +26,57 @@ function cli(args: string[], lang: 'en' | 'zh-CN' = 'en'): { code: number; stdou
     env: { PATH: process.env.PATH, HOME: work },
   })
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr }
+}
+
+/**
+ * The CLI on a pseudo-terminal (util-linux `script`), as a user runs it: the status line is rewritten in place, and
+ * Ctrl-C (0x03 typed into the terminal) reaches it as SIGINT through the terminal, once `interruptWhen` matches what
+ * the terminal shows.
+ */
+function cliOnTerminal(
+  args: string[],
+  interruptWhen: RegExp,
+): Promise<{ code: number | null; output: string; interrupted: boolean }> {
+  const line = shellLine(['exec', 'node', join(work, 'cli/registry-wizard.js'), '--lang', 'en', ...args])
+  const child = spawn('script', ['-qfec', line, '/dev/null'], {
+    cwd: work,
+    env: { PATH: process.env.PATH, HOME: work, TERM: 'dumb' },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  })
+  let output = ''
+  let interrupted = false
+  child.stdout.on('data', (d: Buffer) => {
+    output += d.toString('utf8')
+    if (!interrupted && interruptWhen.test(output)) {
+      interrupted = true
+      child.stdin.write('\x03')
+    }
+  })
+  return new Promise((resolve) => {
+    child.on('exit', (code) => resolve({ code, output, interrupted }))
+  })
+}
+
+/** Which of `digests` the registry holds in `repo` (HEAD with our CA and the login). */
+async function blobsPresent(repo: string, digests: string[]): Promise<string[]> {
+  const present: string[] = []
+  for (const d of digests) {
+    const { stdout } = await run('curl', [
+      '-s',
+      '-o',
+      '/dev/null',
+      '-w',
+      '%{http_code}',
+      '-I',
+      '--cacert',
+      join(work, 'ca.crt'),
+      '-u',
+      `${USER.user}:${USER.password}`,
+      `https://127.0.0.1:${reg.port}/v2/${repo}/blobs/${d}`,
+    ])
+    if (stdout.trim() === '200') present.push(d)
+  }
+  return present
 }
 
 async function rawDigest(ref: string): Promise<string> {
@@ -131,6 +184,69 @@ describe.runIf(ready)('the built CLI: images inspect / import / export against r
     const zhText = (zh.stdout + zh.stderr).replace(/(sha256[: ])?[0-9a-f]{64}/g, ' ')
     expect(englishWords(zhText, [join(work, 'zh.tar'), 'copied/seed/app:1', 'KiB'])).toEqual([])
   })
+
+  it('--repository names the images of a skopeo oci-archive that carries only the tag 1.0', async () => {
+    await run('skopeo', [
+      'copy',
+      '--src-cert-dir',
+      reg.trustDir,
+      '--src-creds',
+      `${USER.user}:${USER.password}`,
+      `docker://127.0.0.1:${reg.port}/seed/app:1`,
+      `oci-archive:${join(work, 'bare.tar')}:1.0`,
+    ])
+    const seen = JSON.parse(cli(['images', 'inspect', 'bare.tar', '--json']).stdout) as {
+      images: { names: string[]; tags: string[]; digest: string }[]
+    }
+    expect(seen.images[0]).toMatchObject({ names: [], tags: ['1.0'] })
+    const unnamed = cli(['images', 'import', 'bare.tar', ...conn])
+    expect(unnamed.code, unnamed.stderr).toBe(2)
+    expect(unnamed.stderr).toContain(
+      `error: --repository: ${join(work, 'bare.tar')} has 1 image(s) without a repository name`,
+    )
+    expect(unnamed.stderr).toContain('hint: Give --repository NAME (for example --repository team/app)')
+    const zh = cli(['images', 'import', 'bare.tar', ...conn], 'zh-CN')
+    expect(zh.code).toBe(2)
+    expect(zh.stderr).toContain('--repository NAME')
+    const bad = cli(['images', 'import', 'bare.tar', ...conn, '--repository', 'Team/App'])
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain('--repository: Team/App is not a repository name')
+    const caFile = join(work, 'ca.crt')
+    const auth = `${USER.user}:${USER.password}`
+    expect(await tagsOf(reg.port, caFile, 'team/app', auth)).toEqual([])
+    const r = cli(['images', 'import', 'bare.tar', ...conn, '--repository', 'team/app'])
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stdout).toContain(`pushed team/app:1.0  ${seen.images[0]?.digest ?? '?'}`)
+    expect(await rawDigest('team/app:1.0')).toBe(seen.images[0]?.digest)
+    expect(await tagsOf(reg.port, caFile, 'team/app', auth)).toEqual(['1.0'])
+  }, 120_000)
+
+  it('Ctrl-C once the status line shows bytes sent: cancelled, nothing tagged; the rerun sends only the missing blobs', async () => {
+    const layout = await writeOciLayout(join(work, 'big'), 'big/app:1', { layerSize: 64 << 20 })
+    const all = (await fs.readdir(join(work, 'big/blobs/sha256'))).map((h) => `sha256:${h}`)
+    const blobs = all.filter((d) => d !== layout.indexDigest && !layout.manifestDigests.includes(d))
+    expect(blobs).toHaveLength(layout.blobCount)
+    const run1 = await cliOnTerminal(['images', 'import', 'big', ...conn], /total [1-9][\d.]* (KiB|MiB)/)
+    expect(run1.interrupted, run1.output).toBe(true)
+    expect(run1.code, run1.output).toBe(1)
+    expect(run1.output).toContain(
+      'Cancelled. Nothing was tagged; blobs already uploaded stay in the registry',
+    )
+    expect(run1.output).toContain('error: The operation was cancelled.')
+    expect(run1.output).not.toContain('pushed big/app:1')
+    const caFile = join(work, 'ca.crt')
+    const auth = `${USER.user}:${USER.password}`
+    expect(await tagsOf(reg.port, caFile, 'big/app', auth)).toEqual([])
+    const before = await blobsPresent('big/app', blobs)
+    expect(before.length).toBeLessThan(blobs.length)
+    const rerun = cli(['images', 'import', 'big', ...conn, '--json'])
+    expect(rerun.code, rerun.stderr).toBe(0)
+    const j = JSON.parse(rerun.stdout) as { blobs: { uploaded: number; present: number; mounted: number } }
+    expect(j.blobs).toEqual(
+      expect.objectContaining({ present: before.length, uploaded: blobs.length - before.length, mounted: 0 }),
+    )
+    expect(await tagsOf(reg.port, caFile, 'big/app', auth)).toEqual(['1'])
+  }, 180_000)
 
   it('bad input exits 2 and writes nothing: both --list and refs, a missing archive, a bad --registry', async () => {
     await fs.writeFile(join(work, 'list.txt'), 'copied/seed/app:1\n')

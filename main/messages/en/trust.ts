@@ -267,7 +267,6 @@ export const trustCli = {
     status: 'Is the CA installed in each target? (exit 1 if not everywhere)',
     ca: 'the CA certificate (ca.crt); a file holding a private key is refused',
     registry: 'registry address as in image references, with its port (repeat for IP and DNS name)',
-    targets: 'comma-separated: docker,podman,containerd,os (default: those present)',
     root: 'act under DIR instead of / (store update commands are then listed, not run)',
     json: 'print the result as JSON',
     dryRun: 'list the files and commands, change nothing',

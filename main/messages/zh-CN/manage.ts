@@ -97,7 +97,7 @@ export const manageProgress = {
     readOnly: '将镜像仓库切换到只读维护模式',
     dryRun: '查找垃圾回收可释放的内容（试运行）',
     collect: '正在回收垃圾',
-    restart: '以正常模式重新启动镜像仓库（清空其 blob 描述符缓存）',
+    restart: '以正常模式重新启动镜像仓库（清空其数据块描述符缓存）',
     measure: '垃圾回收后测量存储',
   },
 } as const satisfies Texts<typeof enProgress>
@@ -132,7 +132,7 @@ export const manageCli = {
     },
     kind: { image: '镜像', index: '多平台' },
     empty: '该镜像仓库中没有任何仓库。',
-    summary: '{{repositories}} 个仓库，{{tags}} 个标签，不重复的 blob 共 {{size}}。',
+    summary: '{{repositories}} 个仓库，{{tags}} 个标签，不重复的数据块共 {{size}}。',
   },
   delete: {
     description: '删除一个标签（其清单，以及指向它的所有标签）或按摘要删除清单',
@@ -165,14 +165,14 @@ export const manageCli = {
       deleteUntagged: '同时删除未打标签的清单（会毁掉多平台镜像：其各平台清单没有标签）',
     },
     confirmUntagged: '同时删除未打标签的清单（多平台镜像将丢失）？',
-    wouldFree: '垃圾回收可释放 {{size}}（{{blobs}} 个 blob），当前共 {{before}}。',
-    done: '{{name}}：已释放 {{freed}}（{{blobs}} 个 blob）：之前 {{before}}，之后 {{after}}。',
+    wouldFree: '垃圾回收可释放 {{size}}（{{blobs}} 个数据块），当前共 {{before}}。',
+    done: '{{name}}：已释放 {{freed}}（{{blobs}} 个数据块）：之前 {{before}}，之后 {{after}}。',
   },
   usage: {
     description: '镜像仓库数据（卷或主机路径）占用的存储，总量及各仓库',
-    head: { repository: '仓库', blobs: 'Blob 数', size: '大小', unique: '仅此仓库' },
+    head: { repository: '仓库', blobs: '数据块数', size: '大小', unique: '仅此仓库' },
     noStorage: '未挂载存储',
-    total: '{{name}}（{{storage}}）：{{blobs}} 个 blob 共 {{total}}；未被任何仓库引用的 {{unlinked}}。',
+    total: '{{name}}（{{storage}}）：{{blobs}} 个数据块共 {{total}}；未被任何仓库引用的 {{unlinked}}。',
   },
   enableDelete: {
     description: '开启删除：以 REGISTRY_STORAGE_DELETE_ENABLED=true 重新创建镜像仓库（数据保留）',

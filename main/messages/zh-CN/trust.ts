@@ -258,7 +258,6 @@ export const trustCli = {
     status: '各目标中是否已安装该 CA？（并非处处都已安装时退出码为 1）',
     ca: 'CA 证书（ca.crt）；包含私钥的文件会被拒绝',
     registry: '仓库地址，与镜像引用中的写法相同，带端口（IP 和域名可各给一次）',
-    targets: '用逗号分隔：docker,podman,containerd,os（默认：系统上存在的那些）',
     root: '在 DIR 下而不是 / 下操作（证书库更新命令只列出，不运行）',
     json: '以 JSON 输出结果',
     dryRun: '列出文件和命令，不做任何更改',

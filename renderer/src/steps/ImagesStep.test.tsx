@@ -1,4 +1,4 @@
-import { act, render, screen, waitFor, within } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { AppError } from '../../../main/errors'
@@ -182,6 +182,57 @@ describe('ImagesStep', () => {
     expect(api.exportImages.mock.calls[0]?.[0]).not.toHaveProperty('driveId')
   })
 
+  it('a dropped file goes to main as the File (the page holds no path); its images are shown', async () => {
+    const { api } = await setUp()
+    api.registerDroppedImagesPath.mockResolvedValue(
+      ok({ picked: { id: archive.archiveId, name: 'app.tar', path: '/media/usb/app.tar' } }),
+    )
+    render(<ImagesStep />)
+    const file = new File(['x'], 'app.tar')
+    fireEvent.drop(screen.getByTestId('images-drop-zone'), { dataTransfer: { files: [file] } })
+    await screen.findByRole('table', { name: 'Images in app.tar' })
+    expect(api.registerDroppedImagesPath).toHaveBeenCalledTimes(1)
+    expect(api.registerDroppedImagesPath.mock.calls[0]?.[0]).toBe(file)
+    expect(api.inspectImageArchive).toHaveBeenCalledWith({ archiveId: archive.archiveId })
+    expect(api.pickImagesPath).not.toHaveBeenCalled()
+    // A drop with no file in it (text, a link): says so, sends nothing.
+    fireEvent.drop(screen.getByTestId('images-drop-zone'), { dataTransfer: { files: [] } })
+    await screen.findByText('A dropped item could not be read as a file: pick it with the button.')
+    expect(api.registerDroppedImagesPath).toHaveBeenCalledTimes(1)
+  })
+
+  it('an archive naming its image only by a tag: the row says so, IMAGES_UNNAMED is shown at Repository, which is sent', async () => {
+    const { api } = await setUp()
+    const user = userEvent.setup()
+    const tagOnly = { ...archive, images: [{ ...archive.images[0]!, names: [], tags: ['1.0'] }] }
+    api.inspectImageArchive.mockResolvedValue(ok(tagOnly))
+    const unnamed = new AppError({
+      code: 'IMAGES_UNNAMED',
+      kind: 'input',
+      field: 'repository',
+      params: { path: '/media/usb/app.tar', count: 1, digests: [archive.images[0]?.digest ?? ''] },
+    })
+    api.importImages.mockResolvedValueOnce({ ok: false, error: toErrorInfo(unnamed) })
+    render(<ImagesStep />)
+    await user.click(screen.getByRole('button', { name: 'Pick an archive…' }))
+    const table = await screen.findByRole('table', { name: 'Images in app.tar' })
+    expect(within(table).getByText('tag 1.0 (no repository: give one below)')).toBeTruthy()
+    await user.click(screen.getByRole('button', { name: 'Push to the registry' }))
+    const field = screen.getByLabelText('Repository (for images without one)')
+    await waitFor(() => expect(field.getAttribute('aria-invalid')).toBe('true'))
+    const described = (field.getAttribute('aria-describedby') ?? '').split(' ')
+    const errorText = described.map((id) => document.getElementById(id)?.textContent ?? '').join(' ')
+    expect(errorText).toContain('Type the repository (for example team/app) in the Repository field')
+    expect(api.importImages.mock.calls[0]?.[0]).not.toHaveProperty('repository')
+    api.importImages.mockResolvedValueOnce(
+      ok({ images: [], blobs: { uploaded: 0, present: 0, mounted: 0, bytesUploaded: 0 }, seconds: 0 }),
+    )
+    await user.type(field, 'team/app')
+    await user.click(screen.getByRole('button', { name: 'Push to the registry' }))
+    await waitFor(() => expect(api.importImages).toHaveBeenCalledTimes(2))
+    expect(api.importImages.mock.calls[1]?.[0]).toMatchObject({ repository: 'team/app' })
+  })
+
   it('zh-CN: the screen and a refused prefix (shown at the prefix field) are in Chinese', async () => {
     const { api } = await setUp('zh-CN')
     const user = userEvent.setup()
@@ -208,7 +259,7 @@ describe('ImagesStep', () => {
     const text = document.body.textContent
     const english = text
       .replace(
-        /[\w./-]*(nginx|sha256|docker-archive|app\.tar|linux|amd64|arm64|v8|mirror|library|Bad|KiB|MiB|B\b|OCI|SHA-256|htpasswd|docker|load|save|k3s-images|txt|tar|USB)[\w./-]*/gi,
+        /[\w./-]*(nginx|team|sha256|docker-archive|app\.tar|linux|amd64|arm64|v8|mirror|library|Bad|KiB|MiB|B\b|OCI|SHA-256|htpasswd|docker|load|save|k3s-images|txt|tar|USB)[\w./-]*/gi,
         ' ',
       )
       .match(/[A-Za-z]{3,}/g)

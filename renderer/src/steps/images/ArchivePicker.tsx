@@ -50,7 +50,12 @@ function DropZone({ busy }: { busy: boolean }): React.JSX.Element {
     >
       <p className="muted">{t('images.source.drop')}</p>
       <div className="actions-inline">
-        <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void pick('archive')}>
+        <button
+          type="button"
+          className="btn btn-primary"
+          disabled={busy}
+          onClick={() => void pick('archive')}
+        >
           {t('images.source.pickFile')}
         </button>
         <button
