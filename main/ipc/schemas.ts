@@ -149,7 +149,10 @@ export const schemas = {
     repository: text(255).optional(),
   }),
   registerDroppedImagesPath: z.strictObject({
-    path: path.refine((p) => isAbsolute(p), { error: 'gui.images.allowed.droppedPath' }),
+    path: z
+      .string()
+      .max(4096)
+      .refine((p) => isAbsolute(p), { error: 'gui.images.allowed.droppedPath' }),
   }),
   exportImages: z
     .strictObject({

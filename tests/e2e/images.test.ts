@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { connectEngine, readCertDir, startRegistry } from '../../main/docker'
 import { pushBlob, putManifest, registryClient } from '../../main/registry-api'
 import { preconditions, smallImage } from '../registry-api/support'
+import { webUtils } from '../support/electron-stand-in/index'
 import { dockerCleanup, freePort, makeCerts, run } from '../support/rw-reg-fixtures'
+import { tagsOf, writeOciLayout } from '../images/import-support'
 import { describeViolations, seriousAxeViolations } from './axe'
 import { startWizard, type Wizard } from './harness'
 
@@ -25,6 +27,8 @@ let wizard: Wizard
 let page: Page
 let root: string
 let archive: string
+let regPort: number
+let caFile: string
 
 const isFocused = (loc: Locator): Promise<boolean> =>
   loc.evaluate(
@@ -68,7 +72,24 @@ async function setUpRegistry(): Promise<{ port: number; caDir: string; certDir: 
     `docker://127.0.0.1:${port}/seed/app:1`,
     `oci-archive:${archive}:e2e/hello:1`,
   ])
+  regPort = port
+  caFile = join(certDir, 'ca.crt')
   return { port, caDir, certDir }
+}
+
+/** Drops files on the Images screen as a user's drag from the file manager does: a DataTransfer holding Files. */
+async function dropFiles(names: string[]): Promise<void> {
+  const dataTransfer = await page.evaluateHandle((list: string[]) => {
+    const dt = new DataTransfer()
+    for (const n of list) dt.items.add(new File(['stand-in'], n))
+    return dt
+  }, names)
+  await page.getByTestId('images-drop-zone').dispatchEvent('drop', { dataTransfer })
+}
+
+async function removeArchive(name: string): Promise<void> {
+  await page.getByRole('button', { name: `Remove ${name}` }).click()
+  await page.getByRole('table', { name: `Images in ${name}` }).waitFor({ state: 'detached' })
 }
 
 /** The settings a returning user has: the plan, its CA and its certificate (Home resumes from them). */
@@ -133,6 +154,51 @@ describe.runIf(ready)('the Images screen in Chromium with the real IPC and regis
     await listing.getByText('e2e/hello', { exact: true }).waitFor()
     await expectNoSeriousAxe('Images after the push (en)')
   })
+
+  it('a file dropped on the screen: main gets its path from the preload (webUtils), the table shows its images', async () => {
+    const dropped = join(root, 'dropped.tar')
+    await fs.copyFile(archive, dropped)
+    webUtils.paths.set('dropped.tar', dropped)
+    await dropFiles(['dropped.tar'])
+    const table = page.getByRole('table', { name: 'Images in dropped.tar' })
+    await table.getByText('e2e/hello:1').waitFor()
+    expect(await table.getByText('linux/amd64').count()).toBe(1)
+    // A File that is no file on disk (webUtils gives ''): main refuses it, nothing is added.
+    await dropFiles(['not-on-disk.tar'])
+    await page.getByText(/absolute path of a dropped file or folder/).waitFor()
+    expect(await page.getByRole('table', { name: /not-on-disk/ }).count()).toBe(0)
+    await removeArchive('dropped.tar')
+    await removeArchive('hello.tar')
+  })
+
+  it('Cancel clicked during a push: the job ends cancelled and the registry has no tag', async () => {
+    const layout = await writeOciLayout(join(root, 'big'), 'e2e/big:1', { layerSize: 64 << 20 })
+    webUtils.paths.set('big', layout.dir)
+    await dropFiles(['big'])
+    await page.getByRole('table', { name: 'Images in big' }).getByText('e2e/big:1').waitFor()
+    await page.getByRole('button', { name: 'Push to the registry' }).click()
+    const moving = page.locator('.transfer progress').first()
+    await moving.waitFor({ timeout: 30_000 })
+    await page.waitForFunction(
+      () => {
+        const bars = (
+          globalThis as unknown as {
+            document: { querySelectorAll: (s: string) => ArrayLike<{ value: number }> }
+          }
+        ).document.querySelectorAll('.transfer progress')
+        return Array.from(bars).some((b) => b.value > 0)
+      },
+      undefined,
+      { timeout: 30_000 },
+    )
+    await page.getByRole('button', { name: 'Cancel' }).click()
+    await page
+      .getByText('Cancelled. Nothing was tagged; uploaded blobs are skipped next time.')
+      .waitFor({ timeout: 30_000 })
+    expect(await page.getByText(/Pushed: e2e\/big:1/).count()).toBe(0)
+    expect(await tagsOf(regPort, caFile, 'e2e/big')).toEqual([])
+    await removeArchive('big')
+  }, 120_000)
 
   it('zh-CN: the same screen in Chinese, axe-clean', async () => {
     await page.locator('#language').selectOption('zh-CN')

@@ -5,7 +5,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { connectEngine, readCertDir, startRegistry, type Credential, type Engine } from '../../main/docker'
 import { startMirror, type StartMirrorInput, type StartMirrorResult } from '../../main/mirror'
-import { freePort, makeCerts, run } from '../support/rw-reg-fixtures'
+import { curlStatus, freePort, makeCerts, run } from '../support/rw-reg-fixtures'
+import { startTokenService, tokenRegistryRunArgs, type TokenService } from '../support/token-service'
 
 export const HELLO = 'library/hello:latest'
 
@@ -51,24 +52,9 @@ export async function helloArchive(root: string): Promise<string> {
   return tar
 }
 
-/** The upstream registry (our startRegistry, TLS from its own CA, optional htpasswd users) with hello pushed. */
-export async function startUpstream(root: string, users?: Credential[]): Promise<Upstream> {
-  const gateway = await bridgeGateway()
-  const { certDir } = await makeCerts(root, [gateway, '127.0.0.1'], `ca-up-${randomBytes(2).toString('hex')}`)
-  const name = mirName('up')
-  const port = await freePort()
-  await startRegistry(engine(), {
-    name,
-    port,
-    certs: await readCertDir(certDir),
-    registryHost: '127.0.0.1',
-    users,
-  })
-  const trustDir = join(root, `${name}-trust`)
-  await mkdir(trustDir, { recursive: true })
-  const caPem = await readFile(join(certDir, 'ca.crt'), 'utf8')
-  await writeFile(join(trustDir, 'ca.crt'), caPem)
-  const creds = users?.[0] ? ['--dest-creds', `${users[0].user}:${users[0].password}`] : []
+/** Pushes hello (built here) into the upstream at 127.0.0.1:PORT, trusting trustDir, with an optional login. */
+async function seedHello(root: string, port: number, trustDir: string, user?: Credential): Promise<void> {
+  const creds = user ? ['--dest-creds', `${user.user}:${user.password}`] : []
   await run('skopeo', [
     'copy',
     '--quiet',
@@ -78,7 +64,81 @@ export async function startUpstream(root: string, users?: Credential[]): Promise
     `docker-archive:${await helloArchive(root)}`,
     `docker://127.0.0.1:${port}/${HELLO}`,
   ])
+}
+
+/** The upstream's CA (its server certificate names the bridge gateway and 127.0.0.1) and a trust folder for it. */
+async function upstreamCerts(
+  root: string,
+  name: string,
+  gateway: string,
+): Promise<{ certDir: string; caPem: string; trustDir: string }> {
+  const { certDir } = await makeCerts(root, [gateway, '127.0.0.1'], `ca-up-${randomBytes(2).toString('hex')}`)
+  const trustDir = join(root, `${name}-trust`)
+  await mkdir(trustDir, { recursive: true })
+  const caPem = await readFile(join(certDir, 'ca.crt'), 'utf8')
+  await writeFile(join(trustDir, 'ca.crt'), caPem)
+  return { certDir, caPem, trustDir }
+}
+
+/** The upstream registry (our startRegistry, TLS from its own CA, optional htpasswd users) with hello pushed. */
+export async function startUpstream(root: string, users?: Credential[]): Promise<Upstream> {
+  const gateway = await bridgeGateway()
+  const name = mirName('up')
+  const { certDir, caPem, trustDir } = await upstreamCerts(root, name, gateway)
+  const port = await freePort()
+  await startRegistry(engine(), {
+    name,
+    port,
+    certs: await readCertDir(certDir),
+    registryHost: '127.0.0.1',
+    users,
+  })
+  await seedHello(root, port, trustDir, users?.[0])
   return { name, port, url: `https://${gateway}:${port}`, caPem, caFile: join(certDir, 'ca.crt'), trustDir }
+}
+
+export interface TokenUpstream extends Upstream {
+  /** The upstream's token service (its realm on the bridge gateway, TLS from the upstream's CA). */
+  tokens: TokenService
+}
+
+/**
+ * An upstream the way Docker Hub and Harbor are: a registry:2 with token auth (REGISTRY_AUTH=token) whose realm is a
+ * token service made here, both on the bridge gateway (reachable from a mirror container) with certificates from
+ * the upstream's CA, so a mirror trusts both through the same SSL_CERT_FILE. hello is pushed with users[0].
+ */
+export async function startTokenUpstream(root: string, users: Credential[]): Promise<TokenUpstream> {
+  const gateway = await bridgeGateway()
+  const name = mirName('up')
+  const { certDir, caPem, trustDir } = await upstreamCerts(root, name, gateway)
+  const read = (f: string): Promise<string> => readFile(join(certDir, f), 'utf8')
+  const tokens = await startTokenService({
+    dir: root,
+    tls: { key: await read('domain.key'), cert: await read('domain.crt') },
+    host: gateway,
+    users,
+  })
+  const port = await freePort()
+  await run('docker', [
+    'run',
+    '-d',
+    '--name',
+    name,
+    '-p',
+    `${port}:5000`,
+    ...tokenRegistryRunArgs(tokens, certDir),
+    'registry:2',
+  ])
+  for (let i = 0; i < 100; i++) {
+    const status = await curlStatus(`https://127.0.0.1:${port}/v2/`, join(certDir, 'ca.crt')).catch(
+      () => '000',
+    )
+    if (status === '401') break
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  await seedHello(root, port, trustDir, users[0])
+  const url = `https://${gateway}:${port}`
+  return { name, port, url, caPem, caFile: join(certDir, 'ca.crt'), trustDir, tokens }
 }
 
 export function engine(): Engine {
