@@ -5,7 +5,7 @@
 // process, so its in-memory blob descriptor cache is empty (a running registry otherwise keeps answering "layer
 // already exists" for blobs just deleted, and the next push of the same image fails). Bytes: the storage layout
 // before and after. On any failure the registry ends up running in normal mode.
-import { AppError, isAppError } from '../errors'
+import { AppError } from '../errors'
 import { inspectRegistry, type ContainerInfo, type Engine } from '../docker/index'
 import { runJob, type JobStep, type RunJobOptions } from '../jobs/runner'
 import { message, type Message } from '../messages/index'
@@ -206,18 +206,4 @@ export async function garbageCollect(input: GcInput, options: GcOptions = {}): P
     options,
   )
   return result(state)
-}
-
-/**
- * A write refused because the registry is in read-only maintenance mode, as our own code: registry:2 answers such a
- * POST/PUT/PATCH with 405 and a plain-text body (no registry error code), unlike a disabled delete (JSON UNSUPPORTED).
- */
-export function maintenanceError(err: unknown): unknown {
-  if (!isAppError(err) || err.code !== 'REGISTRY_API_HTTP') return err
-  const p = err.params ?? {}
-  const method = typeof p['method'] === 'string' ? p['method'] : ''
-  const url = typeof p['url'] === 'string' ? p['url'] : ''
-  if (p['status'] !== 405 || p['registryCode'] !== '' || !['POST', 'PUT', 'PATCH'].includes(method))
-    return err
-  return new AppError({ code: 'MANAGE_READ_ONLY', params: { url }, cause: err })
 }

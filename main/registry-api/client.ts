@@ -158,10 +158,26 @@ export function httpError(method: string, res: HttpResponse): AppError {
   const first = Array.isArray(body?.errors) ? body.errors[0] : undefined
   const registryCode = typeof first?.code === 'string' ? first.code : ''
   const registryMessage = typeof first?.message === 'string' ? first.message : ''
+  const refused = refusedWrite(method, res, registryCode)
+  if (refused !== undefined) return refused
   return new AppError({
     code: 'REGISTRY_API_HTTP',
     params: { method, url: res.url, status: res.status, registryCode, registryMessage },
   })
+}
+
+/**
+ * A write answered 405: registry:2 in read-only maintenance mode says so with a plain-text body (no registry code);
+ * a registry in proxy mode (a pull-through mirror) refuses uploads with UNSUPPORTED. A disabled delete is the
+ * caller's to name (see deleteManifest).
+ */
+function refusedWrite(method: string, res: HttpResponse, registryCode: string): AppError | undefined {
+  if (res.status !== 405 || !['POST', 'PUT', 'PATCH'].includes(method)) return undefined
+  if (registryCode === '')
+    return new AppError({ code: 'REGISTRY_API_READ_ONLY', params: { method, url: res.url } })
+  if (registryCode === 'UNSUPPORTED' && res.url.includes('/blobs/uploads/'))
+    return new AppError({ code: 'REGISTRY_API_NO_PUSH', params: { url: res.url } })
+  return undefined
 }
 
 export function protocolError(method: string, url: string, detail: string): AppError {

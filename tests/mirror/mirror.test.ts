@@ -3,6 +3,7 @@
 import { mkdir, copyFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { pushBlob, registryClient } from '../../main/registry-api'
 import { runVerify } from '../../main/verify'
 import { preconditions } from '../registry-api/support'
 import { curlStatus, run, runCliIn, tempDir } from '../support/rw-reg-fixtures'
@@ -126,6 +127,11 @@ describe.skipIf(!ok)('mirror start: a pull-through mirror of an internal upstrea
     expect(cli.code).toBe(1)
     expect(cli.out).toContain('This is a pull-through mirror: it cannot take pushes')
     expect(cli.out).toContain(`registry-wizard verify --mirror 127.0.0.1:${mirror.port}`)
+    // The registry client itself names the refusal (images import, any push): not a bare 405.
+    const c = registryClient({ host: '127.0.0.1', port: mirror.port, caPem: mirror.caPem })
+    const pushed = await pushBlob(c, 'library/late', Buffer.from('no pushes here')).catch((e: unknown) => e)
+    c.close()
+    expect(pushed).toMatchObject({ code: 'REGISTRY_API_NO_PUSH' })
   }, 180_000)
 
   it('mirror status shows the upstream and that it is a proxy; stop, restart, logs work; en and zh-CN', async () => {

@@ -32,11 +32,6 @@ export const manageErrors = {
     message: 'Garbage collection in "{{name}}" failed (exit code {{exitCode}}):\n{{output}}',
     hint: 'The registry is back in normal mode. Check the output above and the registry log.',
   },
-  MANAGE_READ_ONLY: {
-    message:
-      '{{url}}: the registry is in read-only maintenance mode (garbage collection is running); pushes and deletes are refused meanwhile.',
-    hint: 'Push again when the garbage collection has finished.',
-  },
   MANAGE_RULES_MISSING: {
     message: '{{field}}: no retention rule was given ({{value}}); allowed: {{allowed}}.',
     hint: 'Say how many images to keep per repository, or how old an image must be to go, or both.',

@@ -1,6 +1,16 @@
 // The OCI distribution API client (main/registry-api): what a registry answered, digests, TLS, auth.
 
 export const registryApiErrors = {
+  REGISTRY_API_READ_ONLY: {
+    message:
+      '{{method}} {{url}}: the registry is in read-only maintenance mode (garbage collection is running); pushes and deletes are refused meanwhile.',
+    hint: 'Push again when the garbage collection has finished.',
+  },
+  REGISTRY_API_NO_PUSH: {
+    message:
+      '{{url}}: the registry refuses uploads (405 UNSUPPORTED): it is a pull-through mirror, which only serves what it fetches from its upstream.',
+    hint: 'Push to your own registry (its address and port), not to the mirror.',
+  },
   REGISTRY_API_HTTP: {
     message: '{{method}} {{url}}: the registry answered {{status}} {{registryCode}} {{registryMessage}}',
     hint: 'Check the repository name, the reference and the rights of the user; the registry log tells more.',

@@ -37,10 +37,6 @@ export const manageErrors = {
     message: '“{{name}}”中的垃圾回收失败（退出码 {{exitCode}}）：\n{{output}}',
     hint: '镜像仓库已回到正常模式。请查看上面的输出和镜像仓库的日志。',
   },
-  MANAGE_READ_ONLY: {
-    message: '{{url}}：镜像仓库处于只读维护模式（正在进行垃圾回收）；期间拒绝推送和删除。',
-    hint: '请在垃圾回收结束后再推送。',
-  },
   MANAGE_RULES_MISSING: {
     message: '{{field}}：没有给出保留规则（{{value}}）；允许：{{allowed}}。',
     hint: '请说明每个仓库保留多少个镜像，或镜像要多旧才删除，或两者都给出。',

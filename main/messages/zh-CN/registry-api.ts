@@ -2,6 +2,15 @@ import type { registryApiErrors as enErrors } from '../en/registry-api'
 import type { Texts } from '../types'
 
 export const registryApiErrors = {
+  REGISTRY_API_READ_ONLY: {
+    message: '{{method}} {{url}}：镜像仓库处于只读维护模式（正在进行垃圾回收）；期间拒绝推送和删除。',
+    hint: '请在垃圾回收结束后再推送。',
+  },
+  REGISTRY_API_NO_PUSH: {
+    message:
+      '{{url}}：镜像仓库拒绝上传（405 UNSUPPORTED）：它是拉取缓存镜像（pull-through mirror），只提供从上游获取的内容。',
+    hint: '请推送到你自己的镜像仓库（它的地址和端口），而不是镜像加速器。',
+  },
   REGISTRY_API_HTTP: {
     message: '{{method}} {{url}}：镜像仓库返回 {{status}} {{registryCode}} {{registryMessage}}',
     hint: '请检查仓库名称、引用和该用户的权限；镜像仓库的日志中有更多信息。',
