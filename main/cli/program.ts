@@ -30,6 +30,7 @@ const groups: { names: readonly string[]; load: () => Promise<Register> }[] = [
     names: ['catalog', 'delete', 'prune'],
     load: async () => (await import('./commands/manage')).registerManageCommands,
   },
+  { names: ['check'], load: async () => (await import('./commands/check')).registerCheckCommands },
   {
     names: ['trust', 'bundle', 'drives'],
     load: async () => (await import('./commands/trust')).registerClientTrustCommands,
@@ -83,6 +84,10 @@ export function startEarlyWork(argv: readonly string[]): EarlyWork {
 export const EXIT_OK = 0
 export const EXIT_FAILED = 1
 export const EXIT_INVALID = 2
+/** `check` follows the monitoring-plugin convention: a command line it cannot run is UNKNOWN (3), not 2. */
+export const EXIT_UNKNOWN = 3
+const invalidExit = (argv: readonly string[]): number =>
+  argv.find((a, i) => !a.startsWith('-') && argv[i - 1] !== '--lang') === 'check' ? EXIT_UNKNOWN : EXIT_INVALID
 
 export function processIo(): CliIo {
   return {
@@ -197,7 +202,7 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
         return EXIT_OK
       }
       if (err.code === 'commander.help') return EXIT_OK
-      return EXIT_INVALID
+      return invalidExit(argv)
     }
     const label = (k: string): string => ctx.tr.text(`cli.common.label.${k}`)
     if (isAppError(err)) {

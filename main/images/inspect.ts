@@ -49,10 +49,7 @@ function inspected(image: SourceImage): InspectedImage {
   }
 }
 
-export async function inspectArchive(
-  path: string,
-  o: OpenSourceOptions = {},
-): Promise<ArchiveInspection> {
+export async function inspectArchive(path: string, o: OpenSourceOptions = {}): Promise<ArchiveInspection> {
   const source = await openImageSource(path, o)
   try {
     return { kind: source.kind, path, images: source.images.map(inspected), totalBytes: source.totalBytes }

@@ -418,6 +418,87 @@ export interface ExportImagesResult {
   seconds: number
 }
 
+// Registry contents (main/manage): the registry of the saved plan, named by an address of it; main finds its CA (the
+// certificate it issued for that address), its engine and container. The renderer never sends a path for these.
+
+/** A registry the app knows (the saved plan's address and port), and a login typed again (else the one main keeps). */
+export interface ContentsRegistryRef {
+  host: string
+  port: number
+  credentials?: { user: string; password: string } | undefined
+}
+
+export interface ContentsPlatform {
+  platform: string
+  digest: string
+  mediaType: string
+  size: number
+  created?: string | undefined
+}
+
+export interface ContentsTag {
+  tag: string
+  digest: string
+  mediaType: string
+  kind: 'image' | 'index'
+  platforms: ContentsPlatform[]
+  /** The sum of the platforms' sizes. */
+  size: number
+  distinctSize: number
+  created?: string | undefined
+}
+
+export interface ContentsRepository {
+  name: string
+  tags: ContentsTag[]
+  distinctSize: number
+}
+
+/** What a delete took: the manifest, every tag that pointed at it, an index's platform manifests no tag needs. */
+export interface ContentsDeleted {
+  repository: string
+  digest: string
+  tags: string[]
+  children: string[]
+}
+
+export interface ContentsUsage {
+  name: string
+  storage?: KeptStorage | undefined
+  totalBytes: number
+  blobBytes: number
+  blobCount: number
+  unlinkedBytes: number
+  uploadBytes: number
+  repositories: { name: string; bytes: number; uniqueBytes: number; blobs: number }[]
+}
+
+export interface RetentionRulesInfo {
+  keepLast?: number | undefined
+  olderThanDays?: number | undefined
+  protect?: string[] | undefined
+}
+
+/** A retention dry run main keeps by `planId`: `prune` deletes exactly `deletes`, or nothing if the registry changed. */
+export interface RetentionPlanInfo {
+  planId: string
+  rules: RetentionRulesInfo
+  now: string
+  deletes: (ContentsDeleted & { created?: string | undefined })[]
+  kept: { protected: number; newest: number; young: number; unknownAge: number }
+}
+
+export interface GcResultInfo {
+  name: string
+  dryRun: boolean
+  eligibleBlobs: number
+  wouldFreeBytes: number
+  beforeBytes: number
+  afterBytes?: number | undefined
+  freedBytes?: number | undefined
+  warnings: { code: string; message: Message }[]
+}
+
 export interface Channels {
   getAppInfo: { request: undefined; response: AppInfo }
   getSettings: { request: undefined; response: Settings }
@@ -474,6 +555,19 @@ export interface Channels {
       days?: number | undefined
     }
     response: { notAfter: string; status: number }
+  }
+  /**
+   * One job (main/lifecycle/renew-certificate): renews the served certificate from the CA that issued it (caDir, else
+   * the known CA that did) for the same addresses plus the plan's; swap, health, the old pair back on any failure.
+   */
+  registryRenewCert: {
+    request: JobRef & {
+      plan: Plan
+      caDir?: string | undefined
+      passphrase?: string | undefined
+      days?: number | undefined
+    }
+    response: { notAfter: string; status: number; sans: string[]; caDir: string }
   }
   // The Docker Hub pull-through mirror (main/mirror)
   /** A job: the mirror container in proxy mode on the plan's engine, TLS from certDir (its own port, 5001 default). */
@@ -557,6 +651,48 @@ export interface Channels {
     request: ImagesRegistryRef
     response: { repositories: { name: string; tags: string[] }[] }
   }
+  // Registry contents (main/manage)
+  /** Repositories (all, or those `repo` picks: a name or glob) with each tag resolved: platforms, sizes, created. */
+  readCatalog: {
+    request: ContentsRegistryRef & { repo?: string | undefined }
+    response: { repositories: ContentsRepository[] }
+  }
+  /** Storage of the registry's data (volume or host path), total and per repository, read through its engine. */
+  storageUsage: { request: ContentsRegistryRef; response: ContentsUsage }
+  /** Deletes a tag (its manifest, with every tag pointing at it) or a manifest by digest: exactly one of them. */
+  deleteImage: {
+    request: ContentsRegistryRef & {
+      repository: string
+      tag?: string | undefined
+      digest?: string | undefined
+    }
+    response: ContentsDeleted
+  }
+  /** The retention dry run: what the rules would delete; main keeps it by planId for `prune`. */
+  planRetention: {
+    request: ContentsRegistryRef & { rules: RetentionRulesInfo; repo?: string | undefined }
+    response: RetentionPlanInfo
+  }
+  /** Deletes exactly the plan `planId` listed; re-plans first and deletes nothing when that differs. */
+  prune: {
+    request: JobRef & ContentsRegistryRef & { planId: string }
+    response: { deleted: ContentsDeleted[] }
+  }
+  /** A job: the registry re-created with deleting switched on (same storage, certificates, logins, port). */
+  enableDelete: { request: JobRef & ContentsRegistryRef; response: { name: string; changed: boolean } }
+  /**
+   * A job: garbage collection (dry run: only what it would free). `deleteUntagged` needs `untaggedWarningAccepted`
+   * (the renderer showed the multi-platform warning). garbage-collect's lines arrive as `job:log`.
+   */
+  garbageCollect: {
+    request: JobRef &
+      ContentsRegistryRef & {
+        dryRun: boolean
+        deleteUntagged?: boolean | undefined
+        untaggedWarningAccepted?: boolean | undefined
+      }
+    response: GcResultInfo
+  }
 }
 
 export type Channel = keyof Channels
@@ -600,7 +736,9 @@ export interface DroppedFile {
 }
 
 /** What the page passes for a channel: the request, except for a dropped file (the preload sends its path). */
-export type PageRequestOf<C extends Channel> = C extends 'registerDroppedImagesPath' ? DroppedFile : RequestOf<C>
+export type PageRequestOf<C extends Channel> = C extends 'registerDroppedImagesPath'
+  ? DroppedFile
+  : RequestOf<C>
 
 /** The API the preload exposes as `window.registryWizard`: one function per channel, plus event subscription. */
 export type RegistryWizardApi = {
@@ -636,6 +774,7 @@ const channelSet = {
   registryRestart: true,
   registryRemove: true,
   registryReplaceCert: true,
+  registryRenewCert: true,
   startMirror: true,
   mirrorStatus: true,
   mirrorStop: true,
@@ -653,6 +792,13 @@ const channelSet = {
   importImages: true,
   exportImages: true,
   listRegistryImages: true,
+  readCatalog: true,
+  storageUsage: true,
+  deleteImage: true,
+  planRetention: true,
+  prune: true,
+  enableDelete: true,
+  garbageCollect: true,
 } as const satisfies Record<Channel, true>
 
 /** Every channel name, at runtime (the preload builds its API from this list; the record above keeps it complete). */
@@ -684,6 +830,7 @@ export const JOB_CANCELLABLE = {
   followRegistryLogs: true,
   registryRestart: false,
   registryReplaceCert: true,
+  registryRenewCert: true,
   startMirror: true,
   mirrorRestart: false,
   applyTrust: false,
@@ -692,6 +839,14 @@ export const JOB_CANCELLABLE = {
   runVerify: true,
   importImages: true,
   exportImages: true,
+  // Retention: a delete half done is not undone (the plan says what went); stopping between deletes would leave a
+  // plan half applied that the next dry run no longer lists, so the run goes to its end.
+  prune: false,
+  // Re-creating a container is put back on failure by the job itself, not on a signal.
+  enableDelete: false,
+  // Per channel, not per step: once collecting, stopping would leave the registry in read-only maintenance mode
+  // with blobs half deleted; the dry run (same channel) is short. So never offered.
+  garbageCollect: false,
 } as const satisfies Record<JobChannel, boolean>
 export const JOB_CHANNELS = Object.keys(JOB_CANCELLABLE) as JobChannel[]
 export const isJobChannel = (c: Channel): c is JobChannel => (JOB_CHANNELS as Channel[]).includes(c)

@@ -33,6 +33,23 @@ const pickId = z.string().regex(/^pick-[0-9a-f]{16}$/, { error: 'gui.images.allo
 const imagesRegistry = { ...hostPort, caCertPath: path, credentials: login.optional() }
 const imageRef = z.string().regex(/^[A-Za-z0-9][\w.:/@+-]{0,511}$/, { error: 'gui.images.allowed.reference' })
 
+// Registry contents: the registry by the saved plan's address (main finds CA, engine, container); names checked.
+const contentsRegistry = { ...hostPort, credentials: login.optional() }
+const repoName = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9._/-]{0,254}$/, { error: 'gui.contents.allowed.repository' })
+const repoFilter = z
+  .string()
+  .regex(/^[\w.\/*?{}[\]!,-]{1,255}$/, { error: 'gui.contents.allowed.filter' })
+  .optional()
+const tagName = z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/, { error: 'gui.contents.allowed.tag' })
+const digest = z.string().regex(/^sha256:[0-9a-f]{64}$/, { error: 'gui.contents.allowed.digest' })
+const retentionRules = z.strictObject({
+  keepLast: z.number().int().min(0).max(1_000_000).optional(),
+  olderThanDays: z.number().min(0).max(100_000).optional(),
+  protect: z.array(z.string().min(1).max(255)).max(64).optional(),
+})
+
 export const schemas = {
   getAppInfo: z.undefined(),
   getSettings: z.undefined(),
@@ -90,6 +107,13 @@ export const schemas = {
   registryStop: z.strictObject({ plan }),
   registryRestart: z.strictObject({ jobId, plan, certDir: path }),
   registryRemove: z.strictObject({ plan, deleteData: z.boolean() }),
+  registryRenewCert: z.strictObject({
+    jobId,
+    plan,
+    caDir: path.optional(),
+    passphrase: secret,
+    days: z.number().int().min(1).max(825).optional(),
+  }),
   registryReplaceCert: z.strictObject({
     jobId,
     plan,
@@ -180,6 +204,38 @@ export const schemas = {
       path: ['folderId'],
     }),
   listRegistryImages: z.strictObject(imagesRegistry),
+  readCatalog: z.strictObject({ ...contentsRegistry, repo: repoFilter }),
+  storageUsage: z.strictObject(contentsRegistry),
+  deleteImage: z
+    .strictObject({
+      ...contentsRegistry,
+      repository: repoName,
+      tag: tagName.optional(),
+      digest: digest.optional(),
+    })
+    .refine((r) => (r.tag === undefined) !== (r.digest === undefined), {
+      error: 'gui.contents.allowed.tagOrDigest',
+      path: ['tag'],
+    }),
+  planRetention: z.strictObject({ ...contentsRegistry, rules: retentionRules, repo: repoFilter }),
+  prune: z.strictObject({
+    jobId,
+    ...contentsRegistry,
+    planId: z.string().regex(/^plan-[0-9a-f]{16}$/, { error: 'gui.contents.allowed.planId' }),
+  }),
+  enableDelete: z.strictObject({ jobId, ...contentsRegistry }),
+  garbageCollect: z
+    .strictObject({
+      jobId,
+      ...contentsRegistry,
+      dryRun: z.boolean(),
+      deleteUntagged: z.boolean().optional(),
+      untaggedWarningAccepted: z.boolean().optional(),
+    })
+    .refine((r) => r.deleteUntagged !== true || r.untaggedWarningAccepted === true, {
+      error: 'gui.contents.allowed.untaggedConfirm',
+      path: ['deleteUntagged'],
+    }),
 } satisfies { [C in Channel]: z.ZodType<RequestOf<C>> }
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false

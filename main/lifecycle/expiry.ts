@@ -49,5 +49,10 @@ export function caExpiryWarning(
   const expired = Date.parse(iso) <= now.getTime()
   if (!expired && days >= warnDays) return undefined
   const code: CaWarningCode = expired ? 'CA_EXPIRED' : 'CA_EXPIRES_SOON'
-  return { code, days, notAfter: iso, message: message(`lifecycle.caWarning.${code}`, { days, notAfter: iso }) }
+  return {
+    code,
+    days,
+    notAfter: iso,
+    message: message(`lifecycle.caWarning.${code}`, { days, notAfter: iso }),
+  }
 }

@@ -31,6 +31,8 @@ export function assemble<S extends Sections>(s: S) {
       ...(s.imagesUiErrors as S['imagesUiErrors']),
       ...(s.mirrorErrors as S['mirrorErrors']),
       ...(s.manageErrors as S['manageErrors']),
+      ...(s.lifecycleErrors as S['lifecycleErrors']),
+      ...(s.manageUiErrors as S['manageUiErrors']),
     },
     cliHint: {
       ...(s.commonCliHints as S['commonCliHints']),
@@ -43,6 +45,7 @@ export function assemble<S extends Sections>(s: S) {
       ...(s.imagesUiCliHints as S['imagesUiCliHints']),
       ...(s.mirrorCliHints as S['mirrorCliHints']),
       ...(s.manageCliHints as S['manageCliHints']),
+      ...(s.lifecycleCliHints as S['lifecycleCliHints']),
     },
     guiHint: {
       ...(s.commonGuiHints as S['commonGuiHints']),
@@ -55,6 +58,8 @@ export function assemble<S extends Sections>(s: S) {
       ...(s.imagesUiGuiHints as S['imagesUiGuiHints']),
       ...(s.mirrorGuiHints as S['mirrorGuiHints']),
       ...(s.manageGuiHints as S['manageGuiHints']),
+      ...(s.lifecycleGuiHints as S['lifecycleGuiHints']),
+      ...(s.manageUiGuiHints as S['manageUiGuiHints']),
     },
     cli: {
       common: s.commonCli,
@@ -67,6 +72,7 @@ export function assemble<S extends Sections>(s: S) {
       images: s.imagesUiCli,
       mirror: s.mirrorCli,
       manage: s.manageCli,
+      lifecycle: s.lifecycleCli,
     },
     gui: {
       ...(s.gui as S['gui']),
@@ -74,6 +80,8 @@ export function assemble<S extends Sections>(s: S) {
       images: s.imagesUiGui,
       trustMirror: s.trustMirrorGui,
       mirror: s.mirrorGui,
+      expiry: s.lifecycleGui,
+      contents: s.manageUiGui,
     },
     trust: { ...(s.trustTexts as S['trustTexts']), mirror: s.trustMirrorTexts },
     fs: s.fsTexts,
@@ -86,6 +94,7 @@ export function assemble<S extends Sections>(s: S) {
       imagesExport: s.imagesExportProgress,
       mirror: s.mirrorProgress,
       ...(s.manageProgress as S['manageProgress']),
+      ...(s.lifecycleProgress as S['lifecycleProgress']),
     },
     verify: { ...(s.verifyTexts as S['verifyTexts']), mirror: s.mirrorVerify },
     explain: { ...(s.explainTexts as S['explainTexts']), ...(s.mirrorExplain as S['mirrorExplain']) },
@@ -97,5 +106,6 @@ export function assemble<S extends Sections>(s: S) {
     images: s.imagesTexts,
     mirror: s.mirrorTexts,
     manage: s.manageTexts,
+    lifecycle: s.lifecycleTexts,
   }
 }

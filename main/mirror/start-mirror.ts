@@ -26,6 +26,7 @@ import {
   ROLE_MIRROR,
 } from './labels'
 import { inspectMirror } from './manage'
+import { checkBasicLoginSupported, checkUpstreamLogin, type LoginCheck } from './login'
 import { checkTtlSupported } from './ttl'
 
 export const DOCKER_HUB_UPSTREAM = DOCKER_HUB
@@ -97,10 +98,27 @@ function registryInput(name: string, input: StartMirrorInput, p: ProxySettings):
   }
 }
 
-/** A container that is there but not a mirror is not reused as one. */
-async function checkReusable(engine: Engine, name: string, input: StartMirrorInput): Promise<void> {
-  if (input.ifExists !== 'reuse' || (await findContainer(engine, name)) === undefined) return
+/** A container that is there but not a mirror is not reused as one; true when one will be reused. */
+async function checkReusable(engine: Engine, name: string, input: StartMirrorInput): Promise<boolean> {
+  if (input.ifExists !== 'reuse' || (await findContainer(engine, name)) === undefined) return false
   await inspectMirror(engine, name)
+  return true
+}
+
+/** What the image must support before it starts: a TTL, and a Basic-auth upstream's login (distribution 3). */
+async function checkImageSupports(
+  engine: Engine,
+  input: StartMirrorInput,
+  p: ProxySettings,
+  login: LoginCheck | undefined,
+  o: JobOptions,
+): Promise<void> {
+  const basic = login?.checked === true && login.scheme === 'basic'
+  if (p.ttl === undefined && !basic) return
+  const image = input.image ?? DEFAULT_IMAGE
+  await ensureImage(engine, image, { signal: o.signal, imageTar: input.imageTar, pull: input.pull })
+  if (p.ttl !== undefined) await checkTtlSupported(engine, image)
+  if (basic) await checkBasicLoginSupported(engine, image, p.upstream)
 }
 
 /** The registry's own words when it exited at start: its `panic: ...` line (the upstream it could not use). */
@@ -145,12 +163,9 @@ export async function startMirror(
 ): Promise<StartMirrorResult> {
   const name = checkContainerName(input.name ?? DEFAULT_MIRROR_NAME)
   const p = proxySettings(input)
-  await checkReusable(engine, name, input)
-  if (p.ttl !== undefined) {
-    const image = input.image ?? DEFAULT_IMAGE
-    await ensureImage(engine, image, { signal: o.signal, imageTar: input.imageTar, pull: input.pull })
-    await checkTtlSupported(engine, image)
-  }
+  const reusing = await checkReusable(engine, name, input)
+  const login = reusing ? undefined : await checkUpstreamLogin(p, o.signal)
+  await checkImageSupports(engine, input, p, login, o)
   let started: StartRegistryResult
   try {
     started = await startRegistry(engine, registryInput(name, input, p), o)
@@ -161,6 +176,7 @@ export async function startMirror(
   const proxy = started.reused ? (await inspectMirror(engine, name)).proxy : undefined
   return {
     ...started,
+    notices: login?.checked === false ? [...started.notices, login.notice] : started.notices,
     upstream: proxy?.upstream ?? p.upstream,
     upstreamUser: proxy ? proxy.upstreamUser : p.upstreamUser,
     upstreamCa: proxy?.upstreamCa ?? p.upstreamCaPem !== undefined,

@@ -4,6 +4,7 @@ import { ErrorNotice } from './components/ErrorNotice'
 import { Sidebar } from './components/Sidebar'
 import { screenKey, useAppStore, type Screen } from './stores/app-store'
 import { CertificatesStep } from './steps/CertificatesStep'
+import { ContentsStep } from './steps/ContentsStep'
 import { HomeScreen } from './steps/HomeScreen'
 import { ImagesStep } from './steps/ImagesStep'
 import { PlanStep } from './steps/PlanStep'
@@ -19,6 +20,7 @@ const SCREENS: Record<Screen, () => React.JSX.Element> = {
   trust: TrustStep,
   verify: VerifyStep,
   images: ImagesStep,
+  contents: ContentsStep,
 }
 
 export function App(): React.JSX.Element {

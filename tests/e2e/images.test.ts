@@ -80,8 +80,13 @@ async function setUpRegistry(): Promise<{ port: number; caDir: string; certDir: 
 /** Drops files on the Images screen as a user's drag from the file manager does: a DataTransfer holding Files. */
 async function dropFiles(names: string[]): Promise<void> {
   const dataTransfer = await page.evaluateHandle((list: string[]) => {
-    const dt = new DataTransfer()
-    for (const n of list) dt.items.add(new File(['stand-in'], n))
+    // The page's DOM classes (this file compiles without the DOM lib).
+    const w = globalThis as unknown as {
+      DataTransfer: new () => { items: { add: (file: unknown) => unknown } }
+      File: new (parts: string[], name: string) => unknown
+    }
+    const dt = new w.DataTransfer()
+    for (const n of list) dt.items.add(new w.File(['stand-in'], n))
     return dt
   }, names)
   await page.getByTestId('images-drop-zone').dispatchEvent('drop', { dataTransfer })

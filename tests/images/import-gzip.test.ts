@@ -6,7 +6,7 @@ import { execFileSync, spawn } from 'node:child_process'
 import { createReadStream, createWriteStream } from 'node:fs'
 import { mkdir, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { Duplex } from 'node:stream'
+import { Duplex, Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { createGzip, gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -130,10 +130,7 @@ describe.skipIf(!ready)('images import of .tar.gz / .tgz archives', () => {
     // Two gzip members: the size gzip records is the small last one's, so the check passes and the disk fills.
     const mid = await smallTmpfs('mid', '80m')
     const lying = join(root.path, 'lying.tar.gz')
-    const zeros = async function* (): AsyncGenerator<Buffer> {
-      for (let i = 0; i < 160; i++) yield Buffer.alloc(1 << 20)
-    }
-    await pipeline(zeros, createGzip(), createWriteStream(lying))
+    await pipeline(zeros(160), createGzip(), createWriteStream(lying))
     await writeFile(lying, gzipSync(Buffer.alloc(1024)), { flag: 'a' })
     const full = await failure(inspectArchive(lying, { tmpRoot: mid }))
     expect(full.code).toBe('IMAGES_STAGING_SPACE')
@@ -142,10 +139,7 @@ describe.skipIf(!ready)('images import of .tar.gz / .tgz archives', () => {
 
   it('a cancel while decompressing removes the staging folder; a stale one is swept by age, a young one kept', async () => {
     const big = join(root.path, 'big.tar.gz')
-    const zeros = async function* (): AsyncGenerator<Buffer> {
-      for (let i = 0; i < 512; i++) yield Buffer.alloc(1 << 20)
-    }
-    await pipeline(zeros, createGzip({ level: 1 }), createWriteStream(big))
+    await pipeline(zeros(512), createGzip({ level: 1 }), createWriteStream(big))
     const ac = new AbortController()
     const started = inspectArchive(big, { tmpRoot, signal: ac.signal })
     for (let i = 0; i < 200 && (await readdir(tmpRoot)).length === 0; i++)
@@ -188,6 +182,15 @@ describe.skipIf(!ready)('images import of .tar.gz / .tgz archives', () => {
     expect(await readdir(tmpRoot)).toEqual([])
   }, 60_000)
 })
+
+/** `mib` MiB of zero bytes, a MiB at a time. */
+function zeros(mib: number): Readable {
+  return Readable.from(
+    (function* () {
+      for (let i = 0; i < mib; i++) yield Buffer.alloc(1 << 20)
+    })(),
+  )
+}
 
 /** A child process as a transform stream (stdin in, stdout out). */
 function spawnFilter(cmd: string, args: string[]): Duplex {

@@ -12,13 +12,23 @@ import { runVerify } from '../../main/verify'
 import { AppError } from '../../main/errors'
 import { preconditions } from '../registry-api/support'
 import { freePort, makeCerts, run, runCliIn, tempDir } from '../support/rw-reg-fixtures'
-import { engine, HELLO, mirName, removeAll, startUpstream, type Upstream } from './support'
+import {
+  engine,
+  HELLO,
+  mirName,
+  removeAll,
+  startTokenUpstream,
+  startUpstream,
+  type TokenUpstream,
+  type Upstream,
+} from './support'
 
 const ok = await preconditions()
 const names: string[] = []
 let root: { path: string; cleanup: () => Promise<void> }
 let certDir: string
 let up: Upstream
+let authUp: TokenUpstream | undefined
 
 async function exists(name: string): Promise<boolean> {
   return run('docker', ['inspect', name]).then(
@@ -56,6 +66,7 @@ describe.skipIf(!ok)('mirror start: input, upstream login, upstream failures', (
   }, 120_000)
 
   afterAll(async () => {
+    await authUp?.tokens.close()
     await removeAll(names)
     await root.cleanup()
   }, 120_000)
@@ -113,7 +124,8 @@ describe.skipIf(!ok)('mirror start: input, upstream login, upstream failures', (
 
   it('reads the upstream password from a file; it shows in neither docker inspect nor the logs', async () => {
     const password = `pw-${randomBytes(8).toString('hex')}`
-    const authUp = await startUpstream(root.path, [{ user: 'alice', password }])
+    // A token-auth upstream (as Docker Hub): registry:2 sends its login only to a token service.
+    authUp = await startTokenUpstream(root.path, [{ user: 'alice', password }])
     names.push(authUp.name)
     const file = join(root.path, 'upstream-password')
     await writeFile(file, `${password}\n`, { mode: 0o600 })
@@ -148,9 +160,10 @@ describe.skipIf(!ok)('mirror start: input, upstream login, upstream failures', (
     const config = await containerFile(name, '/etc/registry-wizard/config.yml')
     expect(config.mode & 0o777).toBe(0o600)
     expect(config.text).toContain(`password: "${password}"`)
-    // A pull asks the upstream (the login goes with it where registry:2 sends one): the log keeps no password.
+    // A pull asks the upstream with the login (its token service): it works, and the log keeps no password.
     const caPem = (await readCertDir(certDir)).caPem
-    await runVerify({ registry: `127.0.0.1:${port}`, caPem, mirror: { image: HELLO } })
+    const report = await runVerify({ registry: `127.0.0.1:${port}`, caPem, mirror: { image: HELLO } })
+    expect(report.results.find((x) => x.id === 'mirror-pull')?.status).toBe('pass')
     const logs = await run('docker', ['logs', name])
     expect(`${logs.stdout}${logs.stderr}`).not.toContain(password)
     const status = await runCliIn(root.path, ['mirror', 'status', '--name', name])

@@ -54,7 +54,9 @@ export function startIpc(o: IpcHarnessOptions): IpcHarness {
     log: { info: log, warn: log, error: log },
   })
   return {
-    api: buildApi(electron.ipcRenderer, (file) => electron.webUtils.getPathForFile(file as { name?: unknown })),
+    api: buildApi(electron.ipcRenderer, (file) =>
+      electron.webUtils.getPathForFile(file as { name?: unknown }),
+    ),
     jobs,
     fromApp: (fn) => electron.withSender({ url: APP_URL, top: true }, fn),
     close: unregister,

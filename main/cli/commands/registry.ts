@@ -38,6 +38,7 @@ import {
   type CommandContext,
 } from '../context'
 import { registerRegistryManageCommands } from './registry-manage'
+import { registerRenewCert } from './renew'
 import {
   addEngineOptions,
   registerEngineCommands,
@@ -430,5 +431,6 @@ export function registerRegistryCommands(program: Command, ctx: CommandContext):
   registerRestart(ctx, registry)
   registerRemove(ctx, registry)
   registerReplaceCert(ctx, registry)
+  registerRenewCert(ctx, registry)
   registerRegistryManageCommands(ctx, registry)
 }

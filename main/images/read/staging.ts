@@ -78,7 +78,7 @@ function noRoom(path: string, dir: string, needed: number, free: number): AppErr
 /** What a failed decompression means: a cancel, a cut-short or damaged gzip, or the folder failing. */
 function stagingError(path: string, dir: string, err: unknown, signal?: AbortSignal): AppError {
   if (isAbort(err, signal)) return cancelled(err)
-  const e = err as NodeJS.ErrnoException
+  const e = err as Partial<NodeJS.ErrnoException>
   if (e.code === 'Z_BUF_ERROR' || /unexpected end of file/i.test(e.message ?? ''))
     return new AppError({ code: 'IMAGES_GZIP_TRUNCATED', kind: 'input', field: 'files', params: { path } })
   if (typeof e.code === 'string' && e.code.startsWith('Z_'))
@@ -86,14 +86,14 @@ function stagingError(path: string, dir: string, err: unknown, signal?: AbortSig
       code: 'IMAGES_GZIP_CORRUPT',
       kind: 'input',
       field: 'files',
-      params: { path, detail: e.message },
+      params: { path, detail: e.message ?? e.code },
       cause: err,
     })
   return new AppError({
     code: 'IMAGES_STAGING_FAILED',
     kind: 'operation',
     field: 'files',
-    params: { path, dir, reason: e.code ?? e.message },
+    params: { path, dir, reason: e.code ?? e.message ?? String(err) },
     cause: err,
   })
 }

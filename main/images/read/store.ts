@@ -78,7 +78,7 @@ export async function openStore(path: string, o: OpenStoreOptions = {}): Promise
   })
   const compression = COMPRESSIONS.find(([, m]) => m.every((x, i) => magic[i] === x))?.[0]
   if (compression !== undefined) await fh.close()
-  if (compression === undefined) return openTar(path, path, fh, st.size, async () => undefined)
+  if (compression === undefined) return openTar(path, path, fh, st.size, () => Promise.resolve())
   if (compression !== 'gzip')
     throw new AppError({
       code: 'IMAGES_COMPRESSED',

@@ -6,6 +6,8 @@ import { appHandlers, type AppHandlerDeps, type Dialogs } from './app-handlers'
 import type { PrivilegedRunner } from '../../app/elevated-runner'
 import { dockerHandlers } from './docker-handlers'
 import { imagesHandlers } from './images-handlers'
+import { lifecycleHandlers } from './lifecycle-handlers'
+import { manageHandlers } from './manage-handlers'
 import { mirrorHandlers } from './mirror-handlers'
 import { registryManageHandlers } from './registry-manage-handlers'
 import { EngineCache } from '../engine-cache'
@@ -49,9 +51,17 @@ export function buildHandlers(deps: HandlerDeps): AllHandlers {
     ...dockerHandlers(engines, process.env, deps.containerName, logins),
     ...registryManageHandlers(engines, deps.containerName, logins),
     ...mirrorHandlers(engines, deps.mirrorName),
+    ...lifecycleHandlers({ settings: deps.settings, engines, containerName: deps.containerName }),
     ...trustHandlers({ ...(deps.trustRoot ? { root: deps.trustRoot } : {}), elevate: deps.elevate }),
     ...verifyHandlers({ ...(deps.trustRoot ? { trustRoot: deps.trustRoot } : {}), engines, logins }),
     ...imagesHandlers({ dialogs: deps.dialogs, logins }),
+    ...manageHandlers({
+      settings: deps.settings,
+      engines,
+      containerName: deps.containerName,
+      logins,
+      now: deps.now,
+    }),
   }
   const unserved = CHANNELS.filter((c) => !(c in handlers))
   if (unserved.length > 0) throw new Error(`no handler for ${unserved.join(', ')}`)

@@ -25,6 +25,16 @@ export const mirrorErrors = {
       'The mirror exited at start: registry:2 asks the upstream {{upstream}} for /v2/ when it starts, and that failed: {{detail}}{{cleanup}}',
     hint: "Check that the engine's host reaches the upstream (DNS, firewall, proxy), and for an internal upstream that its CA file is the one its certificate chains to. Then start the mirror again.",
   },
+  MIRROR_UPSTREAM_LOGIN_REFUSED: {
+    message:
+      'The upstream {{upstream}} refused the login of {{user}}: {{realm}} answered HTTP {{status}}. The mirror would get no image from it (registry:2 then answers 404 "manifest unknown" for every image).',
+    hint: 'Check the user name and the password in its file (for Docker Hub, an access token can stand in for the password), then start the mirror again. Nothing was started.',
+  },
+  MIRROR_UPSTREAM_BASIC_AUTH: {
+    message:
+      'The upstream {{upstream}} asks for a Basic (htpasswd) login, and the image {{image}} (distribution {{version}}) sends the upstream login only to a token service: the mirror would pull nothing.',
+    hint: 'Use a registry:3 image (distribution 3 answers Basic logins too), or an upstream with token auth (Docker Hub and Harbor have it). Nothing was started.',
+  },
   MIRROR_NOT_A_MIRROR: {
     message: 'The container {{name}} is not a pull-through mirror made by Registry Wizard.',
     hint: 'Name the mirror container; a registry is managed as a registry.',
@@ -42,6 +52,10 @@ export const mirrorCliHints = {
   MIRROR_TTL_UNSUPPORTED: 'Leave out --ttl, or add --image registry:3. Nothing was started.',
   MIRROR_UPSTREAM_FAILED:
     "Check that the engine's host reaches the upstream, and --upstream-ca for an internal upstream; then run registry-wizard mirror start again.",
+  MIRROR_UPSTREAM_LOGIN_REFUSED:
+    'Check --upstream-user and the password in the file given to --upstream-password-file (for Docker Hub, an access token can stand in for the password); then run registry-wizard mirror start again. Nothing was started.',
+  MIRROR_UPSTREAM_BASIC_AUTH:
+    'Add --image registry:3 (distribution 3 answers Basic logins too), or mirror an upstream with token auth. Nothing was started.',
   MIRROR_NOT_A_MIRROR:
     'Give --name of the mirror (default registry-mirror); manage a registry with registry-wizard registry status|stop|restart|remove.',
 } as const
@@ -53,6 +67,8 @@ export const mirrorGuiHints = {
   MIRROR_UPSTREAM_CA_INVALID:
     "Pick the PEM CA certificate the upstream's certificate chains to. Nothing was started.",
   MIRROR_UPSTREAM_LOGIN: 'Fill in the upstream user and pick its password file, or leave both empty.',
+  MIRROR_UPSTREAM_LOGIN_REFUSED:
+    'Check the upstream user and pick the right password file (for Docker Hub, an access token can stand in for the password). Nothing was started.',
   MIRROR_NOT_A_MIRROR: 'The container with that name is a registry: manage it in the Registry step.',
 } as const
 
@@ -73,6 +89,11 @@ export const mirrorTexts = {
   },
   version: {
     unknown: 'unknown',
+  },
+  login: {
+    unchecked:
+      'the upstream login was not checked from this machine ({{error}}); if the mirror then answers 404 "manifest unknown" for every image, the login is the likely cause',
+    timeout: 'no answer from the upstream within {{seconds}} s',
   },
 } as const
 
@@ -112,10 +133,10 @@ export const mirrorExplain = {
   MIRROR_PULL_FAILED: {
     title: 'The mirror could not get the image from its upstream',
     explanation:
-      '{{registry}} answered the pull with an error: its upstream was unreachable, refused the login, or has no such image. Note that registry:2 sends the upstream login only to a token service (as Docker Hub uses), not to an upstream with Basic (htpasswd) auth.',
-    fix: "Look at the mirror's log (the Mirror panel) for what the upstream answered; check the upstream address, its CA and the login, then start the mirror again.",
+      '{{registry}} answered the pull with an error: its upstream was unreachable, refused the login, or has no such image. Note that registry:2 sends the upstream login only to a token service (as Docker Hub uses), not to an upstream with Basic (htpasswd) auth. A refused login shows only as 404 MANIFEST_UNKNOWN, in the answer and in the log of the mirror.',
+    fix: 'If the mirror has an upstream login and the upstream holds this image, the login is the likely cause (a password changed since the start): start the mirror again with the current password. Otherwise check the upstream address and its CA (the Mirror panel shows its log).',
     cliFix:
-      "Look at the mirror's log (registry-wizard mirror logs) for what the upstream answered; check --upstream, --upstream-ca and the login, then run registry-wizard mirror start --replace.",
+      'If the mirror has an upstream login and the upstream holds this image, the login is the likely cause (a password changed since the start): run registry-wizard mirror start --replace with --upstream-user and the current --upstream-password-file. Otherwise check --upstream and --upstream-ca (registry-wizard mirror logs).',
   },
 } as const
 

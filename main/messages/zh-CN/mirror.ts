@@ -34,6 +34,16 @@ export const mirrorErrors = {
       '镜像加速器在启动时退出：registry:2 启动时会向上游 {{upstream}} 请求 /v2/，而该请求失败：{{detail}}{{cleanup}}',
     hint: '请检查引擎所在主机能否访问上游（DNS、防火墙、代理）；对于内部上游，请确认其 CA 文件正是其证书所链接到的 CA。然后重新启动镜像加速器。',
   },
+  MIRROR_UPSTREAM_LOGIN_REFUSED: {
+    message:
+      '上游 {{upstream}} 拒绝了用户 {{user}} 的登录：{{realm}} 返回 HTTP {{status}}。镜像加速器将无法从它获取任何镜像（registry:2 随后会对每个镜像都返回 404“manifest unknown”）。',
+    hint: '请检查用户名以及文件中的密码（对于 Docker Hub，可以用访问令牌代替密码），然后重新启动镜像加速器。没有启动任何东西。',
+  },
+  MIRROR_UPSTREAM_BASIC_AUTH: {
+    message:
+      '上游 {{upstream}} 要求 Basic（htpasswd）登录，而镜像 {{image}}（distribution {{version}}）只把上游登录信息发送给令牌服务：镜像加速器将拉取不到任何内容。',
+    hint: '请使用 registry:3 镜像（distribution 3 也支持 Basic 登录），或使用令牌认证的上游（Docker Hub 和 Harbor 都是）。没有启动任何东西。',
+  },
   MIRROR_NOT_A_MIRROR: {
     message: '容器 {{name}} 不是由 Registry Wizard 创建的拉取缓存镜像加速器。',
     hint: '请指定镜像加速器的容器；镜像仓库请按镜像仓库管理。',
@@ -50,6 +60,10 @@ export const mirrorCliHints = {
   MIRROR_TTL_UNSUPPORTED: '请去掉 --ttl，或加上 --image registry:3。没有启动任何东西。',
   MIRROR_UPSTREAM_FAILED:
     '请检查引擎所在主机能否访问上游，内部上游请检查 --upstream-ca；然后重新运行 registry-wizard mirror start。',
+  MIRROR_UPSTREAM_LOGIN_REFUSED:
+    '请检查 --upstream-user 以及 --upstream-password-file 所指文件中的密码（对于 Docker Hub，可以用访问令牌代替密码）；然后重新运行 registry-wizard mirror start。没有启动任何东西。',
+  MIRROR_UPSTREAM_BASIC_AUTH:
+    '请加上 --image registry:3（distribution 3 也支持 Basic 登录），或改用令牌认证的上游。没有启动任何东西。',
   MIRROR_NOT_A_MIRROR:
     '请用 --name 指定镜像加速器（默认 registry-mirror）；镜像仓库请用 registry-wizard registry status|stop|restart|remove 管理。',
 } as const satisfies Texts<typeof enCliHints>
@@ -59,6 +73,8 @@ export const mirrorGuiHints = {
     '请以 https://HOST[:PORT] 的形式填写上游（留空：Docker Hub）；密码文件请单独选择。没有启动任何东西。',
   MIRROR_UPSTREAM_CA_INVALID: '请选择上游证书所链接到的 PEM 格式 CA 证书。没有启动任何东西。',
   MIRROR_UPSTREAM_LOGIN: '请填写上游用户名并选择其密码文件，或两者都留空。',
+  MIRROR_UPSTREAM_LOGIN_REFUSED:
+    '请检查上游用户名并选择正确的密码文件（对于 Docker Hub，可以用访问令牌代替密码）。没有启动任何东西。',
   MIRROR_NOT_A_MIRROR: '该名称的容器是镜像仓库：请在“镜像仓库”步骤中管理它。',
 } as const satisfies Texts<typeof enGuiHints>
 
@@ -78,6 +94,11 @@ export const mirrorTexts = {
   },
   version: {
     unknown: '未知',
+  },
+  login: {
+    unchecked:
+      '未能从本机检查上游登录信息（{{error}}）；如果镜像加速器随后对每个镜像都返回 404“manifest unknown”，最可能的原因是登录信息有误',
+    timeout: '上游在 {{seconds}} 秒内没有应答',
   },
 } as const satisfies Texts<typeof enTexts>
 
@@ -113,10 +134,10 @@ export const mirrorExplain = {
   MIRROR_PULL_FAILED: {
     title: '镜像加速器无法从上游获取该镜像',
     explanation:
-      '{{registry}} 对拉取请求返回了错误：其上游无法访问、拒绝了登录，或没有该镜像。注意：registry:2 只把上游登录信息发送给令牌服务（Docker Hub 使用的方式），不会发送给使用 Basic（htpasswd）认证的上游。',
-    fix: '请查看镜像加速器的日志（“镜像加速器”面板）中上游的回应；检查上游地址、其 CA 和登录信息，然后重新启动镜像加速器。',
+      '{{registry}} 对拉取请求返回了错误：其上游无法访问、拒绝了登录，或没有该镜像。注意：registry:2 只把上游登录信息发送给令牌服务（Docker Hub 使用的方式），不会发送给使用 Basic（htpasswd）认证的上游。被拒绝的登录只会表现为 404 MANIFEST_UNKNOWN，无论是在应答中还是在镜像加速器的日志中。',
+    fix: '如果镜像加速器设置了上游登录信息且上游有该镜像，最可能的原因是登录信息有误（启动后密码已更改）：请用当前密码重新启动镜像加速器。否则请检查上游地址及其 CA（“镜像加速器”面板显示其日志）。',
     cliFix:
-      '请查看镜像加速器的日志（registry-wizard mirror logs）中上游的回应；检查 --upstream、--upstream-ca 和登录信息，然后运行 registry-wizard mirror start --replace。',
+      '如果镜像加速器设置了上游登录信息且上游有该镜像，最可能的原因是登录信息有误（启动后密码已更改）：请运行 registry-wizard mirror start --replace，并给出 --upstream-user 和当前的 --upstream-password-file。否则请检查 --upstream 和 --upstream-ca（registry-wizard mirror logs）。',
   },
 } as const satisfies Texts<typeof enExplain>
 

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import type { CertificateSummary } from '../../../main/ipc/contract'
-import { expiryLevel, formatDate } from '../lib/format'
+import { formatDate } from '../lib/format'
+import { ExpiryBadge } from './ExpiryBadge'
 
 /** Subject, SANs, validity with a countdown, fingerprint: the public facts of a certificate. */
 export function CertificateCard({
@@ -13,7 +14,6 @@ export function CertificateCard({
   testId: string
 }): React.JSX.Element {
   const { t, i18n } = useTranslation()
-  const level = expiryLevel(cert.daysLeft, cert.expired)
   return (
     <article className="cert-card" data-testid={testId} aria-label={title}>
       <header className="cert-card-head">
@@ -24,9 +24,7 @@ export function CertificateCard({
           <h3>{title}</h3>
           <p className="muted mono">{cert.subject}</p>
         </div>
-        <span className={`badge badge-${level}`}>
-          {level === 'expired' ? t('cert.expired') : t('cert.daysLeft', { count: cert.daysLeft })}
-        </span>
+        <ExpiryBadge notAfter={cert.notAfter} />
       </header>
       <dl className="cert-facts">
         {!cert.isCa && (

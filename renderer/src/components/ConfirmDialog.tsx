@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next'
  */
 export function ConfirmDialog({
   trigger,
+  triggerLabel,
   title,
   description,
   confirm,
@@ -14,6 +15,8 @@ export function ConfirmDialog({
   onConfirm,
 }: {
   trigger: string
+  /** The trigger's accessible name when its text alone is ambiguous (one Delete per table row). */
+  triggerLabel?: string | undefined
   title: string
   description: string
   confirm: string
@@ -24,7 +27,7 @@ export function ConfirmDialog({
   return (
     <AlertDialog.Root>
       <AlertDialog.Trigger asChild>
-        <button type="button" className="btn btn-danger" disabled={disabled}>
+        <button type="button" className="btn btn-danger" disabled={disabled} aria-label={triggerLabel}>
           {trigger}
         </button>
       </AlertDialog.Trigger>

@@ -84,7 +84,7 @@ export function DataTable<T>(props: DataTableProps<T>): React.JSX.Element {
   )
 }
 
-interface Meta {
+export interface Meta {
   className?: string | undefined
   hiddenHeader?: boolean | undefined
   title: string
@@ -104,7 +104,7 @@ function toColumnDef<T>(c: DataColumn<T>): ColumnDef<T, string | number | undefi
   }
 }
 
-function HeaderCell<T>({ header }: { header: Header<T, unknown> }): React.JSX.Element {
+export function HeaderCell<T>({ header }: { header: Header<T, unknown> }): React.JSX.Element {
   const { t } = useTranslation()
   const meta = header.column.columnDef.meta as Meta
   const order = header.column.getIsSorted()
@@ -134,7 +134,7 @@ function HeaderCell<T>({ header }: { header: Header<T, unknown> }): React.JSX.El
 }
 
 /** Previous / next page, shown only when the rows take more than one page. */
-function Pager<T>({ table, label }: { table: Table<T>; label: string }): React.JSX.Element | null {
+export function Pager<T>({ table, label }: { table: Table<T>; label: string }): React.JSX.Element | null {
   const { t } = useTranslation()
   const pages = table.getPageCount()
   if (pages <= 1) return null

@@ -1,10 +1,14 @@
 import { useTranslation } from 'react-i18next'
 import type { KnownCa, KnownCert } from '../../../main/ipc/contract'
 import { DataTable, type DataColumn } from '../components/DataTable'
-import { daysUntil, expiryLevel, formatDate } from '../lib/format'
+import { caExpiryWarning } from '../../../main/lifecycle/expiry'
+import { ExpiryBadge } from '../components/ExpiryBadge'
+import { translator } from '../i18n'
+import { formatDate } from '../lib/format'
 import { useAppStore, type StepId } from '../stores/app-store'
 import { useCertsStore } from '../stores/certs-store'
 import { usePlanStore } from '../stores/plan-store'
+import { KnownRegistries } from './home/KnownRegistries'
 
 /** For returning users: known CAs and certificates with their expiry, and quick actions. */
 export function HomeScreen(): React.JSX.Element {
@@ -23,6 +27,7 @@ export function HomeScreen(): React.JSX.Element {
         </button>
       </section>
       <QuickActions />
+      <KnownRegistries />
       <KnownCas />
       <KnownCerts />
     </div>
@@ -42,6 +47,7 @@ function QuickActions(): React.JSX.Element {
     ['registry', 'home.replace', 'home.replaceHelp'],
     ['trust', 'home.export', 'home.exportHelp'],
     ['images', 'images.home', 'images.homeHelp'],
+    ['contents', 'contents.home', 'contents.homeHelp'],
   ]
   return (
     <section className="card" aria-labelledby="home-quick">
@@ -59,15 +65,29 @@ function QuickActions(): React.JSX.Element {
 }
 
 function Expires({ iso }: { iso: string }): React.JSX.Element {
-  const { t, i18n } = useTranslation()
-  const days = daysUntil(iso)
-  const level = expiryLevel(days, days < 0)
+  const { i18n } = useTranslation()
   return (
     <>
-      {formatDate(iso, i18n.language)}{' '}
-      <span className={`badge badge-${level}`}>
-        {level === 'expired' ? t('cert.expired') : t('cert.daysLeft', { count: days })}
-      </span>
+      {formatDate(iso, i18n.language)} <ExpiryBadge notAfter={iso} />
+    </>
+  )
+}
+
+/** The CA rule (main/lifecycle/expiry): a CA ending within 180 days, or ended, is said in words under the table. */
+function CaWarnings({ cas }: { cas: KnownCa[] }): React.JSX.Element | null {
+  useTranslation()
+  const warnings = cas.flatMap((c) => {
+    const w = caExpiryWarning(c.notAfter)
+    return w === undefined ? [] : [{ dir: c.dir, subject: c.subject, text: translator().render(w.message) }]
+  })
+  if (warnings.length === 0) return null
+  return (
+    <>
+      {warnings.map((w) => (
+        <p key={w.dir} className="notice notice-warn" role="status" data-testid="ca-warning">
+          <strong>{w.subject.replace(/^CN=/, '')}</strong> {w.text}
+        </p>
+      ))}
     </>
   )
 }
@@ -113,6 +133,7 @@ function KnownCas(): React.JSX.Element {
       ) : (
         <DataTable rows={cas} columns={columns} rowKey={(c) => c.dir} label={t('home.cas')} />
       )}
+      <CaWarnings cas={cas} />
     </section>
   )
 }

@@ -204,7 +204,9 @@ describe('ImagesStep', () => {
   it('an archive naming its image only by a tag: the row says so, IMAGES_UNNAMED is shown at Repository, which is sent', async () => {
     const { api } = await setUp()
     const user = userEvent.setup()
-    const tagOnly = { ...archive, images: [{ ...archive.images[0]!, names: [], tags: ['1.0'] }] }
+    const first = archive.images[0]
+    if (first === undefined) throw new Error('the fixture has an image')
+    const tagOnly = { ...archive, images: [{ ...first, names: [], tags: ['1.0'] }] }
     api.inspectImageArchive.mockResolvedValue(ok(tagOnly))
     const unnamed = new AppError({
       code: 'IMAGES_UNNAMED',

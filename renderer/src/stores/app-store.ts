@@ -2,13 +2,13 @@ import { create } from 'zustand'
 import type { AppInfo, ErrorInfo, Language, Settings } from '../../../main/ipc/contract'
 import { api } from '../api'
 
-export const STEPS = ['plan', 'certificates', 'registry', 'trust', 'verify', 'images'] as const
+export const STEPS = ['plan', 'certificates', 'registry', 'trust', 'verify', 'images', 'contents'] as const
 export type StepId = (typeof STEPS)[number]
 export type Screen = 'home' | StepId
 
 /** Where a screen's title and subtitle are in the gui catalogue (`home.title`, `steps.plan.title`, `images.title`). */
 export const screenKey = (screen: Screen): string =>
-  screen === 'home' || screen === 'images' ? screen : `steps.${screen}`
+  screen === 'home' || screen === 'images' || screen === 'contents' ? screen : `steps.${screen}`
 
 interface AppState {
   info: AppInfo | undefined
