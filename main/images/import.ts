@@ -126,10 +126,24 @@ async function pushTags(c: RegistryClient, plan: PlannedImage[], m: Meter): Prom
   return out
 }
 
-async function openAll(files: string[], o: OpenSourceOptions): Promise<ImageSource[]> {
+async function openAll(
+  files: string[],
+  o: OpenSourceOptions,
+  onProgress: TransferOptions['onProgress'],
+): Promise<ImageSource[]> {
   const sources: ImageSource[] = []
   try {
-    for (const f of files) sources.push(await openImageSource(f, o))
+    for (const path of files) {
+      const started = Date.now()
+      const onDecompress = (done: number, total: number): void =>
+        onProgress?.({
+          message: message('progress.images.decompress', { path }),
+          done,
+          total,
+          bytesPerSecond: Math.round((done * 1000) / Math.max(1, Date.now() - started)),
+        })
+      sources.push(await openImageSource(path, { ...o, onDecompress }))
+    }
     return sources
   } catch (e) {
     await Promise.all(sources.map((s) => s.close()))
@@ -140,7 +154,7 @@ async function openAll(files: string[], o: OpenSourceOptions): Promise<ImageSour
 export async function importImages(input: ImportInput, o: TransferOptions = {}): Promise<ImportResult> {
   const started = Date.now()
   checkNaming(input.prefix, input.repository)
-  const sources = await openAll(input.files, { signal: o.signal, tmpRoot: input.tmpRoot })
+  const sources = await openAll(input.files, { signal: o.signal, tmpRoot: input.tmpRoot }, o.onProgress)
   const c = registryClient({ ...input.registry, user: input.user, password: input.password })
   try {
     const plan = planImport(sources, input.prefix, input.repository)

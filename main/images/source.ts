@@ -17,6 +17,8 @@ export interface OpenSourceOptions {
   signal?: AbortSignal | undefined
   /** Where a .tar.gz is decompressed (a private staging folder under it; default os.tmpdir()). */
   tmpRoot?: string | undefined
+  /** A .tar.gz being decompressed: compressed bytes read of its size. */
+  onDecompress?: ((read: number, total: number) => void) | undefined
 }
 
 function kindOf(store: ArchiveStore): ArchiveKind | undefined {
@@ -45,7 +47,7 @@ async function readImages(ctx: ReadCtx): Promise<{ kind: ArchiveKind; images: So
 
 export async function openImageSource(path: string, o: OpenSourceOptions = {}): Promise<ImageSource> {
   throwIfAborted(o.signal)
-  const store = await openStore(path, { signal: o.signal, tmpRoot: o.tmpRoot })
+  const store = await openStore(path, { signal: o.signal, tmpRoot: o.tmpRoot, onDecompress: o.onDecompress })
   const ctx: ReadCtx = { store, path, blobs: new Map() }
   let closed = false
   const close = async (): Promise<void> => {

@@ -12,17 +12,31 @@ export const EXPIRY_DAYS = { watch: 90, soon: 30 } as const
 /** A CA is warned about from this many days before its end (it takes months to reach every client with a new CA). */
 export const CA_WARN_DAYS = 180
 
-export function expiryLevel(days: number, expired = days < 0): ExpiryLevel {
+/** The level of `days` left; `watchDays` moves the amber boundary (a CA: CA_WARN_DAYS, as its warning). */
+export function expiryLevel(
+  days: number,
+  expired = days < 0,
+  watchDays: number = EXPIRY_DAYS.watch,
+): ExpiryLevel {
   if (expired || days < 0) return 'expired'
   if (days < EXPIRY_DAYS.soon) return 'soon'
-  if (days <= EXPIRY_DAYS.watch) return 'watch'
+  if (days <= watchDays) return 'watch'
   return 'ok'
 }
 
-/** The level of a notAfter date at `now`. */
-export function expiryLevelAt(notAfter: string | Date, now: Date = new Date()): ExpiryLevel {
+export type ExpiryKind = 'certificate' | 'ca'
+
+/** Where amber starts: a CA from CA_WARN_DAYS out (when its warning starts), a certificate from EXPIRY_DAYS.watch. */
+export const watchDaysOf = (kind: ExpiryKind): number => (kind === 'ca' ? CA_WARN_DAYS : EXPIRY_DAYS.watch)
+
+/** The level of a notAfter date at `now`; a CA is amber from CA_WARN_DAYS out (when its warning starts). */
+export function expiryLevelAt(
+  notAfter: string | Date,
+  now: Date = new Date(),
+  kind: ExpiryKind = 'certificate',
+): ExpiryLevel {
   const end = typeof notAfter === 'string' ? Date.parse(notAfter) : notAfter.getTime()
-  return expiryLevel(daysLeft(notAfter, now), end <= now.getTime())
+  return expiryLevel(daysLeft(notAfter, now), end <= now.getTime(), watchDaysOf(kind))
 }
 
 export type CaWarningCode = 'CA_EXPIRED' | 'CA_EXPIRES_SOON'

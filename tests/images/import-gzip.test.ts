@@ -86,7 +86,19 @@ describe.skipIf(!ready)('images import of .tar.gz / .tgz archives', () => {
     expect(seen.path).toBe(gz)
     expect(seen.images[0]?.names).toEqual([`library/${tag}`])
     expect(await readdir(tmpRoot)).toEqual([])
-    const zipped = await importImages({ files: [gz], registry: endpoint(), prefix: 'gz', tmpRoot })
+    const unzipping: { done: number; total: number }[] = []
+    const zipped = await importImages(
+      { files: [gz], registry: endpoint(), prefix: 'gz', tmpRoot },
+      {
+        onProgress: (p) => {
+          if (p.message.key === 'progress.images.decompress') unzipping.push({ done: p.done, total: p.total })
+        },
+      },
+    )
+    // Decompressing is reported too (compressed bytes read of the file's size), ending at the whole file.
+    const gzSize = (await readFile(gz)).length
+    expect(unzipping.length).toBeGreaterThan(0)
+    expect(unzipping.at(-1)).toEqual({ done: gzSize, total: gzSize })
     expect(zipped.images.map((i) => i.digest)).toEqual(plain.images.map((i) => i.digest))
     expect(zipped.blobs.uploaded + zipped.blobs.mounted).toBe(plain.blobs.uploaded)
     const raw = await skopeoRaw(reg.trustDir, `127.0.0.1:${reg.port}/gz/library/${tag}`)

@@ -24,6 +24,8 @@ export interface StagingOptions {
   signal?: AbortSignal | undefined
   /** Where the staging folder goes (default os.tmpdir()). */
   tmpRoot?: string | undefined
+  /** Compressed bytes read so far of the whole file, about 10 times a second while decompressing. */
+  onDecompress?: ((read: number, total: number) => void) | undefined
 }
 
 export interface StagedTar {
@@ -99,6 +101,23 @@ function stagingError(path: string, dir: string, err: unknown, signal?: AbortSig
 }
 
 /** Decompresses the gzip at `path` into a new staging folder; nothing stays behind when this fails. */
+/** Calls `report` with the bytes read of `total`, throttled, and once at the end. */
+function reportReads(
+  input: NodeJS.ReadableStream,
+  total: number,
+  report: (read: number, total: number) => void,
+) {
+  let read = 0
+  let last = 0
+  input.on('data', (chunk: Buffer) => {
+    read += chunk.length
+    const now = Date.now()
+    if (now - last < 100 && read < total) return
+    last = now
+    report(read, total)
+  })
+}
+
 export async function stageGzip(path: string, o: StagingOptions = {}): Promise<StagedTar> {
   throwIfAborted(o.signal)
   const root = o.tmpRoot ?? tmpdir()
@@ -117,7 +136,9 @@ export async function stageGzip(path: string, o: StagingOptions = {}): Promise<S
   const file = join(dir, 'archive.tar')
   try {
     const out = createWriteStream(file, { mode: 0o600, flags: 'wx' })
-    await pipeline(createReadStream(path, { highWaterMark: 1 << 20 }), createGunzip(), out, {
+    const input = createReadStream(path, { highWaterMark: 1 << 20 })
+    if (o.onDecompress !== undefined) reportReads(input, compressed, o.onDecompress)
+    await pipeline(input, createGunzip(), out, {
       signal: o.signal,
     })
     throwIfAborted(o.signal)

@@ -91,6 +91,7 @@ export const imagesErrors = {
 export const imagesProgress = {
   open: 'reading {{path}}',
   blob: 'sending {{digest}} to {{repository}}',
+  decompress: 'decompressing {{path}} into a private staging folder',
   blobPresent: '{{digest}} is already in {{repository}}',
   blobMounted: '{{digest}} mounted into {{repository}} from {{from}}',
   blobUploaded: '{{digest}} sent to {{repository}}',

@@ -91,6 +91,7 @@ export const imagesErrors = {
 export const imagesProgress = {
   open: '正在读取 {{path}}',
   blob: '正在把 {{digest}} 发送到 {{repository}}',
+  decompress: '正在将 {{path}} 解压到私有暂存目录',
   blobPresent: '{{digest}} 已在 {{repository}} 中',
   blobMounted: '{{digest}} 已从 {{from}} 挂载到 {{repository}}',
   blobUploaded: '{{digest}} 已发送到 {{repository}}',

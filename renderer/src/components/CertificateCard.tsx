@@ -24,7 +24,7 @@ export function CertificateCard({
           <h3>{title}</h3>
           <p className="muted mono">{cert.subject}</p>
         </div>
-        <ExpiryBadge notAfter={cert.notAfter} />
+        <ExpiryBadge notAfter={cert.notAfter} days={cert.daysLeft} kind={cert.isCa ? 'ca' : 'certificate'} />
       </header>
       <dl className="cert-facts">
         {!cert.isCa && (

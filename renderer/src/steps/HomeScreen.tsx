@@ -64,11 +64,11 @@ function QuickActions(): React.JSX.Element {
   )
 }
 
-function Expires({ iso }: { iso: string }): React.JSX.Element {
+function Expires({ iso, kind }: { iso: string; kind?: 'ca' }): React.JSX.Element {
   const { i18n } = useTranslation()
   return (
     <>
-      {formatDate(iso, i18n.language)} <ExpiryBadge notAfter={iso} />
+      {formatDate(iso, i18n.language)} <ExpiryBadge notAfter={iso} kind={kind} />
     </>
   )
 }
@@ -106,7 +106,7 @@ function KnownCas(): React.JSX.Element {
     {
       id: 'expires',
       header: t('home.expires'),
-      cell: (c) => <Expires iso={c.notAfter} />,
+      cell: (c) => <Expires iso={c.notAfter} kind="ca" />,
       sortValue: (c) => byDate(c.notAfter),
     },
     {

@@ -97,6 +97,10 @@ export const initialContentsState = {
   gcError: undefined,
 } satisfies Partial<ContentsState>
 
+/** HOST:PORT as docker writes it (an IPv6 host bracketed). */
+export const addressOf = (ref: ContentsRegistryRef): string =>
+  `${ref.host.includes(':') && !ref.host.startsWith('[') ? `[${ref.host}]` : ref.host}:${ref.port}`
+
 /** Every tag as a row, those whose `repository:tag` holds the filter (case-insensitive). */
 export function tagRows(repositories: ContentsRepository[] | undefined, filter: string): TagRow[] {
   const f = filter.trim().toLowerCase()

@@ -1,9 +1,8 @@
 import { useTranslation } from 'react-i18next'
 import { formatBytes } from '../../../../main/images/format-bytes'
-import { hostPort } from '../../../../main/net/address'
 import type { ContentsRegistryRef } from '../../../../main/ipc/contract'
 import { ErrorNotice } from '../../components/ErrorNotice'
-import { useContentsStore } from '../../stores/contents-store'
+import { addressOf, useContentsStore } from '../../stores/contents-store'
 import { useFieldLabel } from './use-field-label'
 
 /** The registry read, Refresh, the name filter and what the registry holds in numbers. */
@@ -17,7 +16,7 @@ export function ContentsHeader({ target }: { target: ContentsRegistryRef }): Rea
     <section className="card" aria-labelledby="contents-head">
       <div className="card-title-row">
         <h2 id="contents-head" className="mono">
-          {t('contents.target', { target: hostPort(target.host, target.port) })}
+          {t('contents.target', { target: addressOf(target) })}
         </h2>
         <button type="button" className="btn btn-secondary" disabled={loading} onClick={() => void load()}>
           {t('contents.refresh')}

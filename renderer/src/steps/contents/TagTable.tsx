@@ -11,9 +11,8 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ContentsRegistryRef } from '../../../../main/ipc/contract'
-import { hostPort } from '../../../../main/net/address'
 import { HeaderCell, Pager, type Meta } from '../../components/DataTable'
-import { tagRows, useContentsStore, type TagRow } from '../../stores/contents-store'
+import { addressOf, tagRows, useContentsStore, type TagRow } from '../../stores/contents-store'
 import { useTagColumns } from './columns'
 import { useCopyStore } from './copy-store'
 
@@ -36,7 +35,7 @@ export function TagTable({ target }: { target: ContentsRegistryRef }): React.JSX
       <p className="muted" aria-live="polite">
         {t('contents.shown', { shown: rows.length, total })}
       </p>
-      <VirtualTable rows={rows} address={hostPort(target.host, target.port)} />
+      <VirtualTable rows={rows} address={addressOf(target)} />
       <CopiedLine />
     </section>
   )
@@ -87,6 +86,7 @@ function VirtualBody(props: {
   children: React.ReactNode
 }): React.JSX.Element {
   const scroller = useRef<HTMLDivElement>(null)
+  // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; read in render
   const virtualizer = useVirtualizer({
     count: props.rows.length,
     getScrollElement: () => scroller.current,
