@@ -573,7 +573,8 @@ export interface Channels {
   /** A job: the mirror container in proxy mode on the plan's engine, TLS from certDir (its own port, 5001 default). */
   startMirror: {
     request: StartMirrorRequest
-    response: { containerId: string; url: string; upstream: string }
+    /** `notices`: what the user should know that did not stop the start (e.g. the upstream login was not checked). */
+    response: { containerId: string; url: string; upstream: string; notices: Message[] }
   }
   mirrorStatus: { request: { plan: Plan }; response: MirrorStatusInfo }
   mirrorStop: { request: { plan: Plan }; response: MirrorStatusInfo }

@@ -58,7 +58,7 @@ export function mirrorHandlers(
           onProgress: (e) => job?.report({ step: e.step, percent: undefined, message: e.message }),
         },
       )
-      return { containerId: result.id, url: result.url, upstream: result.upstream }
+      return { containerId: result.id, url: result.url, upstream: result.upstream, notices: result.notices }
     },
 
     mirrorStatus: async ({ plan }) => mirrorInfo(await mirrorStatus(await engines.get(plan.docker), name)),

@@ -23,7 +23,17 @@ describe('MirrorPanel', () => {
     const api = await resetAll('zh-CN')
     api.mirrorStatus.mockResolvedValueOnce(notFound).mockResolvedValue(ok(running))
     api.startMirror.mockResolvedValue(
-      ok({ containerId: 'abc', url: 'https://192.168.20.10:5001', upstream: 'https://hub.internal:5000' }),
+      ok({
+        containerId: 'abc',
+        url: 'https://192.168.20.10:5001',
+        upstream: 'https://hub.internal:5000',
+        notices: [
+          {
+            key: 'mirror.login.unchecked',
+            params: { error: { key: 'mirror.login.timeout', params: { seconds: 15 } } },
+          },
+        ],
+      }),
     )
     const user = userEvent.setup()
     render(<MirrorPanel plan={plan} certDir={certDir} />)
@@ -51,6 +61,10 @@ describe('MirrorPanel', () => {
       ),
     ).toBeTruthy()
     expect(await screen.findByText('拉取缓存镜像加速器：不接受推送')).toBeTruthy()
+    // The start's notices are shown too (here: the upstream login could not be checked from this machine).
+    expect(
+      await screen.findByText('未能从本机检查上游登录信息（上游在 15 秒内没有应答）', { exact: false }),
+    ).toBeTruthy()
   })
 
   it('shows the running mirror and removes it only after the confirmation', async () => {

@@ -29,6 +29,11 @@ export function MirrorPanel({ plan, certDir }: { plan: Plan; certDir: string }):
           {translator().render(actions.done)}
         </p>
       )}
+      {actions.notices.map((n) => (
+        <p key={n.key} className="notice" data-notice={n.key}>
+          {translator().render(n)}
+        </p>
+      ))}
     </section>
   )
 }

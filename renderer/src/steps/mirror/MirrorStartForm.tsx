@@ -53,6 +53,7 @@ export function MirrorStartForm(props: {
       'start',
       (jobId) => api().startMirror(request(jobId, props.plan, props.certDir, form)),
       (v) => guiMessage('started', { url: v.url, upstream: v.upstream }),
+      (v) => v.notices,
     )
   return (
     <div className="form-grid">

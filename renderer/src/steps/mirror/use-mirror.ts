@@ -33,10 +33,13 @@ export interface MirrorActions {
   busy: { action: MirrorAction; jobId: string } | undefined
   error: ErrorInfo | undefined
   done: Message | undefined
+  /** What the last action's result asked the user to know (a start's notices). */
+  notices: Message[]
   run: <T>(
     action: MirrorAction,
     call: (jobId: string) => Promise<Result<T>>,
     done: (value: T) => Message,
+    notices?: (value: T) => Message[],
   ) => Promise<void>
 }
 
@@ -45,18 +48,22 @@ export function useMirrorActions(refresh: () => Promise<void>): MirrorActions {
   const [busy, setBusy] = useState<MirrorActions['busy']>()
   const [error, setError] = useState<ErrorInfo>()
   const [done, setDone] = useState<Message>()
-  const run: MirrorActions['run'] = async (action, call, doneLine) => {
+  const [notices, setNotices] = useState<Message[]>([])
+  const run: MirrorActions['run'] = async (action, call, doneLine, noticesOf) => {
     const jobId = newJobId(`mirror-${action}`)
     setBusy({ action, jobId })
     setError(undefined)
     setDone(undefined)
+    setNotices([])
     const r = await call(jobId)
     setBusy(undefined)
-    if (r.ok) setDone(doneLine(r.value))
-    else setError(r.error)
+    if (r.ok) {
+      setDone(doneLine(r.value))
+      setNotices(noticesOf?.(r.value) ?? [])
+    } else setError(r.error)
     await refresh()
   }
-  return { busy, error, done, run }
+  return { busy, error, done, notices, run }
 }
 
 export const guiMessage = (key: string, params?: Message['params']): Message =>
