@@ -46,6 +46,44 @@ function fill(template: string, values: Record<string, string>): string {
 }
 
 /**
+ * The README's CA renewal section (both languages): during the overlap ca.crt carries the new CA and the previous one;
+ * which machines still need this bundle. Empty for a bundle of one CA.
+ */
+function overlapValues(
+  ca: TrustCa,
+  previous: TrustCa | undefined,
+): Record<'OVERLAP_ZH' | 'OVERLAP_EN', string> {
+  if (previous === undefined) return { OVERLAP_ZH: '', OVERLAP_EN: '' }
+  const day = (iso: string): string => iso.slice(0, 10)
+  const v = { old: previous.subject, oldFp: previous.fingerprintSha256, until: day(previous.notAfter) }
+  const n = { fp: ca.fingerprintSha256, until: day(ca.notAfter) }
+  return {
+    OVERLAP_ZH: `## CA 续期过渡期：本包包含两个 CA
+
+\`ca.crt\` 同时包含**新 CA**（指纹 ${n.fp}，有效期至 ${n.until}）和**旧 CA** ${v.old}（指纹 ${v.oldFp}，有效期至 ${v.until}）。
+\`ca.crt.sha256\` 每个证书一行指纹，两个都要核对。
+
+**哪些机器还需要它：**每一台要访问上述仓库、但还没有安装本包的机器——也就是只信任旧 CA 的机器。镜像仓库目前仍使用旧 CA 签发的证书，
+这些机器现在还能工作；一旦服务器证书换成新 CA 签发的（最迟在 ${v.until} 旧 CA 到期之前），没有安装本包的机器就会拒绝连接。
+已经装过旧信任包的机器直接再运行 \`sudo sh install.sh\` 即可（旧的 ca.crt 会被替换并保留备份）。
+macOS 和 Windows 的脚本一次只导入一个证书：请在这些机器上分别导入两个证书（见下方的手动步骤）。
+`,
+    OVERLAP_EN: `## CA renewal overlap: this bundle carries two CAs
+
+\`ca.crt\` holds the **new CA** (fingerprint ${n.fp}, valid until ${n.until}) and the **previous CA** ${v.old} (fingerprint
+${v.oldFp}, valid until ${v.until}). \`ca.crt.sha256\` has one fingerprint line per certificate: check both.
+
+**Which machines still need it:** every machine that uses the registries above and has not installed this bundle yet,
+that is, every machine that trusts only the previous CA. The registry still serves a certificate from the previous CA,
+so they work today; once the server certificate comes from the new CA (at the latest before the previous CA ends on
+${v.until}) a machine without this bundle refuses the registry. A machine with the earlier bundle just runs
+\`sudo sh install.sh\` again (its old ca.crt is replaced, a backup kept).
+The macOS and Windows scripts import one certificate at a time: import both certificates there by hand.
+`,
+  }
+}
+
+/**
  * Every file of the trust bundle, in memory: the CA, its fingerprint, the installers, the Ansible playbook and the
  * bilingual README, then SHA256SUMS over all of them. Throws if anything would hold a private key.
  */
@@ -53,9 +91,12 @@ export function buildBundleFiles(
   ca: TrustCa,
   registries: RegistryAddress[],
   mirror?: RegistryAddress,
+  previousCa?: TrustCa,
 ): BundleFile[] {
   const folder = bundleFolderName(registries, mirror)
+  const cas = previousCa === undefined ? [ca] : [ca, previousCa]
   const values = {
+    ...overlapValues(ca, previousCa),
     FOLDER: folder,
     REGISTRIES: registries.map((r) => `- \`${r.hostPort}\``).join('\n'),
     FIRST_REGISTRY: registries[0]?.hostPort ?? 'HOST:PORT',
@@ -64,8 +105,12 @@ export function buildBundleFiles(
     OS_FILE: osStoreFileName(ca),
   }
   const files: BundleFile[] = [
-    { path: CA_CERT_FILE, content: ca.pem, mode: 0o644 },
-    { path: FINGERPRINT_FILE, content: `SHA256 Fingerprint=${ca.fingerprintSha256}\n`, mode: 0o644 },
+    { path: CA_CERT_FILE, content: cas.map((c) => c.pem).join(''), mode: 0o644 },
+    {
+      path: FINGERPRINT_FILE,
+      content: cas.map((c) => `SHA256 Fingerprint=${c.fingerprintSha256}\n`).join(''),
+      mode: 0o644,
+    },
     {
       path: 'registries.txt',
       content: `# Registry addresses (HOST:PORT as in image references) install.sh trusts by default.\n${registries.map((r) => r.hostPort).join('\n')}\n`,

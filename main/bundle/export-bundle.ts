@@ -12,6 +12,11 @@ import { findPrivateKeys, verifyBundleDir } from './verify-bundle'
 
 export interface ExportBundleInput {
   ca: TrustCa
+  /**
+   * The CA a renewal replaced (main/lifecycle/renew-ca): ca.crt then carries both, for the overlap, and the README says
+   * which machines still need the bundle.
+   */
+  previousCa?: TrustCa | undefined
   registries: RegistryAddress[]
   /** A Docker Hub mirror install.sh sets up by default (mirror.txt). */
   mirror?: RegistryAddress | undefined
@@ -180,7 +185,7 @@ export async function exportBundle(input: ExportBundleInput): Promise<ExportedBu
   const field = input.field ?? 'outDir'
   throwIfAborted(input.signal)
   const t = await target(input, field)
-  const files = buildBundleFiles(input.ca, input.registries, input.mirror)
+  const files = buildBundleFiles(input.ca, input.registries, input.mirror, input.previousCa)
   let made: string[] = []
   let tmp: string | undefined
   const doing: Doing = { action: 'createFolder', path: t.outDir }

@@ -647,11 +647,6 @@ export interface Channels {
     response: ImportImagesResult
   }
   exportImages: { request: ExportImagesRequest; response: ExportImagesResult }
-  /** The registry's catalog with each repository's tags. */
-  listRegistryImages: {
-    request: ImagesRegistryRef
-    response: { repositories: { name: string; tags: string[] }[] }
-  }
   // Registry contents (main/manage)
   /** Repositories (all, or those `repo` picks: a name or glob) with each tag resolved: platforms, sizes, created. */
   readCatalog: {
@@ -792,7 +787,6 @@ const channelSet = {
   inspectImageArchive: true,
   importImages: true,
   exportImages: true,
-  listRegistryImages: true,
   readCatalog: true,
   storageUsage: true,
   deleteImage: true,

@@ -40,7 +40,7 @@ const repoName = z
   .regex(/^[a-z0-9][a-z0-9._/-]{0,254}$/, { error: 'gui.contents.allowed.repository' })
 const repoFilter = z
   .string()
-  .regex(/^[\w.\/*?{}[\]!,-]{1,255}$/, { error: 'gui.contents.allowed.filter' })
+  .regex(/^[\w./*?{}[\]!,-]{1,255}$/, { error: 'gui.contents.allowed.filter' })
   .optional()
 const tagName = z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/, { error: 'gui.contents.allowed.tag' })
 const digest = z.string().regex(/^sha256:[0-9a-f]{64}$/, { error: 'gui.contents.allowed.digest' })
@@ -203,7 +203,6 @@ export const schemas = {
       error: 'gui.images.allowed.destination',
       path: ['folderId'],
     }),
-  listRegistryImages: z.strictObject(imagesRegistry),
   readCatalog: z.strictObject({ ...contentsRegistry, repo: repoFilter }),
   storageUsage: z.strictObject(contentsRegistry),
   deleteImage: z

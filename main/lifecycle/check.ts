@@ -160,9 +160,7 @@ function readServed(input: CheckInput, timeoutMs: number): Promise<Served> {
       }
       const cert = new X509Certificate(peer.raw)
       const identity = socket.authorized ? checkServerIdentity(host, peer) : undefined
-      const trustError = socket.authorized
-        ? identity?.message
-        : String(socket.authorizationError)
+      const trustError = socket.authorized ? identity?.message : String(socket.authorizationError)
       resolve({ cert, trusted: trustError === undefined, trustError })
     })
   })

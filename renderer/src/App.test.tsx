@@ -15,7 +15,7 @@ describe('App', () => {
     render(<App />)
     const nav = screen.getByRole('navigation', { name: 'Wizard steps' })
     for (const step of ['Registry', 'Client trust', 'Verify']) {
-      await user.click(within(nav).getByRole('button', { name: new RegExp(step) }))
+      await user.click(within(nav).getByRole('button', { name: new RegExp(`^${step}$`) }))
       expect(
         screen.getAllByText('Issue the server certificate first: this step uses it.').length,
       ).toBeGreaterThan(0)

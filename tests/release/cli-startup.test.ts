@@ -54,7 +54,22 @@ describe('CLI start-up loads only what the command needs', () => {
 
   it('--help and an unknown command see every group; a named group loads only itself', () => {
     const all = groupsFor(['--help']).flatMap((g) => g.names)
-    expect(all).toEqual(['ca', 'cert', 'engine', 'registry', 'verify', 'trust', 'bundle', 'drives'])
+    expect(all).toEqual([
+      'ca',
+      'cert',
+      'engine',
+      'registry',
+      'verify',
+      'images',
+      'mirror',
+      'catalog',
+      'delete',
+      'prune',
+      'check',
+      'trust',
+      'bundle',
+      'drives',
+    ])
     expect(groupsFor([]).flatMap((g) => g.names)).toEqual(all)
     expect(groupsFor(['certs']).flatMap((g) => g.names)).toEqual(all)
     expect(groupsFor(['--version'])).toEqual([])

@@ -157,14 +157,27 @@ P() { printf '%s%s' "${ROOT%/}" "$1"; }
 [ -f "$CA_FILE" ] || die "ca.crt is missing beside install.sh"
 [ -f "$FINGERPRINT_FILE" ] || die "ca.crt.sha256 (the fingerprint) is missing beside install.sh"
 if grep -q 'PRIVATE KEY' "$CA_FILE"; then die "ca.crt holds a private key: refusing (a private key never goes to a client)"; fi
-[ "$(grep -c -- '-----BEGIN' "$CA_FILE")" = 1 ] || die "ca.crt must hold exactly one certificate"
-EXPECTED=$(sed -n 's/^SHA256 Fingerprint=//p' "$FINGERPRINT_FILE" | head -n 1 | tr -d ':\r ' | tr 'ABCDEF' 'abcdef')
-[ ${#EXPECTED} -eq 64 ] || die "ca.crt.sha256 does not hold a SHA-256 fingerprint line (SHA256 Fingerprint=AB:CD:...)"
-ACTUAL=$(sed -n '/^-----BEGIN CERTIFICATE-----/,/^-----END CERTIFICATE-----/p' "$CA_FILE" | grep -v -- '-----' | tr -d '\r' | base64 -d 2>/dev/null | sha256_hex)
-if [ "$ACTUAL" != "$EXPECTED" ]; then
-  die "ca.crt does not match its fingerprint (expected $EXPECTED, got $ACTUAL): the file was changed or damaged. Nothing was done."
-fi
-say "ca.crt fingerprint OK (SHA-256 $EXPECTED)"
+# ca.crt holds one CA, or two while a CA renewal overlaps (the new one first): one fingerprint line per certificate.
+CERT_COUNT=$(grep -c -- '-----BEGIN' "$CA_FILE")
+[ "$CERT_COUNT" = 1 ] || [ "$CERT_COUNT" = 2 ] || die "ca.crt must hold one certificate (two while a CA renewal overlaps)"
+ALL_FINGERPRINTS=$(sed -n 's/^SHA256 Fingerprint=//p' "$FINGERPRINT_FILE" | tr -d ':\r ' | tr 'ABCDEF' 'abcdef')
+[ "$(printf '%s\n' "$ALL_FINGERPRINTS" | grep -c .)" = "$CERT_COUNT" ] || die "ca.crt.sha256 must hold one SHA-256 fingerprint line (SHA256 Fingerprint=AB:CD:...) per certificate of ca.crt"
+# The DER of certificate number $2 of PEM file $1, hashed.
+cert_sha256() {
+  awk -v n="$2" '/^-----BEGIN CERTIFICATE-----/ { c++ } c == n' "$1" | sed -n '/^-----BEGIN CERTIFICATE-----/,/^-----END CERTIFICATE-----/p' | grep -v -- '-----' | tr -d '\r' | base64 -d 2>/dev/null | sha256_hex
+}
+N=0
+for WANT in $ALL_FINGERPRINTS; do
+  N=$((N + 1))
+  [ ${#WANT} -eq 64 ] || die "ca.crt.sha256 does not hold a SHA-256 fingerprint line (SHA256 Fingerprint=AB:CD:...)"
+  ACTUAL=$(cert_sha256 "$CA_FILE" "$N")
+  if [ "$ACTUAL" != "$WANT" ]; then
+    die "ca.crt does not match its fingerprint (expected $WANT, got $ACTUAL): the file was changed or damaged. Nothing was done."
+  fi
+  say "ca.crt fingerprint OK (SHA-256 $WANT)"
+done
+# The first CA names the OS store file.
+EXPECTED=$(printf '%s\n' "$ALL_FINGERPRINTS" | head -n 1)
 
 if [ "$DRY_RUN" != 1 ] && [ "$ROOT" = / ] && [ "$(id -u)" != 0 ]; then
   die "run as root (e.g. sudo sh $0), or add --dry-run to only see what it would do"
@@ -236,6 +249,13 @@ has() {
 TMPD=$(mktemp -d)
 trap 'rm -rf "$TMPD"' EXIT
 
+# Is $1 one CA this bundle carries, alone (what an earlier bundle installed)? Replacing it is then an upgrade (a CA
+# renewal's two-CA ca.crt), not a conflict: done without --force, with a backup.
+is_bundle_ca() {
+  [ "$(grep -c -- '-----BEGIN' "$1" 2>/dev/null)" = 1 ] || return 1
+  printf '%s\n' "$ALL_FINGERPRINTS" | grep -qx -- "$(cert_sha256 "$1" 1)"
+}
+
 # Places file $1 at $2 (a path under the root). $3: a marker our own earlier version of the file starts with.
 PLACED=0
 place_file() {
@@ -244,7 +264,7 @@ place_file() {
     [ "$PASS" = check ] || say "  already in place: $2"
     return 0
   fi
-  if [ -f "$2" ] && [ "$FORCE" != 1 ]; then
+  if [ -f "$2" ] && [ "$FORCE" != 1 ] && ! is_bundle_ca "$2"; then
     if [ -z "${3:-}" ] || [ "$(head -n 1 "$2" | cut -c1-${#3})" != "$3" ]; then
       die "$2 exists with different content (another CA?) and was left unchanged; run again with --force to replace it (a backup $2.bak-registry-wizard is kept). Nothing was done."
     fi
@@ -257,7 +277,7 @@ place_file() {
     return 0
   fi
   mkdir -p "$(dirname "$2")"
-  if [ -f "$2" ] && [ "$FORCE" = 1 ]; then cp -p "$2" "$2.bak-registry-wizard"; fi
+  if [ -f "$2" ] && { [ "$FORCE" = 1 ] || is_bundle_ca "$2"; }; then cp -p "$2" "$2.bak-registry-wizard"; fi
   cp "$1" "$2.tmp.$$"
   chmod 644 "$2.tmp.$$"
   mv -f "$2.tmp.$$" "$2"

@@ -15,6 +15,7 @@ import { collect, printJson, readInputFile, type CommandContext } from '../conte
 
 interface ExportOpts {
   ca: string
+  previousCa?: string
   registry?: string[]
   mirror?: string
   out?: string
@@ -27,6 +28,7 @@ interface ExportOpts {
 /** What one export needs, checked before anything is written. */
 interface ExportInput {
   ca: TrustCa
+  previousCa: TrustCa | undefined
   registries: RegistryAddress[]
   mirror: RegistryAddress | undefined
   archive: ArchiveFormat | undefined
@@ -34,11 +36,22 @@ interface ExportInput {
 
 async function exportInput(ctx: CommandContext, o: ExportOpts): Promise<ExportInput> {
   const ca = parseTrustCa(await readInputFile(ctx, o.ca, 'ca'), { field: 'ca', sourcePath: ctx.path(o.ca) })
+  const previousCa = await previousCaOf(ctx, o, ca)
   const { registries, mirror } = parseMirrorAndRegistries(o.registry ?? [], o.mirror)
   const archive = o.archive === undefined ? undefined : parseArchiveFormat(o.archive, 'archive')
   if ((o.out === undefined) === (o.drive === undefined))
     throw invalidInput('out', o.out ?? '', message('cli.trust.bundle.outOrDrive'))
-  return { ca, registries, mirror, archive }
+  return { ca, previousCa, registries, mirror, archive }
+}
+
+/** `--previous-ca`: the CA a renewal replaced, carried beside the new one for the overlap (main/lifecycle/renew-ca). */
+async function previousCaOf(ctx: CommandContext, o: ExportOpts, ca: TrustCa): Promise<TrustCa | undefined> {
+  if (o.previousCa === undefined) return undefined
+  const text = await readInputFile(ctx, o.previousCa, 'previousCa')
+  const previous = parseTrustCa(text, { field: 'previousCa', sourcePath: ctx.path(o.previousCa) })
+  if (previous.fingerprintSha256 === ca.fingerprintSha256)
+    throw invalidInput('previousCa', o.previousCa, message('cli.lifecycle.bundle.previousSame'))
+  return previous
 }
 
 function printFingerprint(ctx: CommandContext, b: ExportedBundle): void {
@@ -122,6 +135,7 @@ export function registerBundleCommands(program: Command, ctx: CommandContext): v
     .command('export')
     .description(help('export'))
     .requiredOption('--ca <file>', help('ca'))
+    .option('--previous-ca <file>', ctx.tr.text('cli.lifecycle.bundle.previousCa'))
     .option('--registry <host:port>', help('registry'), collect)
     .option('--mirror <host:port>', ctx.tr.text('cli.trustMirror.help.bundleMirror'))
     .option('--out <dir>', help('out'))

@@ -1,5 +1,6 @@
 import type { Command } from 'commander'
 import { createCaDir, importCaDir, parseKeySize } from '../../pki'
+import { registerCaRenew } from './ca-renew'
 import type { CaDirResult } from '../../pki'
 import {
   parsePositiveInt,
@@ -128,4 +129,5 @@ export function registerCaCommands(program: Command, ctx: CommandContext): void 
   const ca = program.command('ca').description(ctx.tr.text('cli.pki.ca.description'))
   registerCreate(ca, ctx)
   registerImport(ca, ctx)
+  registerCaRenew(ctx, ca)
 }

@@ -5,6 +5,7 @@ import { message } from '../../messages/index'
 // Only the light modules (node:crypto's X509Certificate, no node-forge) load for `cert inspect`; issuing loads the
 // CA code when it runs.
 import { inspectCertificate } from '../../pki/inspect-cert'
+import { caExpiryWarning } from '../../lifecycle/expiry'
 import { parseKeySize } from '../../pki/keys'
 import { lintInfo } from '../../pki/lint-cert'
 import { parseHostPort, parseSan } from '../../pki/names'
@@ -186,8 +187,12 @@ function registerInspect(cert: Command, ctx: CommandContext): void {
       const pem = await readInputFile(ctx, file, 'FILE')
       const info = inspectCertificate(pem, { host, field: 'FILE' })
       const findings = lintInfo(info, { hosts: host === undefined ? [] : [host] })
-      if (o.json) printJson(ctx, { certificate: info, lint: findings })
+      // A CA near its end (main/lifecycle/expiry: from 180 days out) says so, with what to do.
+      const caWarning = info.isCa ? caExpiryWarning(info.notAfter) : undefined
+      if (o.json) printJson(ctx, { certificate: info, lint: findings, ...(caWarning ? { caWarning } : {}) })
       else ctx.io.stdout(`${inspectLines(ctx, info, findings).join('\n')}\n`)
+      if (caWarning !== undefined && o.json !== true)
+        ctx.io.stdout(`${ctx.tr.text('cli.common.label.warning')}: ${ctx.tr.render(caWarning.message)}\n`)
       if (info.covers && !info.covers.covered) ctx.setExitCode(1)
     })
 }

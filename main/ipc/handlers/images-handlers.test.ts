@@ -9,7 +9,7 @@ import {
   type TestRegistry,
 } from '../../../tests/registry-api/support'
 import { dockerCleanup, run, tempDir } from '../../../tests/support/rw-reg-fixtures'
-import { pushBlob, putManifest, registryClient } from '../../registry-api/index'
+import { listTags, pushBlob, putManifest, registryClient } from '../../registry-api/index'
 import type { Events, ImagesRegistryRef } from '../contract'
 import type { HandlerContext } from '../handler-types'
 import { JobRegistry } from '../jobs'
@@ -17,8 +17,8 @@ import { RegistryLogins } from '../registry-logins'
 import { schemas } from '../schemas'
 import { imagesHandlers, transferReporter } from './images-handlers'
 
-// The Images channels against a real registry:2 (started by our startRegistry, htpasswd on): the listing, picks by
-// id, inspect of an OCI archive skopeo wrote, and (helpers A/B's bodies) import and export through the same ids.
+// The Images channels against a real registry:2 (started by our startRegistry, htpasswd on): picks by id, a refused
+// login and CA, inspect of an OCI archive skopeo wrote, and (helpers A/B's bodies) import and export through the same ids.
 const ready = await preconditions()
 const USER = { user: 'imgui', password: 'imgui-pass-1' }
 
@@ -80,24 +80,38 @@ describe.runIf(ready)('images IPC handlers against registry:2', () => {
     await root.cleanup()
   })
 
-  it('lists repositories and tags with the login main kept for the registry (none typed)', async () => {
-    const logins = new RegistryLogins()
-    logins.remember(['127.0.0.1'], reg.port, [USER])
-    const r = await handlers(logins).listRegistryImages(ref, context().ctx)
-    expect(r.repositories).toEqual([{ name: 'seed/app', tags: ['1', '2'] }])
-  })
-
-  it('without a login the registry refuses: a coded error, no listing', async () => {
-    await expect(handlers().listRegistryImages(ref, context().ctx)).rejects.toMatchObject({
+  it('without a login (none typed, none kept) the registry refuses the export: a coded error, no file', async () => {
+    const h = handlers()
+    picked.push(root.path)
+    const folderId = (await h.pickImagesPath({ kind: 'exportFolder' }, context().ctx)).picked?.id ?? ''
+    const request = {
+      jobId: 'exp-0',
+      ...ref,
+      refs: ['seed/app:1'],
+      format: 'oci' as const,
+      fileName: 'anon.tar',
+    }
+    await expect(h.exportImages({ ...request, folderId }, context().ctx)).rejects.toMatchObject({
       code: 'REGISTRY_API_UNAUTHORIZED',
     })
+    expect(existsSync(join(root.path, 'anon.tar'))).toBe(false)
   })
 
   it('a CA file that is not a certificate is refused naming caCertPath', async () => {
     const bad = join(root.path, 'bad.crt')
     await writeFile(bad, 'nope')
+    const h = handlers()
+    picked.push(root.path)
+    const folderId = (await h.pickImagesPath({ kind: 'exportFolder' }, context().ctx)).picked?.id ?? ''
+    const request = {
+      jobId: 'exp-0',
+      refs: ['seed/app:1'],
+      format: 'oci' as const,
+      fileName: 'bad.tar',
+      folderId,
+    }
     await expect(
-      handlers().listRegistryImages({ ...ref, caCertPath: bad }, context().ctx),
+      h.exportImages({ ...request, ...ref, caCertPath: bad }, context().ctx),
     ).rejects.toMatchObject({ field: 'caCertPath', kind: 'input' })
   })
 
@@ -128,7 +142,7 @@ describe.runIf(ready)('images IPC handlers against registry:2', () => {
     expect((await h.pickImagesPath({ kind: 'archive' }, context().ctx)).picked).toBeNull()
   })
 
-  it('import by id (prefix applied) sends job:transfer events; the listing then shows the images; export by folder id writes the archive and its checksum', async () => {
+  it('import by id (prefix applied, the login main kept) sends job:transfer events; the registry then holds the tag; export by folder id writes the archive and its checksum', async () => {
     const jobs = new JobRegistry(0)
     const logins = new RegistryLogins()
     logins.remember(['127.0.0.1'], reg.port, [USER])
@@ -150,8 +164,8 @@ describe.runIf(ready)('images IPC handlers against registry:2', () => {
     expect(r.images.map((i) => i.reference)).toEqual(['copied/seed/app:1'])
     expect(events.length).toBeGreaterThan(0)
     expect(events.every((e) => e.jobId === 'imp-1' && e.transfer.total > 0)).toBe(true)
-    const listing = await hl.listRegistryImages(ref, context().ctx)
-    expect(listing.repositories).toContainEqual({ name: 'copied/seed/app', tags: ['1'] })
+    const c = registryClient({ host: '127.0.0.1', port: reg.port, caPem: reg.caPem, ...USER })
+    expect(await listTags(c, 'copied/seed/app').finally(() => c.close())).toEqual(['1'])
     const folderId = (await hl.pickImagesPath({ kind: 'exportFolder' }, context().ctx)).picked?.id ?? ''
     const out = await jobs.run(
       'exp-1',

@@ -17,7 +17,7 @@ import {
   type TransferProgress,
 } from '../../images/index'
 import { message } from '../../messages/index'
-import { listCatalog, listTags, registryClient, type RegistryEndpoint } from '../../registry-api/index'
+import type { RegistryEndpoint } from '../../registry-api/index'
 import { parseTrustCa } from '../../trust/ca-certificate'
 import type { ImageArchiveInfo, ImagesRegistryRef, PickedPath, TransferProgressInfo } from '../contract'
 import type { HandlerContext } from '../handler-types'
@@ -26,20 +26,13 @@ import type { AllHandlers } from '../register-handlers'
 import type { Dialogs } from './app-handlers'
 
 type ImagesChannels =
-  | 'pickImagesPath'
-  | 'registerDroppedImagesPath'
-  | 'inspectImageArchive'
-  | 'importImages'
-  | 'exportImages'
-  | 'listRegistryImages'
+  'pickImagesPath' | 'registerDroppedImagesPath' | 'inspectImageArchive' | 'importImages' | 'exportImages'
 
 export interface ImagesHandlerDeps {
   dialogs: Dialogs
   logins?: RegistryLogins | undefined
   /** The removable-drive lister (default: systeminformation); tests give a real loop-mounted image. */
   listDrives?: (() => Promise<RemovableDrive[]>) | undefined
-  /** At most this many repositories are listed with their tags (default 500). */
-  maxRepositories?: number | undefined
 }
 
 type PickKind = 'archive' | 'layout' | 'exportFolder'
@@ -158,24 +151,6 @@ async function driveMount(id: string, list: () => Promise<RemovableDrive[]>): Pr
   return drive.mount
 }
 
-function listingChannel(deps: ImagesHandlerDeps): Pick<AllHandlers, 'listRegistryImages'> {
-  const max = deps.maxRepositories ?? 500
-  return {
-    listRegistryImages: async (req) => {
-      const { registry, user, password } = await endpointOf(req, deps.logins)
-      const client = registryClient({ ...registry, user, password })
-      try {
-        const names = (await listCatalog(client)).slice(0, max)
-        const repositories: { name: string; tags: string[] }[] = []
-        for (const name of names) repositories.push({ name, tags: (await listTags(client, name)).sort() })
-        return { repositories }
-      } finally {
-        client.close()
-      }
-    },
-  }
-}
-
 export function imagesHandlers(deps: ImagesHandlerDeps): Pick<AllHandlers, ImagesChannels> {
   const picks = new Picks()
   const listDrives = deps.listDrives ?? (() => listRemovableDrives())
@@ -216,6 +191,5 @@ export function imagesHandlers(deps: ImagesHandlerDeps): Pick<AllHandlers, Image
       }
       return exportImages(input, { signal: ctx.job?.signal, onProgress: transferReporter(ctx) })
     },
-    ...listingChannel(deps),
   }
 }

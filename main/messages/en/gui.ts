@@ -391,6 +391,9 @@ export const gui = {
     allGreen: 'Every check passed.',
     passedWithWarnings: 'No check failed, but some gave warnings: read them before relying on the result.',
     someFailed: 'Some checks failed: follow the fixes, then run again.',
+    next: 'Next: bring images in, or see what the registry holds.',
+    toImages: 'Go to Images',
+    toContents: 'Go to Registry contents',
     push: 'Include a real push and pull through Docker',
     pushHint:
       'A tiny image made here is pushed to the registry, pulled back and compared, through the Docker engine of the plan ({{engine}}).',

@@ -2,8 +2,14 @@
 // check.
 
 export const lifecycleErrors = {
+  CA_RENEW_INTERMEDIATE: {
+    message:
+      '{{field}}: {{dir}} holds an intermediate CA (or a certificate that is not a self-signed CA); only a root CA is renewed here.',
+    hint: 'Renew an intermediate CA with the CA above it, then import it again.',
+  },
   RENEW_CA_UNKNOWN: {
-    message: 'None of the CAs this app knows issued the certificate "{{name}}" serves, so it cannot be renewed here.',
+    message:
+      'None of the CAs this app knows issued the certificate "{{name}}" serves, so it cannot be renewed here.',
     hint: 'Open the CA that issued it, then renew again; a certificate from another CA is replaced, not renewed.',
   },
 } as const
@@ -13,7 +19,8 @@ export const lifecycleCliHints = {
 } as const
 
 export const lifecycleGuiHints = {
-  RENEW_CA_UNKNOWN: 'Open its CA from the CAs on Home (Use), or use Replace the certificate in the Registry step.',
+  RENEW_CA_UNKNOWN:
+    'Open its CA from the CAs on Home (Use), or use Replace the certificate in the Registry step.',
 } as const
 
 /** `cli.lifecycle.*`: what `registry renew-cert`, `ca renew` and `check` print, and their help. */
@@ -46,6 +53,11 @@ export const lifecycleCli = {
     timeout: 'seconds to wait for the registry',
     json: 'print the result as JSON (state, exitCode, items, perfdata)',
   },
+  bundle: {
+    previousCa:
+      'the CA a renewal replaced (ca renew keeps it as ca.crt.bak-…): ca.crt then carries both for the overlap',
+    previousSame: 'a different CA from --ca',
+  },
   caRenew: {
     description:
       'renew the CA: a new key and certificate with the same subject; the old pair is archived beside it, and a trust bundle of both CAs covers the overlap',
@@ -56,8 +68,7 @@ export const lifecycleCli = {
     done: 'Renewed the CA in {{dir}}.',
     newCa: 'New CA: {{subject}}, valid until {{notAfter}}, SHA-256 {{fingerprint}}',
     oldCa: 'Old CA (archived): {{path}}, valid until {{notAfter}}',
-    overlap: 'Overlap file (both CAs): {{path}}',
-    next: 'Next: hand out a trust bundle made from the overlap file (registry-wizard bundle export --ca {{path}}) to every client; renew the server certificate from the new CA once every client has it.',
+    next: "Next: hand out a trust bundle carrying both CAs to every client (registry-wizard bundle export --ca {{path}} --previous-ca {{previous}} --registry HOST:PORT --out DIR); the registry keeps serving its certificate from the old CA, which works until {{until}}. Once every client has it, move the server certificate to the new CA: issue it (registry-wizard cert issue --ca-dir {{dir}} --out NEW_DIR ...), put the bundle's ca.crt (both CAs) into NEW_DIR, and swap it in (registry-wizard registry replace-cert --certs NEW_DIR).",
   },
 } as const
 
@@ -107,7 +118,7 @@ export const lifecycleProgress = {
     open: 'Opening the CA',
     create: 'Creating the new CA key and certificate',
     archive: 'Archiving the old CA',
-    write: 'Writing the new CA and the overlap file',
+    write: 'Writing the new CA key and certificate',
   },
 } as const
 

@@ -46,6 +46,7 @@ export const manageUiGui = {
   shown: 'Showing {{shown}} of {{total}} tags.',
   table: {
     label: 'Tags in the registry',
+    scroll: 'Tags in the registry (scroll for more)',
     repository: 'Repository',
     tag: 'Tag',
     digest: 'Digest',
@@ -54,6 +55,8 @@ export const manageUiGui = {
     size: 'Size',
     created: 'Created',
     pull: 'Pull command',
+    export: 'Export',
+    exportLabel: 'Put {{reference}} on the export list (Images screen)',
     actions: 'Actions',
     kindIndex: 'multi-platform',
     unknown: 'unknown',

@@ -387,6 +387,9 @@ export const gui = {
     allGreen: '所有检查均已通过。',
     passedWithWarnings: '没有检查失败，但有警告：依赖该结果前请先阅读这些警告。',
     someFailed: '部分检查失败：请按提示修复后重新运行。',
+    next: '下一步：导入镜像，或查看镜像仓库的内容。',
+    toImages: '前往“镜像”',
+    toContents: '前往“镜像仓库内容”',
     push: '包含一次通过 Docker 的真实推送与拉取',
     pushHint:
       '通过规划中的 Docker 引擎（{{engine}}）把在本机生成的一个极小镜像推送到仓库，再拉取回来并比对。',

@@ -10,6 +10,10 @@ import type {
 } from '../en/lifecycle'
 
 export const lifecycleErrors = {
+  CA_RENEW_INTERMEDIATE: {
+    message: '{{field}}：{{dir}} 中是中间 CA（或不是自签名的 CA 证书）；这里只能续期根 CA。',
+    hint: '请用上级 CA 续期中间 CA，然后重新导入。',
+  },
   RENEW_CA_UNKNOWN: {
     message: '本应用已知的 CA 都没有签发“{{name}}”当前提供的证书，因此无法在这里续签。',
     hint: '请先打开签发它的 CA，然后再续签；来自其他 CA 的证书只能替换，不能续签。',
@@ -53,6 +57,10 @@ export const lifecycleCli = {
     timeout: '等待镜像仓库应答的秒数',
     json: '以 JSON 输出结果（state、exitCode、items、perfdata）',
   },
+  bundle: {
+    previousCa: '续期前的旧 CA（ca renew 将其保留为 ca.crt.bak-…）：ca.crt 将同时包含两个 CA，用于过渡期',
+    previousSame: '与 --ca 不同的 CA',
+  },
   caRenew: {
     description:
       '续期 CA：使用相同主题的新私钥和新证书；旧的证书和私钥归档在旁边，包含新旧两个 CA 的信任包覆盖过渡期',
@@ -63,8 +71,7 @@ export const lifecycleCli = {
     done: '已续期 {{dir}} 中的 CA。',
     newCa: '新 CA：{{subject}}，有效期至 {{notAfter}}，SHA-256 {{fingerprint}}',
     oldCa: '旧 CA（已归档）：{{path}}，有效期至 {{notAfter}}',
-    overlap: '过渡期文件（两个 CA）：{{path}}',
-    next: '下一步：用过渡期文件制作信任包（registry-wizard bundle export --ca {{path}}）并分发到每台客户端；所有客户端都安装后，再用新 CA 续签服务器证书。',
+    next: '下一步：把包含新旧两个 CA 的信任包分发到每台客户端（registry-wizard bundle export --ca {{path}} --previous-ca {{previous}} --registry HOST:PORT --out DIR）；镜像仓库继续提供旧 CA 签发的证书，它在 {{until}} 之前有效。所有客户端都安装后，把服务器证书换成新 CA 签发的：先签发（registry-wizard cert issue --ca-dir {{dir}} --out NEW_DIR ...），把信任包中的 ca.crt（两个 CA）放进 NEW_DIR，再换上（registry-wizard registry replace-cert --certs NEW_DIR）。',
   },
 } as const satisfies Texts<typeof enCli>
 
@@ -111,7 +118,7 @@ export const lifecycleProgress = {
     open: '正在打开 CA',
     create: '正在创建新的 CA 私钥和证书',
     archive: '正在归档旧 CA',
-    write: '正在写入新 CA 和过渡期文件',
+    write: '正在写入新的 CA 私钥和证书',
   },
 } as const satisfies Texts<typeof enProgress>
 

@@ -49,6 +49,7 @@ export const manageUiGui = {
   shown: '显示 {{total}} 个标签中的 {{shown}} 个。',
   table: {
     label: '镜像仓库中的标签',
+    scroll: '镜像仓库中的标签（滚动查看更多）',
     repository: '仓库',
     tag: '标签',
     digest: '摘要',
@@ -57,6 +58,8 @@ export const manageUiGui = {
     size: '大小',
     created: '创建时间',
     pull: '拉取命令',
+    export: '导出',
+    exportLabel: '将 {{reference}} 加入导出列表（“镜像”页面）',
     actions: '操作',
     kindIndex: '多平台',
     unknown: '未知',

@@ -10,7 +10,7 @@ import { RetentionPanel } from './contents/RetentionPanel'
 import { TagTable } from './contents/TagTable'
 import './contents/contents.css'
 
-// ECharts is big: the chart loads on its own when the screen shows it, not with the app.
+// The chart library loads in its own chunk when the screen shows the chart, not with the app's first screen.
 const StorageChart = lazy(() => import('./contents/StorageChart'))
 
 /** Registry contents: repositories and tags, storage per repository, deletes, retention and reclaiming disk. */

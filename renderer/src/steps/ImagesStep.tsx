@@ -6,13 +6,13 @@ import { ArchivePicker } from './images/ArchivePicker'
 import { ArchiveTables } from './images/ArchiveTable'
 import { ExportPanel } from './images/ExportPanel'
 import { LoginFields } from './images/LoginFields'
+import { PushedListing } from './images/PushedListing'
 import { PushPanel } from './images/PushPanel'
-import { RegistryListing } from './images/RegistryListing'
 import { useTransferEvents } from './images/TransferBars'
 import { NeedCertificate } from './NeedCertificate'
 import { useTarget } from './use-target'
 
-/** Images across the air gap: pick archives, see what they hold, push them, see the registry, export again. */
+/** Images across the air gap: pick archives, see what they hold, push them, see them in the registry, export. */
 export function ImagesStep(): React.JSX.Element {
   const target = useTarget()
   const host = target?.host
@@ -41,7 +41,7 @@ function ImagesPanels({ target }: { target: ImagesRegistryRef }): React.JSX.Elem
       <ArchivePicker busy={busy} />
       <ArchiveTables />
       <PushPanel target={target} />
-      <RegistryListing target={target} />
+      <PushedListing target={target} />
       <ExportPanel target={target} />
     </div>
   )

@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from '@testing-library/react'
+import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { explainParams } from '../../../main/diagnostics/explain'
@@ -9,6 +9,7 @@ import { toErrorInfo } from '../../../main/ipc/map-error'
 import { en, message } from '../../../main/messages/index'
 import { msg } from '../../../main/verify/message'
 import { ok, resetAll } from '../test-support/fake-api'
+import { useAppStore } from '../stores/app-store'
 import { useCertsStore } from '../stores/certs-store'
 import { usePlanStore } from '../stores/plan-store'
 import { initI18n } from '../i18n'
@@ -152,6 +153,44 @@ describe('VerifyStep', () => {
     await user.click(screen.getByRole('button', { name: 'Run verification' }))
     await screen.findByText(/No check failed, but some gave warnings/)
     expect(screen.queryByText(/Every check passed/)).toBeNull()
+  })
+
+  it('after a passing run: Images and Registry contents are a Tab away; a failing run offers neither', async () => {
+    const api = await setUp()
+    const user = userEvent.setup()
+    render(<VerifyStep />)
+    await user.click(screen.getByRole('button', { name: 'Run verification' }))
+    const next = await screen.findByRole('group', {
+      name: 'Next: bring images in, or see what the registry holds.',
+    })
+    const images = within(next).getByRole('button', { name: 'Go to Images' })
+    const contents = within(next).getByRole('button', { name: 'Go to Registry contents' })
+    for (let i = 0; i < 20 && document.activeElement !== images; i++) await user.tab()
+    expect(document.activeElement).toBe(images)
+    await user.tab()
+    expect(document.activeElement).toBe(contents)
+    await user.keyboard('{Enter}')
+    expect(useAppStore.getState().screen).toBe('contents')
+    await user.click(images)
+    expect(useAppStore.getState().screen).toBe('images')
+
+    api.runVerify.mockResolvedValue(ok({ checks: failing, ok: false }))
+    await user.click(screen.getByRole('button', { name: 'Run again' }))
+    await screen.findByText('Some checks failed: follow the fixes, then run again.')
+    expect(screen.queryByRole('button', { name: 'Go to Images' })).toBeNull()
+    expect(screen.queryByRole('button', { name: 'Go to Registry contents' })).toBeNull()
+  })
+
+  it('zh-CN: the links after a passing run are in Chinese', async () => {
+    await setUp('zh-CN')
+    const user = userEvent.setup()
+    render(<VerifyStep />)
+    await user.click(screen.getByRole('button', { name: '运行验证' }))
+    await user.click(await screen.findByRole('button', { name: '前往“镜像仓库内容”' }))
+    expect(useAppStore.getState().screen).toBe('contents')
+    await user.click(screen.getByRole('button', { name: '前往“镜像”' }))
+    expect(useAppStore.getState().screen).toBe('images')
+    expect(screen.getByRole('group', { name: '下一步：导入镜像，或查看镜像仓库的内容。' })).toBeTruthy()
   })
 
   it('labels the choice in Chinese', async () => {

@@ -7,6 +7,7 @@ import { ErrorNotice } from '../components/ErrorNotice'
 import { TextField } from '../components/Field'
 import { JobProgress } from '../components/ProgressBar'
 import { newJobId } from '../lib/job-id'
+import { useAppStore } from '../stores/app-store'
 import { useCurrentPlan } from '../stores/plan-store'
 import { useStagesStore } from '../stores/stages-store'
 import { NeedCertificate } from './NeedCertificate'
@@ -193,6 +194,26 @@ function VerifyOutcome(): React.JSX.Element | null {
       {passed === true && !warned && <p className="ok-line">✓ {t('verify.allGreen')}</p>}
       {passed === true && warned && <p className="warn-line">{t('verify.passedWithWarnings')}</p>}
       {passed === false && <p className="field-error">{t('verify.someFailed')}</p>}
+      {passed === true && <NextSteps />}
     </>
+  )
+}
+
+/** After a passing run: on to the Images screen or the Registry contents screen (a group, not a landmark). */
+function NextSteps(): React.JSX.Element {
+  const { t } = useTranslation()
+  const go = useAppStore((s) => s.go)
+  return (
+    <div className="actions-inline" role="group" aria-labelledby="verify-next">
+      <p id="verify-next" className="muted">
+        {t('verify.next')}
+      </p>
+      <button type="button" className="btn btn-secondary" onClick={() => go('images')}>
+        {t('verify.toImages')}
+      </button>
+      <button type="button" className="btn btn-secondary" onClick={() => go('contents')}>
+        {t('verify.toContents')}
+      </button>
+    </div>
   )
 }

@@ -58,6 +58,8 @@ interface ContentsState {
   open: (ref: ContentsRegistryRef) => Promise<void>
   load: () => Promise<void>
   loadUsage: () => Promise<void>
+  /** Reads only these repositories (the Images screen after a push) and puts them in place of what was read before. */
+  readRepositories: (ref: ContentsRegistryRef, names: string[]) => Promise<void>
   remove: (repository: string, tag: string) => Promise<void>
   enableDelete: () => Promise<void>
   dryRunRetention: () => Promise<void>
@@ -138,7 +140,22 @@ export function rulesOf(form: RetentionForm): RetentionRulesInfo {
   }
 }
 
-function browseSlice(set: Set, get: Get): Pick<ContentsState, 'open' | 'load' | 'loadUsage'> {
+/** The catalog filter (readCatalog's `repo`) that picks exactly these names; undefined when it would be too long. */
+export function repoGlob(names: string[]): string | undefined {
+  const glob = names.length === 1 ? names[0] : `{${names.join(',')}}`
+  return glob !== undefined && glob.length <= 255 ? glob : undefined
+}
+
+const byName = (a: ContentsRepository, b: ContentsRepository): number =>
+  a.name < b.name ? -1 : a.name > b.name ? 1 : 0
+
+const sameRegistry = (a: ContentsRegistryRef | undefined, b: ContentsRegistryRef): boolean =>
+  a !== undefined && a.host === b.host && a.port === b.port
+
+function browseSlice(
+  set: Set,
+  get: Get,
+): Pick<ContentsState, 'open' | 'load' | 'loadUsage' | 'readRepositories'> {
   return {
     open: async (ref) => {
       set({ ref })
@@ -156,6 +173,19 @@ function browseSlice(set: Set, get: Get): Pick<ContentsState, 'open' | 'load' | 
       if (!ref) return
       const r = await api().storageUsage(ref)
       set(r.ok ? { usage: r.value, usageError: undefined } : { usageError: r.error })
+    },
+    readRepositories: async (ref, names) => {
+      const before = sameRegistry(get().ref, ref) ? (get().repositories ?? []) : []
+      set({ ref, loading: true, error: undefined })
+      const repo = repoGlob(names)
+      const r = await api().readCatalog(repo === undefined ? ref : { ...ref, repo })
+      if (!r.ok) {
+        set({ loading: false, error: r.error })
+        return
+      }
+      const read = r.value.repositories.filter((x) => names.includes(x.name))
+      const kept = before.filter((x) => !names.includes(x.name))
+      set({ loading: false, repositories: [...kept, ...read].sort(byName) })
     },
   }
 }

@@ -43,9 +43,8 @@ interface ImagesState {
   importError: ErrorInfo | undefined
   imported: ImportImagesResult | undefined
   transfers: Record<string, Transfer>
-  listing: { name: string; tags: string[] }[] | undefined
-  listingBusy: boolean
-  listingError: ErrorInfo | undefined
+  /** The repositories the last successful push wrote (the Registry contents table below it shows their tags). */
+  pushed: string[]
   exporter: ExporterState
   exportJob: string | undefined
   exportError: ErrorInfo | undefined
@@ -57,7 +56,6 @@ interface ImagesState {
   drop: (files: File[]) => Promise<void>
   remove: (archiveId: string) => void
   push: (target: ImagesRegistryRef) => Promise<void>
-  refresh: (target: ImagesRegistryRef) => Promise<void>
   setExporter: (patch: Partial<ExporterState>) => void
   /** Adds a reference to the export list (or takes it out when it is there). */
   toggleRef: (reference: string) => void
@@ -67,7 +65,7 @@ interface ImagesState {
 }
 
 export interface ExporterState {
-  /** One reference per line, as typed, pasted or ticked in the listing. */
+  /** One reference per line, as typed, pasted or ticked (under the push here, or on Registry contents). */
   refs: string
   format: 'oci' | 'docker'
   platform: string
@@ -111,9 +109,7 @@ export const initialImagesState = {
   importError: undefined,
   imported: undefined,
   transfers: {},
-  listing: undefined,
-  listingBusy: false,
-  listingError: undefined,
+  pushed: [],
   exporter: initialExporter,
   exportJob: undefined,
   exportError: undefined,
@@ -139,7 +135,21 @@ function addBlob(t: Transfer | undefined, p: TransferProgressInfo): Transfer {
   return { blobs: i < 0 ? [...blobs, bar] : blobs.map((b, j) => (j === i ? bar : b)), last: p }
 }
 
-/** The Images screen: archives picked through main (by id), the push with its bars, the registry's listing. */
+/** The repository of a reference the push reports (`repo:tag` or `repo@digest`). */
+export function repositoryOf(reference: string): string {
+  const at = reference.indexOf('@')
+  const name = at < 0 ? reference : reference.slice(0, at)
+  const colon = name.lastIndexOf(':')
+  return colon > name.lastIndexOf('/') ? name.slice(0, colon) : name
+}
+
+/** The repositories a push wrote, each once, in order; none: the ones pushed before stay shown. */
+function pushedRepositories(r: ImportImagesResult, before: string[]): string[] {
+  const names = [...new Set(r.images.map((i) => repositoryOf(i.reference)))]
+  return names.length > 0 ? names : before
+}
+
+/** The Images screen: archives picked through main (by id), the push with its bars, what to export. */
 export const useImagesStore = create<ImagesState>()((set, get) => ({
   ...initialImagesState,
   set: (patch) => set(patch),
@@ -167,16 +177,10 @@ export const useImagesStore = create<ImagesState>()((set, get) => ({
       ...(p ? { prefix: p } : {}),
       ...(repo ? { repository: repo } : {}),
     })
-    set(r.ok ? { importJob: undefined, imported: r.value } : { importJob: undefined, importError: r.error })
-    await get().refresh(target)
-  },
-  refresh: async (target) => {
-    set({ listingBusy: true, listingError: undefined })
-    const r = await api().listRegistryImages(withLogin(target, get().login))
     set(
       r.ok
-        ? { listingBusy: false, listing: r.value.repositories }
-        : { listingBusy: false, listingError: r.error },
+        ? { importJob: undefined, imported: r.value, pushed: pushedRepositories(r.value, get().pushed) }
+        : { importJob: undefined, importError: r.error },
     )
   },
   ...exporterActions(set, get),

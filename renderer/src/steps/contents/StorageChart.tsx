@@ -1,14 +1,12 @@
-import { BarChart } from 'echarts/charts'
-import { GridComponent, TooltipComponent } from 'echarts/components'
-import * as echarts from 'echarts/core'
-import { SVGRenderer } from 'echarts/renderers'
+import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip } from 'chart.js'
 import { useEffect, useMemo, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatBytes } from '../../../../main/images/format-bytes'
 import { useContentsStore } from '../../stores/contents-store'
 
-// Only the pieces drawn: bars, the grid with its axes, the tooltip, the SVG renderer.
-echarts.use([BarChart, GridComponent, TooltipComponent, SVGRenderer])
+// Only the pieces drawn: horizontal bars on a category and a linear scale, with the tooltip. (Chart.js, not ECharts:
+// ECharts' core alone is ~150 KB gzipped, which the renderer's 350 KB budget for all its JavaScript cannot hold.)
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip)
 
 interface Bar {
   name: string
@@ -31,36 +29,45 @@ function useBars(): { bars: Bar[]; fromUsage: boolean } {
   )
 }
 
-/** A thin React wrapper around one ECharts instance (SVG), redrawn when the bars change, disposed on unmount. */
+/** A thin React wrapper around one Chart.js chart, made again when the bars change, destroyed on unmount. */
 function BarsChart({ bars, label }: { bars: Bar[]; label: string }): React.JSX.Element {
-  const box = useRef<HTMLDivElement>(null)
+  const canvas = useRef<HTMLCanvasElement>(null)
+  const sorted = useMemo(() => [...bars].sort((a, b) => b.bytes - a.bytes), [bars])
   useEffect(() => {
-    const el = box.current
-    if (!el) return undefined
-    const chart = echarts.init(el, undefined, {
-      renderer: 'svg',
-      height: Math.max(160, bars.length * 28 + 60),
+    const context = canvas.current?.getContext('2d')
+    if (!context) return undefined // no canvas (jsdom): the fallback list below stands for the chart
+    const chart = new Chart(context, {
+      type: 'bar',
+      data: {
+        labels: sorted.map((b) => b.name),
+        datasets: [{ label, data: sorted.map((b) => b.bytes), backgroundColor: '#2f6fdd' }],
+      },
+      options: {
+        indexAxis: 'y',
+        animation: false,
+        maintainAspectRatio: false,
+        scales: { x: { ticks: { callback: (v) => formatBytes(Number(v)) } } },
+        plugins: { tooltip: { callbacks: { label: (item) => formatBytes(Number(item.raw)) } } },
+      },
     })
-    const sorted = [...bars].sort((a, b) => a.bytes - b.bytes)
-    chart.setOption({
-      animation: false,
-      grid: { left: 8, right: 24, top: 8, bottom: 24, containLabel: true },
-      tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => formatBytes(Number(v)) },
-      xAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatBytes(v) } },
-      yAxis: { type: 'category', data: sorted.map((b) => b.name) },
-      series: [{ type: 'bar', data: sorted.map((b) => b.bytes), itemStyle: { color: '#2f6fdd' } }],
-    })
-    const resize = (): void => chart.resize()
-    window.addEventListener('resize', resize)
-    return () => {
-      window.removeEventListener('resize', resize)
-      chart.dispose()
-    }
-  }, [bars])
-  return <div ref={box} className="contents-chart" role="img" aria-label={label} />
+    return () => chart.destroy()
+  }, [sorted, label])
+  return (
+    <div className="contents-chart" style={{ height: Math.max(140, sorted.length * 28 + 50) }}>
+      <canvas ref={canvas} role="img" aria-label={label}>
+        <ul>
+          {sorted.map((b) => (
+            <li key={b.name}>
+              {b.name}: {formatBytes(b.bytes)}
+            </li>
+          ))}
+        </ul>
+      </canvas>
+    </div>
+  )
 }
 
-/** The chart card's body (lazy-loaded: ECharts comes in its own chunk). */
+/** The chart card's body (lazy-loaded: Chart.js comes in its own chunk). */
 export default function StorageChart(): React.JSX.Element | null {
   const { t } = useTranslation()
   const { bars, fromUsage } = useBars()

@@ -35,16 +35,40 @@ export function TagTable({ target }: { target: ContentsRegistryRef }): React.JSX
       <p className="muted" aria-live="polite">
         {t('contents.shown', { shown: rows.length, total })}
       </p>
-      <VirtualTable rows={rows} address={addressOf(target)} />
-      <CopiedLine />
+      <TagRows
+        rows={rows}
+        address={addressOf(target)}
+        label={t('contents.table.label')}
+        region={t('contents.table.scroll')}
+      />
     </section>
   )
 }
 
-function VirtualTable({ rows, address }: { rows: TagRow[]; address: string }): React.JSX.Element {
-  const { t } = useTranslation()
+export interface TagRowsProps {
+  rows: TagRow[]
+  /** HOST:PORT for the pull lines. */
+  address: string
+  /** The table's name (its caption) and the scrolling region's. */
+  label: string
+  region: string
+  /** The Images screen's view: what a tag is, its size and platforms, pull and export; no digest, dates or Delete. */
+  compact?: boolean | undefined
+}
+
+/** The tag table itself (sortable, paged, virtual rows) and the line saying what was copied. */
+export function TagRows(props: TagRowsProps): React.JSX.Element {
+  return (
+    <>
+      <VirtualTable {...props} />
+      <CopiedLine />
+    </>
+  )
+}
+
+function VirtualTable({ rows, address, label, region, compact }: TagRowsProps): React.JSX.Element {
   const [sorting, setSorting] = useState<SortingState>([{ id: 'repository', desc: false }])
-  const columns = useTagColumns(address)
+  const columns = useTagColumns(address, compact === true)
   // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the table is read in render
   const table = useReactTable<TagRow>({
     data: rows,
@@ -58,10 +82,9 @@ function VirtualTable({ rows, address }: { rows: TagRow[]; address: string }): R
     autoResetPageIndex: true,
     initialState: { pagination: { pageIndex: 0, pageSize: PAGE_SIZE } },
   })
-  const label = t('contents.table.label')
   return (
     <>
-      <VirtualBody rows={table.getRowModel().rows} columns={columns.length} label={label}>
+      <VirtualBody rows={table.getRowModel().rows} columns={columns.length} label={label} region={region}>
         {table.getHeaderGroups().map((group) => (
           <tr key={group.id}>
             {group.headers.map((h) => (
@@ -83,6 +106,7 @@ function VirtualBody(props: {
   rows: Row<TagRow>[]
   columns: number
   label: string
+  region: string
   children: React.ReactNode
 }): React.JSX.Element {
   const scroller = useRef<HTMLDivElement>(null)
@@ -97,7 +121,7 @@ function VirtualBody(props: {
   const top = items[0]?.start ?? 0
   const bottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0)
   return (
-    <div ref={scroller} className="contents-scroll" tabIndex={0} role="region" aria-label={props.label}>
+    <div ref={scroller} className="contents-scroll" tabIndex={0} role="region" aria-label={props.region}>
       <table className="table contents-table" aria-rowcount={props.rows.length + 1}>
         <caption className="sr-only">{props.label}</caption>
         <thead>{props.children}</thead>

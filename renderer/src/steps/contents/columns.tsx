@@ -4,6 +4,7 @@ import { formatBytes } from '../../../../main/images/format-bytes'
 import type { Meta } from '../../components/DataTable'
 import { formatDate } from '../../lib/format'
 import type { TagRow } from '../../stores/contents-store'
+import { refLines, useImagesStore } from '../../stores/images-store'
 import { DeleteTag } from './DeleteTag'
 import { PullLine } from './PullLine'
 
@@ -43,12 +44,32 @@ function Platforms({ row }: { row: TagRow }): React.JSX.Element {
   )
 }
 
-/** The table's columns: what a tag is, how big, when made, how to pull it, and its Delete. */
-export function useTagColumns(address: string): Column[] {
+/** A tick that puts `repository:tag` on the Images screen's export list (the same list its export reads). */
+function ExportTick({ row, compact }: { row: TagRow; compact: boolean }): React.JSX.Element {
+  const { t } = useTranslation()
+  const reference = `${row.repository}:${row.tag.tag}`
+  const chosen = useImagesStore((s) => refLines(s.exporter.refs).includes(reference))
+  const toggle = useImagesStore((s) => s.toggleRef)
+  return (
+    <input
+      type="checkbox"
+      checked={chosen}
+      aria-label={t(compact ? 'images.listing.selectTag' : 'contents.table.exportLabel', { reference })}
+      onChange={() => toggle(reference)}
+    />
+  )
+}
+
+/** Left out of the compact table (the Images screen): the full screen shows them. */
+const FULL_ONLY = new Set(['digest', 'mediaType', 'created', 'actions'])
+
+/** The table's columns: what a tag is, how big, when made, how to pull it, and its Delete (compact: fewer). */
+export function useTagColumns(address: string, compact = false): Column[] {
   const { t, i18n } = useTranslation()
   const created = (r: TagRow): string =>
     r.tag.created ? formatDate(r.tag.created, i18n.language) : t('contents.table.unknown')
   return [
+    column('export', t('contents.table.export'), (r) => <ExportTick row={r} compact={compact} />),
     column('repository', t('contents.table.repository'), (r) => r.repository, {
       sort: (r) => r.repository,
       className: 'mono',
@@ -68,5 +89,5 @@ export function useTagColumns(address: string): Column[] {
     column('created', t('contents.table.created'), created, { sort: (r) => r.tag.created ?? '' }),
     column('pull', t('contents.table.pull'), (r) => <PullLine address={address} row={r} />),
     column('actions', t('contents.table.actions'), (r) => <DeleteTag row={r} />, { hidden: true }),
-  ]
+  ].filter((c) => !compact || !FULL_ONLY.has(c.id ?? ''))
 }

@@ -1,7 +1,7 @@
 import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { beforeEach, describe, expect, it } from 'vitest'
-import type { RegistryStatusInfo, Settings } from '../../../../main/ipc/contract'
+import type { Plan, RegistryStatusInfo, Settings } from '../../../../main/ipc/contract'
 import { ok, resetAll } from '../../test-support/fake-api'
 import { useAppStore } from '../../stores/app-store'
 import { HomeScreen } from '../HomeScreen'
@@ -10,7 +10,7 @@ type Fake = Awaited<ReturnType<typeof resetAll>>
 const api = (): Fake => window.registryWizard as unknown as Fake
 const inDays = (days: number): string => new Date(Date.now() + days * 86_400_000 + 3_600_000).toISOString()
 
-const plan = { addresses: ['192.168.20.10'], port: 5000, docker: { kind: 'local' } } as const
+const plan: Plan = { addresses: ['192.168.20.10'], port: 5000, docker: { kind: 'local' } }
 const settings = (caDays: number): Settings => ({
   plan,
   knownCas: [
@@ -131,7 +131,22 @@ describe('Home: Renew', () => {
     expect(api().registryRenewCert.mock.calls[1]?.[0]).toMatchObject({ passphrase: 'correct horse' })
   })
 
-  it('no registry in the saved plan: says how to get one', async () => {
+  it('in Chinese, a renewal no known CA can do says so with the GUI hint (no English)', async () => {
+    await setUp('zh-CN', 3000, 20)
+    api().registryRenewCert.mockResolvedValue({
+      ok: false,
+      error: { code: 'RENEW_CA_UNKNOWN', params: { name: 'registry' }, message: 'x' },
+    })
+    const user = userEvent.setup()
+    render(<HomeScreen />)
+    await user.click(await screen.findByRole('button', { name: '续签 registry 的证书' }))
+    const alert = await screen.findByRole('alert')
+    expect(alert.textContent).toContain('本应用已知的 CA 都没有签发“registry”当前提供的证书')
+    expect(alert.textContent).toContain('首页的 CA 列表')
+    expect(alert.textContent).not.toMatch(/None of the CAs|Open its CA/)
+  })
+
+  it('no registry in the saved plan: says how to get one', () => {
     useAppStore.setState({ settings: { knownCas: [], knownCerts: [] } })
     render(<HomeScreen />)
     expect(screen.getByText('No registry yet: start one in the Registry step.')).toBeTruthy()

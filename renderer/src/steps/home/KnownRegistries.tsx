@@ -22,7 +22,8 @@ function useStatus(plan: Plan): {
     setStatus(r.ok ? r.value : null)
   }, [planKey])
   useEffect(() => {
-    void refresh()
+    const first = setTimeout(() => void refresh(), 0)
+    return () => clearTimeout(first)
   }, [refresh])
   return { status, refresh }
 }
