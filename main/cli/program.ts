@@ -87,7 +87,9 @@ export const EXIT_INVALID = 2
 /** `check` follows the monitoring-plugin convention: a command line it cannot run is UNKNOWN (3), not 2. */
 export const EXIT_UNKNOWN = 3
 const invalidExit = (argv: readonly string[]): number =>
-  argv.find((a, i) => !a.startsWith('-') && argv[i - 1] !== '--lang') === 'check' ? EXIT_UNKNOWN : EXIT_INVALID
+  argv.find((a, i) => !a.startsWith('-') && argv[i - 1] !== '--lang') === 'check'
+    ? EXIT_UNKNOWN
+    : EXIT_INVALID
 
 export function processIo(): CliIo {
   return {

@@ -35,7 +35,11 @@ describe('image references', () => {
   })
 
   it('writes repository:tag, latest by default, and applies a prefix', () => {
-    expect(repositoryReference(parseReference('nginx')!)).toBe('library/nginx:latest')
+    expect(
+      repositoryReference(
+        parseReference('nginx') ?? { registry: undefined, repository: '', tag: undefined, digest: undefined },
+      ),
+    ).toBe('library/nginx:latest')
     expect(withPrefix('library/nginx', 'mirror')).toBe('mirror/library/nginx')
     expect(withPrefix('library/nginx', '/mirror/')).toBe('mirror/library/nginx')
     expect(withPrefix('library/nginx', undefined)).toBe('library/nginx')

@@ -16,51 +16,9 @@ type Sections = { readonly [K in keyof typeof EnSections]: object }
  */
 export function assemble<S extends Sections>(s: S) {
   return {
-    error: {
-      ...(s.commonErrors as S['commonErrors']),
-      ...(s.dockerErrors as S['dockerErrors']),
-      ...(s.jobsErrors as S['jobsErrors']),
-      ...(s.pkiErrors as S['pkiErrors']),
-      ...(s.appErrors as S['appErrors']),
-      ...(s.trustErrors as S['trustErrors']),
-      ...(s.trustMirrorErrors as S['trustMirrorErrors']),
-      ...(s.fsErrors as S['fsErrors']),
-      ...(s.registryApiErrors as S['registryApiErrors']),
-      ...(s.imagesErrors as S['imagesErrors']),
-      ...(s.imagesExportErrors as S['imagesExportErrors']),
-      ...(s.imagesUiErrors as S['imagesUiErrors']),
-      ...(s.mirrorErrors as S['mirrorErrors']),
-      ...(s.manageErrors as S['manageErrors']),
-      ...(s.lifecycleErrors as S['lifecycleErrors']),
-      ...(s.manageUiErrors as S['manageUiErrors']),
-    },
-    cliHint: {
-      ...(s.commonCliHints as S['commonCliHints']),
-      ...(s.dockerCliHints as S['dockerCliHints']),
-      ...(s.jobsCliHints as S['jobsCliHints']),
-      ...(s.pkiCliHints as S['pkiCliHints']),
-      ...(s.trustCliHints as S['trustCliHints']),
-      ...(s.trustMirrorCliHints as S['trustMirrorCliHints']),
-      ...(s.imagesExportCliHints as S['imagesExportCliHints']),
-      ...(s.imagesUiCliHints as S['imagesUiCliHints']),
-      ...(s.mirrorCliHints as S['mirrorCliHints']),
-      ...(s.manageCliHints as S['manageCliHints']),
-      ...(s.lifecycleCliHints as S['lifecycleCliHints']),
-    },
-    guiHint: {
-      ...(s.commonGuiHints as S['commonGuiHints']),
-      ...(s.dockerGuiHints as S['dockerGuiHints']),
-      ...(s.jobsGuiHints as S['jobsGuiHints']),
-      ...(s.pkiGuiHints as S['pkiGuiHints']),
-      ...(s.trustGuiHints as S['trustGuiHints']),
-      ...(s.trustMirrorGuiHints as S['trustMirrorGuiHints']),
-      ...(s.imagesExportGuiHints as S['imagesExportGuiHints']),
-      ...(s.imagesUiGuiHints as S['imagesUiGuiHints']),
-      ...(s.mirrorGuiHints as S['mirrorGuiHints']),
-      ...(s.manageGuiHints as S['manageGuiHints']),
-      ...(s.lifecycleGuiHints as S['lifecycleGuiHints']),
-      ...(s.manageUiGuiHints as S['manageUiGuiHints']),
-    },
+    error: errorsOf(s),
+    cliHint: cliHintsOf(s),
+    guiHint: guiHintsOf(s),
     cli: {
       common: s.commonCli,
       docker: s.dockerCli,
@@ -107,5 +65,59 @@ export function assemble<S extends Sections>(s: S) {
     mirror: s.mirrorTexts,
     manage: s.manageTexts,
     lifecycle: s.lifecycleTexts,
+  }
+}
+
+function errorsOf<S extends Sections>(s: S) {
+  return {
+    ...(s.commonErrors as S['commonErrors']),
+    ...(s.dockerErrors as S['dockerErrors']),
+    ...(s.jobsErrors as S['jobsErrors']),
+    ...(s.pkiErrors as S['pkiErrors']),
+    ...(s.appErrors as S['appErrors']),
+    ...(s.trustErrors as S['trustErrors']),
+    ...(s.trustMirrorErrors as S['trustMirrorErrors']),
+    ...(s.fsErrors as S['fsErrors']),
+    ...(s.registryApiErrors as S['registryApiErrors']),
+    ...(s.imagesErrors as S['imagesErrors']),
+    ...(s.imagesExportErrors as S['imagesExportErrors']),
+    ...(s.imagesUiErrors as S['imagesUiErrors']),
+    ...(s.mirrorErrors as S['mirrorErrors']),
+    ...(s.manageErrors as S['manageErrors']),
+    ...(s.lifecycleErrors as S['lifecycleErrors']),
+    ...(s.manageUiErrors as S['manageUiErrors']),
+  }
+}
+
+function cliHintsOf<S extends Sections>(s: S) {
+  return {
+    ...(s.commonCliHints as S['commonCliHints']),
+    ...(s.dockerCliHints as S['dockerCliHints']),
+    ...(s.jobsCliHints as S['jobsCliHints']),
+    ...(s.pkiCliHints as S['pkiCliHints']),
+    ...(s.trustCliHints as S['trustCliHints']),
+    ...(s.trustMirrorCliHints as S['trustMirrorCliHints']),
+    ...(s.imagesExportCliHints as S['imagesExportCliHints']),
+    ...(s.imagesUiCliHints as S['imagesUiCliHints']),
+    ...(s.mirrorCliHints as S['mirrorCliHints']),
+    ...(s.manageCliHints as S['manageCliHints']),
+    ...(s.lifecycleCliHints as S['lifecycleCliHints']),
+  }
+}
+
+function guiHintsOf<S extends Sections>(s: S) {
+  return {
+    ...(s.commonGuiHints as S['commonGuiHints']),
+    ...(s.dockerGuiHints as S['dockerGuiHints']),
+    ...(s.jobsGuiHints as S['jobsGuiHints']),
+    ...(s.pkiGuiHints as S['pkiGuiHints']),
+    ...(s.trustGuiHints as S['trustGuiHints']),
+    ...(s.trustMirrorGuiHints as S['trustMirrorGuiHints']),
+    ...(s.imagesExportGuiHints as S['imagesExportGuiHints']),
+    ...(s.imagesUiGuiHints as S['imagesUiGuiHints']),
+    ...(s.mirrorGuiHints as S['mirrorGuiHints']),
+    ...(s.manageGuiHints as S['manageGuiHints']),
+    ...(s.lifecycleGuiHints as S['lifecycleGuiHints']),
+    ...(s.manageUiGuiHints as S['manageUiGuiHints']),
   }
 }
