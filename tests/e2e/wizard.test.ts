@@ -326,7 +326,7 @@ describe('wizard in Chromium with the real preload and handlers', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN')
     const screens: [RegExp, string, string][] = [
       [/^首页$/, '1-home', '首页'],
-      [/镜像仓库/, '4-registry', '镜像仓库'],
+      [/^镜像仓库$/, '4-registry', '镜像仓库'],
       [/客户端信任/, '5-trust', '客户端信任'],
       [/验证/, '6-verify', '验证'],
     ]
@@ -350,7 +350,7 @@ describe('wizard in Chromium with the real preload and handlers', () => {
 
   it('removes the registry container and keeps its data, from the Registry step', async () => {
     await page.getByLabel('语言').selectOption('en')
-    await nav(/Registry/).click()
+    await nav(/^Registry$/).click()
     const manage = page.getByRole('region', { name: 'Running registry' })
     await manage.getByLabel('Container status').getByText('running').waitFor({ timeout: 20_000 })
     const volumes = execFileSync(

@@ -1,6 +1,6 @@
 import type { Command } from 'commander'
 import { invalidInput } from '../../errors'
-import { checkContainerName, followLogs, readCertDir } from '../../docker'
+import { checkContainerName, readCertDir } from '../../docker'
 import { message, type Params } from '../../messages/index'
 import {
   DEFAULT_MIRROR_NAME,
@@ -15,8 +15,6 @@ import {
   type StartMirrorInput,
   type StartMirrorResult,
 } from '../../mirror'
-import { CA_CERT_FILE } from '../../pki/file-names'
-import { join } from 'node:path'
 import {
   parsePositiveInt,
   printJson,
@@ -24,13 +22,15 @@ import {
   readOptionalSecretFile,
   type CommandContext,
 } from '../context'
-import { addEngineOptions, withEngine, withInterrupt, type EngineOpts } from './engine'
-import { parseCertStore, parseStorage, printRemoved, progressPrinter, statusLines } from './registry'
-
-interface CommonOpts extends EngineOpts {
-  name: string
-  json?: boolean
-}
+import { withEngine, withInterrupt } from './engine'
+import {
+  commonOptions as sharedOptions,
+  healthTimeoutOption as sharedHealthTimeout,
+  registerContainerCommands,
+  type CommonOpts,
+  type ContainerCommands,
+} from './container-commands'
+import { parseCertStore, parseStorage, progressPrinter, statusLines } from './registry'
 
 interface StartOpts extends CommonOpts {
   certs: string
@@ -56,19 +56,23 @@ interface StartOpts extends CommonOpts {
 const say = (ctx: CommandContext, key: string, params?: Params): string =>
   ctx.tr.text(`cli.mirror.${key}`, params)
 
-function commonOptions(ctx: CommandContext, cmd: Command): Command {
-  return addEngineOptions(
-    ctx,
-    cmd
-      .option('--name <name>', say(ctx, 'option.name'), DEFAULT_MIRROR_NAME)
-      .option('--json', say(ctx, 'option.json')),
-  )
-}
+/** `mirror status|logs|stop|restart|remove`: the registry's commands, after the check that it is a mirror. */
+const mirrorCommands = (ctx: CommandContext): ContainerCommands<MirrorStatus> => ({
+  say: (key, params) => say(ctx, key, params),
+  defaultName: DEFAULT_MIRROR_NAME,
+  status: (engine, name) => mirrorStatus(engine, name),
+  statusLines: (s) => mirrorLines(ctx, s),
+  check: inspectMirror,
+  stop: stopMirror,
+  restart: restartMirror,
+  remove: removeMirror,
+})
 
+const commonOptions = (ctx: CommandContext, cmd: Command): Command =>
+  sharedOptions(ctx, mirrorCommands(ctx), cmd)
 const healthTimeoutOption = (ctx: CommandContext, cmd: Command): Command =>
-  cmd.option('--health-timeout <seconds>', say(ctx, 'option.healthTimeout'), '60')
+  sharedHealthTimeout(mirrorCommands(ctx), cmd)
 
-/** The upstream login: the user with the password read from its file (never from the command line). */
 async function upstreamLogin(
   ctx: CommandContext,
   o: StartOpts,
@@ -173,99 +177,9 @@ function mirrorLines(ctx: CommandContext, s: MirrorStatus): string[] {
   ]
 }
 
-function registerStatus(ctx: CommandContext, mirror: Command): void {
-  commonOptions(ctx, mirror.command('status').description(say(ctx, 'status.description'))).action(
-    async (o: CommonOpts) => {
-      const name = checkContainerName(o.name)
-      const s = await withEngine(ctx, o, (engine) => mirrorStatus(engine, name))
-      if (o.json) printJson(ctx, s)
-      else ctx.io.stdout(`${mirrorLines(ctx, s).join('\n')}\n`)
-    },
-  )
-}
-
-function registerLogs(ctx: CommandContext, mirror: Command): void {
-  commonOptions(
-    ctx,
-    mirror
-      .command('logs')
-      .description(say(ctx, 'logs.description'))
-      .option('--tail <n>', ctx.tr.text('cli.docker.registry.logs.tail'), '100')
-      .option('--follow', ctx.tr.text('cli.docker.registry.logs.follow')),
-  ).action(async (o: CommonOpts & { tail: string; follow?: boolean }) => {
-    const name = checkContainerName(o.name)
-    const tail = parsePositiveInt('tail', o.tail, 100000)
-    await withEngine(ctx, o, async (engine) => {
-      await inspectMirror(engine, name)
-      await withInterrupt((signal) =>
-        followLogs(engine, name, {
-          tail,
-          follow: o.follow === true,
-          signal,
-          onLine: (l) => ctx.io.stdout(`${l}\n`),
-        }),
-      )
-    })
-  })
-}
-
-function registerStop(ctx: CommandContext, mirror: Command): void {
-  commonOptions(ctx, mirror.command('stop').description(say(ctx, 'stop.description'))).action(
-    async (o: CommonOpts) => {
-      const name = checkContainerName(o.name)
-      await withEngine(ctx, o, (engine) => stopMirror(engine, name))
-      if (o.json) printJson(ctx, { stopped: name })
-      else ctx.io.stdout(`${ctx.tr.text('cli.docker.registry.stop.done', { name })}\n`)
-    },
-  )
-}
-
-function registerRestart(ctx: CommandContext, mirror: Command): void {
-  const cmd = mirror
-    .command('restart')
-    .description(say(ctx, 'restart.description'))
-    .requiredOption('--certs <dir>', say(ctx, 'restart.certs'))
-    .option('--registry-host <host>', say(ctx, 'start.registryHost'))
-  commonOptions(ctx, healthTimeoutOption(ctx, cmd)).action(
-    async (o: CommonOpts & { certs: string; registryHost?: string; healthTimeout: string }) => {
-      const name = checkContainerName(o.name)
-      const caPem = await readInputFile(ctx, join(ctx.path(o.certs), CA_CERT_FILE), 'certs')
-      const healthTimeoutMs = parsePositiveInt('healthTimeout', o.healthTimeout, 3600) * 1000
-      const health = await withEngine(ctx, o, (engine) =>
-        restartMirror(engine, name, caPem, { registryHost: o.registryHost, healthTimeoutMs }),
-      )
-      if (o.json) printJson(ctx, { restarted: name, health })
-      else {
-        const params = { name, status: health.status, ms: health.elapsedMs }
-        ctx.io.stdout(`${ctx.tr.text('cli.docker.registry.restart.done', params)}\n`)
-      }
-    },
-  )
-}
-
-function registerRemove(ctx: CommandContext, mirror: Command): void {
-  commonOptions(
-    ctx,
-    mirror
-      .command('remove')
-      .description(say(ctx, 'remove.description'))
-      .option('--delete-data', say(ctx, 'remove.deleteData')),
-  ).action(async (o: CommonOpts & { deleteData?: boolean }) => {
-    const name = checkContainerName(o.name)
-    const r = await withEngine(ctx, o, (engine) =>
-      removeMirror(engine, name, { deleteData: o.deleteData === true }),
-    )
-    printRemoved(ctx, r, o.json)
-  })
-}
-
 /** `registry-wizard mirror start|status|logs|stop|restart|remove`: main/mirror, on docker/manage like `registry`. */
 export function registerMirrorCommands(program: Command, ctx: CommandContext): void {
   const mirror = program.command('mirror').description(say(ctx, 'description'))
   registerStart(ctx, mirror)
-  registerStatus(ctx, mirror)
-  registerLogs(ctx, mirror)
-  registerStop(ctx, mirror)
-  registerRestart(ctx, mirror)
-  registerRemove(ctx, mirror)
+  registerContainerCommands(ctx, mirrorCommands(ctx), mirror)
 }

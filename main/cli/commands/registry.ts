@@ -1,13 +1,10 @@
-import { join } from 'node:path'
 import type { Command } from 'commander'
 import { AppError, invalidInput } from '../../errors'
 import {
-  CA_FILE,
   checkContainerName,
   CONTAINER_NAME_RULE,
   DEFAULT_IMAGE,
   DEFAULT_NAME,
-  followLogs,
   inspectRegistry,
   readCertDir,
   registryStatus,
@@ -20,7 +17,6 @@ import {
   type Credential,
   type ProgressEvent,
   type RegistryStatus,
-  type RemoveResult,
   type StartRegistryInput,
   type StartRegistryResult,
   type StorageSpec,
@@ -32,25 +28,20 @@ import {
   collect,
   parsePositiveInt,
   printJson,
-  readInputFile,
   readOptionalSecretFile,
   readSecretFile,
   type CommandContext,
 } from '../context'
+import {
+  commonOptions as sharedOptions,
+  healthTimeoutOption as sharedHealthTimeout,
+  registerContainerCommands,
+  type CommonOpts,
+  type ContainerCommands,
+} from './container-commands'
 import { registerRegistryManageCommands } from './registry-manage'
 import { registerRenewCert } from './renew'
-import {
-  addEngineOptions,
-  registerEngineCommands,
-  withEngine,
-  withInterrupt,
-  type EngineOpts,
-} from './engine'
-
-interface CommonOpts extends EngineOpts {
-  name: string
-  json?: boolean
-}
+import { registerEngineCommands, withEngine, withInterrupt } from './engine'
 
 interface StartOpts extends CommonOpts {
   certs: string
@@ -70,22 +61,11 @@ interface StartOpts extends CommonOpts {
   healthTimeout: string
 }
 
-interface HealthOpts extends CommonOpts {
-  certs: string
-  registryHost?: string
-  healthTimeout: string
-}
-
 /** `cli.docker.registry.*` in the run's language. */
 const say = (ctx: CommandContext, key: string, params?: Params): string =>
   ctx.tr.text(`cli.docker.registry.${key}`, params)
 const allowedMsg = (key: string): ReturnType<typeof message> =>
   message(`cli.docker.registry.start.allowed.${key}`)
-
-/** Reads DIR/ca.crt: the only trust anchor used to check the registry's health. */
-async function readCaPem(ctx: CommandContext, dir: string): Promise<string> {
-  return readInputFile(ctx, join(ctx.path(dir), CA_FILE), 'certs')
-}
 
 export function parseCertStore(value: string): CertStoreChoice {
   if (value === 'auto' || value === 'bind' || value === 'volume') return value
@@ -146,17 +126,22 @@ export function progressPrinter(
   }
 }
 
-function commonOptions(ctx: CommandContext, cmd: Command): Command {
-  return addEngineOptions(
-    ctx,
-    cmd
-      .option('--name <name>', say(ctx, 'option.name'), DEFAULT_NAME)
-      .option('--json', say(ctx, 'option.json')),
-  )
-}
+/** `registry status|logs|stop|restart|remove`: docker/manage on a registry container. */
+const registryCommands = (ctx: CommandContext): ContainerCommands<RegistryStatus> => ({
+  say: (key, params) => say(ctx, key, params),
+  defaultName: DEFAULT_NAME,
+  status: registryStatus,
+  statusLines: (s) => statusLines(ctx, s),
+  check: inspectRegistry,
+  stop: stopRegistry,
+  restart: restartAndCheck,
+  remove: removeRegistry,
+})
 
+const commonOptions = (ctx: CommandContext, cmd: Command): Command =>
+  sharedOptions(ctx, registryCommands(ctx), cmd)
 const healthTimeoutOption = (ctx: CommandContext, cmd: Command): Command =>
-  cmd.option('--health-timeout <seconds>', say(ctx, 'option.healthTimeout'), '60')
+  sharedHealthTimeout(registryCommands(ctx), cmd)
 
 /** Everything `registry start` reads before it talks to the engine: bad input fails here, nothing changed. */
 async function startInput(ctx: CommandContext, o: StartOpts): Promise<StartRegistryInput> {
@@ -252,106 +237,6 @@ export function statusLines(ctx: CommandContext, s: RegistryStatus): string[] {
   ]
 }
 
-function registerStatus(ctx: CommandContext, registry: Command): void {
-  commonOptions(ctx, registry.command('status').description(say(ctx, 'status.description'))).action(
-    async (o: CommonOpts) => {
-      const name = checkContainerName(o.name)
-      const s = await withEngine(ctx, o, (engine) => registryStatus(engine, name))
-      if (o.json) printJson(ctx, s)
-      else ctx.io.stdout(`${statusLines(ctx, s).join('\n')}\n`)
-    },
-  )
-}
-
-function registerLogs(ctx: CommandContext, registry: Command): void {
-  commonOptions(
-    ctx,
-    registry
-      .command('logs')
-      .description(say(ctx, 'logs.description'))
-      .option('--tail <n>', say(ctx, 'logs.tail'), '100')
-      .option('--follow', say(ctx, 'logs.follow')),
-  ).action(async (o: CommonOpts & { tail: string; follow?: boolean }) => {
-    const name = checkContainerName(o.name)
-    const tail = parsePositiveInt('tail', o.tail, 100000)
-    await withEngine(ctx, o, async (engine) => {
-      await inspectRegistry(engine, name)
-      await withInterrupt((signal) =>
-        followLogs(engine, name, {
-          tail,
-          follow: o.follow === true,
-          signal,
-          onLine: (l) => ctx.io.stdout(`${l}\n`),
-        }),
-      )
-    })
-  })
-}
-
-function registerStop(ctx: CommandContext, registry: Command): void {
-  commonOptions(ctx, registry.command('stop').description(say(ctx, 'stop.description'))).action(
-    async (o: CommonOpts) => {
-      const name = checkContainerName(o.name)
-      await withEngine(ctx, o, (engine) => stopRegistry(engine, name))
-      if (o.json) printJson(ctx, { stopped: name })
-      else ctx.io.stdout(`${say(ctx, 'stop.done', { name })}\n`)
-    },
-  )
-}
-
-function registerRestart(ctx: CommandContext, registry: Command): void {
-  const cmd = registry
-    .command('restart')
-    .description(say(ctx, 'restart.description'))
-    .requiredOption('--certs <dir>', say(ctx, 'restart.certs'))
-    .option('--registry-host <host>', say(ctx, 'restart.registryHost'))
-  commonOptions(ctx, healthTimeoutOption(ctx, cmd)).action(async (o: HealthOpts) => {
-    const name = checkContainerName(o.name)
-    const caPem = await readCaPem(ctx, o.certs)
-    const healthTimeoutMs = parsePositiveInt('healthTimeout', o.healthTimeout, 3600) * 1000
-    const health = await withEngine(ctx, o, (engine) =>
-      restartAndCheck(engine, name, caPem, { registryHost: o.registryHost, healthTimeoutMs }),
-    )
-    if (o.json) printJson(ctx, { restarted: name, health })
-    else ctx.io.stdout(`${say(ctx, 'restart.done', { name, status: health.status, ms: health.elapsedMs })}\n`)
-  })
-}
-
-function registerRemove(ctx: CommandContext, registry: Command): void {
-  commonOptions(
-    ctx,
-    registry
-      .command('remove')
-      .description(say(ctx, 'remove.description'))
-      .option('--delete-data', say(ctx, 'remove.deleteData')),
-  ).action(async (o: CommonOpts & { deleteData?: boolean }) => {
-    const name = checkContainerName(o.name)
-    const r = await withEngine(ctx, o, (engine) =>
-      removeRegistry(engine, name, { deleteData: o.deleteData === true }),
-    )
-    printRemoved(ctx, r, o.json)
-  })
-}
-
-/** What a remove did (`registry remove`, `mirror remove`): the container, its volumes, and the data kept. */
-export function printRemoved(ctx: CommandContext, r: RemoveResult, json: boolean | undefined): void {
-  if (json) {
-    printJson(ctx, r)
-    return
-  }
-  const volumes = r.removedVolumes
-  ctx.io.stdout(
-    `${volumes.length > 0 ? say(ctx, 'remove.doneVolumes', { name: r.removed, volumes }) : say(ctx, 'remove.done', { name: r.removed })}\n`,
-  )
-  const kept = r.keptStorage
-  if (kept === undefined) return
-  const data =
-    kept.kind === 'volume'
-      ? message('docker.storage.volume', { name: kept.name })
-      : message('docker.storage.keptHostPath', { path: kept.path })
-  ctx.io.stdout(`${say(ctx, 'remove.keptData', { data })}\n`)
-}
-
 interface ReplaceOpts extends CommonOpts {
   certs?: string
   caDir?: string
@@ -425,12 +310,10 @@ export function registerRegistryCommands(program: Command, ctx: CommandContext):
   registerEngineCommands(program, ctx)
   const registry = program.command('registry').description(say(ctx, 'description'))
   registerStart(ctx, registry)
-  registerStatus(ctx, registry)
-  registerLogs(ctx, registry)
-  registerStop(ctx, registry)
-  registerRestart(ctx, registry)
-  registerRemove(ctx, registry)
+  registerContainerCommands(ctx, registryCommands(ctx), registry)
   registerReplaceCert(ctx, registry)
   registerRenewCert(ctx, registry)
   registerRegistryManageCommands(ctx, registry)
 }
+
+export { printRemoved } from './container-commands'

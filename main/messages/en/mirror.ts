@@ -201,6 +201,7 @@ export const mirrorCli = {
   restart: {
     description: 'Restart the mirror and check its health against our CA',
     certs: 'folder with ca.crt (the CA the mirror certificate chains to)',
+    registryHost: 'the address clients use for the mirror (the certificate must cover it)',
   },
   remove: {
     description:

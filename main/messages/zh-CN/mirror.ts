@@ -201,6 +201,7 @@ export const mirrorCli = {
   restart: {
     description: '重启镜像加速器，并用我们的 CA 检查其健康状态',
     certs: '存放 ca.crt 的文件夹（镜像加速器证书所链接到的 CA）',
+    registryHost: '客户端访问镜像加速器所用的地址（证书必须包含它）',
   },
   remove: {
     description: '删除镜像加速器及其证书卷和配置卷（除非使用 --delete-data，缓存会保留）',
