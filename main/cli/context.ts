@@ -152,3 +152,6 @@ export function collect(value: string, previous: string[] | undefined): string[]
 }
 
 export { AppError }
+
+/** The service name of `check`'s status line (`REGISTRY OK - ...`), also on a command line it cannot run. */
+export const CHECK_SERVICE = 'REGISTRY'

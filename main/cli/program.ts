@@ -5,7 +5,7 @@ import { isAppError } from '../errors'
 import { generateRsaKey } from '../pki/keys'
 import { DEFAULT_LEAF_KEY_SIZE, KEY_SIZES, type KeySize } from '../pki/types'
 import type { EarlyWork } from './commands/cert'
-import { flagFor, langFromArgv, makeContext, type CliIo, type CommandContext } from './context'
+import { CHECK_SERVICE, flagFor, langFromArgv, makeContext, type CliIo, type CommandContext } from './context'
 import { errorTexts } from '../messages/index'
 import { version } from '../../package.json'
 
@@ -204,7 +204,17 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
         return EXIT_OK
       }
       if (err.code === 'commander.help') return EXIT_OK
-      return invalidExit(argv)
+      const exit = invalidExit(argv)
+      // A monitoring system reads stdout: the status line says UNKNOWN and why (commander wrote the details).
+      if (exit === EXIT_UNKNOWN) {
+        const why =
+          commanderError(ctx, err.message)
+            .replace(/^[^:]*:\s*/, '')
+            .split('\n')[0]
+            ?.trim() ?? ''
+        io.stdout(`${CHECK_SERVICE} UNKNOWN - ${why}\n`)
+      }
+      return exit
     }
     const label = (k: string): string => ctx.tr.text(`cli.common.label.${k}`)
     if (isAppError(err)) {

@@ -6,7 +6,7 @@ import { isAppError } from '../../errors'
 import { checkExitCode, runCheck, type CheckInput, type CheckResult } from '../../lifecycle/check'
 import { message, errorTexts } from '../../messages/index'
 import { parseHostPort } from '../../pki/names'
-import { flagFor, printJson, readInputFile, type CommandContext } from '../context'
+import { CHECK_SERVICE, flagFor, printJson, readInputFile, type CommandContext } from '../context'
 import { invalidInput } from '../../errors'
 import { addEngineOptions, withEngine, type EngineOpts } from './engine'
 
@@ -23,7 +23,6 @@ interface CheckOpts extends EngineOpts {
 }
 
 /** The service name monitoring shows before the state (kept as plugins print it, in every language). */
-const SERVICE = 'REGISTRY'
 
 /** A whole number of the option, or invalid input naming the field. */
 function wholeNumber(field: string, value: string): number {
@@ -51,7 +50,7 @@ async function checkInput(ctx: CommandContext, o: CheckOpts): Promise<Omit<Check
 export function statusLine(ctx: CommandContext, r: CheckResult): string {
   const items = [...r.items.filter((i) => i.state !== 'OK'), ...r.items.filter((i) => i.state === 'OK')]
   const text = items.map((i) => ctx.tr.render(i.message)).join('; ')
-  return `${SERVICE} ${r.state} - ${text}${r.perfdata === '' ? '' : `|${r.perfdata}`}`
+  return `${CHECK_SERVICE} ${r.state} - ${text}${r.perfdata === '' ? '' : `|${r.perfdata}`}`
 }
 
 function printResult(ctx: CommandContext, r: CheckResult, json: boolean | undefined): void {
@@ -74,7 +73,7 @@ function printUnknown(ctx: CommandContext, err: unknown, json: boolean | undefin
   if (json) {
     const error = isAppError(err) ? { code: err.code, params: err.params, message: text } : { message: text }
     printJson(ctx, { state: 'UNKNOWN', exitCode: 3, error })
-  } else ctx.io.stdout(`${SERVICE} UNKNOWN - ${text}\n`)
+  } else ctx.io.stdout(`${CHECK_SERVICE} UNKNOWN - ${text}\n`)
 }
 
 async function check(ctx: CommandContext, o: CheckOpts): Promise<CheckResult> {
