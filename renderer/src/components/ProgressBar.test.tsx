@@ -19,7 +19,18 @@ describe('JobProgress', () => {
 
   it('knows both kinds (the table is not all one way)', () => {
     expect(cancellable).toContain('registryReplaceCert')
-    expect(notCancellable).toEqual(['createCa', 'issueServerCert', 'registryRestart', 'applyTrust'])
+    // gc, prune and enable-delete run to their end or roll back themselves: stopping them halfway would leave the
+    // registry read-only, a plan half applied, or a container half re-created.
+    expect(notCancellable).toEqual([
+      'createCa',
+      'issueServerCert',
+      'registryRestart',
+      'mirrorRestart',
+      'applyTrust',
+      'prune',
+      'enableDelete',
+      'garbageCollect',
+    ])
   })
 
   it.each(notCancellable)('offers no Cancel for %s (its work would not stop)', (channel) => {
