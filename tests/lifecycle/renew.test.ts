@@ -3,6 +3,7 @@
 // added one, a renewal whose health fails is rolled back (the old certificate served again: openssl s_client), and a
 // CA that did not issue the served certificate is refused before anything changes.
 import { X509Certificate, randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { copyFile, mkdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -133,8 +134,9 @@ describe('registry renew-cert', () => {
       { engine, name, caDir, registryHost: '127.0.0.1', healthTimeoutMs: 1 },
       {
         onProgress: (p) => {
-          if (p.step === 'health')
-            void fileFingerprint(join(liveDir, 'domain.crt')).then((f) => (newPrint = f))
+          // Read at once (synchronously): an async read could land after the rollback put the old pair back.
+          if (p.step === 'health' && newPrint === undefined)
+            newPrint = new X509Certificate(readFileSync(join(liveDir, 'domain.crt'), 'utf8')).fingerprint256
         },
       },
     ).catch((e: unknown) => e)
