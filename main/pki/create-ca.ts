@@ -53,7 +53,7 @@ export function checkSubject(subject: SubjectInput): SubjectInput {
 /** Validates everything first (so bad input never costs a key generation), then creates the CA. */
 export function checkCreateCaInput(
   input: CreateCaInput,
-): Required<Omit<CreateCaInput, 'passphrase'>> & { passphrase?: string } {
+): Required<Omit<CreateCaInput, 'passphrase' | 'keyType'>> & { passphrase?: string } {
   const subject = checkSubject(input.subject)
   const days = checkDays(input.days ?? DEFAULT_CA_DAYS, 'days', MAX_CA_DAYS)
   const keySize = parseKeySize(input.keySize ?? DEFAULT_CA_KEY_SIZE)

@@ -4,6 +4,14 @@ import type { Params } from '../messages/types'
 export const KEY_SIZES = [2048, 3072, 4096] as const
 export type KeySize = (typeof KEY_SIZES)[number]
 
+/**
+ * Key types for CAs and server certificates (issue 15). ECDSA P-256 is the default for new CAs and certificates;
+ * `--key-size N` (keySize) stays and means rsa-N. Owner: the pki helper (session 5) wires these through.
+ */
+export const KEY_TYPES = ['ecdsa-p256', 'rsa-2048', 'rsa-3072', 'rsa-4096'] as const
+export type KeyType = (typeof KEY_TYPES)[number]
+export const DEFAULT_KEY_TYPE: KeyType = 'ecdsa-p256'
+
 export const DEFAULT_CA_DAYS = 3650
 export const DEFAULT_LEAF_DAYS = 825
 export const DEFAULT_CA_KEY_SIZE: KeySize = 4096
@@ -31,6 +39,8 @@ export interface PemPair {
 export interface CreateCaInput {
   subject: SubjectInput
   days?: number | undefined
+  /** Wins over keySize when both are given. */
+  keyType?: KeyType | undefined
   keySize?: KeySize | undefined
   passphrase?: string | undefined
   now?: Date | undefined
@@ -51,6 +61,8 @@ export interface IssueInput {
   /** IPv4 / IPv6 addresses and DNS names; the first becomes the CN. */
   sans: string[]
   days?: number | undefined
+  /** Wins over keySize when both are given. */
+  keyType?: KeyType | undefined
   keySize?: KeySize | undefined
   usage?: CertUsage | undefined
   now?: Date | undefined
