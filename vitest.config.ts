@@ -38,6 +38,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['renderer/**/*.test.{ts,tsx}'],
           maxWorkers: NODE_WORKERS,
+          // jsdom renders slowly while Docker suites run beside it: 5 s (the default) is too tight on 2 cores.
+          testTimeout: 20_000,
           sequence: { groupOrder: 0 },
         },
       },
