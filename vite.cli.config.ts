@@ -1,14 +1,32 @@
 import { builtinModules } from 'node:module'
 import { resolve } from 'node:path'
-import { defineConfig } from 'vite'
+import { defineConfig, runnerImport } from 'vite'
 import pkg from './package.json' with { type: 'json' }
+import type * as CliCatalogue from './main/messages/cli-catalogue'
+
+type CliCatalogueModule = typeof CliCatalogue
 
 // The headless CLI: the same main/ domain code as the app, bundled for plain Node (no Electron).
+// commander and i18next are bundled into the bin: every command loads them, and from the bundle Node resolves no
+// node_modules path and reads no package.json for them at each start.
+const BUNDLED = [
+  'commander',
+  'i18next',
+  // ES-module-only packages ("import" exports only): a CommonJS bin cannot require them, so they go into the bundle
+  // (only the chunks of `k8s manifests` and `bundle export` load them).
+  'kubernetes-models',
+  '@kubernetes-models/apimachinery',
+  '@kubernetes-models/base',
+  '@kubernetes-models/validate',
+]
 const external = [
   ...builtinModules,
   ...builtinModules.map((m) => `node:${m}`),
-  ...Object.keys(pkg.dependencies),
+  ...Object.keys(pkg.dependencies).filter((d) => !BUNDLED.includes(d)),
 ]
+
+const MESSAGES_INDEX = resolve(import.meta.dirname, 'main/messages/index.ts')
+const CLI_CATALOGUE = resolve(import.meta.dirname, 'main/cli/catalogue.ts')
 
 export default defineConfig({
   plugins: [
@@ -18,7 +36,47 @@ export default defineConfig({
         this.emitFile({ type: 'asset', fileName: 'package.json', source: '{ "type": "commonjs" }\n' })
       },
     },
+    {
+      // main/messages/index.ts swapped for main/cli/catalogue.ts, which reads the catalogues the next plugin writes as
+      // JSON: a command parses one language's JSON instead of evaluating and assembling both catalogues' modules.
+      name: 'catalogue-cli-index',
+      enforce: 'pre',
+      async resolveId(source, importer, options) {
+        if (importer === undefined || !/(^|\/)messages\/index$/.test(source)) return null
+        const resolved = await this.resolve(source, importer, { ...options, skipSelf: true })
+        return resolved?.id === MESSAGES_INDEX ? CLI_CATALOGUE : null
+      },
+    },
+    {
+      // commander requires node:child_process at load, for executable sub-commands we never use: that module (and
+      // the stream and net modules it pulls in) loads on first use instead, i.e. never.
+      name: 'commander-lazy-child-process',
+      transform(code, id) {
+        if (!id.replaceAll('\\', '/').endsWith('node_modules/commander/lib/command.js')) return null
+        const eager = "const childProcess = require('node:child_process');"
+        if (!code.includes(eager))
+          this.error('commander-lazy-child-process: commander changed; update the plugin')
+        const lazy = "const childProcess = { spawn: (...a) => require('node:child_process').spawn(...a) };"
+        return { code: code.replace(eager, lazy), map: null }
+      },
+    },
+    {
+      // out/cli/messages/LANG.json: each catalogue without the GUI's namespaces (main/messages/cli-catalogue.ts).
+      name: 'catalogue-json',
+      async generateBundle() {
+        // Loaded through Vite's module runner (the TypeScript sources as they are), not imported by this config.
+        const file = resolve(import.meta.dirname, 'main/messages/cli-catalogue.ts')
+        const { module } = await runnerImport<CliCatalogueModule>(file, {
+          configFile: false,
+          logLevel: 'silent',
+        })
+        for (const [lang, source] of Object.entries(module.cliCatalogueFiles()))
+          this.emitFile({ type: 'asset', fileName: `messages/${lang}.json`, source })
+      },
+    },
   ],
+  // Vite externalises dependencies of an SSR build by default: these go into the bundle (see BUNDLED).
+  ssr: { noExternal: BUNDLED },
   build: {
     ssr: resolve(import.meta.dirname, 'main/cli/registry-wizard.ts'),
     outDir: 'out/cli',

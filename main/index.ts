@@ -11,6 +11,7 @@ import { EngineCache } from './ipc/engine-cache'
 import { JobRegistry } from './ipc/jobs'
 import { registerHandlers } from './ipc/register-handlers'
 import { pickLang } from './messages/index'
+import { KeyPregen } from './pki/pregen'
 import { SettingsStore } from './state/settings-store'
 
 // Electron glue only: window, security policy, menu, IPC registration. Domain code lives in main/pki, main/docker,
@@ -66,8 +67,10 @@ function onReady(main: AppShell): void {
   void settings.read().then((s) => s.language && menu.setLanguage(s.language))
   const jobs = new JobRegistry()
   const engines = new EngineCache()
-  // The ssh:// engine's SSH connection (if any) ends with the app.
+  // The ssh:// engine's SSH connection (if any) ends with the app; so does an unused pre-generated key.
   app.on('will-quit', () => engines.closeAll())
+  const keyPregen = new KeyPregen()
+  app.on('will-quit', () => keyPregen.discard())
   registerHandlers({
     handlers: buildHandlers({
       version: app.getVersion(),
@@ -77,6 +80,7 @@ function onReady(main: AppShell): void {
       settings,
       dialogs: electronDialogs(() => main.window),
       jobs,
+      keyPregen,
       elevate: createElevatedRunner(),
       engines,
       onLanguageChange: (language) => menu.setLanguage(language),

@@ -1,6 +1,5 @@
 import { createWriteStream } from 'node:fs'
 import { pipeline } from 'node:stream/promises'
-import { ZipArchive } from 'archiver'
 import { create as createTar } from 'tar'
 import { invalidInput } from '../errors'
 import { message } from '../messages/index'
@@ -25,6 +24,8 @@ export async function archiveFolder(
     await createTar({ gzip: true, file: dest, cwd: parent, portable: true }, [folder])
     return dest
   }
+  // archiver (and its zip and glob modules) loads only for a zip: an export without one does not wait for it.
+  const { ZipArchive } = await import('archiver')
   const zip = new ZipArchive({ zlib: { level: 9 } })
   const done = pipeline(zip, createWriteStream(dest))
   zip.directory(`${parent}/${folder}`, folder)

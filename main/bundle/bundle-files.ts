@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { buildK8sFiles } from '../cluster/k8s/index'
 import { CA_CERT_FILE } from '../pki/file-names'
 import { osStoreFileName, PEM_PRIVATE_KEY } from '../trust/ca-certificate'
 import type { RegistryAddress, TrustCa } from '../trust/types'
@@ -66,7 +67,8 @@ function overlapValues(
 **哪些机器还需要它：**每一台要访问上述仓库、但还没有安装本包的机器——也就是只信任旧 CA 的机器。镜像仓库目前仍使用旧 CA 签发的证书，
 这些机器现在还能工作；一旦服务器证书换成新 CA 签发的（最迟在 ${v.until} 旧 CA 到期之前），没有安装本包的机器就会拒绝连接。
 已经装过旧信任包的机器直接再运行 \`sudo sh install.sh\` 即可（旧的 ca.crt 会被替换并保留备份）。
-macOS 和 Windows 的脚本一次只导入一个证书：请在这些机器上分别导入两个证书（见下方的手动步骤）。
+macOS 和 Windows 的脚本（install-macos.sh、install.ps1）同样会逐个导入两个证书。之后用任一个包（旧包或本包）卸载，
+都会删除安装脚本为这个 CA 写入的文件（包括两个 CA 的 ca.crt 和旧 ca.crt 的备份），不是它们写入的文件保持不动。
 `,
     OVERLAP_EN: `## CA renewal overlap: this bundle carries two CAs
 
@@ -78,9 +80,24 @@ that is, every machine that trusts only the previous CA. The registry still serv
 so they work today; once the server certificate comes from the new CA (at the latest before the previous CA ends on
 ${v.until}) a machine without this bundle refuses the registry. A machine with the earlier bundle just runs
 \`sudo sh install.sh\` again (its old ca.crt is replaced, a backup kept).
-The macOS and Windows scripts import one certificate at a time: import both certificates there by hand.
+The macOS and Windows scripts (install-macos.sh, install.ps1) import both certificates as well. Uninstalling later
+with either bundle (the earlier one or this one) removes what the scripts wrote for this CA (the two-CA ca.crt and the
+backup of the old one included) and leaves files they did not write.
 `,
   }
+}
+
+/** kubernetes/: the manifests (main/cluster/k8s) for every node of a cluster, and k3s/RKE2 registries.yaml; no login. */
+function kubernetesFiles(
+  ca: TrustCa,
+  registries: RegistryAddress[],
+  mirror: RegistryAddress | undefined,
+  previousCa: TrustCa | undefined,
+): BundleFile[] {
+  return buildK8sFiles({ ca, previousCa, registries, mirror }).map((f) => ({
+    ...f,
+    path: `kubernetes/${f.path}`,
+  }))
 }
 
 /**
@@ -123,6 +140,7 @@ export function buildBundleFiles(
     { path: 'ansible/inventory.example.ini', content: ansibleInventory, mode: 0o644 },
     { path: 'README.md', content: fill(readme, values), mode: 0o644 },
     ...(mirror ? [mirrorFile(mirror)] : []),
+    ...kubernetesFiles(ca, registries, mirror, previousCa),
   ]
   for (const f of files) {
     if (PEM_PRIVATE_KEY.test(f.content))

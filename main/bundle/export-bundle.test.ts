@@ -41,6 +41,16 @@ describe('exportBundle', () => {
       'install-macos.sh',
       'install.ps1',
       'install.sh',
+      'kubernetes/00-namespace.yaml',
+      'kubernetes/10-configmap.yaml',
+      'kubernetes/20-daemonset.yaml',
+      'kubernetes/k3s/registries.yaml',
+      'kubernetes/k3s/registry-wizard-192.168.20.10_5000-ca.crt',
+      'kubernetes/k3s/registry-wizard-registry.lan_5000-ca.crt',
+      'kubernetes/rke2/registries.yaml',
+      'kubernetes/rke2/registry-wizard-192.168.20.10_5000-ca.crt',
+      'kubernetes/rke2/registry-wizard-registry.lan_5000-ca.crt',
+      'kubernetes/uninstall/uninstall.yaml',
       'registries.txt',
     ])
     expect(execFileSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: b.dir, encoding: 'utf8' })).not.toMatch(

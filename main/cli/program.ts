@@ -1,9 +1,9 @@
 // commander and the error table load lazily (runCli): the bin's first chunk stays small, so `cert issue` starts its
-// key generation (startEarlyWork) about 30 ms sooner after Node is up.
+// key generation (startEarlyWork) about 30 ms sooner after Node is up; node:crypto loads only for `cert issue`.
+import { writeSync } from 'node:fs'
 import type { Command } from 'commander'
 import { isAppError } from '../errors'
-import { generateRsaKey } from '../pki/keys'
-import { DEFAULT_LEAF_KEY_SIZE, KEY_SIZES, type KeySize } from '../pki/types'
+import { DEFAULT_KEY_TYPE, KEY_TYPES, type KeyType } from '../pki/key-types'
 import type { EarlyWork } from './commands/cert'
 import { CHECK_SERVICE, flagFor, langFromArgv, makeContext, type CliIo, type CommandContext } from './context'
 import { errorTexts } from '../messages/index'
@@ -31,6 +31,8 @@ const groups: { names: readonly string[]; load: () => Promise<Register> }[] = [
     load: async () => (await import('./commands/manage')).registerManageCommands,
   },
   { names: ['check'], load: async () => (await import('./commands/check')).registerCheckCommands },
+  { names: ['setup'], load: async () => (await import('./commands/setup')).registerSetupCommands },
+  { names: ['k8s'], load: async () => (await import('./commands/k8s')).registerK8sCommands },
   {
     names: ['trust', 'bundle', 'drives'],
     load: async () => (await import('./commands/trust')).registerClientTrustCommands,
@@ -51,34 +53,47 @@ export function groupsFor(argv: readonly string[]): typeof groups {
   return groups
 }
 
+/** An option's value as commander reads it (`--name V` or `--name=V`, the last one wins); the index after it. */
+function optionValue(argv: readonly string[], i: number, name: string): [string | undefined, number] {
+  const a = argv[i] as string
+  if (a === name) return [argv[i + 1], i + 1]
+  return a.startsWith(`${name}=`) ? [a.slice(name.length + 1), i] : [undefined, i]
+}
+
 /**
- * The RSA key size `cert issue` will use, read from the command line as commander will (`--key-size N` or
- * `--key-size=N`, the last one wins, 2048 by default), or undefined when the command line is not a `cert issue` run
- * (or asks for help, or names a size the command will refuse).
+ * The key type `cert issue` will use, read from the command line as commander will (`--key-type T`, `--key-size N`
+ * meaning rsa-N, `=` forms, the last one wins, ECDSA P-256 by default), or undefined when the command line is not a
+ * `cert issue` run (or asks for help, or names a type the command will refuse, or both options disagree).
  */
-export function issueKeySize(argv: readonly string[]): KeySize | undefined {
+export function issueKeyType(argv: readonly string[]): KeyType | undefined {
   if (argv[0] !== 'cert' || argv[1] !== 'issue') return undefined
-  let bits: unknown = DEFAULT_LEAF_KEY_SIZE
+  let type: string | undefined
+  let size: string | undefined
   for (let i = 2; i < argv.length; i++) {
     const a = argv[i] as string
     if (a === '--') break
     if (a === '--help' || a === '-h') return undefined
-    if (a === '--key-size') bits = Number(argv[++i])
-    else if (a.startsWith('--key-size=')) bits = Number(a.slice('--key-size='.length))
+    const [t, afterType] = optionValue(argv, i, '--key-type')
+    const [s, afterSize] = optionValue(argv, i, '--key-size')
+    if (t !== undefined) [type, i] = [t, afterType]
+    else if (s !== undefined) [size, i] = [`rsa-${s}`, afterSize]
   }
-  return KEY_SIZES.find((s) => s === bits)
+  if (type !== undefined && size !== undefined && type !== size) return undefined
+  return KEY_TYPES.find((k) => k === (type ?? size ?? DEFAULT_KEY_TYPE))
 }
 
 /**
- * Work started before the command's code loads. `cert issue` spends most of its time generating the RSA key, so the
- * key generation starts now, on the thread pool, while the command group loads and the CA is read; the command uses
- * the key when it has the size the command settles on, and otherwise drops it (never written, never logged). A
- * failure resolves to undefined: the command then generates its own key and reports any error itself.
+ * Work started before the command's code loads. `cert issue` with an RSA key spends most of its time generating it,
+ * so the key generation starts now, on the thread pool, while the command group loads and the CA is read; the
+ * command uses the key when it has the type the command settles on, and otherwise drops it (never written, never
+ * logged). A failure resolves to undefined: the command then generates its own key and reports any error itself.
  */
 export function startEarlyWork(argv: readonly string[]): EarlyWork {
-  const bits = issueKeySize(argv)
-  if (bits === undefined) return {}
-  return { issueKey: generateRsaKey(bits).catch(() => undefined) }
+  const type = issueKeyType(argv)
+  if (type === undefined) return {}
+  // node:crypto (and the key code) load only for this command: other commands and --version do not pay for them.
+  const issueKey = import('../pki/keys').then(({ generateKey }) => generateKey(type)).catch(() => undefined)
+  return { issueKey }
 }
 
 export const EXIT_OK = 0
@@ -91,13 +106,39 @@ const invalidExit = (argv: readonly string[]): number =>
     ? EXIT_UNKNOWN
     : EXIT_INVALID
 
+/**
+ * Writes to fd 1 or 2 with fs.writeSync: process.stdout / process.stderr are created only if a write cannot complete
+ * at once (a non-blocking pipe that is full: EAGAIN), and from then on take every write, so the order stays. Creating
+ * those streams loads Node's stream modules, a noticeable part of a short command's start (`--version`, `cert issue`).
+ */
+export function fdWriter(fd: 1 | 2, stream: () => NodeJS.WritableStream): (text: string) => void {
+  let fallback: NodeJS.WritableStream | undefined
+  return (text) => {
+    if (fallback !== undefined) {
+      fallback.write(text)
+      return
+    }
+    let rest = Buffer.from(text)
+    try {
+      while (rest.length > 0) rest = rest.subarray(writeSync(fd, rest))
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') throw err
+      fallback = stream()
+      fallback.write(rest)
+    }
+  }
+}
+
 export function processIo(): CliIo {
   return {
-    stdout: (t) => process.stdout.write(t),
-    stderr: (t) => process.stderr.write(t),
+    stdout: fdWriter(1, () => process.stdout),
+    stderr: fdWriter(2, () => process.stderr),
     env: process.env,
     cwd: process.cwd(),
-    stderrTTY: process.stderr.isTTY,
+    // Read when a command asks (progress output, prompts): process.stderr is not created at start.
+    get stderrTTY() {
+      return process.stderr.isTTY
+    },
   }
 }
 

@@ -21,12 +21,26 @@ export function demuxLogs(buf: Buffer): string {
   return Buffer.concat(out).toString('utf8')
 }
 
+/** Whose logs: a container's, or a Swarm service's (every task's, each line prefixed with the task by the engine). */
+export type LogSource = 'container' | 'service'
+
+const logsOf = (engine: Engine, name: string, from: LogSource = 'container') =>
+  from === 'service' ? engine.docker.getService(name) : engine.docker.getContainer(name)
+
 /** The container's last `tail` log lines (stdout and stderr), never throwing: '' when there are none. */
-export async function lastLogLines(engine: Engine, name: string, tail = 20): Promise<string[]> {
+export async function lastLogLines(
+  engine: Engine,
+  name: string,
+  tail = 20,
+  from: LogSource = 'container',
+): Promise<string[]> {
   try {
-    const raw = (await engine.docker
-      .getContainer(name)
-      .logs({ stdout: true, stderr: true, tail, follow: false })) as unknown
+    const raw = (await logsOf(engine, name, from).logs({
+      stdout: true,
+      stderr: true,
+      tail,
+      follow: false,
+    })) as unknown
     const text = Buffer.isBuffer(raw) ? demuxLogs(raw) : String(raw)
     return text
       .split('\n')
@@ -41,11 +55,17 @@ export async function lastLogLines(engine: Engine, name: string, tail = 20): Pro
 export async function followLogs(
   engine: Engine,
   name: string,
-  opts: { tail?: number; follow?: boolean; signal?: AbortSignal; onLine: (line: string) => void },
+  opts: {
+    tail?: number
+    follow?: boolean
+    signal?: AbortSignal
+    onLine: (line: string) => void
+    from?: LogSource | undefined
+  },
 ): Promise<void> {
-  const container = engine.docker.getContainer(name)
+  const container = logsOf(engine, name, opts.from)
   if (!opts.follow) {
-    for (const line of await lastLogLines(engine, name, opts.tail ?? 100)) opts.onLine(line)
+    for (const line of await lastLogLines(engine, name, opts.tail ?? 100, opts.from)) opts.onLine(line)
     return
   }
   const stream = (await container.logs({

@@ -226,7 +226,12 @@ export async function checkReplacement(
   engine: Engine,
   name: string,
   certs: CertMaterial,
-  opts: { registryHost?: string | undefined } = {},
+  opts: {
+    registryHost?: string | undefined
+    /** Also accepted as the current certificate's CA: the previous CA a move to the new one starts from (the
+     * caller proved it issued the served certificate and belongs to the same CA folder: lifecycle/renew-certificate). */
+    servedCaPem?: string | undefined
+  } = {},
 ): Promise<ReplaceCheck> {
   assertSecretsSafe(engine.resolved, 'newKey')
   const check = checkCertMaterial(certs, { host: opts.registryHost, engineHost: engine.resolved.hostname })
@@ -235,7 +240,10 @@ export async function checkReplacement(
   if (current !== undefined) {
     let sameCa: boolean
     try {
-      sameCa = chainsTo(pemCertificates(current), pemCertificates(certs.caPem))
+      const anchors = [certs.caPem, opts.servedCaPem ?? ''].flatMap((pem) =>
+        pem ? pemCertificates(pem) : [],
+      )
+      sameCa = chainsTo(pemCertificates(current), anchors)
     } catch {
       sameCa = false
     }

@@ -1,5 +1,3 @@
-import { TarArchive } from 'archiver'
-
 export interface FileEntry {
   name: string
   content: string | Buffer
@@ -9,6 +7,8 @@ export interface FileEntry {
 
 /** Packs in-memory files into a tar (owner root) for the engine's putArchive. */
 export async function packFiles(files: FileEntry[]): Promise<Buffer> {
+  // archiver loads on first use: a command that packs nothing (a kept registry, a status) does not wait for it.
+  const { TarArchive } = await import('archiver')
   const archive = new TarArchive()
   const chunks: Buffer[] = []
   archive.on('data', (c: Buffer) => chunks.push(c))

@@ -9,6 +9,7 @@
 
 import type { Message, Params } from '../messages/types'
 import type { DockerEndpoint, Plan } from '../plan/schema'
+import type { KeyType } from '../pki/key-types'
 
 export interface ErrorInfo {
   code: string
@@ -47,6 +48,18 @@ export interface AppInfo {
 
 /** The plan and its Docker endpoint: their one home is main/plan/schema.ts (types and the zod schema). */
 export type { DockerEndpoint, Plan }
+
+/** A plan file main opened or saved for the window: the id it is saved to again, and where it is (shown). */
+export interface PlanFileRef {
+  id: string
+  path: string
+}
+
+/** An opened plan file: the Plan step's part of it, and the keys it also holds (kept as they are on save). */
+export interface OpenedPlanFile extends PlanFileRef {
+  plan: Plan
+  sections: string[]
+}
 
 export interface KnownCa {
   dir: string
@@ -246,6 +259,27 @@ export interface BundleResult {
   files: string[]
   /** The CA's SHA-256 fingerprint, written into the bundle for the receiving admin to compare. */
   fingerprintSha256: string
+  /** With previousCa: the replaced CA the bundle carries too, and its end (the overlap). */
+  previousCa?: { fingerprintSha256: string; notAfter: string } | undefined
+}
+
+/** A CA renewal's outcome (main/lifecycle/renew-ca): the new CA, the archived old one, the overlap's end. */
+export interface RenewCaInfo {
+  dir: string
+  subject: string
+  notAfter: string
+  fingerprintSha256: string
+  previous: { certPath: string; notAfter: string; fingerprintSha256: string }
+  /** Until when clients that trust only the old CA keep working: the old CA's end. */
+  overlapUntil: string
+}
+
+/** The known CA behind a registry's served certificate: `previous` = one a renewal replaced (move to the new CA). */
+export interface ServedCaInfo {
+  issuer: 'current' | 'previous' | 'unknown'
+  caDir?: string | undefined
+  /** With `previous`: the replaced CA, whose end closes the overlap. */
+  previousCa?: { fingerprintSha256: string; notAfter: string } | undefined
 }
 
 /** Long work: the renderer picks the id, progress events for it follow, `cancelJob` aborts it. */
@@ -258,6 +292,8 @@ export interface CreateCaRequest extends JobRef {
   commonName: string
   organization?: string | undefined
   days?: number | undefined
+  /** ECDSA P-256 by default; wins over keySize. A key pre-generated for this type (pregenKey) is used once. */
+  keyType?: KeyType | undefined
   keySize?: 2048 | 3072 | 4096 | undefined
   passphrase?: string | undefined
   force?: boolean | undefined
@@ -278,6 +314,8 @@ export interface IssueServerCertRequest extends JobRef {
   outDir: string
   sans: string[]
   days?: number | undefined
+  /** The server certificate's key: ECDSA P-256 by default. */
+  keyType?: KeyType | undefined
   passphrase?: string | undefined
   force?: boolean | undefined
 }
@@ -330,6 +368,26 @@ export interface VerifyRequest extends JobRef {
 }
 
 // Images (main/images): archives and folders main picked (the renderer holds ids), transfers, the registry's listing.
+
+/** The Trust step's Kubernetes card (main/cluster/k8s): the registry of the plan, the folder by main's pick id. */
+export interface K8sManifestsRequest {
+  folderId: string
+  caCertPath: string
+  host: string
+  port: number
+  mirror?: string | undefined
+  namespace?: string | undefined
+  image?: string | undefined
+  /** htpasswd login: a pull secret and k3s `auth`. Never persisted or logged. */
+  login?: { user: string; password: string } | undefined
+  force?: boolean | undefined
+}
+
+export interface K8sManifestsResult {
+  dir: string
+  files: string[]
+  namespace: string
+}
 
 /** A file or folder the user picked through main's dialog: the renderer sends `id` back, never a path. */
 export interface PickedPath {
@@ -514,9 +572,15 @@ export interface Channels {
     response: { path: string | null }
   }
   cancelJob: { request: JobRef; response: { cancelled: boolean } }
+  // The plan file (main/plan, main/ipc/handlers/plan-handlers.ts): main shows the dialog and keeps the path; the
+  // window gets an id for it, so it can save to the file it opened but never name a path to write itself.
+  openPlanFile: { request: undefined; response: { file: OpenedPlanFile | null } }
+  savePlanFile: { request: { id?: string | undefined; plan: Plan }; response: { file: PlanFileRef | null } }
   // Certificates (main/pki)
   checkSans: { request: { sans: string[] }; response: SanCheck }
   createCa: { request: CreateCaRequest; response: CaSummary }
+  /** The key type control was set: main generates such a key in the background (RSA); nothing is returned. */
+  pregenKey: { request: { keyType: KeyType }; response: { pending: boolean } }
   importCa: { request: ImportCaRequest; response: CaSummary }
   openCa: { request: { dir: string }; response: CaSummary }
   issueServerCert: { request: IssueServerCertRequest; response: IssuedServerCert }
@@ -566,9 +630,28 @@ export interface Channels {
       caDir?: string | undefined
       passphrase?: string | undefined
       days?: number | undefined
+      /** Issue from caDir's NEW CA after a CA renewal (the served certificate comes from the CA it replaced). */
+      toNewCa?: boolean | undefined
     }
-    response: { notAfter: string; status: number; sans: string[]; caDir: string }
+    response: {
+      notAfter: string
+      status: number
+      sans: string[]
+      caDir: string
+      /** After a move to the new CA: what a client with only the old CA, and one with both, sees now. */
+      move?: { previousCaOnly: 'accepted' | 'refused'; bothCas: 'accepted' | 'refused' } | undefined
+    }
   }
+  /**
+   * One job (main/lifecycle/renew-ca): a new CA key and certificate in caDir (same subject), the old pair archived
+   * beside it; the known CA is updated. Clients need the two-CA bundle (exportBundle previousCa) for the overlap.
+   */
+  renewCa: {
+    request: JobRef & { caDir: string; passphrase?: string | undefined; days?: number | undefined }
+    response: RenewCaInfo
+  }
+  /** Which known CA issued the certificate the plan's registry serves: its current one, or one a renewal replaced. */
+  servedCa: { request: { plan: Plan }; response: ServedCaInfo }
   // The Docker Hub pull-through mirror (main/mirror)
   /** A job: the mirror container in proxy mode on the plan's engine, TLS from certDir (its own port, 5001 default). */
   startMirror: {
@@ -612,6 +695,8 @@ export interface Channels {
       host: string
       port: number
       mirror?: string | undefined
+      /** Also carry the CA a renewal replaced, which main finds archived beside caCertPath (the overlap). */
+      previousCa?: boolean | undefined
     }
     response: BundleResult
   }
@@ -647,6 +732,11 @@ export interface Channels {
     response: ImportImagesResult
   }
   exportImages: { request: ExportImagesRequest; response: ExportImagesResult }
+  // Kubernetes node trust (main/cluster/k8s)
+  /** Main's dialog: the folder the manifests go into (as its own sub-folder); the renderer keeps the id. */
+  pickK8sFolder: { request: undefined; response: { picked: PickedPath | null } }
+  /** Writes the manifests into the picked folder (by id). The login's password goes renderer -> main only. */
+  writeK8sManifests: { request: K8sManifestsRequest; response: K8sManifestsResult }
   // Registry contents (main/manage)
   /** Repositories (all, or those `repo` picks: a name or glob) with each tag resolved: platforms, sizes, created. */
   readCatalog: {
@@ -710,7 +800,7 @@ export interface JobProgress {
 }
 
 /** What a menu item asks the window to do (Help > About and Open Log Folder stay in main: main/app/menu.ts). */
-export type MenuAction = 'home' | 'language-en' | 'language-zh-CN'
+export type MenuAction = 'home' | 'language-en' | 'language-zh-CN' | 'open-plan' | 'save-plan'
 
 export interface Events {
   'job:progress': JobProgress
@@ -755,8 +845,11 @@ const channelSet = {
   chooseFolder: true,
   chooseFile: true,
   cancelJob: true,
+  openPlanFile: true,
+  savePlanFile: true,
   checkSans: true,
   createCa: true,
+  pregenKey: true,
   importCa: true,
   openCa: true,
   issueServerCert: true,
@@ -771,6 +864,8 @@ const channelSet = {
   registryRemove: true,
   registryReplaceCert: true,
   registryRenewCert: true,
+  renewCa: true,
+  servedCa: true,
   startMirror: true,
   mirrorStatus: true,
   mirrorStop: true,
@@ -794,6 +889,8 @@ const channelSet = {
   prune: true,
   enableDelete: true,
   garbageCollect: true,
+  pickK8sFolder: true,
+  writeK8sManifests: true,
 } as const satisfies Record<Channel, true>
 
 /** Every channel name, at runtime (the preload builds its API from this list; the record above keeps it complete). */
@@ -826,6 +923,8 @@ export const JOB_CANCELLABLE = {
   registryRestart: false,
   registryReplaceCert: true,
   registryRenewCert: true,
+  // The job's steps are undone in reverse on a cancel: the CA folder is as it was.
+  renewCa: true,
   startMirror: true,
   mirrorRestart: false,
   applyTrust: false,

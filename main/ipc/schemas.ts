@@ -7,6 +7,7 @@ import {
   planSchema as plan,
   portSchema as port,
 } from '../plan/schema'
+import { KEY_TYPES } from '../pki/key-types'
 import type { Channel, RequestOf } from './contract'
 
 /**
@@ -62,6 +63,8 @@ export const schemas = {
     extensions: z.array(text(16)).max(16).optional(),
   }),
   cancelJob: z.strictObject({ jobId }),
+  openPlanFile: z.undefined(),
+  savePlanFile: z.strictObject({ id: z.string().regex(/^plan-[0-9a-f]{16}$/).optional(), plan }),
   checkSans: z.strictObject({ sans: z.array(address).max(32) }),
   createCa: z.strictObject({
     jobId,
@@ -69,6 +72,7 @@ export const schemas = {
     commonName: text(64),
     organization: text(64).optional(),
     days: z.number().int().min(1).max(36500).optional(),
+    keyType: z.enum(KEY_TYPES).optional(),
     keySize: z.union([z.literal(2048), z.literal(3072), z.literal(4096)]).optional(),
     passphrase: secret,
     force: z.boolean().optional(),
@@ -82,12 +86,14 @@ export const schemas = {
     force: z.boolean().optional(),
   }),
   openCa: z.strictObject({ dir: path }),
+  pregenKey: z.strictObject({ keyType: z.enum(KEY_TYPES) }),
   issueServerCert: z.strictObject({
     jobId,
     caDir: path,
     outDir: path,
     sans: z.array(address).min(1).max(32),
     days: z.number().int().min(1).max(825).optional(),
+    keyType: z.enum(KEY_TYPES).optional(),
     passphrase: secret,
     force: z.boolean().optional(),
   }),
@@ -113,7 +119,15 @@ export const schemas = {
     caDir: path.optional(),
     passphrase: secret,
     days: z.number().int().min(1).max(825).optional(),
+    toNewCa: z.boolean().optional(),
   }),
+  renewCa: z.strictObject({
+    jobId,
+    caDir: path,
+    passphrase: secret,
+    days: z.number().int().min(1).max(36500).optional(),
+  }),
+  servedCa: z.strictObject({ plan }),
   registryReplaceCert: z.strictObject({
     jobId,
     plan,
@@ -142,7 +156,14 @@ export const schemas = {
   planTrust: z.strictObject({ caCertPath: path, ...hostPort, mirror }),
   applyTrust: z.strictObject({ jobId, caCertPath: path, ...hostPort, mirror }),
   listDrives: z.undefined(),
-  exportBundle: z.strictObject({ jobId, outDir: path, caCertPath: path, ...hostPort, mirror }),
+  exportBundle: z.strictObject({
+    jobId,
+    outDir: path,
+    caCertPath: path,
+    ...hostPort,
+    mirror,
+    previousCa: z.boolean().optional(),
+  }),
   copyBundleToDrive: z.strictObject({
     jobId,
     bundleId: z.string().regex(/^bundle-[0-9a-f]{16}$/, { error: 'input.allowed.bundleId' }),
@@ -217,6 +238,17 @@ export const schemas = {
       path: ['tag'],
     }),
   planRetention: z.strictObject({ ...contentsRegistry, rules: retentionRules, repo: repoFilter }),
+  pickK8sFolder: z.undefined(),
+  writeK8sManifests: z.strictObject({
+    folderId: z.string().regex(/^k8s-[0-9a-f]{16}$/, { error: 'gui.k8s.allowed.folderId' }),
+    caCertPath: path,
+    ...hostPort,
+    mirror,
+    namespace: z.string().max(253).optional(),
+    image: z.string().max(512).optional(),
+    login: login.optional(),
+    force: z.boolean().optional(),
+  }),
   prune: z.strictObject({
     jobId,
     ...contentsRegistry,

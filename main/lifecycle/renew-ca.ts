@@ -22,17 +22,15 @@ import {
   CA_KEY_FILE,
   DEFAULT_CA_DAYS,
   exportPrivateKeyPem,
-  generateRsaKey,
   isSelfSigned,
-  parseKeySize,
   readCaDirFile,
   readPrivateKey,
-  type KeySize,
+  type KeyType,
 } from '../pki/index'
 import { writeKeyFile } from '../pki/ca-files'
 import { checkDays, MAX_CA_DAYS } from '../pki/create-ca'
 import { caIdentity } from '../pki/issue-cert'
-import { checkPassphrase } from '../pki/keys'
+import { checkPassphrase, generateKey, keyTypeOf, resolveKeyType } from '../pki/keys'
 import { dnLine } from '../pki/pem'
 import {
   basicConstraintsExt,
@@ -49,7 +47,9 @@ export interface RenewCaInput {
   passphrase?: string | undefined
   /** Validity of the new CA (default 3650 days). */
   days?: number | undefined
-  /** RSA bits of the new key (default: the old key's size). */
+  /** The new key's type (wins over keySize); default: the old key's type (ECDSA P-256 when ours has no such type). */
+  keyType?: KeyType | undefined
+  /** RSA bits of the new key: rsa-N. */
   keySize?: number | undefined
   now?: Date | undefined
 }
@@ -119,12 +119,9 @@ const create: JobStep<RenewCaState> = {
     const { input } = state
     const old = must(state.oldCert)
     const days = checkDays(input.days ?? DEFAULT_CA_DAYS, 'days', MAX_CA_DAYS)
-    const bits: KeySize = parseKeySize(
-      input.keySize ?? old.publicKey.asymmetricKeyDetails?.modulusLength ?? 4096,
-      'keySize',
-    )
+    const type = resolveKeyType(input, keyTypeOf(old.publicKey))
     const now = input.now ?? new Date()
-    const key = await generateRsaKey(bits)
+    const key = await generateKey(type)
     const subject = caIdentity(must(state.oldCertPem)).issuerDer
     const { pem } = signCertificate(
       {

@@ -25,7 +25,7 @@ import {
 import { AppError } from '../errors'
 import { backupFile, writeFileAtomic } from '../fs/atomic-write'
 import { runJob, type JobDefinition, type JobStep, type RunJobOptions } from '../jobs/runner'
-import { certificateSans, issueToDir } from '../pki/index'
+import { certificateSans, issueToDir, type KeyType } from '../pki/index'
 
 /** The registry whose served pair is replaced, and how its health is checked afterwards. */
 export interface ReplaceTarget {
@@ -49,7 +49,14 @@ export interface ReplaceCertificateInput extends ReplaceTarget {
   sans: string[]
   passphrase?: string | undefined
   days?: number | undefined
+  /** The new key's type (default ECDSA P-256; a renewal keeps the served certificate's). */
+  keyType?: KeyType | undefined
   now?: Date | undefined
+  /**
+   * The previous CA of caDir (PEM), accepted as the served certificate's issuer: a move to caDir's new CA after
+   * `ca renew` (renew-certificate proves it issued the served certificate). Absent: the served one must be caDir's.
+   */
+  servedCaPem?: string | undefined
 }
 
 /** A replace with a pair already issued (the CLI's `--certs`): it must not be the live folder itself. */
@@ -158,6 +165,7 @@ function issueStep(from: ReplaceCertificateInput): JobStep<ReplaceState> {
         outDir: state.staging,
         sans: from.sans.length > 0 ? from.sans : servedSans(must(state.oldServed)),
         days: from.days,
+        keyType: from.keyType,
         passphrase: from.passphrase,
         usage: 'server',
         now: from.now,
@@ -166,6 +174,7 @@ function issueStep(from: ReplaceCertificateInput): JobStep<ReplaceState> {
       state.fresh = await readCertDir(state.staging)
       state.checked = await checkReplacement(from.engine, from.name, state.fresh, {
         registryHost: from.registryHost,
+        servedCaPem: from.servedCaPem,
       })
     },
   }

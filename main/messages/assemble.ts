@@ -31,6 +31,9 @@ export function assemble<S extends Sections>(s: S) {
       mirror: s.mirrorCli,
       manage: s.manageCli,
       lifecycle: s.lifecycleCli,
+      plan: s.planCli,
+      k8s: s.k8sCli,
+      swarm: s.swarmCli,
     },
     gui: {
       ...(s.gui as S['gui']),
@@ -39,7 +42,12 @@ export function assemble<S extends Sections>(s: S) {
       trustMirror: s.trustMirrorGui,
       mirror: s.mirrorGui,
       expiry: s.lifecycleGui,
+      planFile: s.planUiGui,
+      caRenewal: s.caRenewalGui,
+      homeMirror: s.homeMirrorGui,
       contents: s.manageUiGui,
+      keys: s.pkiGui,
+      k8s: s.k8sUiGui,
     },
     trust: { ...(s.trustTexts as S['trustTexts']), mirror: s.trustMirrorTexts },
     fs: s.fsTexts,
@@ -53,18 +61,23 @@ export function assemble<S extends Sections>(s: S) {
       mirror: s.mirrorProgress,
       ...(s.manageProgress as S['manageProgress']),
       ...(s.lifecycleProgress as S['lifecycleProgress']),
+      ...(s.planProgress as S['planProgress']),
+      ...(s.swarmProgress as S['swarmProgress']),
     },
     verify: { ...(s.verifyTexts as S['verifyTexts']), mirror: s.mirrorVerify },
     explain: { ...(s.explainTexts as S['explainTexts']), ...(s.mirrorExplain as S['mirrorExplain']) },
     request: s.requestTexts,
     pki: s.pkiTexts,
     lint: s.lintTexts,
-    menu: s.appMenu,
+    menu: { ...(s.appMenu as S['appMenu']), plan: s.planUiMenu },
     input: s.appInput,
     images: s.imagesTexts,
     mirror: s.mirrorTexts,
     manage: s.manageTexts,
     lifecycle: s.lifecycleTexts,
+    plan: s.planTexts,
+    k8s: s.k8sTexts,
+    swarm: s.swarmTexts,
   }
 }
 
@@ -85,7 +98,12 @@ function errorsOf<S extends Sections>(s: S) {
     ...(s.mirrorErrors as S['mirrorErrors']),
     ...(s.manageErrors as S['manageErrors']),
     ...(s.lifecycleErrors as S['lifecycleErrors']),
+    ...(s.planErrors as S['planErrors']),
+    ...(s.lifecycleUiErrors as S['lifecycleUiErrors']),
     ...(s.manageUiErrors as S['manageUiErrors']),
+    ...(s.k8sErrors as S['k8sErrors']),
+    ...(s.swarmErrors as S['swarmErrors']),
+    ...(s.k8sUiErrors as S['k8sUiErrors']),
   }
 }
 
@@ -102,6 +120,9 @@ function cliHintsOf<S extends Sections>(s: S) {
     ...(s.mirrorCliHints as S['mirrorCliHints']),
     ...(s.manageCliHints as S['manageCliHints']),
     ...(s.lifecycleCliHints as S['lifecycleCliHints']),
+    ...(s.planCliHints as S['planCliHints']),
+    ...(s.k8sCliHints as S['k8sCliHints']),
+    ...(s.swarmCliHints as S['swarmCliHints']),
   }
 }
 
@@ -118,6 +139,11 @@ function guiHintsOf<S extends Sections>(s: S) {
     ...(s.mirrorGuiHints as S['mirrorGuiHints']),
     ...(s.manageGuiHints as S['manageGuiHints']),
     ...(s.lifecycleGuiHints as S['lifecycleGuiHints']),
+    ...(s.planGuiHints as S['planGuiHints']),
+    ...(s.lifecycleUiGuiHints as S['lifecycleUiGuiHints']),
     ...(s.manageUiGuiHints as S['manageUiGuiHints']),
+    ...(s.k8sGuiHints as S['k8sGuiHints']),
+    ...(s.swarmGuiHints as S['swarmGuiHints']),
+    ...(s.k8sUiGuiHints as S['k8sUiGuiHints']),
   }
 }

@@ -1,7 +1,7 @@
 import { DAY_MS } from '../dates'
 import { invalidInput } from '../errors'
 import { message } from '../messages/index'
-import { checkPassphrase, exportPrivateKeyPem, generateRsaKey, parseKeySize } from './keys'
+import { checkPassphrase, exportPrivateKeyPem, keyFor, resolveKeyType } from './keys'
 import {
   basicConstraintsExt,
   keyIdentifier,
@@ -14,8 +14,8 @@ import {
 import {
   BACKDATE_MS,
   DEFAULT_CA_DAYS,
-  DEFAULT_CA_KEY_SIZE,
   type CreateCaInput,
+  type KeyType,
   type PemPair,
   type SubjectInput,
 } from './types'
@@ -50,18 +50,24 @@ export function checkSubject(subject: SubjectInput): SubjectInput {
   return { ...subject, cn }
 }
 
+export interface CheckedCreateCaInput {
+  subject: SubjectInput
+  days: number
+  keyType: KeyType
+  now: Date
+  passphrase?: string
+}
+
 /** Validates everything first (so bad input never costs a key generation), then creates the CA. */
-export function checkCreateCaInput(
-  input: CreateCaInput,
-): Required<Omit<CreateCaInput, 'passphrase' | 'keyType'>> & { passphrase?: string } {
+export function checkCreateCaInput(input: CreateCaInput): CheckedCreateCaInput {
   const subject = checkSubject(input.subject)
   const days = checkDays(input.days ?? DEFAULT_CA_DAYS, 'days', MAX_CA_DAYS)
-  const keySize = parseKeySize(input.keySize ?? DEFAULT_CA_KEY_SIZE)
+  const keyType = resolveKeyType(input)
   checkPassphrase(input.passphrase)
   return {
     subject,
     days,
-    keySize,
+    keyType,
     now: input.now ?? new Date(),
     ...(input.passphrase === undefined ? {} : { passphrase: input.passphrase }),
   }
@@ -69,11 +75,13 @@ export function checkCreateCaInput(
 
 /**
  * A root CA for the registry: CA:TRUE (critical, pathlen 0), keyCertSign + cRLSign (critical), subject key
- * identifier, sha256WithRSAEncryption, random 128-bit serial, notBefore backdated against clock skew.
+ * identifier, signed with its own key (ecdsa-with-SHA256 for the default ECDSA P-256, sha256WithRSAEncryption for
+ * RSA), random 128-bit serial, notBefore backdated against clock skew. `input.key`: one generated ahead of time (the
+ * GUI's background RSA-4096), used when it has the type asked for.
  */
 export async function createCa(input: CreateCaInput): Promise<PemPair> {
   const opts = checkCreateCaInput(input)
-  const key = await generateRsaKey(opts.keySize)
+  const key = await keyFor(opts.keyType, input.key)
   const notBefore = new Date(opts.now.getTime() - BACKDATE_MS)
   const notAfter = new Date(opts.now.getTime() + opts.days * DAY_MS)
   const name = nameDer(opts.subject)

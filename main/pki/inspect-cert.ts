@@ -142,6 +142,7 @@ export function inspectCertificate(pem: string, opts: InspectOptions = {}): Cert
     signatureAlgorithm: signatureAlgorithmOf(cert),
     keyType,
     keyBits: details?.modulusLength ?? (keyType === 'ec' ? ecBits(details?.namedCurve) : undefined),
+    ...(details?.namedCurve === undefined ? {} : { keyCurve: curveName(details.namedCurve) }),
     isCa: cert.ca,
     selfSigned,
     extendedKeyUsage: extendedKeyUsageOf(cert),
@@ -164,6 +165,16 @@ export function inspectCertificate(pem: string, opts: InspectOptions = {}): Cert
 function extendedKeyUsageOf(cert: X509Certificate): string[] {
   const oids = cert.keyUsage as string[] | undefined
   return (oids ?? []).map((oid) => EKU_NAMES[oid] ?? oid)
+}
+
+const NIST_CURVES: Readonly<Record<string, string>> = {
+  prime256v1: 'P-256',
+  secp384r1: 'P-384',
+  secp521r1: 'P-521',
+}
+
+function curveName(curve: string): string {
+  return NIST_CURVES[curve] ?? curve
 }
 
 function ecBits(curve: string | undefined): number | undefined {

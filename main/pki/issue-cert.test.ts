@@ -111,17 +111,26 @@ describe('issueCertificate (DER builder)', () => {
     const spki = (k: KeyObject): string =>
       createPublicKey(k).export({ type: 'spki', format: 'pem' }).toString()
     const { privateKey: early } = generateKeyPairSync('rsa', { modulusLength: 2048 })
-    const used = await issueCertificate(ca, { sans: ['a.lan'], key: Promise.resolve(early) })
+    const used = await issueCertificate(ca, { sans: ['a.lan'], keySize: 2048, key: Promise.resolve(early) })
     expect(new X509Certificate(used.certPem).publicKey.export({ type: 'spki', format: 'pem' })).toBe(
       spki(early),
     )
     expect(used.keyPem).toBe(early.export({ type: 'pkcs8', format: 'pem' }))
     const bigger = await issueCertificate(ca, { sans: ['a.lan'], keySize: 3072, key: Promise.resolve(early) })
     expect(new X509Certificate(bigger.certPem).publicKey.asymmetricKeyDetails?.modulusLength).toBe(3072)
+    // The default type is ECDSA P-256: an RSA key made early is dropped; an EC one is used.
     const { privateKey: ec } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' })
-    const notRsa = await issueCertificate(ca, { sans: ['a.lan'], key: Promise.resolve(ec) })
+    const byDefault = await issueCertificate(ca, { sans: ['a.lan'], key: Promise.resolve(early) })
+    expect(new X509Certificate(byDefault.certPem).publicKey.asymmetricKeyType).toBe('ec')
+    const ecUsed = await issueCertificate(ca, { sans: ['a.lan'], key: Promise.resolve(ec) })
+    expect(ecUsed.keyPem).toBe(ec.export({ type: 'pkcs8', format: 'pem' }))
+    const notRsa = await issueCertificate(ca, { sans: ['a.lan'], keySize: 2048, key: Promise.resolve(ec) })
     expect(new X509Certificate(notRsa.certPem).publicKey.asymmetricKeyType).toBe('rsa')
-    const failed = await issueCertificate(ca, { sans: ['a.lan'], key: Promise.resolve(undefined) })
+    const failed = await issueCertificate(ca, {
+      sans: ['a.lan'],
+      keyType: 'rsa-2048',
+      key: Promise.reject(new Error('x')),
+    })
     expect(new X509Certificate(failed.certPem).publicKey.asymmetricKeyDetails?.modulusLength).toBe(2048)
   })
 })

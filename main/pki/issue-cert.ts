@@ -1,9 +1,9 @@
-import { X509Certificate, type KeyObject } from 'node:crypto'
+import { X509Certificate } from 'node:crypto'
 import { DAY_MS, daysLeft } from '../dates'
 import { AppError, invalidInput } from '../errors'
 import { message } from '../messages/index'
 import { TAG, childrenOf, contentsOf, encodingOf, oidText, readNode } from './der'
-import { exportPrivateKeyPem, generateRsaKey, parseKeySize } from './keys'
+import { exportPrivateKeyPem, keyFor, resolveKeyType } from './keys'
 import { parseSans } from './names'
 import {
   authorityKeyIdentifierExt,
@@ -20,11 +20,10 @@ import {
 import {
   BACKDATE_MS,
   DEFAULT_LEAF_DAYS,
-  DEFAULT_LEAF_KEY_SIZE,
   type CertUsage,
   type IssueInput,
   type IssuedCertificate,
-  type KeySize,
+  type KeyType,
   type LoadedCa,
   type SanEntry,
 } from './types'
@@ -33,7 +32,7 @@ const MAX_CN_LENGTH = 64
 
 export interface CheckedIssueInput {
   sans: SanEntry[]
-  keySize: KeySize
+  keyType: KeyType
   usage: CertUsage
   now: Date
   notBefore: Date
@@ -66,12 +65,12 @@ function pastCa(days: number, caDaysLeft: number, caNotAfter: Date): AppError {
 /** Validates an issue request against the CA before any key is generated. */
 export function checkIssueInput(ca: Pick<LoadedCa, 'notAfter'>, input: IssueInput): CheckedIssueInput {
   const sans = parseSans(input.sans)
-  const keySize = parseKeySize(input.keySize ?? DEFAULT_LEAF_KEY_SIZE)
+  const keyType = resolveKeyType(input)
   const usage = input.usage ?? 'server'
   const now = input.now ?? new Date()
   const notAfter = leafNotAfter(ca, input.days, now)
   const notBefore = new Date(now.getTime() - BACKDATE_MS)
-  return { sans, keySize, usage, now, notBefore, notAfter }
+  return { sans, keyType, usage, now, notBefore, notAfter }
 }
 
 const SUBJECT_KEY_IDENTIFIER = '2.5.29.14'
@@ -118,27 +117,21 @@ function subjectKeyIdentifierOf(der: Buffer, tbsFields: ReturnType<typeof childr
   return undefined
 }
 
-/** The key generated ahead of time when it is a private RSA key of the requested size; a fresh one otherwise. */
-async function leafKey(bits: KeySize, early: IssueInput['key']): Promise<KeyObject> {
-  const key = early === undefined ? undefined : await early
-  const fits = key?.type === 'private' && key.asymmetricKeyType === 'rsa'
-  if (fits && key.asymmetricKeyDetails?.modulusLength === bits) return key
-  return generateRsaKey(bits)
-}
-
 function commonNameFor(sans: SanEntry[]): string | undefined {
   return sans.find((s) => s.value.length <= MAX_CN_LENGTH)?.value
 }
 
 /**
  * Issues a leaf certificate from the CA: every IP and DNS name as a SAN (the CN is only a label, Go never reads
- * it), CA:FALSE, digitalSignature + keyEncipherment, serverAuth (or clientAuth for Docker engine clients),
- * authority key identifier, sha256WithRSAEncryption.
+ * it), CA:FALSE, digitalSignature (+ keyEncipherment for an RSA key: RSA key transport; an ECDSA key only signs, as Go
+ * and OpenSSL issue them), serverAuth (or clientAuth for Docker engine clients), authority key identifier. The leaf's
+ * key is ECDSA P-256 unless asked otherwise; the signature is the ISSUER's: ecdsa-with-SHA256 from an EC CA,
+ * sha256WithRSAEncryption from an RSA CA, whatever the leaf's own key.
  */
 export async function issueCertificate(ca: LoadedCa, input: IssueInput): Promise<IssuedCertificate> {
   const opts = checkIssueInput(ca, input)
   const { issuerDer, keyIdentifier: caKeyId } = caIdentity(ca.certPem)
-  const key = await leafKey(opts.keySize, input.key)
+  const key = await keyFor(opts.keyType, input.key)
   const cn = commonNameFor(opts.sans)
   const { pem, serial } = signCertificate(
     {
@@ -149,7 +142,9 @@ export async function issueCertificate(ca: LoadedCa, input: IssueInput): Promise
       notAfter: opts.notAfter,
       extensions: [
         basicConstraintsExt(false),
-        keyUsageExt(['digitalSignature', 'keyEncipherment']),
+        keyUsageExt(
+          opts.keyType === 'ecdsa-p256' ? ['digitalSignature'] : ['digitalSignature', 'keyEncipherment'],
+        ),
         extKeyUsageExt([opts.usage === 'server' ? 'serverAuth' : 'clientAuth']),
         subjectAltNameExt(opts.sans, cn === undefined),
         subjectKeyIdentifierExt(keyIdentifier(spkiDer(key))),

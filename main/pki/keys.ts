@@ -1,7 +1,7 @@
-import { createPrivateKey, generatePrime, type KeyObject } from 'node:crypto'
+import { createPrivateKey, generateKeyPair, generatePrime, type KeyObject } from 'node:crypto'
 import { AppError, invalidInput } from '../errors'
 import { message } from '../messages/index'
-import { KEY_SIZES, type KeySize } from './types'
+import { DEFAULT_KEY_TYPE, KEY_SIZES, KEY_TYPES, type KeySize, type KeyType } from './types'
 
 /** node:crypto generatePrime as a promise of a bigint (its callback overloads defeat promisify's typing). */
 function generatePrimeAsync(bits: number): Promise<bigint> {
@@ -18,6 +18,80 @@ export function parseKeySize(value: unknown, field = 'keySize'): KeySize {
   if (size === undefined)
     throw invalidInput(field, value, message('pki.allowed.keySize', { sizes: [...KEY_SIZES] }))
   return size
+}
+
+export function parseKeyType(value: unknown, field = 'keyType'): KeyType {
+  const type = KEY_TYPES.find((t) => t === value)
+  if (type === undefined)
+    throw invalidInput(field, value, message('pki.allowed.keyType', { types: [...KEY_TYPES] }))
+  return type
+}
+
+/** The RSA bits of a key type, undefined for ECDSA. */
+export function rsaBitsOf(type: KeyType): KeySize | undefined {
+  return type === 'ecdsa-p256' ? undefined : parseKeySize(Number(type.slice('rsa-'.length)))
+}
+
+/**
+ * The key type a request asks for: `keyType` wins, `keySize` N alone means rsa-N, neither: `fallback` (ECDSA P-256
+ * for new keys, the old key's type for a renewal).
+ */
+export function resolveKeyType(
+  input: { keyType?: unknown; keySize?: unknown },
+  fallback: KeyType | undefined = DEFAULT_KEY_TYPE,
+): KeyType {
+  if (input.keyType !== undefined) return parseKeyType(input.keyType)
+  if (input.keySize !== undefined) return `rsa-${parseKeySize(input.keySize)}`
+  return fallback
+}
+
+/**
+ * A front end's two options (`--key-type`, `--key-size`): either alone, or both when they agree (rsa-N and N);
+ * a contradiction is refused (KEY_TYPE_CONFLICT on `keySize`) rather than one silently winning.
+ */
+export function keyTypeOption(keyType: unknown, keySize: unknown): KeyType | undefined {
+  const type = keyType === undefined ? undefined : parseKeyType(keyType)
+  const size = keySize === undefined ? undefined : parseKeySize(keySize)
+  if (type !== undefined && size !== undefined && type !== `rsa-${size}`)
+    throw new AppError({
+      code: 'KEY_TYPE_CONFLICT',
+      kind: 'input',
+      field: 'keySize',
+      params: { keyType: type, keySize: size },
+    })
+  return type ?? (size === undefined ? undefined : `rsa-${size}`)
+}
+
+/** Our key type of a key (private or public), undefined for any other kind (a P-384 key, Ed25519, RSA 1024...). */
+export function keyTypeOf(key: KeyObject): KeyType | undefined {
+  const details = key.asymmetricKeyDetails
+  if (key.asymmetricKeyType === 'ec') return details?.namedCurve === 'prime256v1' ? 'ecdsa-p256' : undefined
+  if (key.asymmetricKeyType !== 'rsa') return undefined
+  return KEY_TYPES.find((t) => t === `rsa-${details?.modulusLength ?? 0}`)
+}
+
+function generateEcKey(): Promise<KeyObject> {
+  return new Promise((resolve, reject) => {
+    generateKeyPair('ec', { namedCurve: 'prime256v1' }, (err, _publicKey, privateKey) =>
+      err ? reject(err) : resolve(privateKey),
+    )
+  })
+}
+
+/** A new private key of the type: ECDSA P-256 (a millisecond) or RSA by the parallel prime search below. */
+export function generateKey(type: KeyType): Promise<KeyObject> {
+  const bits = rsaBitsOf(type)
+  return bits === undefined ? generateEcKey() : generateRsaKey(bits)
+}
+
+/** A key made ahead of time (pregen.ts) that is used only when it is a private key of the type asked for. */
+export type EarlyKey = Promise<KeyObject | undefined> | undefined
+
+/** The early key when it is a private key of `type`, a fresh one otherwise (the early one is then dropped). */
+export async function keyFor(type: KeyType, early: EarlyKey): Promise<KeyObject> {
+  const key = early === undefined ? undefined : await early.catch(() => undefined)
+  if (key?.type === 'private' && keyTypeOf(key) === type) return key
+  return generateKey(type)
 }
 
 export function checkPassphrase(passphrase: string | undefined, field = 'passphrase'): void {
@@ -110,7 +184,7 @@ export function isEncryptedKeyPem(pem: string): boolean {
 }
 
 /**
- * Opens a private key (PKCS#1, PKCS#8, encrypted or not) with a clear message for each way it can fail. `field` is
+ * Opens a private key (PKCS#1, SEC1 EC, PKCS#8, encrypted or not) with a clear message for each way it can fail. `field` is
  * the request field the key came from; passphrase errors name the `passphrase` field.
  */
 export function readPrivateKey(pem: string, passphrase: string | undefined, field = 'keyPath'): KeyObject {

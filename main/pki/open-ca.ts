@@ -1,8 +1,8 @@
-import { X509Certificate } from 'node:crypto'
+import { X509Certificate, type KeyObject } from 'node:crypto'
 import { AppError } from '../errors'
 import { readPrivateKey } from './keys'
 import { dnLine, pemFromDer } from './pem'
-import type { LoadedCa, PemPair } from './types'
+import { SIGNING_CURVES, type LoadedCa, type PemPair } from './types'
 
 /** One PEM certificate; `field` names the request field it came from (`path`, `certPath`, `caDir`). */
 export function parseCertificate(pem: string, field = 'path'): X509Certificate {
@@ -58,7 +58,8 @@ function checkValidNow(cert: X509Certificate, now: Date, field: string): void {
 
 /**
  * Opens a CA for issuing: refuses, with the reason, a key that does not match the certificate, a certificate
- * that is not a CA, one that has expired or is not valid yet, and a non-RSA key (we sign with RSA).
+ * that is not a CA, one that has expired or is not valid yet, and a key we cannot sign with (RSA and ECDSA P-256,
+ * P-384, P-521 are signed with; Ed25519, DSA... are refused).
  */
 export function openCa(
   pair: PemPair,
@@ -74,14 +75,27 @@ export function openCa(
   const subject = dnLine(cert.subject)
   if (!cert.ca) throw new AppError({ code: 'NOT_A_CA', kind: 'input', field: certField, params: { subject } })
   if (!cert.checkPrivateKey(key)) throw new AppError({ code: 'KEY_MISMATCH', kind: 'input', field: keyField })
-  if (key.asymmetricKeyType !== 'rsa') {
+  if (!canSignWith(key)) {
     throw new AppError({
-      code: 'CA_KEY_NOT_RSA',
+      code: 'CA_KEY_UNSUPPORTED',
       kind: 'input',
       field: keyField,
-      params: { keyType: key.asymmetricKeyType ?? 'unknown' },
+      params: { keyType: keyName(key) },
     })
   }
   checkValidNow(cert, now, certField)
   return { certPem, key, notBefore: new Date(cert.validFrom), notAfter: new Date(cert.validTo), subject }
+}
+
+function canSignWith(key: KeyObject): boolean {
+  if (key.asymmetricKeyType === 'rsa') return true
+  const curve = key.asymmetricKeyDetails?.namedCurve
+  return key.asymmetricKeyType === 'ec' && SIGNING_CURVES.some((c) => c === curve)
+}
+
+/** How a refused key is named: its type, and its curve for EC (`ec secp256k1`). */
+function keyName(key: KeyObject): string {
+  const type = key.asymmetricKeyType ?? 'unknown'
+  const curve = key.asymmetricKeyDetails?.namedCurve
+  return curve === undefined ? type : `${type} ${curve}`
 }

@@ -22,7 +22,7 @@ import {
   utf8String,
 } from './der'
 import { pemFromDer } from './pem'
-import type { SanEntry, SubjectInput } from './types'
+import { SIGNING_CURVES, type SanEntry, type SubjectInput } from './types'
 
 // X.509 v3 certificates (RFC 5280) built with our small DER encoder and signed with Node's native crypto: no ASN.1
 // library is loaded to issue a certificate.
@@ -38,7 +38,7 @@ export function randomSerialHex(): string {
 export interface SignatureAlgorithm {
   name: string
   oid: string
-  hash: 'sha256'
+  hash: 'sha256' | 'sha384' | 'sha512'
   /** RSA PKCS#1 v1.5 algorithms carry NULL parameters; ECDSA ones carry none (RFC 5758). */
   nullParameters: boolean
 }
@@ -57,10 +57,35 @@ export const ECDSA_WITH_SHA256: SignatureAlgorithm = {
   nullParameters: false,
 }
 
-/** The algorithm a signer key signs with: sha256WithRSAEncryption for RSA, ecdsa-with-SHA256 for EC. */
+export const ECDSA_WITH_SHA384: SignatureAlgorithm = {
+  name: 'ecdsa-with-SHA384',
+  oid: '1.2.840.10045.4.3.3',
+  hash: 'sha384',
+  nullParameters: false,
+}
+
+export const ECDSA_WITH_SHA512: SignatureAlgorithm = {
+  name: 'ecdsa-with-SHA512',
+  oid: '1.2.840.10045.4.3.4',
+  hash: 'sha512',
+  nullParameters: false,
+}
+
+/** The curves an (imported) EC CA key may be on, and the digest that matches each (as OpenSSL and Go pick it). */
+export const EC_SIGNATURES: Readonly<Record<(typeof SIGNING_CURVES)[number], SignatureAlgorithm>> = {
+  prime256v1: ECDSA_WITH_SHA256,
+  secp384r1: ECDSA_WITH_SHA384,
+  secp521r1: ECDSA_WITH_SHA512,
+}
+
+/**
+ * The algorithm a signer key signs with: sha256WithRSAEncryption for RSA, ecdsa-with-SHA256 for P-256 (SHA-384 for
+ * P-384, SHA-512 for P-521). The issuer's key decides, whatever key the certificate certifies.
+ */
 export function signatureAlgorithmFor(key: KeyObject): SignatureAlgorithm {
   if (key.asymmetricKeyType === 'rsa') return SHA256_WITH_RSA
-  if (key.asymmetricKeyType === 'ec') return ECDSA_WITH_SHA256
+  const curve = SIGNING_CURVES.find((c) => c === key.asymmetricKeyDetails?.namedCurve)
+  if (key.asymmetricKeyType === 'ec' && curve !== undefined) return EC_SIGNATURES[curve]
   throw new Error(`no signature algorithm for a ${key.asymmetricKeyType ?? 'unknown'} key`)
 }
 
@@ -233,8 +258,8 @@ export function tbsCertificate(
 }
 
 /**
- * Builds the TBSCertificate with a random serial and signs it with Node's native crypto, so a 4096-bit CA key never
- * goes through JavaScript big numbers. The issuer is written as given, byte for byte: Go's chain building compares
+ * Builds the TBSCertificate with a random serial and signs it with Node's native crypto (ECDSA signatures DER-encoded,
+ * as X.509 wants them), so a 4096-bit CA key never goes through JavaScript big numbers. The issuer is written as given, byte for byte: Go's chain building compares
  * the raw bytes of issuer and subject.
  */
 export function signCertificate(

@@ -4,18 +4,11 @@ import type { Params } from '../messages/types'
 export const KEY_SIZES = [2048, 3072, 4096] as const
 export type KeySize = (typeof KEY_SIZES)[number]
 
-/**
- * Key types for CAs and server certificates (issue 15). ECDSA P-256 is the default for new CAs and certificates;
- * `--key-size N` (keySize) stays and means rsa-N. Owner: the pki helper (session 5) wires these through.
- */
-export const KEY_TYPES = ['ecdsa-p256', 'rsa-2048', 'rsa-3072', 'rsa-4096'] as const
-export type KeyType = (typeof KEY_TYPES)[number]
-export const DEFAULT_KEY_TYPE: KeyType = 'ecdsa-p256'
+export { KEY_TYPES, DEFAULT_KEY_TYPE, SIGNING_CURVES, type KeyType } from './key-types'
+import type { KeyType } from './key-types'
 
 export const DEFAULT_CA_DAYS = 3650
 export const DEFAULT_LEAF_DAYS = 825
-export const DEFAULT_CA_KEY_SIZE: KeySize = 4096
-export const DEFAULT_LEAF_KEY_SIZE: KeySize = 2048
 /** notBefore is backdated by this much against clock skew between hosts. */
 export const BACKDATE_MS = 5 * 60 * 1000
 
@@ -44,6 +37,11 @@ export interface CreateCaInput {
   keySize?: KeySize | undefined
   passphrase?: string | undefined
   now?: Date | undefined
+  /**
+   * A key generated ahead of time (the GUI's background pre-generation, main/pki/pregen.ts): used when it is a private
+   * key of the requested type, otherwise dropped and a fresh key generated. A rejection counts as no key.
+   */
+  key?: Promise<KeyObject | undefined> | undefined
 }
 
 /** An opened CA: its certificate and its decrypted key, held only in the main process. */
@@ -67,8 +65,8 @@ export interface IssueInput {
   usage?: CertUsage | undefined
   now?: Date | undefined
   /**
-   * A key generated ahead of time (the CLI starts it while it loads): used when it is an RSA key of `keySize` bits,
-   * otherwise discarded and a fresh key generated. It must never reject (map a failure to undefined).
+   * A key generated ahead of time (the CLI starts it while it loads): used when it is a private key of the requested
+   * type (keyType, else rsa-keySize, else ECDSA P-256), otherwise discarded and a fresh key generated.
    */
   key?: Promise<KeyObject | undefined> | undefined
 }
@@ -95,8 +93,11 @@ export interface CertificateInfo {
   notYetValid: boolean
   fingerprintSha256: string
   signatureAlgorithm: string
+  /** node:crypto's asymmetricKeyType: 'rsa', 'ec', 'ed25519'... */
   keyType: string
   keyBits: number | undefined
+  /** An EC key's curve by its NIST name (P-256, P-384, P-521), else its OpenSSL name; undefined for other keys. */
+  keyCurve?: string | undefined
   isCa: boolean
   selfSigned: boolean
   extendedKeyUsage: string[]

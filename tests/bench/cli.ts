@@ -24,8 +24,10 @@ export const CLI_BIN = join(ROOT, process.env['RW_CLI_DIR'] ?? 'out/cli', 'regis
 /**
  * The built CLI's start-up and `cert issue`, each beside its reference in the same run (alternated, median of RUNS):
  * - `registry-wizard --version` and `cert inspect FILE` against `node -e 0` (target <= 2x: command groups load lazily);
- * - `cert issue` (RSA 2048, two SANs) against `openssl req -newkey rsa:2048` + `openssl x509 -req` with the same SANs
- *   and the same CA (target <= 1x).
+ * - `cert issue` with the default ECDSA P-256 key from an ECDSA CA, against `openssl req -newkey ec -pkeyopt
+ *   ec_paramgen_curve:P-256` + `openssl x509 -req` with the same SANs and the same CA (target <= 1x);
+ * - `cert issue --key-type rsa-2048` from an RSA 4096 CA, against `openssl req -newkey rsa:2048` + `openssl x509 -req`
+ *   (target <= 1x).
  */
 export async function benchCli(runs = 20): Promise<boolean> {
   if (!existsSync(CLI_BIN)) throw new Error(`${CLI_BIN} is missing: run \`npm run build:cli\` first`)
@@ -45,14 +47,72 @@ async function pairs(dir: string, runs: number): Promise<boolean> {
     execFileSync('openssl', args, { cwd: dir, stdio: 'ignore' })
   }
   const caDir = join(dir, 'ca')
-  node([CLI_BIN, 'ca', 'create', '--dir', caDir, '--cn', 'Bench CA', '--key-size', '4096'])
+  node([CLI_BIN, 'ca', 'create', '--dir', caDir, '--cn', 'Bench CA', '--key-type', 'rsa-4096'])
+  const ecCaDir = join(dir, 'ec-ca')
+  node([CLI_BIN, 'ca', 'create', '--dir', ecCaDir, '--cn', 'Bench ECDSA CA'])
   const leaf = join(dir, 'leaf')
   node([CLI_BIN, 'cert', 'issue', '--ca-dir', caDir, '--out', leaf, '--ip', '192.168.20.10'])
-  const ext = join(dir, 'ext.cnf')
-  writeFileSync(
-    ext,
-    'basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\nsubjectAltName=IP:192.168.20.10,DNS:registry.lan\nauthorityKeyIdentifier=keyid\n',
-  )
+  const ext = (usage: string): string => {
+    const file = join(dir, `ext-${usage}.cnf`)
+    writeFileSync(
+      file,
+      `basicConstraints=critical,CA:FALSE\nkeyUsage=critical,${usage}\nextendedKeyUsage=serverAuth\nsubjectAltName=IP:192.168.20.10,DNS:registry.lan\nauthorityKeyIdentifier=keyid\n`,
+    )
+    return file
+  }
+  const rsaExt = ext('digitalSignature,keyEncipherment')
+  const ecExt = ext('digitalSignature')
+  const ours = (ca: string, name: string, flags: string[]) => (i: number) =>
+    node([
+      CLI_BIN,
+      'cert',
+      'issue',
+      '--ca-dir',
+      ca,
+      '--out',
+      join(dir, `ours-${name}-${i}`),
+      '--ip',
+      '192.168.20.10',
+      '--dns',
+      'registry.lan',
+      ...flags,
+    ])
+  // The runbook's two commands: a key and CSR, then the CA signs it with the SANs.
+  const theirs = (ca: string, name: string, newkey: string[], extfile: string) => (i: number) => {
+    const out = (f: string): string => join(dir, `openssl-${name}-${i}.${f}`)
+    openssl([
+      'req',
+      '-new',
+      ...newkey,
+      '-nodes',
+      '-keyout',
+      out('key'),
+      '-out',
+      out('csr'),
+      '-subj',
+      '/CN=192.168.20.10',
+    ])
+    openssl([
+      'x509',
+      '-req',
+      '-in',
+      out('csr'),
+      '-CA',
+      join(ca, 'ca.crt'),
+      '-CAkey',
+      join(ca, 'ca.key'),
+      '-CAcreateserial',
+      '-CAserial',
+      join(dir, `${name}.srl`),
+      '-days',
+      '825',
+      '-sha256',
+      '-extfile',
+      extfile,
+      '-out',
+      out('crt'),
+    ])
+  }
 
   const ok: boolean[] = []
   const pair = async (
@@ -89,58 +149,17 @@ async function pairs(dir: string, runs: number): Promise<boolean> {
   )
   await pair(
     'cli-issue',
-    'CLI cert issue RSA 2048 (vs openssl req+x509)',
+    'CLI cert issue ECDSA P-256 (vs openssl req -newkey ec P-256 + x509)',
     1,
-    (i) =>
-      node([
-        CLI_BIN,
-        'cert',
-        'issue',
-        '--ca-dir',
-        caDir,
-        '--out',
-        join(dir, `ours-${i}`),
-        '--ip',
-        '192.168.20.10',
-        '--dns',
-        'registry.lan',
-      ]),
-    (i) => {
-      const out = (f: string): string => join(dir, `openssl-${i}.${f}`)
-      openssl([
-        'req',
-        '-new',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-keyout',
-        out('key'),
-        '-out',
-        out('csr'),
-        '-subj',
-        '/CN=192.168.20.10',
-      ])
-      openssl([
-        'x509',
-        '-req',
-        '-in',
-        out('csr'),
-        '-CA',
-        join(caDir, 'ca.crt'),
-        '-CAkey',
-        join(caDir, 'ca.key'),
-        '-CAcreateserial',
-        '-CAserial',
-        join(dir, 'ca.srl'),
-        '-days',
-        '825',
-        '-sha256',
-        '-extfile',
-        ext,
-        '-out',
-        out('crt'),
-      ])
-    },
+    ours(ecCaDir, 'ec', []),
+    theirs(ecCaDir, 'ec', ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256'], ecExt),
+  )
+  await pair(
+    'cli-issue-rsa',
+    'CLI cert issue RSA 2048 (vs openssl req -newkey rsa:2048 + x509)',
+    1,
+    ours(caDir, 'rsa', ['--key-type', 'rsa-2048']),
+    theirs(caDir, 'rsa', ['-newkey', 'rsa:2048'], rsaExt),
   )
   return ok.every(Boolean)
 }

@@ -208,6 +208,7 @@ describe('registry-wizard ca / cert', () => {
         'isCa',
         'issuer',
         'keyBits',
+        'keyCurve',
         'keyUsage',
         'keyType',
         'notAfter',

@@ -16,7 +16,7 @@ describe('certificates checked by openssl', () => {
 
   beforeAll(async () => {
     writeFileSync(passFile, `${passphrase}\n`)
-    // The default CA: RSA 4096, encrypted key.
+    // The default CA: ECDSA P-256 (issue 15), encrypted key; the default server certificate: ECDSA P-256 too.
     await createCaDir(caDir, {
       subject: { cn: 'Registry Wizard Test CA', o: '示例公司', c: 'CN' },
       passphrase,
@@ -62,10 +62,13 @@ describe('certificates checked by openssl', () => {
     expect(r.stdout + r.stderr).toMatch(/unable to get local issuer certificate/)
   })
 
-  it('the CA is RSA 4096, sha256WithRSA, CA:TRUE pathlen 0 (critical), keyCertSign + cRLSign (critical), with SKI', () => {
+  it('the CA is ECDSA P-256, ecdsa-with-SHA256, CA:TRUE pathlen 0 (critical), keyCertSign + cRLSign (critical), with SKI', () => {
     const text = openssl(['x509', '-in', join(caDir, 'ca.crt'), '-noout', '-text'])
-    expect(text).toContain('Public-Key: (4096 bit)')
-    expect(text).toMatch(/Signature Algorithm: sha256WithRSAEncryption/)
+    expect(text).toContain('Public Key Algorithm: id-ecPublicKey')
+    expect(text).toContain('Public-Key: (256 bit)')
+    expect(text).toContain('NIST CURVE: P-256')
+    expect(text).toMatch(/Signature Algorithm: ecdsa-with-SHA256/)
+    expect(text).not.toContain('rsaEncryption')
     expect(text).toMatch(/Basic Constraints: critical\s+CA:TRUE, pathlen:0/)
     expect(text).toMatch(/Key Usage: critical\s+Certificate Sign, CRL Sign/)
     expect(text).toContain('Subject Key Identifier')
@@ -94,9 +97,12 @@ describe('certificates checked by openssl', () => {
     ]) {
       expect(text).toContain(san)
     }
-    expect(text).toMatch(/Signature Algorithm: sha256WithRSAEncryption/)
+    expect(text).toMatch(/Signature Algorithm: ecdsa-with-SHA256/)
+    expect(text).toContain('Public Key Algorithm: id-ecPublicKey')
+    expect(text).toContain('NIST CURVE: P-256')
     expect(text).toMatch(/Basic Constraints: critical\s+CA:FALSE/)
-    expect(text).toMatch(/Key Usage: critical\s+Digital Signature, Key Encipherment/)
+    // An ECDSA key signs only (no RSA key transport): digitalSignature alone, as Go and OpenSSL issue them.
+    expect(text).toMatch(/Key Usage: critical\s+Digital Signature\n/)
     expect(text).toMatch(/Extended Key Usage:\s+TLS Web Server Authentication/)
     expect(text).toContain('Subject: CN = 192.168.20.10')
     const caText = openssl(['x509', '-in', join(caDir, 'ca.crt'), '-noout', '-text'])
@@ -139,9 +145,9 @@ describe('certificates checked by openssl', () => {
     const asn = openssl(['asn1parse', '-in', join(caDir, 'ca.key')])
     expect(asn).toContain('PBES2')
     expect(asn).toContain('aes-256-cbc')
-    const modulus = (args: string[]): string => openssl(args).trim()
-    expect(modulus(['rsa', '-in', join(outDir, 'domain.key'), '-noout', '-modulus'])).toBe(
-      modulus(['x509', '-in', join(outDir, 'domain.crt'), '-noout', '-modulus']),
+    expect(opensslStatus(['pkey', '-in', join(outDir, 'domain.key'), '-check', '-noout']).status).toBe(0)
+    expect(openssl(['pkey', '-in', join(outDir, 'domain.key'), '-pubout'])).toBe(
+      openssl(['x509', '-in', join(outDir, 'domain.crt'), '-noout', '-pubkey']),
     )
   })
 

@@ -256,6 +256,18 @@ is_bundle_ca() {
   printf '%s\n' "$ALL_FINGERPRINTS" | grep -qx -- "$(cert_sha256 "$1" 1)"
 }
 
+# Does $1 hold one or two certificates (one CA, or a CA renewal's overlap), at least one of them a CA of this bundle?
+holds_bundle_ca() {
+  n=$(grep -c -- '-----BEGIN' "$1" 2>/dev/null) || return 1
+  [ "$n" = 1 ] || [ "$n" = 2 ] || return 1
+  i=0
+  while [ "$i" -lt "$n" ]; do
+    i=$((i + 1))
+    if printf '%s\n' "$ALL_FINGERPRINTS" | grep -qx -- "$(cert_sha256 "$1" "$i")"; then return 0; fi
+  done
+  return 1
+}
+
 # Places file $1 at $2 (a path under the root). $3: a marker our own earlier version of the file starts with.
 PLACED=0
 place_file() {
@@ -295,15 +307,45 @@ remove_file() {
       return 0
     fi
   fi
+  drop_file "$2"
+}
+
+# Removes file $1 (counted and printed; a dry run only says so; the check pass does nothing).
+drop_file() {
   [ "$PASS" = check ] && return 0
   REMOVED=1
   CHANGES=$((CHANGES + 1))
   if [ "$DRY_RUN" = 1 ]; then
-    say "  would remove: $2"
+    say "  would remove: $1"
     return 0
   fi
-  rm -f "$2"
-  say "  removed: $2"
+  rm -f "$1"
+  say "  removed: $1"
+}
+
+# Uninstall of a ca.crt at $1 (a path under the root). Removed when it is ours:
+#   - this bundle's ca.crt itself, or one of this bundle's CAs alone (an earlier bundle of the same CA wrote it);
+#   - the two-CA file a CA renewal's bundle put over ours: it holds one of our CAs and one other, and beside it is the
+#     backup install made of our one-CA file ($1.bak-registry-wizard). That backup is removed too, whenever it holds
+#     one of our CAs alone.
+# Anything else (another CA, a two-CA file without our backup beside it) is left in place and said so.
+remove_ca_file() {
+  REMOVED=0
+  bak="$1.bak-registry-wizard"
+  ours_bak=0
+  if [ -f "$bak" ] && is_bundle_ca "$bak"; then ours_bak=1; fi
+  if [ -f "$1" ] && ! cmp -s "$CA_FILE" "$1" && ! is_bundle_ca "$1"; then
+    if ! holds_bundle_ca "$1"; then
+      [ "$PASS" = check ] || say "  left in place (not ours): $1"
+      return 0
+    fi
+    if [ "$ours_bak" != 1 ]; then
+      [ "$PASS" = check ] || say "  left in place: $1 holds this CA and another, and was not installed over this bundle's file (no $bak); uninstall it with the bundle that carries both CAs"
+      return 0
+    fi
+  fi
+  if [ -f "$1" ]; then drop_file "$1"; fi
+  if [ "$ours_bak" = 1 ]; then drop_file "$bak"; fi
 }
 
 # Removes a registry's certs.d/HOST:PORT folder and then certs.d itself when they are empty.
@@ -333,13 +375,13 @@ do_registry() {
       place_file "$TMPD/hosts.toml" "$(P "/etc/containerd/certs.d/$reg/hosts.toml")" "$HOSTS_MARKER"
     fi
   else
-    remove_file "$CA_FILE" "$(P "/etc/docker/certs.d/$reg/ca.crt")"
+    remove_ca_file "$(P "/etc/docker/certs.d/$reg/ca.crt")"
     prune_dirs "$(P "/etc/docker/certs.d/$reg")"
-    remove_file "$CA_FILE" "$(P "/etc/containers/certs.d/$reg/ca.crt")"
+    remove_ca_file "$(P "/etc/containers/certs.d/$reg/ca.crt")"
     prune_dirs "$(P "/etc/containers/certs.d/$reg")"
     hosts_toml "$reg"
     remove_file "$TMPD/hosts.toml" "$(P "/etc/containerd/certs.d/$reg/hosts.toml")" "$HOSTS_MARKER"
-    remove_file "$CA_FILE" "$(P "/etc/containerd/certs.d/$reg/ca.crt")"
+    remove_ca_file "$(P "/etc/containerd/certs.d/$reg/ca.crt")"
     prune_dirs "$(P "/etc/containerd/certs.d/$reg")"
   fi
 }
@@ -528,20 +570,20 @@ do_mirror_install() {
 
 do_mirror_uninstall() {
   mirror_daemon_json
-  remove_file "$CA_FILE" "$(P "/etc/docker/certs.d/$MIRROR/ca.crt")"
+  remove_ca_file "$(P "/etc/docker/certs.d/$MIRROR/ca.crt")"
   prune_dirs "$(P "/etc/docker/certs.d/$MIRROR")"
   remove_file "$TMPD/mirror-hosts.toml" "$(P /etc/containerd/certs.d/docker.io/hosts.toml)"
   prune_dirs "$(P /etc/containerd/certs.d/docker.io)"
-  remove_file "$CA_FILE" "$(P "/etc/containerd/certs.d/$MIRROR/ca.crt")"
+  remove_ca_file "$(P "/etc/containerd/certs.d/$MIRROR/ca.crt")"
   prune_dirs "$(P "/etc/containerd/certs.d/$MIRROR")"
   remove_file "$TMPD/mirror-podman.conf" "$(P /etc/containers/registries.conf.d/50-registry-wizard-mirror.conf)"
-  remove_file "$CA_FILE" "$(P "/etc/containers/certs.d/$MIRROR/ca.crt")"
+  remove_ca_file "$(P "/etc/containers/certs.d/$MIRROR/ca.crt")"
   prune_dirs "$(P "/etc/containers/certs.d/$MIRROR")"
   for d in $(rancher_distros); do
     registries_yaml "$d"
     remove_file "$TMPD/registries-$d.yaml" "$(P "/etc/rancher/$d/registries.yaml")"
     if [ "$REMOVED" = 1 ]; then RESTART_RANCHER="$RESTART_RANCHER $d"; fi
-    remove_file "$CA_FILE" "$(P "/etc/rancher/$d/registry-wizard-$MIRROR_SAFE-ca.crt")"
+    remove_ca_file "$(P "/etc/rancher/$d/registry-wizard-$MIRROR_SAFE-ca.crt")"
   done
 }
 
@@ -568,10 +610,10 @@ do_mirror() {
   done
 }
 
-# The links update-ca-certificates made for our anchor file: /etc/ssl/certs/NAME.pem and HASH.N -> NAME.pem.
+# The links update-ca-certificates made for our anchor file $1: /etc/ssl/certs/NAME.pem and HASH.N -> NAME.pem.
 remove_links() {
   certs="$(P /etc/ssl/certs)"
-  pem="${OS_FILE%.crt}.pem"
+  pem="${1%.crt}.pem"
   for link in "$certs/$pem" "$certs"/*.[0-9]; do
     [ -L "$link" ] || continue
     if [ "$link" = "$certs/$pem" ] || [ "$(readlink "$link")" = "$pem" ]; then
@@ -581,6 +623,19 @@ remove_links() {
       fi
     fi
   done
+}
+
+# Uninstall of anchor file $1 (its name in ANCHORS): as any ca.crt, or ($2 = drop) a file already proven ours.
+remove_anchor() {
+  if [ "${2:-}" = drop ]; then
+    REMOVED=0
+    drop_file "$(P "$ANCHORS/$1")"
+  else
+    remove_ca_file "$(P "$ANCHORS/$1")"
+  fi
+  if [ "$REMOVED" = 1 ]; then OS_CHANGED=1; fi
+  # Debian's update-ca-certificates leaves its links to a removed file (NAME.pem and its HASH.0) behind.
+  if [ "$FAMILY" = debian ] && [ "$REMOVED" = 1 ]; then remove_links "$1"; fi
 }
 
 do_os_store() {
@@ -593,10 +648,14 @@ do_os_store() {
     place_file "$CA_FILE" "$(P "$ANCHORS/$OS_FILE")"
     if [ "$PLACED" = 1 ]; then OS_CHANGED=1; fi
   else
-    remove_file "$CA_FILE" "$(P "$ANCHORS/$OS_FILE")"
-    if [ "$REMOVED" = 1 ]; then OS_CHANGED=1; fi
-    # Debian's update-ca-certificates leaves its links to a removed file (NAME.pem and its HASH.0) behind.
-    if [ "$FAMILY" = debian ] && [ "$REMOVED" = 1 ]; then remove_links; fi
+    remove_anchor "$OS_FILE"
+    # The anchor files of the same CA under another name: the other bundle's of a CA renewal (named by its first CA).
+    for a in "$(P "$ANCHORS")"/registry-wizard-*.crt; do
+      if [ ! -f "$a" ] || [ "${a##*/}" = "$OS_FILE" ]; then continue; fi
+      # Ours only when named as install names it (by its first certificate) and holding this bundle's CA.
+      [ "${a##*/}" = "registry-wizard-$(cert_sha256 "$a" 1 | cut -c1-16).crt" ] || continue
+      if holds_bundle_ca "$a"; then remove_anchor "${a##*/}" drop; fi
+    done
   fi
   if [ "$OS_CHANGED" = 1 ]; then run_update; fi
 }

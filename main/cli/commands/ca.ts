@@ -1,5 +1,6 @@
 import type { Command } from 'commander'
-import { createCaDir, importCaDir, parseKeySize } from '../../pki'
+import { createCaDir, importCaDir } from '../../pki'
+import { keyTypeOption } from '../../pki/keys'
 import { registerCaRenew } from './ca-renew'
 import type { CaDirResult } from '../../pki'
 import {
@@ -19,7 +20,8 @@ interface CreateOpts {
   state?: string
   locality?: string
   days?: string
-  keySize: string
+  keyType?: string
+  keySize?: string
   passphraseFile?: string
   force?: boolean
   json?: boolean
@@ -79,18 +81,20 @@ function registerCreate(ca: Command, ctx: CommandContext): void {
     .option('--state <text>', t('state'))
     .option('--locality <text>', t('locality'))
     .option('--days <n>', t('days'))
-    .option('--key-size <bits>', t('keySize'), '4096')
+    .option('--key-type <type>', t('keyType'))
+    .option('--key-size <bits>', t('keySize'))
     .option('--passphrase-file <file>', t('passphraseFile'))
     .option('--force', t('force'))
     .option('--json', ctx.tr.text('cli.pki.common.json'))
     .action(async (o: CreateOpts) => {
+      const keyType = keyTypeOption(o.keyType, o.keySize)
       const passphrase = await readOptionalSecretFile(ctx, o.passphraseFile, 'passphraseFile')
       const r = await createCaDir(
         ctx.path(o.dir),
         {
           subject: { cn: o.cn, o: o.org, ou: o.ou, c: o.country, st: o.state, l: o.locality },
           days: o.days === undefined ? undefined : parsePositiveInt('days', o.days),
-          keySize: parseKeySize(o.keySize, 'keySize'),
+          keyType,
           passphrase,
         },
         { force: o.force === true },

@@ -6,7 +6,7 @@ import { message } from '../../messages/index'
 // CA code when it runs.
 import { inspectCertificate } from '../../pki/inspect-cert'
 import { caExpiryWarning } from '../../lifecycle/expiry'
-import { parseKeySize } from '../../pki/keys'
+import { keyTypeOption } from '../../pki/keys'
 import { lintInfo } from '../../pki/lint-cert'
 import { parseHostPort, parseSan } from '../../pki/names'
 import type { CertificateInfo, LintFinding } from '../../pki/types'
@@ -27,7 +27,8 @@ interface IssueOpts {
   dns?: string[]
   days?: string
   client?: boolean
-  keySize: string
+  keyType?: string
+  keySize?: string
   passphraseFile?: string
   force?: boolean
   json?: boolean
@@ -57,7 +58,9 @@ export function inspectLines(ctx: CommandContext, info: CertificateInfo, finding
     t('line.valid', { from: info.notBefore, to: info.notAfter, state }),
     t('line.sha256', { fingerprint: info.fingerprintSha256 }),
     t('line.signature', { algorithm: info.signatureAlgorithm }),
-    t('line.key', { type: info.keyType.toUpperCase(), bits: info.keyBits ?? '?' }),
+    info.keyType === 'ec' && info.keyCurve !== undefined
+      ? t('line.keyEc', { curve: info.keyCurve })
+      : t('line.key', { type: info.keyType.toUpperCase(), bits: info.keyBits ?? '?' }),
     t('line.ca', { answer: info.isCa ? t('yes') : t('no') }),
     info.extendedKeyUsage.length === 0
       ? t('line.usageAny')
@@ -130,7 +133,10 @@ export function issueLines(ctx: CommandContext, r: IssuedToDir): string[] {
 
 /** What the CLI started before this module loaded (program.ts: startEarlyWork). */
 export interface EarlyWork {
-  /** `cert issue`'s leaf key, generated while the CLI loads; resolves to undefined when the generation failed. */
+  /**
+   * `cert issue`'s leaf key (of the type the command line asks for), generated while the CLI loads; resolves to
+   * undefined when the generation failed.
+   */
   issueKey?: Promise<KeyObject | undefined> | undefined
 }
 
@@ -145,12 +151,14 @@ function registerIssue(cert: Command, ctx: CommandContext, early: EarlyWork): vo
     .option('--dns <name>', t('dns'), collect)
     .option('--days <n>', t('days'))
     .option('--client', t('client'))
-    .option('--key-size <bits>', t('keySize'), '2048')
+    .option('--key-type <type>', t('keyType'))
+    .option('--key-size <bits>', t('keySize'))
     .option('--passphrase-file <file>', t('passphraseFile'))
     .option('--force', t('force'))
     .option('--json', ctx.tr.text('cli.pki.common.json'))
     .action(async (o: IssueOpts) => {
       const sans = checkAddresses(o)
+      const keyType = keyTypeOption(o.keyType, o.keySize)
       const passphrase = await readOptionalSecretFile(ctx, o.passphraseFile, 'passphraseFile')
       const { issueToDir } = await import('../../pki/ca-dir')
       const r = await issueToDir({
@@ -158,7 +166,7 @@ function registerIssue(cert: Command, ctx: CommandContext, early: EarlyWork): vo
         outDir: ctx.path(o.out),
         sans,
         days: o.days === undefined ? undefined : parsePositiveInt('days', o.days),
-        keySize: parseKeySize(o.keySize, 'keySize'),
+        keyType,
         usage: o.client ? 'client' : 'server',
         passphrase,
         force: o.force === true,

@@ -8,8 +8,11 @@ import {
   followLogs,
   type Engine,
   type HealthResult,
+  type LogSource,
   type RemoveResult,
 } from '../../docker'
+import type { SwarmRemoveResult } from '../../cluster/swarm/index'
+import { printSwarmRemoved } from './registry-swarm'
 import { message, type Params } from '../../messages/index'
 import { parsePositiveInt, printJson, readInputFile, type CommandContext } from '../context'
 import { addEngineOptions, withEngine, withInterrupt, type EngineOpts } from './engine'
@@ -35,7 +38,9 @@ export interface ContainerCommands<S> {
     caPem: string,
     o: { registryHost?: string | undefined; healthTimeoutMs: number },
   ) => Promise<HealthResult>
-  remove: (engine: Engine, name: string, o: { deleteData: boolean }) => Promise<RemoveResult>
+  remove: (engine: Engine, name: string, o: { deleteData: boolean }) => Promise<RemoveResult | SwarmRemoveResult>
+  /** Whose logs NAME has (a Swarm service's for `registry` on a service); default a container's. */
+  logSource?: ((engine: Engine, name: string) => Promise<LogSource>) | undefined
 }
 
 /** `cli.docker.registry.*`: the lines both groups print the same way. */
@@ -79,9 +84,10 @@ function registerLogs<S>(ctx: CommandContext, k: ContainerCommands<S>, group: Co
     const tail = parsePositiveInt('tail', o.tail, 100000)
     await withEngine(ctx, o, async (engine) => {
       await k.check(engine, name)
+      const from = await k.logSource?.(engine, name)
       const onLine = (l: string): void => ctx.io.stdout(`${l}\n`)
       await withInterrupt((signal) =>
-        followLogs(engine, name, { tail, follow: o.follow === true, signal, onLine }),
+        followLogs(engine, name, { tail, follow: o.follow === true, signal, onLine, from }),
       )
     })
   })
@@ -148,7 +154,15 @@ export function registerContainerCommands<S>(
 }
 
 /** What a remove did (`registry remove`, `mirror remove`): the container, its volumes, and the data kept. */
-export function printRemoved(ctx: CommandContext, r: RemoveResult, json: boolean | undefined): void {
+export function printRemoved(
+  ctx: CommandContext,
+  r: RemoveResult | SwarmRemoveResult,
+  json: boolean | undefined,
+): void {
+  if ('removedSecrets' in r) {
+    printSwarmRemoved(ctx, r, json)
+    return
+  }
   if (json) {
     printJson(ctx, r)
     return

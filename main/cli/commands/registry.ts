@@ -40,10 +40,23 @@ import {
   type ContainerCommands,
 } from './container-commands'
 import { registerRegistryManageCommands } from './registry-manage'
+import {
+  addSwarmStartOptions,
+  isOurService,
+  printSwarmStarted,
+  refuseSwarmOnly,
+  runSwarmStart,
+  swarmOps,
+  swarmReplaceCert,
+  swarmStartInput,
+  swarmStatusLines,
+  type SwarmStartOpts,
+} from './registry-swarm'
+import type { SwarmStatus } from '../../cluster/swarm/index'
 import { registerRenewCert } from './renew'
 import { registerEngineCommands, withEngine, withInterrupt } from './engine'
 
-interface StartOpts extends CommonOpts {
+interface StartOpts extends CommonOpts, SwarmStartOpts {
   certs: string
   port: string
   data?: string
@@ -126,16 +139,22 @@ export function progressPrinter(
   }
 }
 
-/** `registry status|logs|stop|restart|remove`: docker/manage on a registry container. */
-const registryCommands = (ctx: CommandContext): ContainerCommands<RegistryStatus> => ({
+/**
+ * `registry status|logs|stop|restart|remove`: docker/manage on a registry container, or main/cluster/swarm when
+ * NAME is a registry service we made on a Swarm manager.
+ */
+const registryCommands = (ctx: CommandContext): ContainerCommands<RegistryStatus | SwarmStatus> => ({
   say: (key, params) => say(ctx, key, params),
   defaultName: DEFAULT_NAME,
-  status: registryStatus,
-  statusLines: (s) => statusLines(ctx, s),
-  check: inspectRegistry,
-  stop: stopRegistry,
-  restart: restartAndCheck,
-  remove: removeRegistry,
+  status: async (e, n) => ((await isOurService(e, n)) ? swarmOps.swarmStatus(e, n) : registryStatus(e, n)),
+  statusLines: (s) => ('serviceId' in s ? swarmStatusLines(ctx, s) : statusLines(ctx, s)),
+  check: async (e, n) => ((await isOurService(e, n)) ? true : inspectRegistry(e, n)),
+  stop: async (e, n) => ((await isOurService(e, n)) ? swarmOps.stopSwarmRegistry(e, n) : stopRegistry(e, n)),
+  restart: async (e, n, ca, o) =>
+    (await isOurService(e, n)) ? swarmOps.restartSwarmRegistry(e, n, ca, o) : restartAndCheck(e, n, ca, o),
+  remove: async (e, n, o) =>
+    (await isOurService(e, n)) ? swarmOps.removeSwarmRegistry(e, n, o) : removeRegistry(e, n, o),
+  logSource: async (e, n) => ((await isOurService(e, n)) ? 'service' : 'container'),
 })
 
 const commonOptions = (ctx: CommandContext, cmd: Command): Command =>
@@ -209,13 +228,33 @@ function registerStart(ctx: CommandContext, registry: Command): void {
     .option('--replace', t('replace'))
     .option('--reuse', t('reuse'))
     .option('--no-pull', t('noPull'))
+  addSwarmStartOptions(ctx, cmd)
   commonOptions(ctx, healthTimeoutOption(ctx, cmd)).action(async (o: StartOpts) => {
+    if (o.swarm === true) return startSwarm(ctx, o)
+    refuseSwarmOnly(o)
     const input = await startInput(ctx, o)
     const result = await withEngine(ctx, o, (engine) =>
       withInterrupt((signal) => startRegistry(engine, input, { signal, onProgress: progressPrinter(ctx) })),
     )
     printStarted(ctx, result, o.json)
   })
+}
+
+/** `registry start --swarm`: the same inputs as a container where they apply (main/cluster/swarm). */
+async function startSwarm(ctx: CommandContext, o: StartOpts): Promise<void> {
+  const users = await readUsers(ctx, o)
+  const input = await swarmStartInput(ctx, o, {
+    image: o.image,
+    users,
+    deleteEnabled: o.deleteEnabled,
+    imageTar: o.imageTar === undefined ? undefined : ctx.path(o.imageTar),
+    pull: o.pull,
+    registryHost: o.registryHost,
+    replace: o.replace,
+    healthTimeoutMs: parsePositiveInt('healthTimeout', o.healthTimeout, 3600) * 1000,
+  })
+  const r = await withEngine(ctx, o, (engine) => withInterrupt((signal) => runSwarmStart(engine, ctx, input, signal)))
+  printSwarmStarted(ctx, r, o.json)
 }
 
 export function statusLines(ctx: CommandContext, s: RegistryStatus): string[] {
@@ -288,6 +327,12 @@ function registerReplaceCert(ctx: CommandContext, registry: Command): void {
   commonOptions(ctx, healthTimeoutOption(ctx, cmd)).action(async (o: ReplaceOpts) => {
     const name = checkContainerName(o.name)
     const healthTimeoutMs = parsePositiveInt('healthTimeout', o.healthTimeout, 3600) * 1000
+    const onService = await withEngine(ctx, o, async (engine) => {
+      if (!(await isOurService(engine, name))) return false
+      await withInterrupt((signal) => swarmReplaceCert(ctx, engine, { ...o, name }, healthTimeoutMs, signal))
+      return true
+    })
+    if (onService) return
     const source = await replaceSource(ctx, o)
     const r = await withEngine(ctx, o, (engine) =>
       withInterrupt((signal) => {

@@ -1,4 +1,5 @@
-// `registry renew-cert`: the served certificate renewed from the same CA (main/lifecycle/renew-certificate.ts).
+// `registry renew-cert`: the served certificate renewed from the same CA, or with --to-new-ca moved to the CA
+// folder's new CA after `ca renew` (main/lifecycle/renew-certificate.ts).
 import type { Command } from 'commander'
 import { checkContainerName, DEFAULT_NAME } from '../../docker'
 import type { StepProgress } from '../../jobs/runner'
@@ -16,6 +17,7 @@ interface RenewOpts extends EngineOpts {
   passphraseFile?: string
   registryHost?: string
   healthTimeout: string
+  toNewCa?: boolean
   json?: boolean
 }
 
@@ -32,8 +34,19 @@ function addedSans(o: RenewOpts): string[] {
   return [...(o.ip ?? []), ...(o.dns ?? [])]
 }
 
-function printRenewed(ctx: CommandContext, r: RenewCertificateResult, json: boolean | undefined): void {
-  if (json) {
+/** What clients need after it: nothing for a renewal; for a move, what the check after it found. */
+function clientLines(ctx: CommandContext, r: RenewCertificateResult, toNewCa: boolean | undefined): string[] {
+  const { move } = r
+  if (move === undefined) return [say(ctx, toNewCa ? 'alreadyNew' : 'clients')]
+  return [
+    say(ctx, 'moved', { ca: move.caPath, previous: move.previousCaPath }),
+    say(ctx, move.previousCaOnly === 'refused' ? 'previousOnlyRefused' : 'previousOnlyAccepted'),
+    say(ctx, move.bothCas === 'accepted' ? 'bothAccepted' : 'bothRefused'),
+  ]
+}
+
+function printRenewed(ctx: CommandContext, r: RenewCertificateResult, o: RenewOpts): void {
+  if (o.json) {
     printJson(ctx, r)
     return
   }
@@ -43,7 +56,7 @@ function printRenewed(ctx: CommandContext, r: RenewCertificateResult, json: bool
       say(ctx, 'sans', { sans: r.sans.join(', ') }),
       say(ctx, 'validity', { from: r.previousNotAfter, to: r.notAfter }),
       say(ctx, 'fingerprint', { fingerprint: r.fingerprintSha256 }),
-      say(ctx, 'clients'),
+      ...clientLines(ctx, r, o.toNewCa),
       ...r.backups.map((path) => ctx.tr.text('cli.pki.common.backup', { path })),
     ].join('\n')}\n`,
   )
@@ -62,6 +75,7 @@ export function registerRenewCert(ctx: CommandContext, registry: Command): void 
     .option('--dns <name>', t('dns'), collect)
     .option('--registry-host <host>', ctx.tr.text('cli.docker.registry.replaceCert.registryHost'))
     .option('--health-timeout <seconds>', ctx.tr.text('cli.docker.registry.option.healthTimeout'), '60')
+    .option('--to-new-ca', t('toNewCa'))
     .option('--json', ctx.tr.text('cli.docker.registry.option.json'))
   addEngineOptions(ctx, cmd).action(async (o: RenewOpts) => {
     const name = checkContainerName(o.name)
@@ -73,14 +87,25 @@ export function registerRenewCert(ctx: CommandContext, registry: Command): void 
     const onProgress = (p: StepProgress): void => {
       if (p.step !== 'done') ctx.io.stderr(`${ctx.tr.render(p.message)}\n`)
     }
+    if (o.toNewCa) ctx.io.stderr(`${say(ctx, 'moving', { name })}\n`)
     const r = await withEngine(ctx, o, (engine) =>
       withInterrupt((signal) =>
         renewServerCertificate(
-          { engine, name, caDir, addSans, days, passphrase, registryHost: o.registryHost, healthTimeoutMs },
+          {
+            engine,
+            name,
+            caDir,
+            addSans,
+            days,
+            passphrase,
+            registryHost: o.registryHost,
+            healthTimeoutMs,
+            toNewCa: o.toNewCa === true,
+          },
           { signal, onProgress },
         ),
       ),
     )
-    printRenewed(ctx, r, o.json)
+    printRenewed(ctx, r, o)
   })
 }

@@ -3,6 +3,7 @@ import type { AllHandlers } from '../register-handlers'
 import type { JobRegistry } from '../jobs'
 import type { SettingsStore } from '../../state/settings-store'
 import { appHandlers, type AppHandlerDeps, type Dialogs } from './app-handlers'
+import { clusterHandlers } from './cluster-handlers'
 import type { PrivilegedRunner } from '../../app/elevated-runner'
 import { dockerHandlers } from './docker-handlers'
 import { imagesHandlers } from './images-handlers'
@@ -13,6 +14,8 @@ import { registryManageHandlers } from './registry-manage-handlers'
 import { EngineCache } from '../engine-cache'
 import { RegistryLogins } from '../registry-logins'
 import { pkiHandlers } from './pki-handlers'
+import { planHandlers, type PlanDialogs } from './plan-handlers'
+import type { KeyPregen } from '../../pki/pregen'
 import { trustHandlers } from './trust-handlers'
 import { verifyHandlers } from './verify-handlers'
 
@@ -38,16 +41,22 @@ export interface HandlerDeps {
   mirrorName?: string
   /** One Docker engine per planned endpoint; the app closes it on quit (default: a new cache). */
   engines?: EngineCache
+  /** Keys pre-generated on the certificate step's hint (the app discards an unused one on quit). */
+  keyPregen?: KeyPregen
+  /** File > Open Plan / Save Plan's dialogs (main/app/plan-dialogs.ts); default: none offered (both cancel). */
+  planDialogs?: PlanDialogs
   /** Told the language the window switched to (the app menu is rebuilt in it). */
   onLanguageChange?: AppHandlerDeps['onLanguageChange']
 }
+
+const NO_PLAN_DIALOGS: PlanDialogs = { openPlan: () => Promise.resolve(null), savePlan: () => Promise.resolve(null) }
 
 export function buildHandlers(deps: HandlerDeps): AllHandlers {
   const engines = deps.engines ?? new EngineCache()
   const logins = new RegistryLogins()
   const handlers = {
     ...appHandlers(deps),
-    ...pkiHandlers({ settings: deps.settings, now: deps.now }),
+    ...pkiHandlers({ settings: deps.settings, now: deps.now, pregen: deps.keyPregen }),
     ...dockerHandlers(engines, process.env, deps.containerName, logins),
     ...registryManageHandlers(engines, deps.containerName, logins),
     ...mirrorHandlers(engines, deps.mirrorName),
@@ -55,6 +64,8 @@ export function buildHandlers(deps: HandlerDeps): AllHandlers {
     ...trustHandlers({ ...(deps.trustRoot ? { root: deps.trustRoot } : {}), elevate: deps.elevate }),
     ...verifyHandlers({ ...(deps.trustRoot ? { trustRoot: deps.trustRoot } : {}), engines, logins }),
     ...imagesHandlers({ dialogs: deps.dialogs, logins }),
+    ...clusterHandlers({ dialogs: deps.dialogs }),
+    ...planHandlers(deps.planDialogs ?? NO_PLAN_DIALOGS),
     ...manageHandlers({
       settings: deps.settings,
       engines,

@@ -12,7 +12,7 @@ import {
 import type { MirrorStatusInfo } from '../contract'
 import type { EngineCache } from '../engine-cache'
 import type { AllHandlers } from '../register-handlers'
-import { statusInfo } from './registry-manage-handlers'
+import { containerActions, statusInfo, type ContainerOps } from './registry-manage-handlers'
 
 type MirrorChannels = 'startMirror' | 'mirrorStatus' | 'mirrorStop' | 'mirrorRestart' | 'mirrorRemove'
 
@@ -22,6 +22,13 @@ const mirrorInfo = (s: MirrorStatus): MirrorStatusInfo => ({
   upstreamCa: s.upstreamCa,
   ...(s.upstreamUser === undefined ? {} : { upstreamUser: s.upstreamUser }),
 })
+
+const mirrorOps: ContainerOps<MirrorStatus> = {
+  status: (engine, name) => mirrorStatus(engine, name),
+  stop: stopMirror,
+  restart: restartMirror,
+  remove: removeMirror,
+}
 
 /** The password file's first line (as the CLI reads --upstream-password-file); it stays in main. */
 async function readPassword(path: string | undefined): Promise<string | undefined> {
@@ -35,6 +42,7 @@ export function mirrorHandlers(
   engines: EngineCache,
   name: string = DEFAULT_MIRROR_NAME,
 ): Pick<AllHandlers, MirrorChannels> {
+  const actions = containerActions(engines, name, mirrorOps, mirrorInfo)
   return {
     startMirror: async (r, { job }) => {
       const engine = await engines.get(r.plan.docker)
@@ -61,29 +69,9 @@ export function mirrorHandlers(
       return { containerId: result.id, url: result.url, upstream: result.upstream, notices: result.notices }
     },
 
-    mirrorStatus: async ({ plan }) => mirrorInfo(await mirrorStatus(await engines.get(plan.docker), name)),
-
-    mirrorStop: async ({ plan }) => {
-      const engine = await engines.get(plan.docker)
-      await stopMirror(engine, name)
-      return mirrorInfo(await mirrorStatus(engine, name))
-    },
-
-    mirrorRestart: async ({ plan, certDir }, { job }) => {
-      job?.progress('restart', 10)
-      const health = await restartMirror(
-        await engines.get(plan.docker),
-        name,
-        (await readCertDir(certDir)).caPem,
-        { registryHost: plan.addresses[0] },
-      )
-      job?.progress('done', 100)
-      return { status: health.status, elapsedMs: health.elapsedMs }
-    },
-
-    mirrorRemove: async ({ plan, deleteData }) => {
-      const out = await removeMirror(await engines.get(plan.docker), name, { deleteData })
-      return { removedVolumes: out.removedVolumes, keptStorage: out.keptStorage }
-    },
+    mirrorStatus: actions.status,
+    mirrorStop: actions.stop,
+    mirrorRestart: actions.restart,
+    mirrorRemove: actions.remove,
   }
 }

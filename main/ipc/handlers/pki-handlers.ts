@@ -6,7 +6,6 @@ import {
   CA_CERT_FILE,
   CA_KEY_FILE,
   DEFAULT_LEAF_DAYS,
-  DEFAULT_LEAF_KEY_SIZE,
   createCaDir,
   importCaDir,
   inspectCertificate,
@@ -23,6 +22,8 @@ import {
   type CertificateInfo,
   type SanEntry,
 } from '../../pki/index'
+import { resolveKeyType } from '../../pki/keys'
+import { KeyPregen } from '../../pki/pregen'
 import type {
   CaChainSummary,
   CaSummary,
@@ -39,9 +40,12 @@ import type { SettingsStore } from '../../state/settings-store'
 export interface PkiHandlerDeps {
   settings: SettingsStore
   now?: () => Date
+  /** Keys generated in the background on the key type control's hint (the app discards it on quit). */
+  pregen?: KeyPregen | undefined
 }
 
-type PkiChannels = 'checkSans' | 'createCa' | 'importCa' | 'openCa' | 'issueServerCert' | 'inspectCertificate'
+type PkiChannels =
+  'checkSans' | 'createCa' | 'pregenKey' | 'importCa' | 'openCa' | 'issueServerCert' | 'inspectCertificate'
 type Req<C extends keyof Channels> = Channels[C]['request']
 
 /** The CA in a folder as the renderer sees it: its certificate and its chain up to the root, checked again. */
@@ -86,9 +90,11 @@ function checkSans(sans: string[], now: Date): SanCheck {
     expired: false,
     notYetValid: false,
     fingerprintSha256: '',
-    signatureAlgorithm: 'sha256WithRSAEncryption',
-    keyType: 'rsa',
-    keyBits: DEFAULT_LEAF_KEY_SIZE,
+    // What issueServerCert makes by default: an ECDSA P-256 key (the CA's key decides the signature).
+    signatureAlgorithm: 'ecdsa-with-SHA256',
+    keyType: 'ec',
+    keyBits: 256,
+    keyCurve: 'P-256',
     isCa: false,
     selfSigned: false,
     extendedKeyUsage: ['serverAuth'],
@@ -98,17 +104,20 @@ function checkSans(sans: string[], now: Date): SanCheck {
 }
 
 async function issueServerCert(
-  deps: PkiHandlerDeps,
+  deps: PkiHandlerDeps & { pregen: KeyPregen },
   req: Req<'issueServerCert'>,
   job: HandlerContext['job'],
   now: Date,
 ): Promise<IssuedServerCert> {
   job?.progress('generate-key', 10)
+  const keyType = resolveKeyType(req)
   const issued = await issueToDir({
     caDir: req.caDir,
     outDir: req.outDir,
     sans: req.sans,
     days: req.days,
+    keyType,
+    key: deps.pregen.take(keyType),
     passphrase: req.passphrase,
     force: req.force === true,
     usage: 'server',
@@ -152,6 +161,7 @@ async function importCa(req: Req<'importCa'>, now: Date): Promise<void> {
 /** The certificate step, on the real core (main/pki). Keys stay here: the renderer gets summaries only. */
 export function pkiHandlers(deps: PkiHandlerDeps): Pick<AllHandlers, PkiChannels> {
   const now = deps.now ?? (() => new Date())
+  const pregen = deps.pregen ?? new KeyPregen()
   const remember = async (ca: CaSummary): Promise<CaSummary> => {
     const c = ca.certificate
     await deps.settings.rememberCa({
@@ -167,9 +177,11 @@ export function pkiHandlers(deps: PkiHandlerDeps): Pick<AllHandlers, PkiChannels
     createCa: async (req, { job }) => {
       job?.progress('generate-key', 10)
       const subject = { cn: req.commonName, ...(req.organization ? { o: req.organization } : {}) }
+      const keyType = resolveKeyType(req)
+      const { days, passphrase } = req
       await createCaDir(
         req.dir,
-        { subject, days: req.days, keySize: req.keySize, passphrase: req.passphrase, now: now() },
+        { subject, days, keyType, passphrase, now: now(), key: pregen.take(keyType) },
         { force: req.force === true },
       )
       job?.progress('done', 100)
@@ -179,8 +191,12 @@ export function pkiHandlers(deps: PkiHandlerDeps): Pick<AllHandlers, PkiChannels
       await importCa(req, now())
       return remember(await caSummary(req.dir, now()))
     },
+    pregenKey: ({ keyType }) => {
+      pregen.hint(keyType)
+      return Promise.resolve({ pending: pregen.pendingType() === keyType })
+    },
     openCa: async ({ dir }) => remember(await caSummary(dir, now())),
-    issueServerCert: (req, { job }) => issueServerCert(deps, req, job, now()),
+    issueServerCert: (req, { job }) => issueServerCert({ ...deps, pregen }, req, job, now()),
     inspectCertificate: async ({ path, host }) => {
       const pem = await readPickedFile(path, 'path')
       return summarize(inspectCertificate(pem, { host, now: now(), field: 'path' }))

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { homedir } from 'node:os'
+import { dirname } from 'node:path'
 import { exportBundle } from '../../bundle/index'
 import type { ExportStep } from '../../bundle/export-bundle'
 import { AppError } from '../../errors'
@@ -11,6 +12,7 @@ import {
   type CopyBundleOptions,
   type RemovableDrive,
 } from '../../drives/index'
+import { previousCa } from '../../lifecycle/previous-ca'
 import { message } from '../../messages/index'
 import { hostPort } from '../../net/address'
 import { applyTrust, type Elevation, type TrustPolicy } from '../../trust/apply-trust'
@@ -24,6 +26,7 @@ import {
   type TargetPlan,
   type TrustEnv,
 } from '../../trust/index'
+import type { TrustCa } from '../../trust/types'
 import type { PrivilegedRunner } from '../../app/elevated-runner'
 import type { DriveInfo, TrustPlanView } from '../contract'
 import type { AllHandlers } from '../register-handlers'
@@ -45,6 +48,18 @@ export interface TrustHandlerDeps {
 async function readCa(path: string): Promise<ReturnType<typeof parseTrustCa>> {
   const pem = await readInputText(path, 'caCertPath')
   return parseTrustCa(pem, { field: 'caCertPath', sourcePath: path })
+}
+
+/**
+ * The CA a renewal replaced, archived beside caCertPath (main/lifecycle/previous-ca): the bundle's second CA for the
+ * overlap. Main finds it; the window only asks for it. None there: PREVIOUS_CA_NONE, nothing written.
+ */
+async function archivedPreviousCa(caCertPath: string): Promise<TrustCa> {
+  const dir = dirname(caCertPath)
+  const previous = await previousCa(dir)
+  if (previous === undefined)
+    throw new AppError({ code: 'PREVIOUS_CA_NONE', kind: 'input', field: 'previousCa', params: { dir } })
+  return parseTrustCa(previous.pem, { field: 'previousCa', sourcePath: previous.certPath })
 }
 
 /** The plan as the GUI shows it: each step, and each store's notes and warnings. */
@@ -160,10 +175,12 @@ function bundleChannels(
   // Bundle folders main created, by the id the renderer gets back: the renderer never names a folder to copy.
   const bundles = new Map<string, string>()
   return {
-    exportBundle: async ({ outDir, caCertPath, host, port, mirror }, { job }) => {
+    exportBundle: async ({ outDir, caCertPath, host, port, mirror, previousCa: withPrevious }, { job }) => {
       const ca = await readCa(caCertPath)
+      const previous = withPrevious === true ? await archivedPreviousCa(caCertPath) : undefined
       const out = await exportBundle({
         ca,
+        previousCa: previous,
         ...registryAndMirror(host, port, mirror),
         outDir,
         signal: job?.signal,
@@ -172,7 +189,12 @@ function bundleChannels(
       const bundleId = `bundle-${randomBytes(8).toString('hex')}`
       bundles.set(bundleId, out.dir)
       job?.progress('done', 100)
-      return { bundleId, outDir: out.dir, files: out.files, fingerprintSha256: out.fingerprintSha256 }
+      const { fingerprintSha256 } = out
+      const previousCa = previous && {
+        fingerprintSha256: previous.fingerprintSha256,
+        notAfter: previous.notAfter,
+      }
+      return { bundleId, outDir: out.dir, files: out.files, fingerprintSha256, previousCa }
     },
     copyBundleToDrive: async ({ bundleId, driveId: wanted, force }, { job }) => {
       const bundleDir = bundles.get(bundleId)

@@ -66,6 +66,7 @@ export const jobsProgress = {
     check: 'Checking the new certificate',
     swap: 'Putting the new certificate in place',
     health: 'Checking health',
+    clients: 'Checking what clients with the previous CA only, and with both CAs, see',
   },
 } as const
 

@@ -12,10 +12,31 @@ export const lifecycleErrors = {
       'None of the CAs this app knows issued the certificate "{{name}}" serves, so it cannot be renewed here.',
     hint: 'Open the CA that issued it, then renew again; a certificate from another CA is replaced, not renewed.',
   },
+  CERT_FROM_PREVIOUS_CA: {
+    message:
+      '{{field}}: the certificate "{{name}}" serves was issued by the previous CA of {{dir}} (archived as {{previous}} when the CA was renewed), not by its current CA.',
+    hint: 'Hand out the trust bundle with both CAs to every client first, then move the certificate to the new CA.',
+  },
+  RENEW_NO_PREVIOUS_CA: {
+    message:
+      '{{field}}: {{dir}} holds no previous CA (the ca.crt.bak-… a CA renewal archives), so there is no CA to move the served certificate from.',
+    hint: 'Renew the CA first, or renew the certificate from the CA that issued it.',
+  },
+  RENEW_NOT_PREVIOUS_CA: {
+    message:
+      '{{field}}: neither the CA in {{dir}} nor a previous CA it archived ({{previous}}) issued the certificate "{{name}}" serves, so it cannot be moved to the new CA.',
+    hint: 'Give the folder of the CA that issued the served certificate and was renewed since.',
+  },
 } as const
 
 export const lifecycleCliHints = {
   RENEW_CA_UNKNOWN: 'Give the CA folder with registry-wizard registry renew-cert --ca-dir DIR.',
+  CERT_FROM_PREVIOUS_CA:
+    'Export the two-CA bundle (registry-wizard bundle export --ca {{dir}}/ca.crt --previous-ca {{previous}} --registry HOST:PORT --out DIR), install it on every client, then move: registry-wizard registry renew-cert --to-new-ca --ca-dir {{dir}}.',
+  RENEW_NO_PREVIOUS_CA:
+    'Run registry-wizard ca renew --ca-dir {{dir}} first, or leave out --to-new-ca to renew from the same CA.',
+  RENEW_NOT_PREVIOUS_CA:
+    'Give --ca-dir the folder of the CA that issued the served certificate (registry-wizard cert inspect shows its issuer).',
 } as const
 
 export const lifecycleGuiHints = {
@@ -38,6 +59,20 @@ export const lifecycleCli = {
     validity: 'Valid until: {{to}} (was {{from}})',
     fingerprint: 'SHA-256: {{fingerprint}}',
     clients: 'Clients need nothing new: the certificate comes from the CA they already trust.',
+    toNewCa:
+      "move the certificate to the CA folder's new CA after ca renew (it may come from the previous CA the folder archived); clients that trust only the previous CA fail afterwards, so hand out the two-CA bundle first",
+    moving:
+      'Moving the certificate of "{{name}}" to the new CA: clients need the trust bundle with both CAs before this (registry-wizard bundle export --previous-ca); those that trust only the previous CA fail after the move.',
+    alreadyNew:
+      'The certificate was already issued by the current CA of the folder: renewed from it, nothing moved.',
+    moved:
+      'Moved to the new CA: the certificate now comes from {{ca}} (before: the previous CA, {{previous}}).',
+    previousOnlyRefused:
+      'Checked after the move: a client that trusts only the previous CA is refused now; it needs the two-CA bundle (or the new CA).',
+    previousOnlyAccepted:
+      'Checked after the move: a client that trusts only the previous CA is still accepted (unexpected: check which CA issued the certificate).',
+    bothAccepted: 'A client with the two-CA bundle is accepted.',
+    bothRefused: 'A client with the two-CA bundle is refused: check the bundle and the served certificate.',
   },
   check: {
     description:
@@ -68,7 +103,7 @@ export const lifecycleCli = {
     done: 'Renewed the CA in {{dir}}.',
     newCa: 'New CA: {{subject}}, valid until {{notAfter}}, SHA-256 {{fingerprint}}',
     oldCa: 'Old CA (archived): {{path}}, valid until {{notAfter}}',
-    next: "Next: hand out a trust bundle carrying both CAs to every client (registry-wizard bundle export --ca {{path}} --previous-ca {{previous}} --registry HOST:PORT --out DIR); the registry keeps serving its certificate from the old CA, which works until {{until}}. Once every client has it, move the server certificate to the new CA: issue it (registry-wizard cert issue --ca-dir {{dir}} --out NEW_DIR ...), put the bundle's ca.crt (both CAs) into NEW_DIR, and swap it in (registry-wizard registry replace-cert --certs NEW_DIR).",
+    next: 'Next: hand out a trust bundle carrying both CAs to every client (registry-wizard bundle export --ca {{path}} --previous-ca {{previous}} --registry HOST:PORT --out DIR); the registry keeps serving its certificate from the old CA, which works until {{until}}. Once every client has it, move the server certificate to the new CA: registry-wizard registry renew-cert --to-new-ca --ca-dir {{dir}} (the same addresses; the old certificate comes back if any step fails).',
   },
 } as const
 

@@ -82,9 +82,15 @@ export const pkiErrors = {
     message: '{{field}}: the private key does not belong to the CA certificate (their public keys differ)',
     hint: 'Give the key file that was created together with this CA certificate.',
   },
-  CA_KEY_NOT_RSA: {
-    message: '{{field}}: the CA key is a {{keyType}} key; only RSA CA keys are supported for issuing',
-    hint: 'Import an RSA CA, or create a new CA.',
+  CA_KEY_UNSUPPORTED: {
+    message:
+      '{{field}}: the CA key is a {{keyType}} key; only RSA and ECDSA (P-256, P-384, P-521) CA keys can issue certificates',
+    hint: 'Import an RSA or ECDSA CA, or create a new CA.',
+  },
+  KEY_TYPE_CONFLICT: {
+    message:
+      '{{field}}: {{keySize}} bits contradicts the key type {{keyType}} (a key size means an RSA key of that size)',
+    hint: `Give the key type alone. ${NOTHING}`,
   },
   CA_EXPIRED: {
     message: '{{field}}: it expired on {{notAfter}}',
@@ -209,6 +215,7 @@ export const pkiCliHints = {
     'Choose another --out folder, or pass --force to replace it (the old ca.crt is kept as a timestamped backup).',
   OUT_IS_CA_DIR: 'Choose another --out folder, e.g. ./certs next to the CA folder.',
   OUT_HOLDS_CA_KEY: 'Choose another --out folder (one without a CA key).',
+  KEY_TYPE_CONFLICT: `Give --key-type alone (--key-size N is the same as --key-type rsa-N). ${NOTHING}`,
   SANS_REQUIRED: `Give at least one --ip or --dns: every address clients use must be in the certificate. ${NOTHING}`,
 } as const
 
@@ -249,6 +256,7 @@ export const pkiTexts = {
   },
   allowed: {
     keySize: 'allowed sizes are {{sizes}} bits',
+    keyType: 'allowed key types are {{types}}',
     days: 'a whole number of days from 1 to {{max}} is allowed',
     leafDaysCa:
       'a whole number of days from 1 to {{max}} is allowed (a certificate cannot outlive its CA, which expires {{caExpires}})',
@@ -314,7 +322,8 @@ export const pkiCli = {
       state: 'state or province (ST)',
       locality: 'city (L)',
       days: 'validity in days (default 3650)',
-      keySize: 'RSA key size: 2048, 3072 or 4096',
+      keyType: 'key type: ecdsa-p256 (default), rsa-2048, rsa-3072 or rsa-4096',
+      keySize: 'RSA key size: 2048, 3072 or 4096 (the same as --key-type rsa-N)',
       passphraseFile: 'encrypt ca.key with the passphrase on the first line of FILE (AES-256)',
       force: 'replace an existing CA, keeping the old files as timestamped backups',
     },
@@ -325,7 +334,7 @@ export const pkiCli = {
       cert: 'CA certificate (PEM); for an intermediate CA it may hold the chain after it (intermediates, then the root)',
       chain:
         'for an intermediate CA: the certificates above it up to the root (PEM, nearest first, the root last)',
-      key: 'CA private key (PEM, PKCS#1 or PKCS#8, encrypted or not)',
+      key: 'CA private key (PEM: RSA or ECDSA; PKCS#1, SEC1 or PKCS#8, encrypted or not)',
       passphraseFile: 'passphrase of an encrypted key, on the first line of FILE',
     },
     created: 'Created CA in {{dir}}',
@@ -350,7 +359,8 @@ export const pkiCli = {
       dns: 'DNS name clients use (repeatable; *.example.com allowed)',
       days: 'validity in days (default 825, never past the CA)',
       client: 'issue a client certificate (clientAuth), e.g. for a Docker engine over TCP+TLS',
-      keySize: 'RSA key size: 2048, 3072 or 4096',
+      keyType: 'key type of the certificate: ecdsa-p256 (default), rsa-2048, rsa-3072 or rsa-4096',
+      keySize: 'RSA key size: 2048, 3072 or 4096 (the same as --key-type rsa-N)',
       passphraseFile: 'passphrase of the CA key, on the first line of FILE',
       force: 'replace existing files, keeping timestamped backups',
       ipNotDns: 'an IPv4 or IPv6 address is required here; put DNS names in --dns',
@@ -387,6 +397,7 @@ export const pkiCli = {
         sha256: 'SHA-256      {{fingerprint}}',
         signature: 'signature    {{algorithm}}',
         key: 'key          {{type}} {{bits}} bits',
+        keyEc: 'key          ECDSA {{curve}}',
         ca: 'CA           {{answer}}',
         usage: 'usage        {{usage}}',
         usageAny: 'usage        (any)',
@@ -406,4 +417,18 @@ export const pkiCli = {
     backup: '  backup       {{path}}',
     removed: '  removed      {{path}} (left by an interrupted run)',
   },
+} as const
+
+/** The certificate step's key type control (gui.keys.*). */
+export const pkiGui = {
+  keyType: 'Key type',
+  serverKeyType: 'Server certificate key type',
+  option: {
+    'ecdsa-p256':
+      'ECDSA P-256 (recommended: instant, accepted by Docker, containerd, Podman, curl and the OS)',
+    'rsa-2048': 'RSA 2048',
+    'rsa-3072': 'RSA 3072',
+    'rsa-4096': 'RSA 4096',
+  },
+  rsaHint: 'The RSA key is generated in the background while you fill in the rest of the form.',
 } as const

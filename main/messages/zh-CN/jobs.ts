@@ -65,6 +65,7 @@ export const jobsProgress = {
     check: '正在检查新证书',
     swap: '正在换上新证书',
     health: '正在检查健康状态',
+    clients: '正在检查只信任上一个 CA 和信任两个 CA 的客户端各自看到的结果',
   },
 } as const satisfies Texts<typeof enProgress>
 

@@ -18,10 +18,31 @@ export const lifecycleErrors = {
     message: '本应用已知的 CA 都没有签发“{{name}}”当前提供的证书，因此无法在这里续签。',
     hint: '请先打开签发它的 CA，然后再续签；来自其他 CA 的证书只能替换，不能续签。',
   },
+  CERT_FROM_PREVIOUS_CA: {
+    message:
+      '{{field}}：“{{name}}”当前提供的证书由 {{dir}} 的上一个 CA 签发（续期 CA 时已归档为 {{previous}}），而不是由它当前的 CA 签发。',
+    hint: '请先把包含两个 CA 的信任包分发到每台客户端，再把证书换到新 CA。',
+  },
+  RENEW_NO_PREVIOUS_CA: {
+    message:
+      '{{field}}：{{dir}} 中没有上一个 CA（续期 CA 时归档的 ca.crt.bak-…），因此没有可以从中迁移服务器证书的 CA。',
+    hint: '请先续期 CA，或用签发该证书的 CA 续签证书。',
+  },
+  RENEW_NOT_PREVIOUS_CA: {
+    message:
+      '{{field}}：“{{name}}”当前提供的证书既不是 {{dir}} 中的 CA 签发的，也不是它归档的上一个 CA（{{previous}}）签发的，因此无法迁移到新 CA。',
+    hint: '请指定签发当前证书、并且之后已续期的那个 CA 的文件夹。',
+  },
 } as const satisfies Texts<typeof enErrors>
 
 export const lifecycleCliHints = {
   RENEW_CA_UNKNOWN: '请用 registry-wizard registry renew-cert --ca-dir DIR 指定 CA 文件夹。',
+  CERT_FROM_PREVIOUS_CA:
+    '请导出包含两个 CA 的信任包（registry-wizard bundle export --ca {{dir}}/ca.crt --previous-ca {{previous}} --registry HOST:PORT --out DIR），安装到每台客户端，然后迁移：registry-wizard registry renew-cert --to-new-ca --ca-dir {{dir}}。',
+  RENEW_NO_PREVIOUS_CA:
+    '请先运行 registry-wizard ca renew --ca-dir {{dir}}，或去掉 --to-new-ca，用同一个 CA 续签。',
+  RENEW_NOT_PREVIOUS_CA:
+    '请用 --ca-dir 指定签发当前证书的 CA 文件夹（registry-wizard cert inspect 可显示其签发者）。',
 } as const satisfies Texts<typeof enCliHints>
 
 export const lifecycleGuiHints = {
@@ -42,6 +63,18 @@ export const lifecycleCli = {
     validity: '有效期至：{{to}}（原为 {{from}}）',
     fingerprint: 'SHA-256：{{fingerprint}}',
     clients: '客户端无需任何改动：证书来自它们已经信任的 CA。',
+    toNewCa:
+      'ca renew 之后把证书迁移到该 CA 文件夹的新 CA（当前证书可以来自该文件夹归档的上一个 CA）；只信任上一个 CA 的客户端之后会失败，请先分发包含两个 CA 的信任包',
+    moving:
+      '正在把“{{name}}”的证书迁移到新 CA：客户端必须事先安装包含两个 CA 的信任包（registry-wizard bundle export --previous-ca）；只信任上一个 CA 的客户端在迁移后会失败。',
+    alreadyNew: '证书本来就是该文件夹当前的 CA 签发的：已用它续签，没有迁移。',
+    moved: '已迁移到新 CA：证书现在来自 {{ca}}（之前：上一个 CA，{{previous}}）。',
+    previousOnlyRefused:
+      '迁移后已检查：只信任上一个 CA 的客户端现在被拒绝；它需要包含两个 CA 的信任包（或新 CA）。',
+    previousOnlyAccepted:
+      '迁移后已检查：只信任上一个 CA 的客户端仍被接受（不符合预期：请检查证书由哪个 CA 签发）。',
+    bothAccepted: '安装了包含两个 CA 的信任包的客户端被接受。',
+    bothRefused: '安装了包含两个 CA 的信任包的客户端被拒绝：请检查信任包和当前提供的证书。',
   },
   check: {
     description:
@@ -71,7 +104,7 @@ export const lifecycleCli = {
     done: '已续期 {{dir}} 中的 CA。',
     newCa: '新 CA：{{subject}}，有效期至 {{notAfter}}，SHA-256 {{fingerprint}}',
     oldCa: '旧 CA（已归档）：{{path}}，有效期至 {{notAfter}}',
-    next: '下一步：把包含新旧两个 CA 的信任包分发到每台客户端（registry-wizard bundle export --ca {{path}} --previous-ca {{previous}} --registry HOST:PORT --out DIR）；镜像仓库继续提供旧 CA 签发的证书，它在 {{until}} 之前有效。所有客户端都安装后，把服务器证书换成新 CA 签发的：先签发（registry-wizard cert issue --ca-dir {{dir}} --out NEW_DIR ...），把信任包中的 ca.crt（两个 CA）放进 NEW_DIR，再换上（registry-wizard registry replace-cert --certs NEW_DIR）。',
+    next: '下一步：把包含新旧两个 CA 的信任包分发到每台客户端（registry-wizard bundle export --ca {{path}} --previous-ca {{previous}} --registry HOST:PORT --out DIR）；镜像仓库继续提供旧 CA 签发的证书，它在 {{until}} 之前有效。所有客户端都安装后，把服务器证书迁移到新 CA：registry-wizard registry renew-cert --to-new-ca --ca-dir {{dir}}（地址不变；任何一步失败都会恢复旧证书）。',
   },
 } as const satisfies Texts<typeof enCli>
 

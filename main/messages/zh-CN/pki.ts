@@ -4,6 +4,7 @@ import type {
   pkiCli as enCli,
   pkiCliHints as enCliHints,
   pkiErrors as enErrors,
+  pkiGui as enGui,
   pkiGuiHints as enGuiHints,
   pkiTexts as enTexts,
 } from '../en/pki'
@@ -77,9 +78,14 @@ export const pkiErrors = {
     message: '{{field}}：该私钥不属于这个 CA 证书（两者的公钥不同）',
     hint: '请给出与这个 CA 证书一起生成的私钥文件。',
   },
-  CA_KEY_NOT_RSA: {
-    message: '{{field}}：CA 私钥是 {{keyType}} 密钥；签发证书只支持 RSA CA 私钥',
-    hint: '请导入 RSA CA，或新建一个 CA。',
+  CA_KEY_UNSUPPORTED: {
+    message:
+      '{{field}}：CA 私钥是 {{keyType}} 密钥；只有 RSA 和 ECDSA（P-256、P-384、P-521）CA 私钥可以签发证书',
+    hint: '请导入 RSA 或 ECDSA CA，或新建一个 CA。',
+  },
+  KEY_TYPE_CONFLICT: {
+    message: '{{field}}：{{keySize}} 位与密钥类型 {{keyType}} 矛盾（密钥长度表示该长度的 RSA 密钥）',
+    hint: `只给出密钥类型。${NOTHING}`,
   },
   CA_EXPIRED: {
     message: '{{field}}：CA 证书已于 {{notAfter}} 过期',
@@ -193,6 +199,7 @@ export const pkiCliHints = {
   OUT_CA_UNREADABLE: '请另选一个 --out 文件夹，或加上 --force 替换它（旧的 ca.crt 会保留为带时间戳的备份）。',
   OUT_IS_CA_DIR: '请另选一个 --out 文件夹，例如 CA 文件夹旁边的 ./certs。',
   OUT_HOLDS_CA_KEY: '请另选一个 --out 文件夹（其中没有 CA 私钥）。',
+  KEY_TYPE_CONFLICT: `只给出 --key-type（--key-size N 等同于 --key-type rsa-N）。${NOTHING}`,
   SANS_REQUIRED: `请至少给出一个 --ip 或 --dns：客户端使用的每个地址都必须写进证书。${NOTHING}`,
 } as const satisfies Texts<typeof enCliHints>
 
@@ -227,6 +234,7 @@ export const pkiTexts = {
   },
   allowed: {
     keySize: '允许的长度为 {{sizes}} 位',
+    keyType: '允许的密钥类型为 {{types}}',
     days: '允许 1 到 {{max}} 之间的整数天数',
     leafDaysCa: '允许 1 到 {{max}} 之间的整数天数（证书的有效期不能超过其 CA，该 CA 于 {{caExpires}} 过期）',
     leafDaysMax: '允许 1 到 {{max}} 之间的整数天数（更长的服务器证书会被 Apple 平台拒绝，其他平台也不建议）',
@@ -286,7 +294,8 @@ export const pkiCli = {
       state: '省或州（ST）',
       locality: '城市（L）',
       days: '有效天数（默认 3650）',
-      keySize: 'RSA 密钥长度：2048、3072 或 4096',
+      keyType: '密钥类型：ecdsa-p256（默认）、rsa-2048、rsa-3072 或 rsa-4096',
+      keySize: 'RSA 密钥长度：2048、3072 或 4096（等同于 --key-type rsa-N）',
       passphraseFile: '用 FILE 第一行的口令加密 ca.key（AES-256）',
       force: '替换已有的 CA，旧文件保留为带时间戳的备份',
     },
@@ -295,7 +304,7 @@ export const pkiCli = {
       dir: '要写入的 CA 目录',
       cert: 'CA 证书（PEM）；中间 CA 的证书之后可以跟着证书链（中间 CA，最后是根 CA）',
       chain: '用于中间 CA：它之上直到根 CA 的证书（PEM，最近的在前，根 CA 在最后）',
-      key: 'CA 私钥（PEM，PKCS#1 或 PKCS#8，加密或未加密）',
+      key: 'CA 私钥（PEM：RSA 或 ECDSA；PKCS#1、SEC1 或 PKCS#8，加密或未加密）',
       passphraseFile: '加密私钥的口令，写在 FILE 的第一行',
     },
     created: '已在 {{dir}} 中创建 CA',
@@ -320,7 +329,8 @@ export const pkiCli = {
       dns: '客户端使用的 DNS 名称（可重复；允许 *.example.com）',
       days: '有效天数（默认 825，不超过 CA 的有效期）',
       client: '签发客户端证书（clientAuth），例如用于通过 TCP+TLS 连接的 Docker 引擎',
-      keySize: 'RSA 密钥长度：2048、3072 或 4096',
+      keyType: '证书的密钥类型：ecdsa-p256（默认）、rsa-2048、rsa-3072 或 rsa-4096',
+      keySize: 'RSA 密钥长度：2048、3072 或 4096（等同于 --key-type rsa-N）',
       passphraseFile: 'CA 私钥的口令，写在 FILE 的第一行',
       force: '替换已有文件，保留带时间戳的备份',
       ipNotDns: '这里需要 IPv4 或 IPv6 地址；DNS 名称请用 --dns 给出',
@@ -356,6 +366,7 @@ export const pkiCli = {
         sha256: 'SHA-256      {{fingerprint}}',
         signature: '签名算法     {{algorithm}}',
         key: '密钥         {{type}} {{bits}} 位',
+        keyEc: '密钥         ECDSA {{curve}}',
         ca: 'CA           {{answer}}',
         usage: '用途         {{usage}}',
         usageAny: '用途         （任意）',
@@ -376,3 +387,15 @@ export const pkiCli = {
     removed: '  已删除       {{path}}（上次运行中断时留下）',
   },
 } as const satisfies Texts<typeof enCli>
+
+export const pkiGui = {
+  keyType: '密钥类型',
+  serverKeyType: '服务器证书的密钥类型',
+  option: {
+    'ecdsa-p256': 'ECDSA P-256（推荐：即时生成，Docker、containerd、Podman、curl 和操作系统都接受）',
+    'rsa-2048': 'RSA 2048',
+    'rsa-3072': 'RSA 3072',
+    'rsa-4096': 'RSA 4096',
+  },
+  rsaHint: '在你填写表单其余部分时，RSA 密钥会在后台生成。',
+} as const satisfies Texts<typeof enGui>

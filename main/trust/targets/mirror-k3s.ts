@@ -13,8 +13,8 @@ import { mirrorPlan, mirrorUrl, type MirrorContext, type MirrorTarget } from './
 export const RANCHER_DISTROS = ['k3s', 'rke2'] as const
 export type RancherDistro = (typeof RANCHER_DISTROS)[number]
 
-/** The mirror's CA beside registries.yaml: one file per mirror, named for it. */
-function caSegments(distro: RancherDistro, mirror: RegistryAddress): string[] {
+/** The mirror's CA beside registries.yaml: one file per mirror, named for it (main/cluster/k8s names registries' so). */
+export function caSegments(distro: RancherDistro, mirror: RegistryAddress): string[] {
   return ['etc', 'rancher', distro, `registry-wizard-${mirror.fileSafe}-ca.crt`]
 }
 

@@ -70,16 +70,54 @@ describe('CertificatesStep', () => {
       jobId: string
       dir: string
       passphrase: string
-      keySize: number
+      keyType: string
     }
+    // ECDSA P-256 by default: nothing to pre-generate (the hint names the type only).
     expect(req).toMatchObject({
       dir: '/home/u/Registry Wizard/ca',
       passphrase: 'Harbor-Lights-77',
-      keySize: 4096,
+      keyType: 'ecdsa-p256',
     })
+    expect(req).not.toHaveProperty('keySize')
+    expect(api.pregenKey.mock.calls.map((c) => c[0])).toEqual([
+      { keyType: 'ecdsa-p256' },
+      { keyType: 'ecdsa-p256' },
+    ])
     expect(req.jobId).toMatch(/^create-ca-/)
     expect(JSON.stringify(useCertsStore.getState())).not.toContain('Harbor-Lights-77')
   })
+
+  for (const language of ['en', 'zh-CN'] as const) {
+    it(`hints main to pre-generate the RSA key as soon as RSA 4096 is picked, and creates with it (${language})`, async () => {
+      api = await resetAll(language)
+      usePlanStore.setState({ addresses: ['10.1.2.3'], port: '5000' })
+      api.checkSans.mockResolvedValue(ok({ sans: [{ type: 'ip', value: '10.1.2.3' }], findings: [] }))
+      api.pregenKey.mockResolvedValue(ok({ pending: true }))
+      api.createCa.mockResolvedValue(ok(caSummary))
+      const user = userEvent.setup()
+      render(<CertificatesStep />)
+      const L =
+        language === 'en'
+          ? { type: 'Key type', create: 'Create CA' }
+          : { type: '密钥类型', create: '创建 CA' }
+      const select = screen.getByLabelText(L.type)
+      expect((select as HTMLSelectElement).value).toBe('ecdsa-p256')
+      await user.selectOptions(select, 'rsa-4096')
+      await waitFor(() => expect(api.pregenKey).toHaveBeenLastCalledWith({ keyType: 'rsa-4096' }))
+      // The hint carries the type only: no key, no other field, and nothing comes back into a store.
+      for (const [req] of api.pregenKey.mock.calls) expect(Object.keys(req as object)).toEqual(['keyType'])
+      expect(
+        screen.getByText(
+          language === 'en'
+            ? 'The RSA key is generated in the background while you fill in the rest of the form.'
+            : '在你填写表单其余部分时，RSA 密钥会在后台生成。',
+        ),
+      ).toBeTruthy()
+      await user.click(screen.getByRole('button', { name: L.create }))
+      await screen.findByTestId('ca-card')
+      expect(api.createCa.mock.calls[0]?.[0]).toMatchObject({ keyType: 'rsa-4096' })
+    })
+  }
 
   it('asks for the CA passphrase next to its field, then issues and shows the server card', async () => {
     useCertsStore.setState({ ca: caSummary })
@@ -111,6 +149,7 @@ describe('CertificatesStep', () => {
       outDir: '/home/u/Registry Wizard/certs/10.1.2.3_5000',
       sans: ['10.1.2.3'],
       passphrase: 'Harbor-Lights-77',
+      keyType: 'ecdsa-p256',
     })
     await waitFor(() => expect(screen.getByText('824 days left')).toBeTruthy())
   })

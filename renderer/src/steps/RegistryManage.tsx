@@ -1,5 +1,5 @@
 import { ConfirmDialog } from '../components/ConfirmDialog'
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ErrorInfo, KeptStorage, Plan, RegistryStatusInfo, Result } from '../../../main/ipc/contract'
 import type { Message } from '../../../main/messages/types'
@@ -12,6 +12,7 @@ import { translator } from '../i18n'
 import { routeError } from '../lib/field-errors'
 import { formatDate } from '../lib/format'
 import { newJobId } from '../lib/job-id'
+import { usePolledStatus } from '../lib/use-polled-status'
 import { useCertsStore } from '../stores/certs-store'
 import { useJobsStore } from '../stores/jobs-store'
 import { useStagesStore } from '../stores/stages-store'
@@ -28,30 +29,6 @@ const gui = (key: string, params?: Message['params']): Message =>
 interface Busy {
   action: Action
   jobId: string
-}
-
-/** The container's status, read at once (and again when the started container changes), then every pollMs. */
-function useRegistryStatus(
-  plan: Plan,
-  pollMs: number,
-  containerId: string | undefined,
-): { status: RegistryStatusInfo | null | undefined; refresh: () => Promise<void> } {
-  const [status, setStatus] = useState<RegistryStatusInfo | null>()
-  const planKey = JSON.stringify(plan)
-  const refresh = useCallback(async (): Promise<void> => {
-    const r = await api().registryStatus({ plan: JSON.parse(planKey) as Plan })
-    if (r.ok) setStatus(r.value)
-    else if (r.error.code === 'REGISTRY_NOT_FOUND') setStatus(null)
-  }, [planKey])
-  useEffect(() => {
-    const first = setTimeout(() => void refresh(), 0)
-    const timer = setInterval(() => void refresh(), pollMs)
-    return () => {
-      clearTimeout(first)
-      clearInterval(timer)
-    }
-  }, [refresh, pollMs, containerId])
-  return { status, refresh }
 }
 
 /** One action at a time: its job id, the error or the done line it ends with, then a fresh status read. */
@@ -319,7 +296,7 @@ export function RegistryManage({
   pollMs?: number
 }): React.JSX.Element {
   const { t } = useTranslation()
-  const { status, refresh } = useRegistryStatus(plan, pollMs, containerId)
+  const { status, refresh } = usePolledStatus('registryStatus', plan, { pollMs, resetKey: containerId })
   const { busy, error, setError, done, run } = useActions(refresh)
   const logs = useLogFollow(plan, setError)
   const encrypted = useCertsStore((s) => s.ca?.encrypted ?? false)

@@ -19,6 +19,7 @@ import { newJobId } from '../lib/job-id'
 import { useStagesStore } from '../stores/stages-store'
 import { DriveWriter } from './DriveWriter'
 import { NeedCertificate } from './NeedCertificate'
+import { K8sCard } from './trust-k8s/K8sCard'
 import { useTarget } from './use-target'
 
 type Target = ReturnType<typeof useTarget>
@@ -30,6 +31,7 @@ export function TrustStep(): React.JSX.Element {
       <MirrorField value={mirror} onChange={setMirror} />
       <ThisMachine mirror={mirror.trim()} />
       <OtherMachines mirror={mirror.trim()} />
+      <K8sCard mirror={mirror.trim()} />
     </div>
   )
 }

@@ -5,6 +5,7 @@ import { newJobId } from '../lib/job-id'
 import { joinPath } from '../lib/paths'
 import { useAppStore } from './app-store'
 import { CA_CERT_FILE, SERVER_KEY_FILE } from '../../../main/pki/file-names'
+import type { KeyType } from '../../../main/pki/key-types'
 
 export type CaMode = 'create' | 'import' | 'open'
 type Busy = 'ca' | 'issue' | 'check' | undefined
@@ -13,7 +14,7 @@ export interface CreateCaForm {
   dir: string
   commonName: string
   organization: string
-  keySize: 2048 | 3072 | 4096
+  keyType: KeyType
   passphrase: string
   confirm: string
 }
@@ -42,7 +43,13 @@ interface CertsState {
   openCa: (dir: string) => Promise<boolean>
   checkSans: (sans: string[]) => Promise<void>
   /** Passphrases go to main for this one call and are not kept in any store. */
-  issue: (req: { outDir: string; sans: string[]; passphrase: string; force: boolean }) => Promise<boolean>
+  issue: (req: {
+    outDir: string
+    sans: string[]
+    passphrase: string
+    force: boolean
+    keyType: KeyType
+  }) => Promise<boolean>
   /**
    * For a returning user: the server certificate remembered for the planned addresses (settings.knownCerts) and its
    * CA become the current ones, so the Registry, Client trust and Verify steps can act on them. False when none fits.
@@ -95,7 +102,7 @@ const createCaSlice: Slice<'createCa'> = (set) => ({
       dir: form.dir.trim(),
       commonName: form.commonName.trim(),
       ...(form.organization.trim() ? { organization: form.organization.trim() } : {}),
-      keySize: form.keySize,
+      keyType: form.keyType,
       ...(form.passphrase ? { passphrase: form.passphrase } : {}),
     })
     set(
@@ -161,7 +168,7 @@ const issueSlice: Slice<'checkSans' | 'issue'> = (set, get) => ({
         : { issueError: { ...r.error, field: 'sans' }, busy: undefined },
     )
   },
-  issue: async ({ outDir, sans, passphrase, force }) => {
+  issue: async ({ outDir, sans, passphrase, force, keyType }) => {
     const ca = get().ca
     if (!ca) return false
     const invalid = checkIssue(ca, outDir, passphrase)
@@ -176,6 +183,7 @@ const issueSlice: Slice<'checkSans' | 'issue'> = (set, get) => ({
       caDir: ca.dir,
       outDir: outDir.trim(),
       sans,
+      keyType,
       ...(passphrase ? { passphrase } : {}),
       ...(force ? { force } : {}),
     })

@@ -5,9 +5,10 @@ import { routeError, type RoutedError } from '../../lib/field-errors'
 import { useFocusFirstInvalid } from '../../lib/focus'
 import { passphraseStrength } from '../../lib/passphrase-strength'
 import { useCertsStore, type CreateCaForm } from '../../stores/certs-store'
+import { KeyTypeSelect } from './KeyTypeSelect'
 
 /** The request fields (CreateCaRequest) this form's controls edit, and `confirm`, the renderer's own check. */
-export const CREATE_CA_CONTROLS = ['dir', 'commonName', 'organization', 'keySize', 'passphrase', 'confirm']
+export const CREATE_CA_CONTROLS = ['dir', 'commonName', 'organization', 'keyType', 'passphrase', 'confirm']
 /** The codes that mean "this folder already holds a CA": the form offers to use that CA. */
 const EXISTS = ['ALREADY_EXISTS', 'CA_EXISTS']
 
@@ -24,7 +25,7 @@ export function CreateCa({ defaultDir }: { defaultDir: string }): React.JSX.Elem
     dir: defaultDir,
     commonName: 'Registry Wizard CA',
     organization: '',
-    keySize: 4096,
+    keyType: 'ecdsa-p256',
     passphrase: '',
     confirm: '',
   })
@@ -84,18 +85,12 @@ function SubjectFields({ form, set, errors }: PartProps): React.JSX.Element {
         onChange={(organization) => set({ organization })}
         error={errors.at('organization')}
       />
-      <div className="field">
-        <label htmlFor="ca-key-size">{t('certs.ca.keySize')}</label>
-        <select
-          id="ca-key-size"
-          value={form.keySize}
-          onChange={(e) => set({ keySize: Number(e.target.value) as CreateCaForm['keySize'] })}
-        >
-          <option value={4096}>RSA 4096 ({t('certs.ca.recommended')})</option>
-          <option value={3072}>RSA 3072</option>
-          <option value={2048}>RSA 2048</option>
-        </select>
-      </div>
+      <KeyTypeSelect
+        id="ca-key-type"
+        label={t('keys.keyType')}
+        value={form.keyType}
+        onChange={(keyType) => set({ keyType })}
+      />
     </>
   )
 }

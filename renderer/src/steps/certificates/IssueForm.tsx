@@ -10,9 +10,11 @@ import { hostFolder, joinPath } from '../../lib/paths'
 import { useAppStore } from '../../stores/app-store'
 import { useCertsStore } from '../../stores/certs-store'
 import { usePlanStore } from '../../stores/plan-store'
+import type { KeyType } from '../../../../main/pki/key-types'
+import { KeyTypeSelect } from './KeyTypeSelect'
 
 /** The request fields (IssueServerCertRequest) this form's controls edit; `caDir`, `sans` go by the button. */
-export const ISSUE_CONTROLS = ['outDir', 'passphrase']
+export const ISSUE_CONTROLS = ['outDir', 'keyType', 'passphrase']
 
 /** Issue (or, when `stale`, replace) the server certificate for the planned addresses. */
 export function IssueForm(props: { ca: CaSummary; stale: boolean; blocked: boolean }): React.JSX.Element {
@@ -27,10 +29,12 @@ export function IssueForm(props: { ca: CaSummary; stale: boolean; blocked: boole
   const [outDir, setOutDir] = useState('')
   const [passphrase, setPassphrase] = useState('')
   const [forceChoice, setForce] = useState(false)
+  const [keyType, setKeyType] = useState<KeyType>('ecdsa-p256')
   const force = forceChoice || props.stale
   const defaultOut = addresses[0] ? joinPath(workDir, 'certs', hostFolder(addresses[0], port)) : ''
   const submit = async (): Promise<void> => {
-    if (await issue({ outDir: outDir || defaultOut, sans: addresses, passphrase, force })) setPassphrase('')
+    if (await issue({ outDir: outDir || defaultOut, sans: addresses, passphrase, force, keyType }))
+      setPassphrase('')
   }
   return (
     <form ref={formRef} onSubmit={(e) => (e.preventDefault(), void submit())} noValidate>
@@ -43,6 +47,12 @@ export function IssueForm(props: { ca: CaSummary; stale: boolean; blocked: boole
           browse="folder"
           error={errors.at('outDir')}
           hint={t('certs.server.outHint')}
+        />
+        <KeyTypeSelect
+          id="server-key-type"
+          label={t('keys.serverKeyType')}
+          value={keyType}
+          onChange={setKeyType}
         />
         {props.ca.encrypted && (
           <TextField

@@ -44,55 +44,84 @@ export function MirrorStatusCard(props: {
   actions: MirrorActions
 }): React.JSX.Element {
   const { t } = useTranslation()
-  const { plan, certDir, status, actions } = props
-  const busy = actions.busy !== undefined
-  const name = status.name
   return (
     <div>
       <p className="muted">{t('mirror.status.proxy')}</p>
-      <Facts status={status} />
-      <div className="actions">
-        <ConfirmDialog
-          trigger={t('mirror.actions.stop')}
-          title={t('mirror.actions.stop')}
-          description={t('mirror.actions.confirmStop', { name })}
-          confirm={t('mirror.actions.stop')}
-          disabled={busy || !status.running}
-          onConfirm={() =>
-            void actions.run(
-              'stop',
-              () => api().mirrorStop({ plan }),
-              () => guiMessage('actions.stopped'),
-            )
-          }
-        />
-        <RestartButton plan={plan} certDir={certDir} actions={actions} />
-        <ConfirmDialog
-          trigger={t('mirror.actions.remove')}
-          title={t('mirror.actions.remove')}
-          description={t('mirror.actions.confirmRemove', { name })}
-          confirm={t('mirror.actions.remove')}
-          disabled={busy}
-          onConfirm={() =>
-            void actions.run(
-              'remove',
-              () => api().mirrorRemove({ plan, deleteData: false }),
-              () => guiMessage('actions.removed'),
-            )
-          }
-        />
-      </div>
+      <Facts status={props.status} />
+      <MirrorButtons {...props} />
     </div>
   )
 }
 
-function RestartButton(props: { plan: Plan; certDir: string; actions: MirrorActions }): React.JSX.Element {
+/**
+ * Stop and remove (each confirmed first) and restart (its health check uses the CA in certDir: without one, not
+ * offered). `labelled`: each button names the mirror (Home lists it beside the registry).
+ */
+export function MirrorButtons(props: {
+  plan: Plan
+  certDir: string | undefined
+  status: MirrorStatusInfo
+  actions: MirrorActions
+  labelled?: boolean
+}): React.JSX.Element {
+  const { t } = useTranslation()
+  const { plan, status, actions } = props
+  const busy = actions.busy !== undefined
+  const name = status.name
+  const label = (key: string): string | undefined =>
+    props.labelled ? t(`homeMirror.${key}Label`, { name }) : undefined
+  return (
+    <div className="actions">
+      <ConfirmDialog
+        trigger={t('mirror.actions.stop')}
+        triggerLabel={label('stop')}
+        title={t('mirror.actions.stop')}
+        description={t('mirror.actions.confirmStop', { name })}
+        confirm={t('mirror.actions.stop')}
+        disabled={busy || !status.running}
+        onConfirm={() =>
+          void actions.run(
+            'stop',
+            () => api().mirrorStop({ plan }),
+            () => guiMessage('actions.stopped'),
+          )
+        }
+      />
+      {props.certDir !== undefined && (
+        <RestartButton plan={plan} certDir={props.certDir} actions={actions} label={label('restart')} />
+      )}
+      <ConfirmDialog
+        trigger={t('mirror.actions.remove')}
+        triggerLabel={label('remove')}
+        title={t('mirror.actions.remove')}
+        description={t('mirror.actions.confirmRemove', { name })}
+        confirm={t('mirror.actions.remove')}
+        disabled={busy}
+        onConfirm={() =>
+          void actions.run(
+            'remove',
+            () => api().mirrorRemove({ plan, deleteData: false }),
+            () => guiMessage('actions.removed'),
+          )
+        }
+      />
+    </div>
+  )
+}
+
+function RestartButton(props: {
+  plan: Plan
+  certDir: string
+  actions: MirrorActions
+  label?: string | undefined
+}): React.JSX.Element {
   const { t } = useTranslation()
   const { plan, certDir, actions } = props
   return (
     <button
       type="button"
       className="btn btn-secondary"
+      aria-label={props.label}
       disabled={actions.busy !== undefined}
       onClick={() =>
         void actions.run(

@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
 import type { ErrorInfo, MirrorStatusInfo, Plan, Result } from '../../../../main/ipc/contract'
 import type { Message } from '../../../../main/messages/types'
 import { newJobId } from '../../lib/job-id'
-import { api } from '../../api'
+import { usePolledStatus } from '../../lib/use-polled-status'
 
 export type MirrorAction = 'start' | 'stop' | 'restart' | 'remove'
 
@@ -11,22 +11,7 @@ export function useMirrorStatus(
   plan: Plan,
   pollMs = 5000,
 ): { status: MirrorStatusInfo | null | undefined; refresh: () => Promise<void> } {
-  const [status, setStatus] = useState<MirrorStatusInfo | null>()
-  const planKey = JSON.stringify(plan)
-  const refresh = useCallback(async (): Promise<void> => {
-    const r = await api().mirrorStatus({ plan: JSON.parse(planKey) as Plan })
-    if (r.ok) setStatus(r.value)
-    else if (r.error.code === 'REGISTRY_NOT_FOUND') setStatus(null)
-  }, [planKey])
-  useEffect(() => {
-    const first = setTimeout(() => void refresh(), 0)
-    const timer = setInterval(() => void refresh(), pollMs)
-    return () => {
-      clearTimeout(first)
-      clearInterval(timer)
-    }
-  }, [refresh, pollMs])
-  return { status, refresh }
+  return usePolledStatus('mirrorStatus', plan, { pollMs })
 }
 
 export interface MirrorActions {

@@ -1,0 +1,66 @@
+import { AppError } from '../../errors'
+import { message, type Message } from '../../messages/index'
+import { hostPort } from '../../net/address'
+import { runVerify, type CheckResult } from '../../verify'
+import { outcome, type SetupState } from '../setup-types'
+import { engineOf } from './registry-step'
+import { recordRoundTrip, roundTripStillHolds, VERIFY_RECORD_FILE } from './verify-record'
+
+/** One check as a line: number, status word, title, reason. */
+const checkLine = (r: CheckResult): Message =>
+  message('plan.verifyLine', {
+    n: r.n,
+    status: message(`cli.verify.status.${r.status}`),
+    title: r.title,
+    reason: r.reason,
+  })
+
+/**
+ * The last step: verify, as `registry-wizard verify` does (TLS, certificate, API, this machine's trust under trust.root,
+ * and with verify.push the push/pull round trip on the plan's engine). Any failed check stops setup with the
+ * failed checks and their fixes (SETUP_VERIFY_FAILED). A round trip that still holds (verify-record.ts) is not
+ * repeated: every other check runs, and the outcome says since when the round trip stands.
+ */
+export async function verifyStep(s: SetupState, signal: AbortSignal): Promise<void> {
+  const { input } = s
+  const registry = hostPort(input.addresses[0] ?? '', input.port)
+  const push = input.verify.push
+  if (s.dryRun || s.rootPem === undefined) {
+    outcome(s, 'verify', 'wouldCheck', { registry, push: message(`plan.push.${push ? 'yes' : 'no'}`) })
+    return
+  }
+  const timeoutMs = input.verify.timeoutS * 1000
+  const earlier = push ? await roundTripStillHolds(s, registry) : undefined
+  const roundTrip = push && earlier === undefined
+  const report = await runVerify(
+    {
+      registry,
+      caPem: s.rootPem,
+      certPem: s.certs?.certPem,
+      credentials: input.verify.user,
+      push: roundTrip,
+    },
+    {
+      docker: roundTrip ? engineOf(s).docker : undefined,
+      trustRoot: input.trust?.root,
+      signal,
+      timeoutMs,
+      roundTripTimeoutMs: timeoutMs * 12,
+      onResult: (r) => s.deps.onDetail?.('verify', checkLine(r)),
+    },
+  )
+  s.report = report
+  const failed = report.results.filter((r) => r.status === 'fail')
+  if (!report.ok)
+    throw new AppError({
+      code: 'SETUP_VERIFY_FAILED',
+      params: {
+        registry,
+        failed: failed.map(checkLine),
+      },
+    })
+  if (roundTrip) await recordRoundTrip(s, registry)
+  const note =
+    earlier === undefined ? '' : message('plan.roundTripHolds', { at: earlier, file: VERIFY_RECORD_FILE })
+  outcome(s, 'verify', 'checked', { registry, ...report.summary, roundTrip: note })
+}
