@@ -4,6 +4,7 @@ import { electronDialogs } from './app/dialogs'
 import { createElevatedRunner } from './app/elevated-runner'
 import { setupLogging, type AppLog } from './app/logging'
 import { installAppMenu } from './app/menu'
+import { electronPlanDialogs } from './app/plan-dialogs'
 import { trustedSenderCheck } from './app/trusted-sender'
 import { createMainWindow } from './app/window'
 import { buildHandlers } from './ipc/handlers/index'
@@ -79,6 +80,10 @@ function onReady(main: AppShell): void {
       workDir: join(app.getPath('documents'), 'Registry Wizard'),
       settings,
       dialogs: electronDialogs(() => main.window),
+      planDialogs: electronPlanDialogs(
+        () => main.window,
+        () => menu.lang,
+      ),
       jobs,
       keyPregen,
       elevate: createElevatedRunner(),

@@ -108,6 +108,17 @@ function fileMenu(tr: Translator, actions: MenuActions, shape: MenuShape): MenuI
     submenu: [
       { label: tr.text('menu.file.home'), accelerator: 'CmdOrCtrl+H', click: () => actions.send('home') },
       { type: 'separator' },
+      {
+        label: tr.text('menu.plan.open'),
+        accelerator: 'CmdOrCtrl+O',
+        click: () => actions.send('open-plan'),
+      },
+      {
+        label: tr.text('menu.plan.save'),
+        accelerator: 'CmdOrCtrl+S',
+        click: () => actions.send('save-plan'),
+      },
+      { type: 'separator' },
       shape.isMac
         ? { role: 'close', label: tr.text('menu.file.close') }
         : { role: 'quit', label: tr.text('menu.file.quit') },

@@ -331,6 +331,50 @@ export interface StartRegistryRequest extends JobRef {
   users?: { user: string; password: string }[] | undefined
 }
 
+/** The Registry step's "Docker Swarm service" (main/cluster/swarm): names and numbers only; the pair from certDir. */
+export interface StartSwarmRequest extends JobRef {
+  plan: Plan
+  certDir: string
+  replicas: number
+  publishMode: 'ingress' | 'host'
+  /** The data volume (default NAME-data, the local driver); a shared driver (NFS...) for more than one node. */
+  volume?: { name: string; driver?: string | undefined; options?: Record<string, string> | undefined } | undefined
+  /** An image the user has for the Redis blob-descriptor cache service (none by default). */
+  redisImage?: string | undefined
+  /** Replace an existing service of ours (its data volume is kept). */
+  replace?: boolean | undefined
+  imageTar?: string | undefined
+  users?: { user: string; password: string }[] | undefined
+}
+export interface SwarmStartInfo {
+  name: string
+  url: string
+  replicas: number
+  publishMode: 'ingress' | 'host'
+  endpoints: { host: string; port: number }[]
+  secrets: string[]
+  volume?: string | undefined
+  redis?: string | undefined
+  notices: Message[]
+}
+export interface SwarmStatusInfo {
+  name: string
+  image: string
+  replicas: number
+  running: number
+  publishMode: string
+  port?: number | undefined
+  updateState?: string | undefined
+  tasks: { id: string; slot?: number | undefined; state: string; nodeId: string; error?: string | undefined }[]
+  servedCert?: { notAfter: string; daysLeft: number; fingerprint: string } | undefined
+}
+export interface SwarmRemoveInfo {
+  removedServices: string[]
+  removedSecrets: string[]
+  removedVolumes: string[]
+  keptVolume?: string | undefined
+}
+
 /** The mirror start: the upstream's CA and password are files main reads (the password never crosses IPC). */
 export interface StartMirrorRequest extends JobRef {
   plan: Plan
@@ -737,6 +781,24 @@ export interface Channels {
   pickK8sFolder: { request: undefined; response: { picked: PickedPath | null } }
   /** Writes the manifests into the picked folder (by id). The login's password goes renderer -> main only. */
   writeK8sManifests: { request: K8sManifestsRequest; response: K8sManifestsResult }
+  // The registry as a Docker Swarm service (main/cluster/swarm, main/ipc/handlers/swarm-handlers.ts)
+  /** Is the plan's engine a Swarm manager? (The Registry step offers the service then.) */
+  swarmAvailable: { request: { plan: Plan }; response: { manager: boolean } }
+  startSwarmRegistry: { request: StartSwarmRequest; response: SwarmStartInfo }
+  /** null when the engine has no registry service of ours. */
+  swarmStatus: { request: { plan: Plan }; response: { service: SwarmStatusInfo | null } }
+  /** A rolling restart (start-first, health-gated), then /v2/ against our CA (ca.crt in certDir). */
+  swarmRestart: {
+    request: JobRef & { plan: Plan; certDir: string }
+    response: { status: number; elapsedMs: number }
+  }
+  /** The new pair in certDir (same CA) as new secrets, rolled out with no failed request; old secrets removed. */
+  swarmReplaceCert: {
+    request: JobRef & { plan: Plan; certDir: string }
+    response: { notAfter: string; fingerprint: string; previousFingerprint: string }
+  }
+  /** The service, its Redis, secrets, configs and network; the data volume stays unless deleteData. */
+  swarmRemove: { request: { plan: Plan; deleteData: boolean }; response: SwarmRemoveInfo }
   // Registry contents (main/manage)
   /** Repositories (all, or those `repo` picks: a name or glob) with each tag resolved: platforms, sizes, created. */
   readCatalog: {
@@ -891,6 +953,12 @@ const channelSet = {
   garbageCollect: true,
   pickK8sFolder: true,
   writeK8sManifests: true,
+  swarmAvailable: true,
+  startSwarmRegistry: true,
+  swarmStatus: true,
+  swarmRestart: true,
+  swarmReplaceCert: true,
+  swarmRemove: true,
 } as const satisfies Record<Channel, true>
 
 /** Every channel name, at runtime (the preload builds its API from this list; the record above keeps it complete). */
@@ -941,6 +1009,12 @@ export const JOB_CANCELLABLE = {
   // Per channel, not per step: once collecting, stopping would leave the registry in read-only maintenance mode
   // with blobs half deleted; the dry run (same channel) is short. So never offered.
   garbageCollect: false,
+  // Swarm: a cancel between or inside steps (image, tasks, health) undoes the ones done: no service, secret, config or
+  // network stays. A replace-cert cancel rolls the service back to its old secrets.
+  startSwarmRegistry: true,
+  swarmReplaceCert: true,
+  // A rolling restart is the engine's own update, not stopped by our signal.
+  swarmRestart: false,
 } as const satisfies Record<JobChannel, boolean>
 export const JOB_CHANNELS = Object.keys(JOB_CANCELLABLE) as JobChannel[]
 export const isJobChannel = (c: Channel): c is JobChannel => (JOB_CHANNELS as Channel[]).includes(c)

@@ -64,7 +64,13 @@ export const schemas = {
   }),
   cancelJob: z.strictObject({ jobId }),
   openPlanFile: z.undefined(),
-  savePlanFile: z.strictObject({ id: z.string().regex(/^plan-[0-9a-f]{16}$/).optional(), plan }),
+  savePlanFile: z.strictObject({
+    id: z
+      .string()
+      .regex(/^plan-[0-9a-f]{16}$/)
+      .optional(),
+    plan,
+  }),
   checkSans: z.strictObject({ sans: z.array(address).max(32) }),
   createCa: z.strictObject({
     jobId,
@@ -238,6 +244,34 @@ export const schemas = {
       path: ['tag'],
     }),
   planRetention: z.strictObject({ ...contentsRegistry, rules: retentionRules, repo: repoFilter }),
+  swarmAvailable: z.strictObject({ plan }),
+  startSwarmRegistry: z.strictObject({
+    jobId,
+    plan,
+    certDir: path,
+    replicas: z.number().int().min(1).max(100),
+    publishMode: z.enum(['ingress', 'host']),
+    volume: z
+      .strictObject({
+        name: z.string().regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}$/, { error: 'gui.swarm.allowed.volumeName' }),
+        driver: z
+          .string()
+          .regex(/^[\w.:/-]{1,128}$/, { error: 'gui.swarm.allowed.volumeDriver' })
+          .optional(),
+        options: z
+          .record(z.string().regex(/^[\w.-]{1,64}$/, { error: 'gui.swarm.allowed.volumeOption' }), z.string().max(1024))
+          .optional(),
+      })
+      .optional(),
+    redisImage: imageRef.optional(),
+    replace: z.boolean().optional(),
+    imageTar: path.optional(),
+    users: z.array(login).max(20).optional(),
+  }),
+  swarmStatus: z.strictObject({ plan }),
+  swarmRestart: z.strictObject({ jobId, plan, certDir: path }),
+  swarmReplaceCert: z.strictObject({ jobId, plan, certDir: path }),
+  swarmRemove: z.strictObject({ plan, deleteData: z.boolean() }),
   pickK8sFolder: z.undefined(),
   writeK8sManifests: z.strictObject({
     folderId: z.string().regex(/^k8s-[0-9a-f]{16}$/, { error: 'gui.k8s.allowed.folderId' }),

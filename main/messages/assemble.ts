@@ -48,6 +48,7 @@ export function assemble<S extends Sections>(s: S) {
       contents: s.manageUiGui,
       keys: s.pkiGui,
       k8s: s.k8sUiGui,
+      swarm: s.swarmUiGui,
     },
     trust: { ...(s.trustTexts as S['trustTexts']), mirror: s.trustMirrorTexts },
     fs: s.fsTexts,

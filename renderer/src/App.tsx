@@ -8,6 +8,7 @@ import { ContentsStep } from './steps/ContentsStep'
 import { HomeScreen } from './steps/HomeScreen'
 import { ImagesStep } from './steps/ImagesStep'
 import { PlanStep } from './steps/PlanStep'
+import { PlanFileNotice } from './steps/plan/PlanFileNotice'
 import { RegistryStep } from './steps/RegistryStep'
 import { TrustStep } from './steps/TrustStep'
 import { VerifyStep } from './steps/VerifyStep'
@@ -50,6 +51,7 @@ export function App(): React.JSX.Element {
           <p className="muted">{t(`${key}.subtitle`)}</p>
         </header>
         <ErrorNotice error={loadError} />
+        <PlanFileNotice />
         {ready && <Body />}
       </main>
     </div>

@@ -39,46 +39,12 @@ export async function benchCli(runs = 20): Promise<boolean> {
   }
 }
 
-async function pairs(dir: string, runs: number): Promise<boolean> {
-  const node = (args: string[]): void => {
-    execFileSync(process.execPath, args, { cwd: dir, stdio: 'ignore' })
-  }
+/** The runbook's two commands: a key and CSR, then the CA signs it with the SANs. */
+function opensslIssue(dir: string) {
   const openssl = (args: string[]): void => {
     execFileSync('openssl', args, { cwd: dir, stdio: 'ignore' })
   }
-  const caDir = join(dir, 'ca')
-  node([CLI_BIN, 'ca', 'create', '--dir', caDir, '--cn', 'Bench CA', '--key-type', 'rsa-4096'])
-  const ecCaDir = join(dir, 'ec-ca')
-  node([CLI_BIN, 'ca', 'create', '--dir', ecCaDir, '--cn', 'Bench ECDSA CA'])
-  const leaf = join(dir, 'leaf')
-  node([CLI_BIN, 'cert', 'issue', '--ca-dir', caDir, '--out', leaf, '--ip', '192.168.20.10'])
-  const ext = (usage: string): string => {
-    const file = join(dir, `ext-${usage}.cnf`)
-    writeFileSync(
-      file,
-      `basicConstraints=critical,CA:FALSE\nkeyUsage=critical,${usage}\nextendedKeyUsage=serverAuth\nsubjectAltName=IP:192.168.20.10,DNS:registry.lan\nauthorityKeyIdentifier=keyid\n`,
-    )
-    return file
-  }
-  const rsaExt = ext('digitalSignature,keyEncipherment')
-  const ecExt = ext('digitalSignature')
-  const ours = (ca: string, name: string, flags: string[]) => (i: number) =>
-    node([
-      CLI_BIN,
-      'cert',
-      'issue',
-      '--ca-dir',
-      ca,
-      '--out',
-      join(dir, `ours-${name}-${i}`),
-      '--ip',
-      '192.168.20.10',
-      '--dns',
-      'registry.lan',
-      ...flags,
-    ])
-  // The runbook's two commands: a key and CSR, then the CA signs it with the SANs.
-  const theirs = (ca: string, name: string, newkey: string[], extfile: string) => (i: number) => {
+  return (ca: string, name: string, newkey: string[], extfile: string) => (i: number) => {
     const out = (f: string): string => join(dir, `openssl-${name}-${i}.${f}`)
     openssl([
       'req',
@@ -113,7 +79,50 @@ async function pairs(dir: string, runs: number): Promise<boolean> {
       out('crt'),
     ])
   }
+}
 
+/** The CAs, a leaf to inspect, and `cert issue` by us and by the runbook's openssl commands, all in `dir`. */
+function commands(dir: string) {
+  const node = (args: string[]): void => {
+    execFileSync(process.execPath, args, { cwd: dir, stdio: 'ignore' })
+  }
+  const caDir = join(dir, 'ca')
+  node([CLI_BIN, 'ca', 'create', '--dir', caDir, '--cn', 'Bench CA', '--key-type', 'rsa-4096'])
+  const ecCaDir = join(dir, 'ec-ca')
+  node([CLI_BIN, 'ca', 'create', '--dir', ecCaDir, '--cn', 'Bench ECDSA CA'])
+  const leaf = join(dir, 'leaf')
+  node([CLI_BIN, 'cert', 'issue', '--ca-dir', caDir, '--out', leaf, '--ip', '192.168.20.10'])
+  const ext = (usage: string): string => {
+    const file = join(dir, `ext-${usage}.cnf`)
+    writeFileSync(
+      file,
+      `basicConstraints=critical,CA:FALSE\nkeyUsage=critical,${usage}\nextendedKeyUsage=serverAuth\nsubjectAltName=IP:192.168.20.10,DNS:registry.lan\nauthorityKeyIdentifier=keyid\n`,
+    )
+    return file
+  }
+  const rsaExt = ext('digitalSignature,keyEncipherment')
+  const ecExt = ext('digitalSignature')
+  const ours = (ca: string, name: string, flags: string[]) => (i: number) =>
+    node([
+      CLI_BIN,
+      'cert',
+      'issue',
+      '--ca-dir',
+      ca,
+      '--out',
+      join(dir, `ours-${name}-${i}`),
+      '--ip',
+      '192.168.20.10',
+      '--dns',
+      'registry.lan',
+      ...flags,
+    ])
+  const theirs = opensslIssue(dir)
+  return { node, ours, theirs, caDir, ecCaDir, leaf, rsaExt, ecExt }
+}
+
+async function pairs(dir: string, runs: number): Promise<boolean> {
+  const { node, ours, theirs, caDir, ecCaDir, leaf, rsaExt, ecExt } = commands(dir)
   const ok: boolean[] = []
   const pair = async (
     key: string,

@@ -16,6 +16,7 @@ import { RegistryLogins } from '../registry-logins'
 import { pkiHandlers } from './pki-handlers'
 import { planHandlers, type PlanDialogs } from './plan-handlers'
 import type { KeyPregen } from '../../pki/pregen'
+import { swarmHandlers } from './swarm-handlers'
 import { trustHandlers } from './trust-handlers'
 import { verifyHandlers } from './verify-handlers'
 
@@ -49,7 +50,10 @@ export interface HandlerDeps {
   onLanguageChange?: AppHandlerDeps['onLanguageChange']
 }
 
-const NO_PLAN_DIALOGS: PlanDialogs = { openPlan: () => Promise.resolve(null), savePlan: () => Promise.resolve(null) }
+const NO_PLAN_DIALOGS: PlanDialogs = {
+  openPlan: () => Promise.resolve(null),
+  savePlan: () => Promise.resolve(null),
+}
 
 export function buildHandlers(deps: HandlerDeps): AllHandlers {
   const engines = deps.engines ?? new EngineCache()
@@ -65,6 +69,7 @@ export function buildHandlers(deps: HandlerDeps): AllHandlers {
     ...verifyHandlers({ ...(deps.trustRoot ? { trustRoot: deps.trustRoot } : {}), engines, logins }),
     ...imagesHandlers({ dialogs: deps.dialogs, logins }),
     ...clusterHandlers({ dialogs: deps.dialogs }),
+    ...swarmHandlers({ engines, name: deps.containerName, logins }),
     ...planHandlers(deps.planDialogs ?? NO_PLAN_DIALOGS),
     ...manageHandlers({
       settings: deps.settings,

@@ -55,14 +55,7 @@ export function IssueForm(props: { ca: CaSummary; stale: boolean; blocked: boole
           onChange={setKeyType}
         />
         {props.ca.encrypted && (
-          <TextField
-            id="server-passphrase"
-            type="password"
-            label={t('certs.server.caPassphrase')}
-            value={passphrase}
-            onChange={setPassphrase}
-            error={errors.at('passphrase')}
-          />
+          <PassphraseField value={passphrase} onChange={setPassphrase} error={errors.at('passphrase')} />
         )}
       </div>
       <label className="check">
@@ -81,5 +74,24 @@ export function IssueForm(props: { ca: CaSummary; stale: boolean; blocked: boole
       />
       <ErrorNotice error={errors.rest} />
     </form>
+  )
+}
+
+/** The CA key's passphrase (an encrypted CA only). */
+function PassphraseField(props: {
+  value: string
+  onChange: (value: string) => void
+  error: ReturnType<ReturnType<typeof routeError>['at']>
+}): React.JSX.Element {
+  const { t } = useTranslation()
+  return (
+    <TextField
+      id="server-passphrase"
+      type="password"
+      label={t('certs.server.caPassphrase')}
+      value={props.value}
+      onChange={props.onChange}
+      error={props.error}
+    />
   )
 }

@@ -69,8 +69,6 @@ async function setUp(language: 'en' | 'zh-CN'): Promise<void> {
   api().getSettings.mockResolvedValue(ok(settings))
 }
 
-// Several clicks and answers a test: on a loaded 2-core machine that takes longer than the default 5 s.
-
 /** Opens the row's Renew CA dialog and confirms it. */
 async function renewCa(
   user: ReturnType<typeof userEvent.setup>,
@@ -90,7 +88,7 @@ const overlap = (): HTMLElement => {
   return card
 }
 
-describe('Home: Renew CA, the two-CA bundle and the move to the new CA (en)', { timeout: 20_000 }, () => {
+describe('Home: Renew CA, the two-CA bundle and the move to the new CA (en)', () => {
   beforeEach(async () => {
     await setUp('en')
   })
@@ -224,7 +222,7 @@ describe('Home: Renew CA, the two-CA bundle and the move to the new CA (en)', { 
   })
 })
 
-describe('Home: the CA renewal in Chinese', { timeout: 20_000 }, () => {
+describe('Home: the CA renewal in Chinese', () => {
   beforeEach(async () => {
     await setUp('zh-CN')
   })
@@ -270,7 +268,7 @@ const mirror: MirrorStatusInfo = {
   upstreamCa: false,
 }
 
-describe('Home: the mirror container beside the registry', { timeout: 20_000 }, () => {
+describe('Home: the mirror container beside the registry', () => {
   beforeEach(async () => {
     await setUp('en')
   })
