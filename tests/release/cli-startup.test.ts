@@ -66,6 +66,8 @@ describe('CLI start-up loads only what the command needs', () => {
       'delete',
       'prune',
       'check',
+      'setup',
+      'k8s',
       'trust',
       'bundle',
       'drives',
