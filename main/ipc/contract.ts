@@ -338,7 +338,9 @@ export interface StartSwarmRequest extends JobRef {
   replicas: number
   publishMode: 'ingress' | 'host'
   /** The data volume (default NAME-data, the local driver); a shared driver (NFS...) for more than one node. */
-  volume?: { name: string; driver?: string | undefined; options?: Record<string, string> | undefined } | undefined
+  volume?:
+    | { name?: string | undefined; driver?: string | undefined; options?: Record<string, string> | undefined }
+    | undefined
   /** An image the user has for the Redis blob-descriptor cache service (none by default). */
   redisImage?: string | undefined
   /** Replace an existing service of ours (its data volume is kept). */

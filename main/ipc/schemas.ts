@@ -253,7 +253,10 @@ export const schemas = {
     publishMode: z.enum(['ingress', 'host']),
     volume: z
       .strictObject({
-        name: z.string().regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}$/, { error: 'gui.swarm.allowed.volumeName' }),
+        name: z
+          .string()
+          .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}$/, { error: 'gui.swarm.allowed.volumeName' })
+          .optional(),
         driver: z
           .string()
           .regex(/^[\w.:/-]{1,128}$/, { error: 'gui.swarm.allowed.volumeDriver' })

@@ -135,7 +135,7 @@ describe('openPlanFile / savePlanFile', () => {
     const before = await fs.readdir(root.path)
     const unknown = await save({ id: 'plan-0000000000000000', plan })
     expect(unknown.ok ? 'ok' : unknown.error.code).toBe('PLAN_FILE_UNKNOWN')
-    const asPath = await save({ id: join(root.path, 'evil.yaml'), plan } as never)
+    const asPath = await save({ id: join(root.path, 'evil.yaml'), plan })
     expect(asPath.ok ? 'ok' : asPath.error.code).toBe('INVALID_INPUT')
     expect(await fs.readdir(root.path)).toEqual(before)
   })

@@ -41,7 +41,11 @@ const reporter =
   (p: StepProgress): void => {
     ctx.job?.report(p)
     if (p.step === 'done') return
-    ctx.emit('job:log', { jobId, line: `${p.step}: ${englishTranslator().render(p.message)}`, message: p.message })
+    ctx.emit('job:log', {
+      jobId,
+      line: `${p.step}: ${englishTranslator().render(p.message)}`,
+      message: p.message,
+    })
   }
 
 function statusInfo(s: SwarmStatus): SwarmStatusInfo {
@@ -75,7 +79,7 @@ async function start(
       replicas: req.replicas,
       certs: await readCertDir(req.certDir),
       registryHost: plan.addresses[0],
-      ...(volume ? { volume } : {}),
+      ...(volume ? { volume: { ...volume, name: volume.name ?? `${name}-data` } } : {}),
       ...(req.redisImage ? { redisImage: req.redisImage } : {}),
       ...(req.replace ? { replace: true } : {}),
       ...(req.imageTar ? { imageTar: req.imageTar } : {}),
@@ -115,7 +119,9 @@ export function swarmHandlers(deps: SwarmHandlerDeps): Pick<AllHandlers, SwarmCh
     },
     swarmRestart: async ({ plan, certDir }) => {
       const { caPem } = await readCertDir(certDir)
-      const h = await restartSwarmRegistry(await engineOf(plan), name, caPem, { registryHost: plan.addresses[0] })
+      const h = await restartSwarmRegistry(await engineOf(plan), name, caPem, {
+        registryHost: plan.addresses[0],
+      })
       return { status: h.status, elapsedMs: h.elapsedMs }
     },
     swarmReplaceCert: async ({ jobId, plan, certDir }, ctx) => {

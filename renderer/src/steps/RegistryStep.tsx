@@ -10,6 +10,9 @@ import { RegistryManage } from './RegistryManage'
 import { MirrorPanel } from './mirror/MirrorPanel'
 import { OptionsCard, type RegistryOptions } from './registry/OptionsCard'
 import { StartCard } from './registry/StartCard'
+import { ModeChoice, type RegistryMode } from './registry/swarm/ModeChoice'
+import { SwarmPanel } from './registry/swarm/SwarmPanel'
+import { useSwarmManager } from './registry/swarm/use-swarm'
 import { useTarget } from './use-target'
 
 /** Preflight, start options (image tar, storage, users), start, then the running registry's management. */
@@ -24,12 +27,23 @@ function RegistryPanel({ certDir }: { certDir: string }): React.JSX.Element {
   const started = useStagesStore((s) => s.containerId)
   const [options, setOptions] = useState<RegistryOptions>({ imageTar: '', storagePath: '', users: [] })
   const [error, setError] = useState<ErrorInfo>()
+  // "Docker Swarm service" beside "single container" only when the plan's engine is a Swarm manager.
+  const manager = useSwarmManager(plan)
+  const [mode, setMode] = useState<RegistryMode>('container')
+  const swarm = manager && mode === 'swarm'
   return (
     <div className="step">
       <PreflightCard certDir={certDir} onError={setError} />
+      {manager && <ModeChoice mode={mode} onChange={setMode} />}
       <OptionsCard options={options} onChange={setOptions} error={error} />
-      <StartCard certDir={certDir} options={options} error={error} onError={setError} />
-      <RegistryManage plan={plan} certDir={certDir} containerId={started} />
+      {swarm ? (
+        <SwarmPanel plan={plan} certDir={certDir} shared={options} error={error} onError={setError} />
+      ) : (
+        <>
+          <StartCard certDir={certDir} options={options} error={error} onError={setError} />
+          <RegistryManage plan={plan} certDir={certDir} containerId={started} />
+        </>
+      )}
       <MirrorPanel plan={plan} certDir={certDir} />
     </div>
   )
