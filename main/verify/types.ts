@@ -83,6 +83,12 @@ export interface VerifyDeps {
   /** Per-check timeout in ms (default 10 s; the round trip gets `roundTripTimeoutMs`, default 120 s). */
   timeoutMs?: number | undefined
   roundTripTimeoutMs?: number | undefined
+  /**
+   * How check 8 pushes and pulls: 'engine' (default: through `docker`, as a client would) or 'registry-api' (the
+   * project's own OCI client, TLS trusting only the CA, push and pull by digest; no engine needed — see
+   * checks/api-round-trip.ts).
+   */
+  roundTripVia?: 'engine' | 'registry-api' | undefined
   signal?: AbortSignal | undefined
   /** Called as each check finishes, in order; a returned promise is awaited before the next check starts. */
   onResult?: ((result: CheckResult) => void | Promise<void>) | undefined

@@ -132,6 +132,8 @@ export const verifyTexts = {
     loopback:
       'push, pull and digest {{digest}} matched{{note}}, but {{host}} is loopback: dockerd treats it as an insecure registry, so this run does not prove client trust',
     ok: 'pushed, pulled back, digest {{digest}} matches{{note}}',
+    'api-ok':
+      'pushed and pulled back by digest {{digest}} with our own client over TLS trusting only this CA ({{host}}), bytes match{{note}}',
     stopped: 'round trip stopped after [{{steps}}]: {{error}}',
     'timed-out': 'timed out',
     'no-stream': 'docker import returned no stream',

@@ -1,6 +1,6 @@
 import { AppError } from '../../errors'
 import { message, type Message } from '../../messages/index'
-import { hostPort } from '../../net/address'
+import { hostPort, isLoopback } from '../../net/address'
 import { runVerify, type CheckResult } from '../../verify'
 import { outcome, type SetupState } from '../setup-types'
 import { engineOf } from './registry-step'
@@ -16,8 +16,21 @@ const checkLine = (r: CheckResult): Message =>
   })
 
 /**
+ * How the round trip goes. With this machine's engine (socket or named pipe) or a loopback registry address, through
+ * the project's own OCI client (main/verify/checks/api-round-trip.ts): dockerd treats 127.0.0.0/8 as an insecure
+ * registry (no certificate check at all) and a local engine proves nothing a client elsewhere would not prove better,
+ * while our client's TLS trusts ONLY the plan's CA and pushes and pulls by digest, in a fraction of the engine's time
+ * (no import, no local image to remove). A remote engine (ssh://, tcp://) keeps the engine's round trip: there it
+ * shows that machine reaches and trusts the registry. `registry-wizard verify --push` always uses the engine.
+ */
+function roundTripVia(s: SetupState): 'engine' | 'registry-api' {
+  const local = engineOf(s).resolved.kind === 'socket' || engineOf(s).resolved.kind === 'npipe'
+  return local || isLoopback(s.input.addresses[0] ?? '') ? 'registry-api' : 'engine'
+}
+
+/**
  * The last step: verify, as `registry-wizard verify` does (TLS, certificate, API, this machine's trust under trust.root,
- * and with verify.push the push/pull round trip on the plan's engine). Any failed check stops setup with the
+ * and with verify.push the push/pull round trip: see roundTripVia). Any failed check stops setup with the
  * failed checks and their fixes (SETUP_VERIFY_FAILED). A round trip that still holds (verify-record.ts) is not
  * repeated: every other check runs, and the outcome says since when the round trip stands.
  */
@@ -42,6 +55,7 @@ export async function verifyStep(s: SetupState, signal: AbortSignal): Promise<vo
     },
     {
       docker: roundTrip ? engineOf(s).docker : undefined,
+      roundTripVia: roundTrip ? roundTripVia(s) : undefined,
       trustRoot: input.trust?.root,
       signal,
       timeoutMs,

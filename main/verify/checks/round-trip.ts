@@ -19,6 +19,7 @@ import {
 import { dockerSkipsTls } from '../loopback'
 import { registryRequest } from '../registry-http'
 import { pushRefused } from './mirror-pull'
+import { apiRoundTrip } from './api-round-trip'
 
 export const SELFTEST_REPO = 'registry-wizard/selftest'
 /** One fixed tag: every run overwrites it (and deletes it when the registry allows), so runs never pile up tags. */
@@ -260,6 +261,7 @@ async function roundTrip(ctx: VerifyContext, trip: Trip): Promise<Outcome> {
  */
 export async function checkRoundTrip(ctx: VerifyContext, signal: AbortSignal): Promise<Outcome> {
   if (ctx.input.push !== true) return skipped(msg('rt.not-requested'))
+  if (ctx.deps.roundTripVia === 'registry-api') return apiRoundTrip(ctx, signal)
   const docker = ctx.deps.docker
   if (docker === undefined) return skipped(msg('rt.no-engine'))
   const repo = `${ctx.address.hostPort}/${SELFTEST_REPO}`

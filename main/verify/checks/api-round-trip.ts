@@ -1,0 +1,153 @@
+import {
+  deleteManifest,
+  getBlob,
+  getManifest,
+  pushBlob,
+  putManifest,
+  registryClient,
+  sha256Digest,
+  type RegistryClient,
+} from '../../registry-api'
+import { connectHost, type VerifyContext } from '../context'
+import { msg } from '../message'
+import { errorParam, errorText, fail, failWith, pass, type Outcome } from '../outcome'
+import type { Message } from '../../messages/index'
+
+/**
+ * The round trip without a Docker engine (VerifyDeps.roundTripVia 'registry-api'): the project's own OCI client
+ * (main/registry-api) pushes a tiny image made here (a one-file tar layer and its config), puts its manifest under
+ * the self-test tag, then pulls it back BY DIGEST (manifest and both blobs, each checked against its digest). Its
+ * HTTPS trusts ONLY the CA given to verify (no system roots), so unlike dockerd on a loopback address (which treats
+ * 127.0.0.0/8 as an insecure registry and checks no certificate at all) it proves TLS against our CA as well as push
+ * and pull by digest. `setup` uses it when the engine is this machine's or the address is loopback (see
+ * main/plan/steps/verify-step.ts); `registry-wizard verify --push` keeps the engine's round trip.
+ */
+
+const REPO = 'registry-wizard/selftest'
+const TAG = 'verify'
+const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json'
+const OCI_CONFIG = 'application/vnd.oci.image.config.v1+json'
+const OCI_LAYER = 'application/vnd.oci.image.layer.v1.tar'
+
+/** A ustar archive of one regular file (owner root): the smallest layer a runtime unpacks. */
+export function oneFileTar(name: string, content: Buffer, now: Date): Buffer {
+  const header = Buffer.alloc(512)
+  const field = (value: string, at: number, len: number): void => {
+    header.write(value, at, len, 'ascii')
+  }
+  const octal = (n: number, len: number): string => `${n.toString(8).padStart(len - 1, '0')}\0`
+  field(name, 0, 100)
+  field(octal(0o644, 8), 100, 8)
+  field(octal(0, 8), 108, 8)
+  field(octal(0, 8), 116, 8)
+  field(octal(content.length, 12), 124, 12)
+  field(octal(Math.floor(now.getTime() / 1000), 12), 136, 12)
+  field('        ', 148, 8)
+  field('0', 156, 1)
+  field('ustar\u000000', 257, 8)
+  let sum = 0
+  for (const b of header) sum += b
+  field(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 8)
+  const pad = Buffer.alloc((512 - (content.length % 512)) % 512)
+  return Buffer.concat([header, content, pad, Buffer.alloc(1024)])
+}
+
+interface Blob {
+  mediaType: string
+  bytes: Buffer
+  digest: string
+}
+
+const blob = (mediaType: string, bytes: Buffer): Blob => ({ mediaType, bytes, digest: sha256Digest(bytes) })
+const descriptor = (b: Blob): Record<string, unknown> => ({
+  mediaType: b.mediaType,
+  digest: b.digest,
+  size: b.bytes.length,
+})
+
+/** The self-test image: a layer with one text file (unique per run), its config, and the manifest naming both. */
+export function selftestImage(now: Date): { layer: Blob; config: Blob; manifest: Blob } {
+  const text = Buffer.from(`Registry Wizard self-test ${now.toISOString()} ${Math.random()}\n`)
+  const layer = blob(OCI_LAYER, oneFileTar('registry-wizard-selftest.txt', text, now))
+  const config = {
+    architecture: 'amd64',
+    os: 'linux',
+    created: now.toISOString(),
+    rootfs: { type: 'layers', diff_ids: [layer.digest] },
+    config: {},
+  }
+  const cfg = blob(OCI_CONFIG, Buffer.from(JSON.stringify(config)))
+  const manifest = { schemaVersion: 2, mediaType: OCI_MANIFEST, config: descriptor(cfg), layers: [descriptor(layer)] }
+  return { layer, config: cfg, manifest: blob(OCI_MANIFEST, Buffer.from(JSON.stringify(manifest))) }
+}
+
+type Step = 'made' | 'pushed' | 'pulled' | 'compared'
+
+/** The self-test manifest deleted by digest when the registry allows (405: delete is off, the tag stays). */
+async function removeSelftest(c: RegistryClient, digest: string, signal: AbortSignal): Promise<Message> {
+  const tag = `${REPO}:${TAG}`
+  try {
+    return (await deleteManifest(c, REPO, digest, signal))
+      ? msg('rt.deleted', { tag })
+      : msg('rt.delete-status', { status: 404, tag })
+  } catch (err) {
+    const code = (err as { code?: unknown }).code
+    if (code === 'REGISTRY_API_DELETE_DISABLED') return msg('rt.delete-off', { tag })
+    return msg('rt.delete-failed', { error: errorText(err), tag })
+  }
+}
+
+/** Push (blobs, then the manifest under the tag), pull back by digest, compare bytes; the first failure is the outcome. */
+async function trip(ctx: VerifyContext, c: RegistryClient, steps: Step[], signal: AbortSignal): Promise<Outcome> {
+  const ref = `${ctx.address.hostPort}/${REPO}:${TAG}`
+  const image = selftestImage(ctx.now)
+  steps.push('made')
+  await pushBlob(c, REPO, image.layer.bytes, { digest: image.layer.digest, signal })
+  await pushBlob(c, REPO, image.config.bytes, { digest: image.config.digest, signal })
+  const pushed = await putManifest(c, REPO, TAG, image.manifest, signal)
+  steps.push('pushed')
+  const pulled = await getManifest(c, REPO, pushed, signal)
+  const layer = await getBlob(c, REPO, image.layer.digest, signal)
+  const config = await getBlob(c, REPO, image.config.digest, signal)
+  steps.push('pulled')
+  const same =
+    pulled.digest === image.manifest.digest &&
+    layer.equals(image.layer.bytes) &&
+    config.equals(image.config.bytes)
+  if (!same)
+    return fail(
+      msg('rt.digest-mismatch', { pulled: pulled.digest, pushed: image.manifest.digest }),
+      'DIGEST_MISMATCH',
+      { ref, digest: pushed, steps },
+    )
+  steps.push('compared')
+  const note = await removeSelftest(c, pushed, signal)
+  return pass(msg('rt.api-ok', { digest: pushed, note, host: ctx.address.hostPort }), {
+    ref,
+    digest: pushed,
+    via: 'registry-api',
+    steps,
+  })
+}
+
+/** Check 8 through main/registry-api: TLS against only the given CA, push and pull by digest (see the top). */
+export async function apiRoundTrip(ctx: VerifyContext, signal: AbortSignal): Promise<Outcome> {
+  const creds = ctx.input.credentials
+  const c = registryClient({
+    host: ctx.host,
+    port: ctx.port,
+    caPem: ctx.input.caPem,
+    connectHost: connectHost(ctx),
+    user: creds?.user,
+    password: creds?.password,
+  })
+  const steps: Step[] = []
+  try {
+    return await trip(ctx, c, steps, signal)
+  } catch (err) {
+    const reason = msg('rt.stopped', { steps: steps.map((s) => msg(`rt.step.${s}`)), error: errorParam(err) })
+    return failWith(reason, err instanceof Error ? err : new Error(errorText(err)), { steps, via: 'registry-api' })
+  } finally {
+    c.close()
+  }
+}
