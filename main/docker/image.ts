@@ -1,6 +1,5 @@
 import { createReadStream, promises as fs, type ReadStream } from 'node:fs'
 import { Transform } from 'node:stream'
-import * as tar from 'tar'
 import { AppError } from '../errors'
 import { cancelled, isAbort, throwIfAborted } from '../jobs/abort'
 import { message, type Param } from '../messages/index'
@@ -126,6 +125,8 @@ export async function readImageTarTags(path: string): Promise<string[]> {
     throw tarInvalid('unreadable', path)
   }
   let manifest: string | undefined
+  // tar (~40 ms to load) loads only for an image tar.
+  const tar = await import('tar')
   try {
     await tar.t({
       file: path,

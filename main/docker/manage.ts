@@ -1,6 +1,5 @@
 import { X509Certificate } from 'node:crypto'
 import { join } from 'node:path'
-import * as tar from 'tar'
 import { daysLeft } from '../dates'
 import { AppError } from '../errors'
 import { message } from '../messages/index'
@@ -79,6 +78,8 @@ export async function readContainerFile(
     return undefined
   }
   const chunks: Buffer[] = []
+  // tar (~40 ms to load) loads when a file is read from a container: most commands never do.
+  const tar = await import('tar')
   await new Promise<void>((resolve, reject) => {
     const parser = new tar.Parser({
       onReadEntry: (entry) => {

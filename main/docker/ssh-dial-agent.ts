@@ -1,6 +1,6 @@
 import { Agent } from 'node:http'
 import { Duplex } from 'node:stream'
-import { Client, type ClientChannel, type ConnectConfig, type ServerHostKeyAlgorithm } from 'ssh2'
+import type { Client, ClientChannel, ConnectConfig, ServerHostKeyAlgorithm } from 'ssh2'
 import { AppError } from '../errors'
 import { message } from '../messages/index'
 import { preferredHostKeyAlgorithms, verifyHostKey, type HostKeyPolicy } from './ssh-host-key'
@@ -203,34 +203,38 @@ export class SshDialAgent extends Agent {
 
   private connect(): Promise<Client> {
     if (this.client) return this.client
-    const attempt = new Promise<Client>((resolve, reject) => {
-      const client = new Client()
-      const state: { hostKeyError: AppError | undefined; ready: boolean } = {
-        hostKeyError: undefined,
-        ready: false,
-      }
-      client.once('ready', () => {
-        state.ready = true
-        this.connections += 1
-        if (this.closed) {
-          client.end()
-          reject(new Error('the SSH connection to the engine was closed'))
-          return
-        }
-        this.live = client
-        resolve(client)
-      })
-      client.on('error', (err) => {
-        if (!state.ready) reject(state.hostKeyError ?? err)
-      })
-      client.once('close', () => {
-        if (this.client === attempt) this.client = undefined
-        if (this.live === client) this.live = undefined
-        if (!state.ready)
-          reject(state.hostKeyError ?? new Error('the SSH connection closed before it was ready'))
-      })
-      this.startConnect(client, state, reject)
-    })
+    // ssh2 (~80 ms to load) loads with the first ssh:// connection: local and tcp:// engines never load it.
+    const attempt = import('ssh2').then(
+      (ssh2) =>
+        new Promise<Client>((resolve, reject) => {
+          const client = new ssh2.Client()
+          const state: { hostKeyError: AppError | undefined; ready: boolean } = {
+            hostKeyError: undefined,
+            ready: false,
+          }
+          client.once('ready', () => {
+            state.ready = true
+            this.connections += 1
+            if (this.closed) {
+              client.end()
+              reject(new Error('the SSH connection to the engine was closed'))
+              return
+            }
+            this.live = client
+            resolve(client)
+          })
+          client.on('error', (err) => {
+            if (!state.ready) reject(state.hostKeyError ?? err)
+          })
+          client.once('close', () => {
+            if (this.client === attempt) this.client = undefined
+            if (this.live === client) this.live = undefined
+            if (!state.ready)
+              reject(state.hostKeyError ?? new Error('the SSH connection closed before it was ready'))
+          })
+          this.startConnect(client, state, reject)
+        }),
+    )
     this.client = attempt
     attempt.catch(() => {
       if (this.client === attempt) this.client = undefined

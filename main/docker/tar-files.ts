@@ -1,3 +1,5 @@
+// In-memory files packed into a tar (owner root) for the engine's putArchive and for the self-test image's layer.
+// tar-stream is loaded on first use: it is off the start path of every command that never packs a file.
 export interface FileEntry {
   name: string
   content: string | Buffer
@@ -5,25 +7,32 @@ export interface FileEntry {
   mode: number
 }
 
-/** Packs in-memory files into a tar (owner root) for the engine's putArchive. */
-export async function packFiles(files: FileEntry[]): Promise<Buffer> {
-  // archiver loads on first use: a command that packs nothing (a kept registry, a status) does not wait for it.
-  const { TarArchive } = await import('archiver')
-  const archive = new TarArchive()
+/** The tar of `files` (regular files, uid/gid 0, `mtime` for every entry), as one Buffer. */
+export async function packFiles(files: FileEntry[], mtime = new Date()): Promise<Buffer> {
+  const { pack } = await import('tar-stream')
+  const p = pack()
   const chunks: Buffer[] = []
-  archive.on('data', (c: Buffer) => chunks.push(c))
-  const done = new Promise<void>((resolve, reject) => {
-    archive.on('end', () => {
-      resolve()
-    })
-    archive.on('error', reject)
+  const done = new Promise<Buffer>((resolve, reject) => {
+    p.on('data', (c: unknown) => chunks.push(c as Buffer))
+    p.on('end', () => resolve(Buffer.concat(chunks)))
+    p.on('error', reject)
   })
-  for (const f of files)
-    archive.append(typeof f.content === 'string' ? Buffer.from(f.content) : f.content, {
-      name: f.name,
-      mode: f.mode,
-    })
-  await archive.finalize()
-  await done
-  return Buffer.concat(chunks)
+  for (const f of files) {
+    const content = typeof f.content === 'string' ? Buffer.from(f.content) : f.content
+    p.entry(
+      {
+        name: f.name,
+        size: content.length,
+        mode: f.mode,
+        mtime,
+        uid: 0,
+        gid: 0,
+        uname: 'root',
+        gname: 'root',
+      },
+      content,
+    )
+  }
+  p.finalize()
+  return done
 }

@@ -367,7 +367,13 @@ export interface SwarmStatusInfo {
   publishMode: string
   port?: number | undefined
   updateState?: string | undefined
-  tasks: { id: string; slot?: number | undefined; state: string; nodeId: string; error?: string | undefined }[]
+  tasks: {
+    id: string
+    slot?: number | undefined
+    state: string
+    nodeId: string
+    error?: string | undefined
+  }[]
   servedCert?: { notAfter: string; daysLeft: number; fingerprint: string } | undefined
 }
 export interface SwarmRemoveInfo {

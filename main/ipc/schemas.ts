@@ -262,7 +262,10 @@ export const schemas = {
           .regex(/^[\w.:/-]{1,128}$/, { error: 'gui.swarm.allowed.volumeDriver' })
           .optional(),
         options: z
-          .record(z.string().regex(/^[\w.-]{1,64}$/, { error: 'gui.swarm.allowed.volumeOption' }), z.string().max(1024))
+          .record(
+            z.string().regex(/^[\w.-]{1,64}$/, { error: 'gui.swarm.allowed.volumeOption' }),
+            z.string().max(1024),
+          )
           .optional(),
       })
       .optional(),

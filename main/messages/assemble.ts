@@ -35,21 +35,7 @@ export function assemble<S extends Sections>(s: S) {
       k8s: s.k8sCli,
       swarm: s.swarmCli,
     },
-    gui: {
-      ...(s.gui as S['gui']),
-      lifecycle: s.jobsGui,
-      images: s.imagesUiGui,
-      trustMirror: s.trustMirrorGui,
-      mirror: s.mirrorGui,
-      expiry: s.lifecycleGui,
-      planFile: s.planUiGui,
-      caRenewal: s.caRenewalGui,
-      homeMirror: s.homeMirrorGui,
-      contents: s.manageUiGui,
-      keys: s.pkiGui,
-      k8s: s.k8sUiGui,
-      swarm: s.swarmUiGui,
-    },
+    gui: guiOf(s),
     trust: { ...(s.trustTexts as S['trustTexts']), mirror: s.trustMirrorTexts },
     fs: s.fsTexts,
     docker: s.docker,
@@ -146,5 +132,23 @@ function guiHintsOf<S extends Sections>(s: S) {
     ...(s.k8sGuiHints as S['k8sGuiHints']),
     ...(s.swarmGuiHints as S['swarmGuiHints']),
     ...(s.k8sUiGuiHints as S['k8sUiGuiHints']),
+  }
+}
+
+function guiOf<S extends Sections>(s: S) {
+  return {
+    ...(s.gui as S['gui']),
+    lifecycle: s.jobsGui,
+    images: s.imagesUiGui,
+    trustMirror: s.trustMirrorGui,
+    mirror: s.mirrorGui,
+    expiry: s.lifecycleGui,
+    planFile: s.planUiGui,
+    caRenewal: s.caRenewalGui,
+    homeMirror: s.homeMirrorGui,
+    contents: s.manageUiGui,
+    keys: s.pkiGui,
+    k8s: s.k8sUiGui,
+    swarm: s.swarmUiGui,
   }
 }

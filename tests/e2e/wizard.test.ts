@@ -104,7 +104,7 @@ describe('wizard in Chromium with the real preload and handlers', () => {
     await page.getByText('No problems found').waitFor()
     await page.getByLabel('CA name').fill('Example Corp Registry CA')
     await page.getByLabel('Organization (optional)').fill('Example Corp')
-    await page.getByLabel('Key size').selectOption('2048')
+    await page.getByLabel('Key type', { exact: true }).selectOption('rsa-2048')
     await page.getByLabel('Passphrase (optional)').fill(PASSPHRASE)
     await page.getByLabel('Repeat the passphrase').fill('not the same')
     await page.getByRole('button', { name: 'Create CA' }).click()

@@ -38,7 +38,11 @@ export interface ContainerCommands<S> {
     caPem: string,
     o: { registryHost?: string | undefined; healthTimeoutMs: number },
   ) => Promise<HealthResult>
-  remove: (engine: Engine, name: string, o: { deleteData: boolean }) => Promise<RemoveResult | SwarmRemoveResult>
+  remove: (
+    engine: Engine,
+    name: string,
+    o: { deleteData: boolean },
+  ) => Promise<RemoveResult | SwarmRemoveResult>
   /** Whose logs NAME has (a Swarm service's for `registry` on a service); default a container's. */
   logSource?: ((engine: Engine, name: string) => Promise<LogSource>) | undefined
 }

@@ -53,6 +53,7 @@ import {
   type SwarmStartOpts,
 } from './registry-swarm'
 import type { SwarmStatus } from '../../cluster/swarm/index'
+import { assertSecretsSafe } from '../../docker/engine-security'
 import { registerRenewCert } from './renew'
 import { registerEngineCommands, withEngine, withInterrupt } from './engine'
 
@@ -253,7 +254,9 @@ async function startSwarm(ctx: CommandContext, o: StartOpts): Promise<void> {
     replace: o.replace,
     healthTimeoutMs: parsePositiveInt('healthTimeout', o.healthTimeout, 3600) * 1000,
   })
-  const r = await withEngine(ctx, o, (engine) => withInterrupt((signal) => runSwarmStart(engine, ctx, input, signal)))
+  const r = await withEngine(ctx, o, (engine) =>
+    withInterrupt((signal) => runSwarmStart(engine, ctx, input, signal)),
+  )
   printSwarmStarted(ctx, r, o.json)
 }
 
@@ -328,6 +331,8 @@ function registerReplaceCert(ctx: CommandContext, registry: Command): void {
     const name = checkContainerName(o.name)
     const healthTimeoutMs = parsePositiveInt('healthTimeout', o.healthTimeout, 3600) * 1000
     const onService = await withEngine(ctx, o, async (engine) => {
+      // A container or a service, a new private key goes to the engine: refused over plain tcp:// before any call.
+      assertSecretsSafe(engine.resolved, 'newKey')
       if (!(await isOurService(engine, name))) return false
       await withInterrupt((signal) => swarmReplaceCert(ctx, engine, { ...o, name }, healthTimeoutMs, signal))
       return true

@@ -8,7 +8,7 @@ import { setupInput, type SetupInput } from '../../plan/setup-input'
 import { SETUP_STEPS, type SetupOutcome, type SetupStepId } from '../../plan/setup-types'
 import { printJson, type CommandContext } from '../context'
 import { withInterrupt } from './engine'
-import { cliTrustPolicy } from './trust'
+import { cliTrustPolicy } from '../trust-policy'
 
 interface SetupOpts {
   plan: string

@@ -1,15 +1,9 @@
+import { cliTrustPolicy } from '../trust-policy'
 import { homedir } from 'node:os'
 import type { Command } from 'commander'
 import type { Message } from '../../messages/index'
 import { describeStep } from '../../trust/apply-plan'
-import {
-  applyTrust,
-  checkTrust,
-  trustMode,
-  type TrustApplied,
-  type TrustMode,
-  type TrustPolicy,
-} from '../../trust/apply-trust'
+import { applyTrust, checkTrust, trustMode, type TrustApplied, type TrustMode } from '../../trust/apply-trust'
 import { parseTrustCa } from '../../trust/ca-certificate'
 import { defaultRoot } from '../../trust/paths'
 import { parseMirrorAndRegistries } from '../../trust/registry-address'
@@ -31,13 +25,7 @@ interface TrustOpts {
   json?: boolean
 }
 
-/**
- * What the CLI brings to the trust policy: privileged when root (on Windows the user runs it from an elevated shell);
- * it has no elevation prompt of its own, so as a normal user the domain hands back the script to run as root.
- */
-export function cliTrustPolicy(platform: NodeJS.Platform, euid: number | undefined): TrustPolicy {
-  return { privileged: platform === 'win32' || euid === 0 }
-}
+export { cliTrustPolicy }
 
 /** The mode the domain chooses for a CLI run (kept for the CLI's tests and JSON). */
 export function runMode(root: string, platform: NodeJS.Platform, euid: number | undefined): TrustMode {

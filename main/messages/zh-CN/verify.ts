@@ -129,7 +129,8 @@ export const verifyTexts = {
     loopback:
       '推送、拉取成功，摘要 {{digest}} 一致{{note}}；但 {{host}} 是回环地址，dockerd 把它当作非安全仓库（insecure registry），所以这次测试不能证明客户端信任本 CA',
     ok: '已推送并拉回，摘要 {{digest}} 一致{{note}}',
-    'api-ok': '已用本程序自带的客户端经 TLS（只信任此 CA，{{host}}）推送并按摘要 {{digest}} 拉回，内容一致{{note}}',
+    'api-ok':
+      '已用本程序自带的客户端经 TLS（只信任此 CA，{{host}}）推送并按摘要 {{digest}} 拉回，内容一致{{note}}',
     stopped: '往返测试在 [{{steps}}] 之后中断：{{error}}',
     'timed-out': '超时',
     'no-stream': '导入镜像时 Docker 没有返回数据流',

@@ -1,7 +1,5 @@
 import { promises as fs } from 'node:fs'
 import { join, relative } from 'node:path'
-import { buildBundleFiles, bundleFolderName } from '../../bundle/bundle-files'
-import { exportBundle } from '../../bundle/export-bundle'
 import { outcome, type SetupState } from '../setup-types'
 import { readIfThere } from './key-type'
 import { planCa, planRegistries } from './trust-step'
@@ -46,6 +44,12 @@ export async function bundleStep(s: SetupState, signal: AbortSignal): Promise<vo
     outcome(s, 'bundle', 'skipped')
     return
   }
+  // Loaded here, not with setup (the bundle's Kubernetes manifests bring kubernetes-models and its validators,
+  // ~110 ms): on a first run this step runs while the engine starts the container, so the load waits on nothing.
+  const [{ buildBundleFiles, bundleFolderName }, { exportBundle }] = await Promise.all([
+    import('../../bundle/bundle-files'),
+    import('../../bundle/export-bundle'),
+  ])
   const registries = planRegistries(s)
   const dir = join(bundle.out, bundleFolderName(registries))
   const ca = planCa(s)

@@ -1,7 +1,7 @@
 import { homedir } from 'node:os'
 import { AppError } from '../../errors'
 import { describeStep } from '../../trust/apply-plan'
-import { applyTrust } from '../../trust/apply-trust'
+import type { applyTrust as ApplyTrust } from '../../trust/apply-trust'
 import { parseTrustCa } from '../../trust/ca-certificate'
 import { parseRegistryAddresses } from '../../trust/registry-address'
 import { directQuery } from '../../trust/runner'
@@ -57,6 +57,8 @@ export async function trustStep(s: SetupState): Promise<void> {
     registries: planRegistries(s),
     targets: trust.targets,
   }
+  // Loaded here, not with setup: on a first run this step runs while the engine starts the container.
+  const { applyTrust }: { applyTrust: typeof ApplyTrust } = await import('../../trust/apply-trust')
   const planned = await applyTrust('install', req, s.deps.trustPolicy, { dryRun: true })
   const steps = planned.plans.flatMap((p) => p.steps).map(describeStep)
   if (steps.length === 0) {

@@ -17,11 +17,13 @@ const checkLine = (r: CheckResult): Message =>
 
 /**
  * How the round trip goes. With this machine's engine (socket or named pipe) or a loopback registry address, through
- * the project's own OCI client (main/verify/checks/api-round-trip.ts): dockerd treats 127.0.0.0/8 as an insecure
- * registry (no certificate check at all) and a local engine proves nothing a client elsewhere would not prove better,
- * while our client's TLS trusts ONLY the plan's CA and pushes and pulls by digest, in a fraction of the engine's time
- * (no import, no local image to remove). A remote engine (ssh://, tcp://) keeps the engine's round trip: there it
- * shows that machine reaches and trusts the registry. `registry-wizard verify --push` always uses the engine.
+ * the project's own OCI client (main/verify/checks/api-round-trip.ts): its TLS trusts ONLY the plan's CA and it pushes
+ * a tiny generated image and pulls it back by digest. Through dockerd it would prove less on loopback (dockerd treats
+ * 127.0.0.0/8 as an insecure registry: no certificate check at all; elsewhere this machine's dockerd reads the real
+ * /etc/docker/certs.d, not the plan's trust.root, which check 10 looks at), at ~0.9 s of import, push, image removal
+ * and pull. A remote engine (ssh://, tcp://) keeps the engine's round trip: there it shows that machine reaches and
+ * trusts the registry.
+ * `registry-wizard verify --push` always uses the engine.
  */
 function roundTripVia(s: SetupState): 'engine' | 'registry-api' {
   const local = engineOf(s).resolved.kind === 'socket' || engineOf(s).resolved.kind === 'npipe'

@@ -8,6 +8,7 @@ import {
   sha256Digest,
   type RegistryClient,
 } from '../../registry-api'
+import { packFiles } from '../../docker/tar-files'
 import { connectHost, type VerifyContext } from '../context'
 import { msg } from '../message'
 import { errorParam, errorText, fail, failWith, pass, type Outcome } from '../outcome'
@@ -29,29 +30,6 @@ const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json'
 const OCI_CONFIG = 'application/vnd.oci.image.config.v1+json'
 const OCI_LAYER = 'application/vnd.oci.image.layer.v1.tar'
 
-/** A ustar archive of one regular file (owner root): the smallest layer a runtime unpacks. */
-export function oneFileTar(name: string, content: Buffer, now: Date): Buffer {
-  const header = Buffer.alloc(512)
-  const field = (value: string, at: number, len: number): void => {
-    header.write(value, at, len, 'ascii')
-  }
-  const octal = (n: number, len: number): string => `${n.toString(8).padStart(len - 1, '0')}\0`
-  field(name, 0, 100)
-  field(octal(0o644, 8), 100, 8)
-  field(octal(0, 8), 108, 8)
-  field(octal(0, 8), 116, 8)
-  field(octal(content.length, 12), 124, 12)
-  field(octal(Math.floor(now.getTime() / 1000), 12), 136, 12)
-  field('        ', 148, 8)
-  field('0', 156, 1)
-  field('ustar\u000000', 257, 8)
-  let sum = 0
-  for (const b of header) sum += b
-  field(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 8)
-  const pad = Buffer.alloc((512 - (content.length % 512)) % 512)
-  return Buffer.concat([header, content, pad, Buffer.alloc(1024)])
-}
-
 interface Blob {
   mediaType: string
   bytes: Buffer
@@ -66,9 +44,12 @@ const descriptor = (b: Blob): Record<string, unknown> => ({
 })
 
 /** The self-test image: a layer with one text file (unique per run), its config, and the manifest naming both. */
-export function selftestImage(now: Date): { layer: Blob; config: Blob; manifest: Blob } {
+export async function selftestImage(now: Date): Promise<{ layer: Blob; config: Blob; manifest: Blob }> {
   const text = Buffer.from(`Registry Wizard self-test ${now.toISOString()} ${Math.random()}\n`)
-  const layer = blob(OCI_LAYER, oneFileTar('registry-wizard-selftest.txt', text, now))
+  const layer = blob(
+    OCI_LAYER,
+    await packFiles([{ name: 'registry-wizard-selftest.txt', content: text, mode: 0o644 }], now),
+  )
   const config = {
     architecture: 'amd64',
     os: 'linux',
@@ -77,7 +58,12 @@ export function selftestImage(now: Date): { layer: Blob; config: Blob; manifest:
     config: {},
   }
   const cfg = blob(OCI_CONFIG, Buffer.from(JSON.stringify(config)))
-  const manifest = { schemaVersion: 2, mediaType: OCI_MANIFEST, config: descriptor(cfg), layers: [descriptor(layer)] }
+  const manifest = {
+    schemaVersion: 2,
+    mediaType: OCI_MANIFEST,
+    config: descriptor(cfg),
+    layers: [descriptor(layer)],
+  }
   return { layer, config: cfg, manifest: blob(OCI_MANIFEST, Buffer.from(JSON.stringify(manifest))) }
 }
 
@@ -98,17 +84,26 @@ async function removeSelftest(c: RegistryClient, digest: string, signal: AbortSi
 }
 
 /** Push (blobs, then the manifest under the tag), pull back by digest, compare bytes; the first failure is the outcome. */
-async function trip(ctx: VerifyContext, c: RegistryClient, steps: Step[], signal: AbortSignal): Promise<Outcome> {
+async function trip(
+  ctx: VerifyContext,
+  c: RegistryClient,
+  steps: Step[],
+  signal: AbortSignal,
+): Promise<Outcome> {
   const ref = `${ctx.address.hostPort}/${REPO}:${TAG}`
-  const image = selftestImage(ctx.now)
+  const image = await selftestImage(ctx.now)
   steps.push('made')
-  await pushBlob(c, REPO, image.layer.bytes, { digest: image.layer.digest, signal })
-  await pushBlob(c, REPO, image.config.bytes, { digest: image.config.digest, signal })
+  // The two blobs side by side (the agent keeps up to 8 connections), then the manifest naming them.
+  await Promise.all(
+    [image.layer, image.config].map((b) => pushBlob(c, REPO, b.bytes, { digest: b.digest, signal })),
+  )
   const pushed = await putManifest(c, REPO, TAG, image.manifest, signal)
   steps.push('pushed')
   const pulled = await getManifest(c, REPO, pushed, signal)
-  const layer = await getBlob(c, REPO, image.layer.digest, signal)
-  const config = await getBlob(c, REPO, image.config.digest, signal)
+  const [layer, config] = await Promise.all([
+    getBlob(c, REPO, image.layer.digest, signal),
+    getBlob(c, REPO, image.config.digest, signal),
+  ])
   steps.push('pulled')
   const same =
     pulled.digest === image.manifest.digest &&
@@ -146,7 +141,10 @@ export async function apiRoundTrip(ctx: VerifyContext, signal: AbortSignal): Pro
     return await trip(ctx, c, steps, signal)
   } catch (err) {
     const reason = msg('rt.stopped', { steps: steps.map((s) => msg(`rt.step.${s}`)), error: errorParam(err) })
-    return failWith(reason, err instanceof Error ? err : new Error(errorText(err)), { steps, via: 'registry-api' })
+    return failWith(reason, err instanceof Error ? err : new Error(errorText(err)), {
+      steps,
+      via: 'registry-api',
+    })
   } finally {
     c.close()
   }

@@ -30,6 +30,7 @@ describe('JobProgress', () => {
       'prune',
       'enableDelete',
       'garbageCollect',
+      'swarmRestart',
     ])
   })
 

@@ -59,7 +59,13 @@ export function StartCard(props: {
   )
 }
 
-export function JobLog({ jobId, label }: { jobId: string | undefined; label: string }): React.JSX.Element | null {
+export function JobLog({
+  jobId,
+  label,
+}: {
+  jobId: string | undefined
+  label: string
+}): React.JSX.Element | null {
   const lines = useJobsStore((s) => (jobId ? s.logs[jobId] : undefined))
   if (!lines?.length) return null
   return (
