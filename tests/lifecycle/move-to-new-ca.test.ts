@@ -5,7 +5,7 @@
 // archived CA did not issue the served certificate, the move is refused before anything changes; the move itself
 // serves a certificate of the new CA: clients with the new CA or the bundle work (skopeo pushes with the bundle
 // before and after), one with only the old CA fails, and the job's own check says so.
-import { spawnSync } from 'node:child_process'
+import { execFileSync, spawnSync } from 'node:child_process'
 import { X509Certificate, randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { copyFile, mkdir, readFile } from 'node:fs/promises'
@@ -192,12 +192,16 @@ describe('before the move (the CA renewed, the served certificate still from the
       {
         onProgress: (p) => {
           // Read at once: an async read could land after the rollback put the old pair back.
-          if (p.step === 'health' && swappedIssuer === undefined)
+          if (p.step === 'health' && swappedIssuer === undefined) {
             swappedIssuer = readFileSync(join(regA.liveDir, 'ca.crt'), 'utf8')
+            // Health must fail whatever the timing: the registry stops before the first probe (a restarted
+            // registry can answer within the 1 ms budget's one attempt). The rollback restarts it.
+            execFileSync('docker', ['stop', '-t', '0', regA.name], { stdio: 'ignore' })
+          }
         },
       },
     ).catch((e: unknown) => e)
-    expect(err).toMatchObject({ code: 'HEALTH_TIMEOUT' })
+    expect(err).toMatchObject({ code: 'HEALTH_FAILED' }) // the registry stopped: health says so at once
     // When health was checked, the live folder held the new CA's pair.
     expect(swappedIssuer).toBe(await readFile(newCa, 'utf8'))
     expect(await folderState(regA.liveDir)).toEqual(before)

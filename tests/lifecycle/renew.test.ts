@@ -2,6 +2,7 @@
 // trusts only the CA pushes before and after (skopeo), the renewed certificate names the same addresses plus the
 // added one, a renewal whose health fails is rolled back (the old certificate served again: openssl s_client), and a
 // CA that did not issue the served certificate is refused before anything changes.
+import { execFileSync } from 'node:child_process'
 import { X509Certificate, randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { copyFile, mkdir, readFile } from 'node:fs/promises'
@@ -135,12 +136,16 @@ describe('registry renew-cert', () => {
       {
         onProgress: (p) => {
           // Read at once (synchronously): an async read could land after the rollback put the old pair back.
-          if (p.step === 'health' && newPrint === undefined)
+          if (p.step === 'health' && newPrint === undefined) {
             newPrint = new X509Certificate(readFileSync(join(liveDir, 'domain.crt'), 'utf8')).fingerprint256
+            // Health must fail whatever the timing: the registry stops before the first probe. The rollback
+            // restarts it.
+            execFileSync('docker', ['stop', '-t', '0', name], { stdio: 'ignore' })
+          }
         },
       },
     ).catch((e: unknown) => e)
-    expect(err).toMatchObject({ code: 'HEALTH_TIMEOUT' })
+    expect(err).toMatchObject({ code: 'HEALTH_FAILED' }) // the registry stopped: health says so at once
     expect(newPrint).toBeDefined()
     expect(newPrint).not.toBe(oldPrint) // the new pair was in place when health was checked
     expect(await folderState(liveDir)).toEqual(before)
