@@ -353,6 +353,8 @@ export interface SwarmStartInfo {
   url: string
   replicas: number
   publishMode: 'ingress' | 'host'
+  /** How restart and replace-cert roll the tasks (stop-first: a fixed host port with no spare node). */
+  updateOrder: 'start-first' | 'stop-first'
   endpoints: { host: string; port: number }[]
   secrets: string[]
   volume?: string | undefined
@@ -795,15 +797,35 @@ export interface Channels {
   startSwarmRegistry: { request: StartSwarmRequest; response: SwarmStartInfo }
   /** null when the engine has no registry service of ours. */
   swarmStatus: { request: { plan: Plan }; response: { service: SwarmStatusInfo | null } }
-  /** A rolling restart (start-first, health-gated), then /v2/ against our CA (ca.crt in certDir). */
+  /** A rolling restart (health-gated; stop-first when the nodes leave no spare), then /v2/ against ca.crt in certDir. */
   swarmRestart: {
     request: JobRef & { plan: Plan; certDir: string }
-    response: { status: number; elapsedMs: number }
+    response: {
+      status: number
+      elapsedMs: number
+      updateOrder: 'start-first' | 'stop-first'
+      notices: Message[]
+    }
   }
-  /** The new pair in certDir (same CA) as new secrets, rolled out with no failed request; old secrets removed. */
+  /**
+   * A new pair as new secrets, rolled out health-gated; old secrets removed. With caDir: issued from that CA for the
+   * plan's addresses (as the container's replace); without: the pair in certDir (same CA).
+   */
   swarmReplaceCert: {
-    request: JobRef & { plan: Plan; certDir: string }
-    response: { notAfter: string; fingerprint: string; previousFingerprint: string }
+    request: JobRef & {
+      plan: Plan
+      certDir: string
+      caDir?: string | undefined
+      passphrase?: string | undefined
+      days?: number | undefined
+    }
+    response: {
+      notAfter: string
+      fingerprint: string
+      previousFingerprint: string
+      updateOrder: 'start-first' | 'stop-first'
+      notices: Message[]
+    }
   }
   /** The service, its Redis, secrets, configs and network; the data volume stays unless deleteData. */
   swarmRemove: { request: { plan: Plan; deleteData: boolean }; response: SwarmRemoveInfo }

@@ -276,7 +276,14 @@ export const schemas = {
   }),
   swarmStatus: z.strictObject({ plan }),
   swarmRestart: z.strictObject({ jobId, plan, certDir: path }),
-  swarmReplaceCert: z.strictObject({ jobId, plan, certDir: path }),
+  swarmReplaceCert: z.strictObject({
+    jobId,
+    plan,
+    certDir: path,
+    caDir: path.optional(),
+    passphrase: secret,
+    days: z.number().int().min(1).max(825).optional(),
+  }),
   swarmRemove: z.strictObject({ plan, deleteData: z.boolean() }),
   pickK8sFolder: z.undefined(),
   writeK8sManifests: z.strictObject({

@@ -2,12 +2,20 @@
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import {
+  decideUpdateOrder,
+  eligibleNodes,
   healthProbe,
+  matchesConstraint,
   PROBE_PATH,
   registryConfigYaml,
   registryServiceSpec,
-  UPDATE_CONFIG,
+  servicePlacement,
+  updateConfig,
+  type NodeFacts,
+  type ServiceInfo,
 } from '../../main/cluster/swarm/index'
+import { AppError } from '../../main/errors'
+import { englishTranslator } from '../../main/messages/index'
 
 describe('registryConfigYaml', () => {
   it('shares http.secret, reads TLS and htpasswd from /run/secrets, S3 keys and Redis in the same secret', () => {
@@ -71,12 +79,18 @@ describe('registryServiceSpec', () => {
       options: { type: 'nfs', o: 'addr=10.0.0.9', device: ':/export' },
     },
     network: 'reg-net',
+    updateOrder: 'start-first',
   })
 
   it('start-first, one at a time, rolled back on failure; published through the routing mesh', () => {
-    expect(UPDATE_CONFIG).toMatchObject({ Order: 'start-first', FailureAction: 'rollback', Parallelism: 1 })
+    expect(updateConfig('start-first')).toMatchObject({
+      Order: 'start-first',
+      FailureAction: 'rollback',
+      Parallelism: 1,
+    })
     expect(spec).toMatchObject({
-      UpdateConfig: UPDATE_CONFIG,
+      UpdateConfig: updateConfig('start-first'),
+      RollbackConfig: { Order: 'start-first' },
       EndpointSpec: {
         Ports: [{ Protocol: 'tcp', TargetPort: 5000, PublishedPort: 5443, PublishMode: 'ingress' }],
       },
@@ -129,5 +143,87 @@ describe('healthProbe', () => {
     expect(b.readUInt16LE(18)).toBe(0x3e)
     expect(b.length).toBeLessThan(512)
     expect(healthProbe('riscv64')).toBeUndefined()
+  })
+})
+
+describe('placement: the update order and the host-port refusal', () => {
+  const node = (over: Partial<NodeFacts> = {}): NodeFacts => ({
+    id: 'n1',
+    hostname: 'node-1',
+    role: 'manager',
+    os: 'linux',
+    arch: 'x86_64',
+    labels: { zone: 'a' },
+    engineLabels: {},
+    schedulable: true,
+    ...over,
+  })
+  const host = (replicas: number, port = 5443) => ({
+    publishMode: 'host' as const,
+    port,
+    replicas,
+    constraints: [],
+  })
+
+  it('ingress and host port 0 hold no port: start-first whatever the nodes', () => {
+    expect(decideUpdateOrder({ ...host(5), publishMode: 'ingress' }, 1)).toBe('start-first')
+    expect(decideUpdateOrder(host(5, 0), 1)).toBe('start-first')
+    expect(decideUpdateOrder({ ...host(3), publishMode: 'ingress' }, 0)).toBe('start-first')
+  })
+
+  it('host + fixed port: start-first only with a spare eligible node, else stop-first', () => {
+    expect(decideUpdateOrder(host(1), 2)).toBe('start-first')
+    expect(decideUpdateOrder(host(2), 3)).toBe('start-first')
+    expect(decideUpdateOrder(host(1), 1)).toBe('stop-first')
+    expect(decideUpdateOrder(host(3), 3)).toBe('stop-first')
+  })
+
+  it('host + fixed port: more replicas than eligible nodes is refused with replicas, nodes and port', () => {
+    let err: unknown
+    try {
+      decideUpdateOrder(host(2), 1, 'replicas')
+    } catch (e) {
+      err = e
+    }
+    expect(err).toBeInstanceOf(AppError)
+    const e = err as AppError
+    expect(e.code).toBe('SWARM_HOST_PORT_REPLICAS')
+    expect(e.kind).toBe('input')
+    expect(e.field).toBe('replicas')
+    const text = englishTranslator().text('error.SWARM_HOST_PORT_REPLICAS.message', e.params)
+    expect(text).toMatch(/fixed port 5443.*only 1 node\(s\).*2 replicas/)
+  })
+
+  it('constraints as swarmkit reads them; only Ready+Active nodes count', () => {
+    expect(matchesConstraint(node(), 'node.platform.arch==x86_64')).toBe(true)
+    expect(matchesConstraint(node(), 'node.platform.arch == X86_64')).toBe(true)
+    expect(matchesConstraint(node({ arch: 'aarch64' }), 'node.platform.arch==x86_64')).toBe(false)
+    expect(matchesConstraint(node(), 'node.role!=worker')).toBe(true)
+    expect(matchesConstraint(node(), 'node.labels.zone==a')).toBe(true)
+    expect(matchesConstraint(node(), 'node.labels.disk!=ssd')).toBe(true)
+    expect(matchesConstraint(node(), 'node.unknown==x')).toBe(false)
+    const nodes = [
+      node(),
+      node({ id: 'n2', schedulable: false }),
+      node({ id: 'n3', arch: 'aarch64' }),
+      node({ id: 'n4' }),
+    ]
+    expect(eligibleNodes(nodes, ['node.platform.arch==x86_64']).map((n) => n.id)).toEqual(['n1', 'n4'])
+  })
+
+  it("reads an existing service's placement (a stopped service: the replicas it restarts with)", () => {
+    const s = {
+      Spec: {
+        Mode: { Replicated: { Replicas: 0 } },
+        EndpointSpec: { Ports: [{ PublishedPort: 5443, PublishMode: 'host' }] },
+        TaskTemplate: { ContainerSpec: {}, Placement: { Constraints: ['node.platform.arch==x86_64'] } },
+      },
+    } as unknown as ServiceInfo
+    expect(servicePlacement(s, 2)).toEqual({
+      publishMode: 'host',
+      port: 5443,
+      replicas: 2,
+      constraints: ['node.platform.arch==x86_64'],
+    })
   })
 })

@@ -9,6 +9,7 @@ import { preconditions } from '../registry-api/support'
 import { curlStatus, dockerCleanup, freePort, makeCerts } from '../support/rw-reg-fixtures'
 import { describeViolations, seriousAxeViolations } from './axe'
 import { startWizard, type Wizard } from './harness'
+import { writeReturningSettings } from '../support/returning-settings'
 
 vi.mock('electron', () => import('../support/electron-stand-in/index'))
 
@@ -35,28 +36,6 @@ async function expectNoSeriousAxe(where: string): Promise<void> {
   expect(violations, `${where}: axe-core\n${describeViolations(violations)}`).toEqual([])
 }
 
-/** The settings a returning user has: the plan, its CA and the certificate the registry serves. */
-async function writeSettings(): Promise<void> {
-  const ca = new X509Certificate(await fs.readFile(join(caDir, 'ca.crt')))
-  const leaf = new X509Certificate(await fs.readFile(join(certDir, 'domain.crt')))
-  const when = (c: X509Certificate): string => new Date(c.validTo).toISOString()
-  const settings = {
-    plan: { addresses: ['127.0.0.1'], port, docker: { kind: 'local' } },
-    knownCas: [{ dir: caDir, subject: ca.subject, fingerprintSha256: ca.fingerprint256, notAfter: when(ca) }],
-    knownCerts: [
-      {
-        certPath: join(certDir, 'domain.crt'),
-        caDir,
-        sans: ['127.0.0.1'],
-        fingerprintSha256: leaf.fingerprint256,
-        notAfter: when(leaf),
-      },
-    ],
-  }
-  await fs.mkdir(join(wizard.work, 'data'), { recursive: true })
-  await fs.writeFile(join(wizard.work, 'data/settings.json'), JSON.stringify(settings))
-}
-
 async function archivedCaFile(): Promise<string> {
   const name = (await fs.readdir(caDir)).find((n) => n.startsWith('ca.crt.bak-'))
   if (name === undefined) throw new Error('no archived CA in the CA folder')
@@ -73,7 +52,7 @@ describe.runIf(ready)('CA renewal from Home in Chromium with the real IPC and re
     await startRegistry(connectEngine({}), { name: CONTAINER, port, certs: await readCertDir(certDir) })
     wizard = await startWizard(CONTAINER)
     page = wizard.page
-    await writeSettings()
+    await writeReturningSettings({ work: wizard.work, port, caDir, certDir })
     await page.reload()
     await page.locator('main[data-ready="yes"]').waitFor()
   }, 300_000)

@@ -1,4 +1,4 @@
-import { randomBytes, X509Certificate } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import { promises as fs } from 'node:fs'
 import { join } from 'node:path'
 import type { Locator, Page } from 'playwright-core'
@@ -11,6 +11,7 @@ import { preconditions } from '../registry-api/support'
 import { dockerCleanup, freePort, makeCerts } from '../support/rw-reg-fixtures'
 import { describeViolations, seriousAxeViolations } from './axe'
 import { startWizard, type Wizard } from './harness'
+import { writeReturningSettings } from '../support/returning-settings'
 
 vi.mock('electron', () => import('../support/electron-stand-in/index'))
 
@@ -73,28 +74,6 @@ async function tagsNow(repo: string): Promise<string[]> {
   }
 }
 
-/** The settings a returning user has: the plan, its CA and its certificate (main finds the registry's CA there). */
-async function writeSettings(caDir: string, certDir: string): Promise<void> {
-  const ca = new X509Certificate(await fs.readFile(join(caDir, 'ca.crt')))
-  const leaf = new X509Certificate(await fs.readFile(join(certDir, 'domain.crt')))
-  const when = (c: X509Certificate): string => new Date(c.validTo).toISOString()
-  const settings = {
-    plan: { addresses: ['127.0.0.1'], port, docker: { kind: 'local' } },
-    knownCas: [{ dir: caDir, subject: ca.subject, fingerprintSha256: ca.fingerprint256, notAfter: when(ca) }],
-    knownCerts: [
-      {
-        certPath: join(certDir, 'domain.crt'),
-        caDir,
-        sans: ['127.0.0.1'],
-        fingerprintSha256: leaf.fingerprint256,
-        notAfter: when(leaf),
-      },
-    ],
-  }
-  await fs.mkdir(join(wizard.work, 'data'), { recursive: true })
-  await fs.writeFile(join(wizard.work, 'data/settings.json'), JSON.stringify(settings))
-}
-
 /** Opens the row's Delete dialog and confirms it, by keyboard only (Cancel has focus first). */
 async function deleteByKeyboard(reference: string): Promise<void> {
   await tabTo(page.getByRole('button', { name: `Delete ${reference}` }))
@@ -115,7 +94,7 @@ describe.runIf(ready)('the Registry contents screen in Chromium with the real IP
     const { caDir, certDir } = await setUpRegistry()
     wizard = await startWizard(CONTAINER)
     page = wizard.page
-    await writeSettings(caDir, certDir)
+    await writeReturningSettings({ work: wizard.work, port, caDir, certDir })
     await page.reload()
     await page.locator('main[data-ready="yes"]').waitFor()
   }, 300_000)

@@ -1,4 +1,4 @@
-import { randomBytes, X509Certificate } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import { promises as fs } from 'node:fs'
 import { join } from 'node:path'
 import type { Locator, Page } from 'playwright-core'
@@ -11,6 +11,7 @@ import { dockerCleanup, freePort, makeCerts, run } from '../support/rw-reg-fixtu
 import { tagsOf, writeOciLayout } from '../images/import-support'
 import { describeViolations, seriousAxeViolations } from './axe'
 import { startWizard, type Wizard } from './harness'
+import { writeReturningSettings } from '../support/returning-settings'
 
 vi.mock('electron', () => import('../support/electron-stand-in/index'))
 
@@ -99,28 +100,6 @@ async function removeArchive(name: string): Promise<void> {
   await page.getByRole('table', { name: `Images in ${name}` }).waitFor({ state: 'detached' })
 }
 
-/** The settings a returning user has: the plan, its CA and its certificate (Home resumes from them). */
-async function writeSettings(port: number, caDir: string, certDir: string): Promise<void> {
-  const ca = new X509Certificate(await fs.readFile(join(caDir, 'ca.crt')))
-  const leaf = new X509Certificate(await fs.readFile(join(certDir, 'domain.crt')))
-  const when = (c: X509Certificate): string => new Date(c.validTo).toISOString()
-  const settings = {
-    plan: { addresses: ['127.0.0.1'], port, docker: { kind: 'local' } },
-    knownCas: [{ dir: caDir, subject: ca.subject, fingerprintSha256: ca.fingerprint256, notAfter: when(ca) }],
-    knownCerts: [
-      {
-        certPath: join(certDir, 'domain.crt'),
-        caDir,
-        sans: ['127.0.0.1'],
-        fingerprintSha256: leaf.fingerprint256,
-        notAfter: when(leaf),
-      },
-    ],
-  }
-  await fs.mkdir(join(wizard.work, 'data'), { recursive: true })
-  await fs.writeFile(join(wizard.work, 'data/settings.json'), JSON.stringify(settings))
-}
-
 describe.runIf(ready)('the Images screen in Chromium with the real IPC and registry:2', () => {
   beforeAll(async () => {
     root = await fs.mkdtemp(join('/tmp', 'rw-images-e2e-'))
@@ -129,7 +108,7 @@ describe.runIf(ready)('the Images screen in Chromium with the real IPC and regis
       dialogs: { chooseFile: () => Promise.resolve(archive), chooseFolder: () => Promise.resolve(root) },
     })
     page = wizard.page
-    await writeSettings(port, caDir, certDir)
+    await writeReturningSettings({ work: wizard.work, port, caDir, certDir })
     await page.reload()
     await page.locator('main[data-ready="yes"]').waitFor()
   }, 300_000)

@@ -1,54 +1,28 @@
 // registryRenewCert through the REAL IPC handlers against the real registry:2: main finds the known CA that issued
 // the served certificate (the window sends no path), renews for the same addresses plus the plan's, reports the
 // steps as catalogue messages; no known issuer -> RENEW_CA_UNKNOWN, nothing changed.
-import { randomBytes } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { JobProgress, Plan, RegistryWizardApi } from '../../main/ipc/contract'
-import { startIpc, type IpcHarness } from '../support/ipc-harness'
-import {
-  dockerCleanup,
-  ensureRegistryImage,
-  freePort,
-  makeCerts,
-  trackRegistry,
-} from '../support/rw-reg-fixtures'
+import { startIpcRegistry, type IpcRegistry } from '../support/ipc-registry'
 import { fileFingerprint, waitServed } from './served-cert'
 
 vi.mock('electron', () => import('../support/electron-stand-in/index'))
 
-const name = `rw-renew-ipc-${randomBytes(3).toString('hex')}`
-const containers: string[] = []
-const volumes: string[] = []
-let dir: string
-let ipc: IpcHarness
+let reg: IpcRegistry | undefined
 let api: RegistryWizardApi
 let plan: Plan
 let caDir: string
 let certDir: string
-const events: JobProgress[] = []
-
-const call = <T>(fn: () => Promise<T>): Promise<T> => ipc.fromApp(fn)
+let events: JobProgress[]
+let call: IpcRegistry['call']
 
 beforeAll(async () => {
-  await ensureRegistryImage()
-  dir = mkdtempSync(join(tmpdir(), 'rw-renew-ipc-'))
-  ;({ caDir, certDir } = await makeCerts(dir, ['127.0.0.1'], 'ca'))
-  trackRegistry(containers, volumes, name)
-  ipc = startIpc({ dir, deps: { containerName: name } })
-  api = ipc.api
-  api.on('job:progress', (p) => events.push(p))
-  plan = { addresses: ['127.0.0.1', 'localhost'], port: await freePort(), docker: { kind: 'local' } }
-  expect(await call(() => api.startRegistry({ jobId: 'start-1', plan, certDir }))).toMatchObject({ ok: true })
+  reg = await startIpcRegistry({ prefix: 'rw-renew-ipc', planAddresses: ['127.0.0.1', 'localhost'] })
+  ;({ api, plan, caDir, certDir, events, call } = reg)
 })
 
-afterAll(async () => {
-  ipc.close()
-  await dockerCleanup(containers, volumes)
-  rmSync(dir, { recursive: true, force: true })
-})
+afterAll(() => reg?.close())
 
 describe('registryRenewCert over IPC', () => {
   it('no CA the app knows issued the served certificate: RENEW_CA_UNKNOWN, the old one still served', async () => {

@@ -1,65 +1,40 @@
 // The replace-certificate job and cancel through the REAL IPC handlers (preload API over the Electron stand-in),
 // against the real registry:2: progress as catalogue messages, cancel answered truthfully per job kind.
-import { randomBytes } from 'node:crypto'
 import { X509Certificate } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Events, JobProgress, Plan, RegistryWizardApi, Result } from '../../main/ipc/contract'
-import { startIpc, type IpcHarness } from '../support/ipc-harness'
-import {
-  dockerCleanup,
-  ensureRegistryImage,
-  freePort,
-  makeCerts,
-  trackRegistry,
-} from '../support/rw-reg-fixtures'
+import { startIpcRegistry, type IpcRegistry } from '../support/ipc-registry'
 import { fileFingerprint, folderState, stagingLeft, waitServed } from './served-cert'
 
 vi.mock('electron', () => import('../support/electron-stand-in/index'))
 
-const name = `rw-life-ipc-${randomBytes(3).toString('hex')}`
-const containers: string[] = []
-const volumes: string[] = []
+let reg: IpcRegistry | undefined
 let dir: string
-let ipc: IpcHarness
 let api: RegistryWizardApi
 let plan: Plan
 let caDir: string
 let certDir: string
-const events: JobProgress[] = []
-const logs: Events['job:log'][] = []
+let events: JobProgress[]
+let logs: Events['job:log'][]
+let call: IpcRegistry['call']
 /** Called with each progress event (a test sets it to act at a given step). */
 let onEvent: (p: JobProgress) => void = () => undefined
 
-const call = <T>(fn: () => Promise<T>): Promise<T> => ipc.fromApp(fn)
 const cancel = (jobId: string): Promise<Result<{ cancelled: boolean }>> =>
   call(() => api.cancelJob({ jobId }))
 
 beforeAll(async () => {
-  await ensureRegistryImage()
-  dir = mkdtempSync(join(tmpdir(), 'rw-life-ipc-'))
-  ;({ caDir, certDir } = await makeCerts(dir, ['127.0.0.1', 'localhost'], 'ca'))
-  trackRegistry(containers, volumes, name)
-  ipc = startIpc({ dir, deps: { containerName: name } })
-  api = ipc.api
-  api.on('job:progress', (p) => {
-    events.push(p)
-    onEvent(p)
+  reg = await startIpcRegistry({
+    prefix: 'rw-life-ipc',
+    certAddresses: ['127.0.0.1', 'localhost'],
+    onProgress: (p) => onEvent(p),
   })
-  api.on('job:log', (l) => logs.push(l))
-  plan = { addresses: ['127.0.0.1'], port: await freePort(), docker: { kind: 'local' } }
-  const started = await call(() => api.startRegistry({ jobId: 'start-1', plan, certDir }))
-  expect(started).toMatchObject({ ok: true })
+  ;({ dir, api, plan, caDir, certDir, events, logs, call } = reg)
 })
 
-afterAll(async () => {
-  ipc.close()
-  await dockerCleanup(containers, volumes)
-  rmSync(dir, { recursive: true, force: true })
-})
+afterAll(() => reg?.close())
 
 describe('startRegistry log lines over IPC', () => {
   it('carry the step text as a message (the window renders it), with the English line for logs', () => {

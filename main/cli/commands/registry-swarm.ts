@@ -17,11 +17,15 @@ import {
 } from '../../cluster/swarm/index'
 import { LABEL_OWNER } from '../../cluster/swarm/names'
 import {
+  assertSecretsSafe,
   checkContainerName,
   CONTAINER_NAME_RULE,
   readCertDir,
+  type CertMaterial,
   type Engine,
+  type HealthResult,
   type LogSource,
+  type SecretsSent,
 } from '../../docker'
 import { AppError, invalidInput } from '../../errors'
 import type { StepProgress } from '../../jobs/runner'
@@ -179,7 +183,7 @@ export function printSwarmStarted(ctx: CommandContext, r: SwarmStartResult, json
     printJson(ctx, { ...r, notices })
     return
   }
-  const params = { name: r.name, url: r.url, replicas: r.replicas, mode: r.publishMode }
+  const params = { name: r.name, url: r.url, replicas: r.replicas, mode: r.publishMode, order: r.updateOrder }
   ctx.io.stdout(`${say(ctx, 'started', { ...params, status: r.health.status, ms: r.health.elapsedMs })}\n`)
   if (r.publishMode === 'host')
     for (const e of r.endpoints) ctx.io.stdout(`${say(ctx, 'endpoint', { host: e.host, port: e.port })}\n`)
@@ -196,8 +200,13 @@ export function runSwarmStart(
   return startSwarmRegistry(engine, input, { signal, onProgress: stepPrinter(ctx) })
 }
 
-/** True when NAME is a registry service we made (status/logs/... then work on it, not on a container). */
-export async function isOurService(engine: Engine, name: string): Promise<boolean> {
+/**
+ * True when NAME is a registry service we made (status/logs/... then work on it, not on a container). `sends`: what
+ * the command sends next whichever it is (replace-cert: a new key): an engine that must not get it is refused
+ * before this makes any call.
+ */
+export async function isOurService(engine: Engine, name: string, sends?: SecretsSent): Promise<boolean> {
+  if (sends !== undefined) assertSecretsSafe(engine.resolved, sends)
   const s = await findService(engine, name)
   return s !== undefined && s.Spec.Labels?.[LABEL_OWNER] === name
 }
@@ -259,29 +268,32 @@ export function printSwarmRemoved(
   if (r.keptVolume !== undefined) ctx.io.stdout(`${say(ctx, 'keptVolume', { volume: r.keptVolume })}\n`)
 }
 
-/** replace-cert on a service: a new issued pair (--certs) only. */
+/** Where replace-cert's new pair comes from (registry.ts reads it before the engine is asked). */
+export type ReplaceSource =
+  | { certs: CertMaterial }
+  | { caDir: string; sans: string[]; days?: number | undefined; passphrase?: string | undefined }
+
+/** replace-cert on a service: a pair already issued (--certs), or one issued from the CA (--ca-dir). */
 export async function swarmReplaceCert(
   ctx: CommandContext,
   engine: Engine,
-  o: { name: string; certs?: string; caDir?: string; registryHost?: string; json?: boolean },
-  healthTimeoutMs: number,
+  o: { name: string; registryHost?: string; json?: boolean; healthTimeoutMs: number },
+  source: ReplaceSource,
   signal: AbortSignal,
 ): Promise<void> {
-  if (o.certs === undefined || o.caDir !== undefined)
-    throw new AppError({ code: 'SWARM_REPLACE_CERTS_ONLY', kind: 'input', field: 'certs' })
-  const certs = await readCertDir(ctx.path(o.certs))
+  const pair = 'certs' in source ? { certs: source.certs } : { issue: source }
   const r = await replaceSwarmCertificate(
     {
       engine,
       name: o.name,
-      certs,
+      ...pair,
       registryHost: o.registryHost,
-      timeoutMs: Math.max(healthTimeoutMs, 300_000),
+      timeoutMs: Math.max(o.healthTimeoutMs, 300_000),
     },
     { signal, onProgress: stepPrinter(ctx) },
   )
   if (o.json) {
-    printJson(ctx, r)
+    printJson(ctx, { ...r, notices: r.notices.map((n) => ctx.tr.render(n)) })
     return
   }
   ctx.io.stdout(
@@ -291,9 +303,23 @@ export async function swarmReplaceCert(
       previous: r.previousFingerprint.slice(0, 16),
       fingerprint: r.fingerprint.slice(0, 16),
       retired: r.retiredSecrets.length === 0 ? say(ctx, 'none') : r.retiredSecrets,
+      order: r.updateOrder,
     })}\n`,
   )
 }
 
-export const swarmOps = { swarmStatus, stopSwarmRegistry, restartSwarmRegistry, removeSwarmRegistry }
+/** restart on a service: the rolling restart; a stop-first order is said on stderr (the health line follows). */
+async function restart(
+  ctx: CommandContext,
+  engine: Engine,
+  name: string,
+  caPem: string,
+  o: { registryHost?: string | undefined; healthTimeoutMs?: number | undefined },
+): Promise<HealthResult> {
+  const r = await restartSwarmRegistry(engine, name, caPem, o)
+  for (const n of r.notices) ctx.io.stderr(`${ctx.tr.text('cli.common.label.note')}: ${ctx.tr.render(n)}\n`)
+  return r.health
+}
+
+export const swarmOps = { swarmStatus, stopSwarmRegistry, restart, removeSwarmRegistry }
 export type { LogSource }

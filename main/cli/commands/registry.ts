@@ -53,7 +53,6 @@ import {
   type SwarmStartOpts,
 } from './registry-swarm'
 import type { SwarmStatus } from '../../cluster/swarm/index'
-import { assertSecretsSafe } from '../../docker/engine-security'
 import { registerRenewCert } from './renew'
 import { registerEngineCommands, withEngine, withInterrupt } from './engine'
 
@@ -152,7 +151,7 @@ const registryCommands = (ctx: CommandContext): ContainerCommands<RegistryStatus
   check: async (e, n) => ((await isOurService(e, n)) ? true : inspectRegistry(e, n)),
   stop: async (e, n) => ((await isOurService(e, n)) ? swarmOps.stopSwarmRegistry(e, n) : stopRegistry(e, n)),
   restart: async (e, n, ca, o) =>
-    (await isOurService(e, n)) ? swarmOps.restartSwarmRegistry(e, n, ca, o) : restartAndCheck(e, n, ca, o),
+    (await isOurService(e, n)) ? swarmOps.restart(ctx, e, n, ca, o) : restartAndCheck(e, n, ca, o),
   remove: async (e, n, o) =>
     (await isOurService(e, n)) ? swarmOps.removeSwarmRegistry(e, n, o) : removeRegistry(e, n, o),
   logSource: async (e, n) => ((await isOurService(e, n)) ? 'service' : 'container'),
@@ -330,15 +329,15 @@ function registerReplaceCert(ctx: CommandContext, registry: Command): void {
   commonOptions(ctx, healthTimeoutOption(ctx, cmd)).action(async (o: ReplaceOpts) => {
     const name = checkContainerName(o.name)
     const healthTimeoutMs = parsePositiveInt('healthTimeout', o.healthTimeout, 3600) * 1000
+    const source = await replaceSource(ctx, o)
     const onService = await withEngine(ctx, o, async (engine) => {
-      // A container or a service, a new private key goes to the engine: refused over plain tcp:// before any call.
-      assertSecretsSafe(engine.resolved, 'newKey')
-      if (!(await isOurService(engine, name))) return false
-      await withInterrupt((signal) => swarmReplaceCert(ctx, engine, { ...o, name }, healthTimeoutMs, signal))
+      // Either path sends a new private key: the lookup refuses an engine that must not get one before any call.
+      if (!(await isOurService(engine, name, 'newKey'))) return false
+      const target = { ...o, name, healthTimeoutMs }
+      await withInterrupt((signal) => swarmReplaceCert(ctx, engine, target, source, signal))
       return true
     })
     if (onService) return
-    const source = await replaceSource(ctx, o)
     const r = await withEngine(ctx, o, (engine) =>
       withInterrupt((signal) => {
         const target = { engine, name, registryHost: o.registryHost, healthTimeoutMs }

@@ -7,10 +7,12 @@ import {
   type Engine,
   type HealthResult,
 } from '../../docker/index'
+import { type Message } from '../../messages/index'
 import { dnLine } from '../../pki/pem'
 import { assertSwarmManager } from './manager'
 import { LABEL_REPLICAS } from './names'
 import { ourService, updateService, type ServiceInfo } from './objects'
+import { placementOrder, servicePlacement, stopFirstNotice, type UpdateOrder } from './placement'
 import { certFingerprint, servedCertificate } from './served'
 import { serviceEndpoints, serviceTasks, serving, type ServiceEndpoint, type TaskInfo } from './tasks'
 import { forced, rollingUpdate } from './update'
@@ -97,23 +99,31 @@ export async function stopSwarmRegistry(engine: Engine, name: string): Promise<v
   await updateService(engine, s, { ...s.Spec, Mode: { Replicated: { Replicas: 0 } } })
 }
 
+export interface SwarmRestartResult {
+  health: HealthResult
+  updateOrder: UpdateOrder
+  notices: Message[]
+}
+
 /**
- * A rolling restart (every task replaced, start-first, health-gated: no request fails), or after a stop the
- * replica count back; then the health poll against our CA on every endpoint.
+ * A rolling restart (every task replaced, health-gated; start-first unless a fixed host port leaves no spare node,
+ * placement.ts), or after a stop the replica count back; then the health poll against our CA on every endpoint.
  */
 export async function restartSwarmRegistry(
   engine: Engine,
   name: string,
   caPem: string,
   opts: { registryHost?: string | undefined; healthTimeoutMs?: number | undefined } = {},
-): Promise<HealthResult> {
+): Promise<SwarmRestartResult> {
   const { nodeId } = await assertSwarmManager(engine)
   const s = await ourService(engine, name)
   const wanted = Number(s.Spec.Labels?.[LABEL_REPLICAS] ?? '1') || 1
   const spec = forced(s)
   if (replicasOf(s) === 0) spec['Mode'] = { Replicated: { Replicas: wanted } }
+  const p = servicePlacement(s, replicasOf(s) === 0 ? wanted : undefined)
+  const { order, eligible } = await placementOrder(engine, p)
   const timeoutMs = opts.healthTimeoutMs ?? 120_000
-  const now = await rollingUpdate(engine, s, spec, { timeoutMs })
+  const now = await rollingUpdate(engine, s, spec, { order, timeoutMs })
   let health: HealthResult = { status: 0, elapsedMs: 0, attempts: 0 }
   for (const e of await serviceEndpoints(engine, now, nodeId)) {
     const identity = opts.registryHost ?? e.host
@@ -122,5 +132,5 @@ export async function restartSwarmRegistry(
       { timeoutMs },
     )
   }
-  return health
+  return { health, updateOrder: order, notices: order === 'stop-first' ? [stopFirstNotice(p, eligible)] : [] }
 }

@@ -1,6 +1,7 @@
 // The registry image has no shell, curl or wget (registry:2 built from Debian's package has nothing but the binary),
 // so the task's healthcheck runs a tiny probe of our own, shipped to the task as a Swarm config (mode 0555): a
-// static Linux ELF of 300 bytes, built here from its machine code (the assembly is beside each instruction).
+// static Linux ELF of about 300 bytes, built here from its machine code (the assembly is beside each instruction),
+// one per CPU architecture (x86-64, aarch64), with the same behaviour.
 
 /** Where the probe is mounted in the task. */
 export const PROBE_PATH = '/registry-wizard-probe'
@@ -58,6 +59,68 @@ const X86_64_CODE = [
   Buffer.from('GET /v2/ HTTP/1.0\r\n\r\n').toString('hex'), // req
 ].join('')
 
+/**
+ * aarch64 machine code with the x86-64 probe's behaviour. Each instruction is one little-endian 32-bit word; the
+ * data (sockaddr_in, the expected answer, the request) follows the code, 4-byte aligned for the `adr`/`ldr` literals.
+ * Linux aarch64 syscalls: number in x8, arguments in x0-x2, `svc #0`, result in x0.
+ */
+const AARCH64_WORDS = [
+  0xd2800040, //            mov  x0, #2            ; socket(AF_INET, SOCK_STREAM, 0)
+  0xd2800021, //            mov  x1, #1
+  0xd2800002, //            mov  x2, #0
+  0xd28018c8, //            mov  x8, #198          ; socket
+  0xd4000001, //            svc  #0
+  0xaa0003f3, //            mov  x19, x0           ; fd
+  0x10000481, //            adr  x1, addr
+  0xd2800202, //            mov  x2, #16
+  0xd2801968, //            mov  x8, #203          ; connect(fd, addr, 16)
+  0xd4000001, //            svc  #0
+  0xb50003a0, //            cbnz x0, fail
+  0xaa1303e0, //            mov  x0, x19
+  0x100004a1, //            adr  x1, req
+  0xd28002a2, //            mov  x2, #21
+  0xd2800808, //            mov  x8, #64           ; write(fd, req, 21)
+  0xd4000001, //            svc  #0
+  0xd10043ff, //            sub  sp, sp, #16       ; answer buffer
+  0xd2800014, //            mov  x20, #0           ; bytes read
+  0xaa1303e0, //  readmore: mov  x0, x19
+  0x8b3463e1, //            add  x1, sp, x20
+  0xd2800182, //            mov  x2, #12
+  0xcb140042, //            sub  x2, x2, x20
+  0xd28007e8, //            mov  x8, #63           ; read
+  0xd4000001, //            svc  #0
+  0xf100001f, //            cmp  x0, #0
+  0x540001cd, //            b.le fail
+  0x8b000294, //            add  x20, x20, x0
+  0xf100329f, //            cmp  x20, #12
+  0x54fffecb, //            b.lt readmore
+  0xf94003e3, //            ldr  x3, [sp]
+  0x58000204, //            ldr  x4, http
+  0xeb04007f, //            cmp  x3, x4
+  0x540000e1, //            b.ne fail
+  0xb9400be3, //            ldr  w3, [sp, #8]
+  0x180001c4, //            ldr  w4, s400
+  0x6b04007f, //            cmp  w3, w4
+  0x54000061, //            b.ne fail
+  0xd2800000, //            mov  x0, #0            ; healthy
+  0x14000002, //            b    done
+  0xd2800020, //      fail: mov  x0, #1
+  0xd2800bc8, //      done: mov  x8, #94           ; exit_group(x0)
+  0xd4000001, //            svc  #0
+]
+const AARCH64_DATA = [
+  '020013887f000001' + '00'.repeat(8), // addr: AF_INET, htons(5000), 127.0.0.1, sin_zero
+  Buffer.from('HTTP/1.0').toString('hex'), // http
+  Buffer.from(' 400').toString('hex'), // s400
+  Buffer.from('GET /v2/ HTTP/1.0\r\n\r\n').toString('hex'), // req
+].join('')
+
+function aarch64Code(): Buffer {
+  const words = Buffer.alloc(AARCH64_WORDS.length * 4)
+  AARCH64_WORDS.forEach((w, i) => words.writeUInt32LE(w, i * 4))
+  return Buffer.concat([words, Buffer.from(AARCH64_DATA, 'hex')])
+}
+
 const BASE = 0x400000
 const EHDR = 64
 const PHDR = 56
@@ -90,17 +153,28 @@ function elf64(machine: number, code: Buffer): Buffer {
   return b
 }
 
-/** Architectures (as `docker info` names them) the probe exists for, and the Swarm placement value of each. */
+/**
+ * Architectures (as `docker info` and a Swarm node's `Platform.Architecture` name them: `uname -m`) the probe exists
+ * for, and the Swarm placement value of each. EM_X86_64 = 62, EM_AARCH64 = 183.
+ *
+ * Mixed-architecture clusters: a service has ONE healthcheck command and one set of configs, so it carries the probe
+ * of one architecture (the manager's, see start-steps.ts) and the constraint keeps its tasks on nodes of that
+ * architecture; a task on another node would fail its healthcheck (exec format error) and be restarted forever.
+ */
 const PROBES: Record<string, { platform: string; build: () => Buffer }> = {
-  x86_64: { platform: 'x86_64', build: () => elf64(0x3e, Buffer.from(X86_64_CODE, 'hex')) },
+  x86_64: { platform: 'x86_64', build: () => elf64(62, Buffer.from(X86_64_CODE, 'hex')) },
+  aarch64: { platform: 'aarch64', build: () => elf64(183, aarch64Code()) },
 }
+
+/** Go / OCI architecture names to `uname -m` names. */
+const ALIASES: Record<string, string> = { amd64: 'x86_64', arm64: 'aarch64' }
 
 /**
  * The probe for an engine architecture, with the placement constraint that keeps tasks on nodes it runs on;
  * undefined when there is none for it (the service then runs without a healthcheck).
  */
 export function healthProbe(arch: string): { binary: Buffer; constraint: string } | undefined {
-  const probe = PROBES[arch === 'amd64' ? 'x86_64' : arch]
+  const probe = PROBES[ALIASES[arch] ?? arch]
   if (probe === undefined) return undefined
   return { binary: probe.build(), constraint: `node.platform.arch==${probe.platform}` }
 }

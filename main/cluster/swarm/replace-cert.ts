@@ -1,3 +1,7 @@
+import { X509Certificate } from 'node:crypto'
+import { promises as fs } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { AppError } from '../../errors'
 import {
   assertSecretsSafe,
@@ -5,27 +9,42 @@ import {
   checkCertMaterial,
   checkContainerName,
   pemCertificates,
+  readCertDir,
   type CertMaterial,
   type Engine,
 } from '../../docker/index'
-import { runJob, type JobStep, type RunJobOptions } from '../../jobs/runner'
+import { runJob, type JobStep, type RunJobOptions, type ProgressListener } from '../../jobs/runner'
+import type { Message } from '../../messages/index'
+import { certificateSans, issueToDir, type KeyType } from '../../pki/index'
 import { TARGET_CERT, TARGET_KEY } from './config'
 import { assertSwarmManager } from './manager'
 import { LABEL_FINGERPRINT, secretName, stamp } from './names'
 import { createSecret, findService, ourService, removeSecret, type ServiceInfo } from './objects'
+import { placementOrder, servicePlacement, stopFirstNotice, type UpdateOrder } from './placement'
 import { certFingerprint, servedCertificate } from './served'
 import type { SecretRef } from './spec'
 import { serviceEndpoints, type ServiceEndpoint } from './tasks'
 import { rollingUpdate } from './update'
 
-export interface SwarmReplaceInput {
+/** A new pair issued from the CA (as the container's replace does): for `sans`, else the served certificate's. */
+export interface SwarmIssue {
+  caDir: string
+  sans?: string[] | undefined
+  days?: number | undefined
+  passphrase?: string | undefined
+  keyType?: KeyType | undefined
+}
+
+interface SwarmReplaceBase {
   engine: Engine
   name: string
-  certs: CertMaterial
   registryHost?: string | undefined
   /** For the whole rolling update (each new task healthy before an old one stops). Default 5 minutes. */
   timeoutMs?: number | undefined
 }
+
+/** The new pair: one already issued (`certs`), or one this job issues from the CA (`issue`). */
+export type SwarmReplaceInput = SwarmReplaceBase & ({ certs: CertMaterial } | { issue: SwarmIssue })
 
 export interface SwarmReplaceResult {
   name: string
@@ -34,55 +53,130 @@ export interface SwarmReplaceResult {
   previousFingerprint: string
   retiredSecrets: string[]
   secrets: string[]
+  /** How the tasks were rolled (placement.ts); stop-first: `notices` says what it cost. */
+  updateOrder: UpdateOrder
+  notices: Message[]
 }
 
 type SecretEntry = { SecretID: string; SecretName: string; File: { Name: string } }
 
 interface ReplaceState {
   input: SwarmReplaceInput
+  certs?: CertMaterial
   identity: string
   notAfter: string
   fingerprint: string
   previousFingerprint: string
+  servedPem?: string
   nodeId: string
   before?: ServiceInfo
+  order: UpdateOrder
+  notices: Message[]
+  report: ProgressListener | undefined
+  staging?: string
   old: SecretEntry[]
   created: SecretRef[]
   updated: boolean
   retired: string[]
 }
 
+const STEPS = ['check', 'order', 'pair', 'secrets', 'update', 'verify', 'retire'] as const
+const KIND = 'swarmReplaceCert'
+
 const timeoutOf = (s: ReplaceState): number => s.input.timeoutMs ?? 300_000
 
 async function served(s: ReplaceState, e: ServiceEndpoint): Promise<{ pem: string; fingerprint: string }> {
-  return servedCertificate(e.host, e.port, s.identity)
+  return servedCertificate(e.host, e.port, s.identity || undefined)
 }
 
-/** Same CA as the served certificate (clients need no new trust), and what is served now. */
+function must<T>(value: T | undefined): T {
+  if (value === undefined) throw new Error('swarm replace-cert: a step ran before the one it depends on')
+  return value
+}
+
+/** The service, and what it serves now. */
 const check: JobStep<ReplaceState> = {
   id: 'check',
   async run(s) {
-    const { engine, name, certs } = s.input
+    const { engine, name } = s.input
     s.nodeId = (await assertSwarmManager(engine)).nodeId
     s.before = await ourService(engine, name)
     const [e] = await serviceEndpoints(engine, s.before, s.nodeId)
     if (e === undefined) return
     const now = await served(s, e)
+    s.servedPem = now.pem
     s.previousFingerprint = now.fingerprint
+  },
+}
+
+/**
+ * The update order for the nodes there are now (a node may have left since the start): a fixed host port with more
+ * replicas than eligible nodes is refused before anything changes; stop-first is reported as a warning.
+ */
+const order: JobStep<ReplaceState> = {
+  id: 'order',
+  async run(s) {
+    const p = servicePlacement(must(s.before))
+    const r = await placementOrder(s.input.engine, p)
+    s.order = r.order
+    if (r.order !== 'stop-first') return
+    const warning = stopFirstNotice(p, r.eligible)
+    s.notices.push(warning)
+    const percent = Math.round((STEPS.indexOf('order') / STEPS.length) * 100)
+    s.report?.({ step: 'order', percent, message: warning })
+  },
+}
+
+/** The issued pair (from the CA into a staging folder, when asked), checked: for the address, from the served CA. */
+const pair: JobStep<ReplaceState> = {
+  id: 'pair',
+  async run(s) {
+    const { input } = s
+    if ('issue' in input) {
+      s.staging = await fs.mkdtemp(join(tmpdir(), 'rw-swarm-pair-'))
+      const sans = input.issue.sans?.length ? input.issue.sans : servedSans(s.servedPem)
+      await issueToDir({ ...input.issue, sans, outDir: s.staging, usage: 'server' })
+      s.certs = await readCertDir(s.staging)
+      checkPair(s, s.certs)
+    }
+    const certs = must(s.certs)
+    if (s.servedPem === undefined) return
     let same: boolean
     try {
-      same = chainsTo(pemCertificates(now.pem), pemCertificates(certs.caPem))
+      same = chainsTo(pemCertificates(s.servedPem), pemCertificates(certs.caPem))
     } catch {
       same = false
     }
-    if (!same) throw new AppError({ code: 'CERT_NOT_SAME_CA', kind: 'input', field: 'certs' })
+    if (!same)
+      throw new AppError({
+        code: 'CERT_NOT_SAME_CA',
+        kind: 'input',
+        field: 'issue' in input ? 'caDir' : 'certs',
+      })
   },
+}
+
+function servedSans(pem: string | undefined): string[] {
+  if (pem === undefined) return []
+  return certificateSans(new X509Certificate(pem)).map((san) => san.value)
+}
+
+/** Valid, for the address clients use: its identity, end date and fingerprint in the state. */
+function checkPair(s: ReplaceState, certs: CertMaterial): void {
+  const c = checkCertMaterial(certs, {
+    host: s.input.registryHost,
+    engineHost: s.input.engine.resolved.hostname,
+  })
+  s.identity = c.identity
+  s.notAfter = c.notAfter
+  s.fingerprint = certFingerprint(certs.certPem)
 }
 
 const secrets: JobStep<ReplaceState> = {
   id: 'secrets',
   async run(s) {
-    const { engine, name, certs } = s.input
+    const { engine, name } = s.input
+    const certs = must(s.certs)
     const suffix = stamp()
     const fp = { [LABEL_FINGERPRINT]: s.fingerprint }
     s.created.push(
@@ -125,7 +219,11 @@ const update: JobStep<ReplaceState> = {
     const { spec, old } = swapped(s.before, s.created)
     s.old = old
     s.updated = true
-    await rollingUpdate(s.input.engine, s.before, spec, { timeoutMs: timeoutOf(s), signal: ctx.signal })
+    await rollingUpdate(s.input.engine, s.before, spec, {
+      order: s.order,
+      timeoutMs: timeoutOf(s),
+      signal: ctx.signal,
+    })
   },
   // Back to the secrets it served with (Swarm itself rolls back a task that fails; this covers a later step's failure).
   async undo(s) {
@@ -136,7 +234,7 @@ const update: JobStep<ReplaceState> = {
     if (now === undefined) return
     const refs = (now.Spec.TaskTemplate.ContainerSpec.Secrets ?? []).map((e) => e.SecretID)
     if (!s.created.some((c) => refs.includes(c.id))) return
-    await rollingUpdate(engine, now, before.Spec, { timeoutMs: timeoutOf(s) })
+    await rollingUpdate(engine, now, before.Spec, { order: s.order, timeoutMs: timeoutOf(s) })
   },
 }
 
@@ -172,10 +270,11 @@ const retire: JobStep<ReplaceState> = {
 }
 
 /**
- * replace-cert on a Swarm service: the new pair as new secrets, a start-first rolling update gated by each task's
- * healthcheck (a new task gets requests only once healthy; an old one leaves the load balancing before it stops),
- * a check that every endpoint serves the new certificate, then the old secrets removed. A failure puts the old
- * secrets back (a rolling update again) and removes the new ones.
+ * replace-cert on a Swarm service: the new pair (given, or issued from the CA) as new secrets, a rolling update gated
+ * by each task's healthcheck (start-first: a new task gets requests only once healthy, an old one leaves the load
+ * balancing before it stops; stop-first when a fixed host port leaves no spare node, see placement.ts), a check that
+ * every endpoint serves the new certificate, then the old secrets removed. A failure puts the old secrets back (a
+ * rolling update again) and removes the new ones.
  */
 export async function replaceSwarmCertificate(
   input: SwarmReplaceInput,
@@ -183,27 +282,31 @@ export async function replaceSwarmCertificate(
 ): Promise<SwarmReplaceResult> {
   checkContainerName(input.name)
   assertSecretsSafe(input.engine.resolved, 'newKey')
-  const c = checkCertMaterial(input.certs, {
-    host: input.registryHost,
-    engineHost: input.engine.resolved.hostname,
-  })
   const state: ReplaceState = {
     input,
-    identity: c.identity,
-    notAfter: c.notAfter,
-    fingerprint: certFingerprint(input.certs.certPem),
+    identity: '',
+    notAfter: '',
+    fingerprint: '',
     previousFingerprint: '',
     nodeId: '',
+    order: 'start-first',
+    notices: [],
+    report: opts.onProgress,
     old: [],
     created: [],
     updated: false,
     retired: [],
   }
-  const s = await runJob(
-    { kind: 'swarmReplaceCert', steps: [check, secrets, update, verify, retire] },
-    state,
-    opts,
-  )
+  // A given pair is checked before any engine call (bad input changes nothing).
+  if ('certs' in input) {
+    state.certs = input.certs
+    checkPair(state, input.certs)
+  }
+  const steps = [check, order, pair, secrets, update, verify, retire]
+  const cleanup = async (st: ReplaceState): Promise<void> => {
+    if (st.staging !== undefined) await fs.rm(st.staging, { recursive: true, force: true })
+  }
+  const s = await runJob({ kind: KIND, steps, cleanup }, state, opts)
   return {
     name: input.name,
     notAfter: s.notAfter,
@@ -211,5 +314,7 @@ export async function replaceSwarmCertificate(
     previousFingerprint: s.previousFingerprint,
     retiredSecrets: s.retired,
     secrets: s.created.map((r) => r.name),
+    updateOrder: s.order,
+    notices: s.notices,
   }
 }

@@ -2,6 +2,7 @@ import type { ServiceSpec } from 'dockerode'
 import { CONTAINER_PORT, DATA_DIR } from '../../docker/index'
 import { SECRETS_DIR, TARGET_CERT, TARGET_CONFIG, TARGET_HTPASSWD, TARGET_KEY } from './config'
 import { KIND_REDIS, KIND_SERVICE, LABEL_KIND, LABEL_REPLICAS, ownedLabels, type SecretRole } from './names'
+import { UPDATE_PARALLELISM, type UpdateOrder } from './placement'
 import { PROBE_PATH } from './probe'
 
 export type PublishMode = 'ingress' | 'host'
@@ -31,6 +32,8 @@ export interface RegistryServiceInput {
   /** undefined with S3 storage (nothing on the nodes). */
   volume?: SwarmVolume | undefined
   network: string
+  /** From the placement (placement.ts): start-first unless a fixed host port leaves no spare node. */
+  updateOrder: UpdateOrder
 }
 
 const TARGETS: Record<SecretRole, string> = {
@@ -54,23 +57,28 @@ export function secretRefs(secrets: RegistryServiceInput['secrets']): object[] {
 }
 
 /**
- * Rolling updates one task at a time, the new task started (and healthy) before the old one stops; a task that
- * fails within the monitor window rolls the whole update back.
+ * Rolling updates one task at a time; start-first (the new task started and healthy before the old one stops) unless
+ * the placement leaves no spare node for it (placement.ts decides); a task that fails within the monitor window rolls
+ * the whole update back, in the same order.
  */
-export const UPDATE_CONFIG = {
-  Parallelism: 1,
-  Delay: 0,
-  FailureAction: 'rollback',
-  Monitor: 5 * SECOND,
-  MaxFailureRatio: 0,
-  Order: 'start-first',
+export function updateConfig(order: UpdateOrder) {
+  return {
+    Parallelism: UPDATE_PARALLELISM,
+    Delay: 0,
+    FailureAction: 'rollback',
+    Monitor: 5 * SECOND,
+    MaxFailureRatio: 0,
+    Order: order,
+  }
 }
-const ROLLBACK_CONFIG = {
-  Parallelism: 1,
-  Delay: 0,
-  FailureAction: 'pause',
-  Monitor: 5 * SECOND,
-  Order: 'start-first',
+export function rollbackConfig(order: UpdateOrder) {
+  return {
+    Parallelism: UPDATE_PARALLELISM,
+    Delay: 0,
+    FailureAction: 'pause',
+    Monitor: 5 * SECOND,
+    Order: order,
+  }
 }
 
 function mounts(volume: SwarmVolume | undefined): object[] {
@@ -120,8 +128,8 @@ export function registryServiceSpec(i: RegistryServiceInput): ServiceSpec {
       Networks: [{ Target: i.network }],
     },
     Mode: { Replicated: { Replicas: i.replicas } },
-    UpdateConfig: UPDATE_CONFIG,
-    RollbackConfig: ROLLBACK_CONFIG,
+    UpdateConfig: updateConfig(i.updateOrder),
+    RollbackConfig: rollbackConfig(i.updateOrder),
     EndpointSpec: {
       Mode: 'vip',
       Ports: [

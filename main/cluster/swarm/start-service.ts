@@ -73,6 +73,7 @@ const service: JobStep<StartState> = {
         probe: s.probe,
         volume: input.s3 ? undefined : (input.volume ?? { name: `${input.name}-data` }),
         network: s.network ?? '',
+        updateOrder: s.updateOrder,
       }),
     )
     s.service = await findService(s.engine, id)
@@ -147,6 +148,7 @@ export async function startSwarmRegistry(
     identity,
     port: input.port ?? DEFAULT_PORT,
     publishMode: input.publishMode ?? 'ingress',
+    updateOrder: 'start-first',
     suffix: stamp(),
     secrets: {},
     endpoints: [],
@@ -161,6 +163,7 @@ export async function startSwarmRegistry(
     replicas: input.replicas,
     port: s.port,
     publishMode: s.publishMode,
+    updateOrder: s.updateOrder,
     url: httpsUrl(identity, e?.port ?? s.port),
     endpoints: s.endpoints,
     secrets: Object.values(s.secrets).map((r) => r.name),

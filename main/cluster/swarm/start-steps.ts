@@ -31,6 +31,7 @@ import {
   removeWhenFree,
   type ServiceInfo,
 } from './objects'
+import { placementOrder, stopFirstNotice, type UpdateOrder } from './placement'
 import { healthProbe } from './probe'
 import { removeSwarmRegistry } from './remove'
 import { type PublishMode, type RegistryServiceInput, type SecretRef, type SwarmVolume } from './spec'
@@ -67,6 +68,8 @@ export interface SwarmStartResult {
   replicas: number
   port: number
   publishMode: PublishMode
+  /** How replace-cert and restart roll the tasks (placement.ts); stop-first: a notice says what it costs. */
+  updateOrder: UpdateOrder
   url: string
   endpoints: ServiceEndpoint[]
   secrets: string[]
@@ -83,6 +86,8 @@ export interface StartState {
   identity: string
   port: number
   publishMode: PublishMode
+  /** Decided in preflight from the nodes (placement.ts). */
+  updateOrder: UpdateOrder
   suffix: string
   manager?: SwarmManagerInfo
   image?: string
@@ -98,10 +103,28 @@ export interface StartState {
 
 export const timeout = (s: StartState): number => s.input.healthTimeoutMs ?? 120_000
 
+/**
+ * The update order the placement allows (placement.ts): a fixed host port with more replicas than eligible nodes is
+ * refused here, before any object is made; stop-first is said in the notices.
+ */
+async function choosePlacement(s: StartState, arch: string): Promise<void> {
+  const constraint = healthProbe(arch)?.constraint
+  const p = {
+    publishMode: s.publishMode,
+    port: s.port,
+    replicas: s.input.replicas,
+    constraints: constraint === undefined ? [] : [constraint],
+  }
+  const { order, eligible } = await placementOrder(s.engine, p, 'replicas')
+  s.updateOrder = order
+  if (order === 'stop-first') s.notices.push(stopFirstNotice(p, eligible))
+}
+
 const preflight: JobStep<StartState> = {
   id: 'preflight',
   async run(s) {
     s.manager = await assertSwarmManager(s.engine)
+    await choosePlacement(s, s.manager.arch)
     const existing = await findService(s.engine, s.input.name)
     if (existing === undefined) return
     if (s.input.replace !== true)

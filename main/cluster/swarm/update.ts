@@ -2,7 +2,8 @@ import { AppError } from '../../errors'
 import type { Engine } from '../../docker/index'
 import { message } from '../../messages/index'
 import { checkAborted, findService, sleep, updateService, type ServiceInfo } from './objects'
-import { UPDATE_CONFIG } from './spec'
+import type { UpdateOrder } from './placement'
+import { rollbackConfig, updateConfig } from './spec'
 import { waitTasks } from './tasks'
 
 const FAILED = new Set(['rollback_started', 'rollback_completed', 'rollback_paused', 'paused'])
@@ -10,7 +11,7 @@ const FAILED = new Set(['rollback_started', 'rollback_completed', 'rollback_paus
 const replicasOf = (s: ServiceInfo): number => s.Spec.Mode?.Replicated?.Replicas ?? 1
 
 /**
- * Sends `spec` as a rolling update (start-first, one task at a time, rolled back by Swarm when a new task fails)
+ * Sends `spec` as a rolling update (one task at a time in `order`, rolled back by Swarm when a new task fails)
  * and waits for its end: completed, and every replica serving. An update Swarm rolled back or paused fails with
  * SWARM_UPDATE_FAILED (the service then runs what it ran before).
  */
@@ -18,10 +19,14 @@ export async function rollingUpdate(
   engine: Engine,
   before: ServiceInfo,
   spec: Record<string, unknown>,
-  opts: { timeoutMs: number; signal?: AbortSignal | undefined },
+  opts: { order: UpdateOrder; timeoutMs: number; signal?: AbortSignal | undefined },
 ): Promise<ServiceInfo> {
   const startedBefore = before.UpdateStatus?.StartedAt
-  await updateService(engine, before, { ...spec, UpdateConfig: UPDATE_CONFIG })
+  await updateService(engine, before, {
+    ...spec,
+    UpdateConfig: updateConfig(opts.order),
+    RollbackConfig: rollbackConfig(opts.order),
+  })
   const until = Date.now() + opts.timeoutMs
   for (;;) {
     checkAborted(opts.signal)

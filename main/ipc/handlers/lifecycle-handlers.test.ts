@@ -3,59 +3,36 @@
 // it; the served certificate is then from the previous CA (servedCa says so, a plain renewal is refused); the
 // two-CA bundle (exportBundle previousCa: main finds the archived CA, the window names no file); the move to the
 // new CA (registryRenewCert toNewCa), after which a client with only the old CA is refused and one with both is not.
-import { randomBytes, X509Certificate } from 'node:crypto'
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { X509Certificate } from 'node:crypto'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { pemCertificates } from '../../pki/index'
 import type { JobProgress, Plan, RegistryWizardApi, RenewCaInfo } from '../contract'
-import { startIpc, type IpcHarness } from '../../../tests/support/ipc-harness'
-import {
-  dockerCleanup,
-  ensureRegistryImage,
-  freePort,
-  makeCerts,
-  trackRegistry,
-} from '../../../tests/support/rw-reg-fixtures'
+import { startIpcRegistry, type IpcRegistry } from '../../../tests/support/ipc-registry'
 
 vi.mock('electron', () => import('../../../tests/support/electron-stand-in/index'))
 
-const name = `rw-caren-ipc-${randomBytes(3).toString('hex')}`
-const containers: string[] = []
-const volumes: string[] = []
+let reg: IpcRegistry | undefined
 let dir: string
-let ipc: IpcHarness
 let api: RegistryWizardApi
 let plan: Plan
 let caDir: string
 let certDir: string
+let events: JobProgress[]
+let call: IpcRegistry['call']
 let oldFingerprint: string
 let renewed: RenewCaInfo
-const events: JobProgress[] = []
 
-const call = <T>(fn: () => Promise<T>): Promise<T> => ipc.fromApp(fn)
 const fingerprints = (pem: string): string[] => pemCertificates(pem, 'lenient').map((c) => c.fingerprint256)
 
 beforeAll(async () => {
-  await ensureRegistryImage()
-  dir = mkdtempSync(join(tmpdir(), 'rw-caren-ipc-'))
-  ;({ caDir, certDir } = await makeCerts(dir, ['127.0.0.1'], 'ca'))
+  reg = await startIpcRegistry({ prefix: 'rw-caren-ipc', openCa: true })
+  ;({ dir, api, plan, caDir, certDir, events, call } = reg)
   oldFingerprint = new X509Certificate(readFileSync(join(caDir, 'ca.crt'))).fingerprint256
-  trackRegistry(containers, volumes, name)
-  ipc = startIpc({ dir, deps: { containerName: name } })
-  api = ipc.api
-  api.on('job:progress', (p) => events.push(p))
-  plan = { addresses: ['127.0.0.1'], port: await freePort(), docker: { kind: 'local' } }
-  expect(await call(() => api.startRegistry({ jobId: 'start-1', plan, certDir }))).toMatchObject({ ok: true })
-  expect(await call(() => api.openCa({ dir: caDir }))).toMatchObject({ ok: true })
 })
 
-afterAll(async () => {
-  ipc.close()
-  await dockerCleanup(containers, volumes)
-  rmSync(dir, { recursive: true, force: true })
-})
+afterAll(() => reg?.close())
 
 describe('CA renewal over IPC', () => {
   it('before: the served certificate is from the known CA; a two-CA bundle is refused with nothing written', async () => {

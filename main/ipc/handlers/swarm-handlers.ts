@@ -92,6 +92,7 @@ async function start(
     url: r.url,
     replicas: r.replicas,
     publishMode: r.publishMode,
+    updateOrder: r.updateOrder,
     endpoints: r.endpoints.map((e) => ({ host: e.host, port: e.port })),
     secrets: r.secrets,
     volume: r.volume,
@@ -119,22 +120,24 @@ export function swarmHandlers(deps: SwarmHandlerDeps): Pick<AllHandlers, SwarmCh
     },
     swarmRestart: async ({ plan, certDir }) => {
       const { caPem } = await readCertDir(certDir)
-      const h = await restartSwarmRegistry(await engineOf(plan), name, caPem, {
+      const r = await restartSwarmRegistry(await engineOf(plan), name, caPem, {
         registryHost: plan.addresses[0],
       })
-      return { status: h.status, elapsedMs: h.elapsedMs }
+      const { status, elapsedMs } = r.health
+      return { status, elapsedMs, updateOrder: r.updateOrder, notices: r.notices }
     },
-    swarmReplaceCert: async ({ jobId, plan, certDir }, ctx) => {
+    swarmReplaceCert: async ({ jobId, plan, certDir, caDir, passphrase, days }, ctx) => {
+      // With the CA: a fresh pair for the plan's addresses (as the container's replace); else the pair in certDir.
+      const pair =
+        caDir === undefined
+          ? { certs: await readCertDir(certDir) }
+          : { issue: { caDir, sans: plan.addresses, passphrase, days } }
       const r = await replaceSwarmCertificate(
-        {
-          engine: await engineOf(plan),
-          name,
-          certs: await readCertDir(certDir),
-          registryHost: plan.addresses[0],
-        },
+        { engine: await engineOf(plan), name, ...pair, registryHost: plan.addresses[0] },
         { signal: ctx.job?.signal, onProgress: reporter(jobId, ctx) },
       )
-      return { notAfter: r.notAfter, fingerprint: r.fingerprint, previousFingerprint: r.previousFingerprint }
+      const { notAfter, fingerprint, previousFingerprint, updateOrder, notices } = r
+      return { notAfter, fingerprint, previousFingerprint, updateOrder, notices }
     },
     swarmRemove: async ({ plan, deleteData }) => {
       const r = await removeSwarmRegistry(await engineOf(plan), name, { deleteData })

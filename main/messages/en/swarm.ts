@@ -50,10 +50,10 @@ export const swarmErrors = {
     message: 'S3 storage needs a bucket, a region and both key files; missing: {{missing}}.',
     hint: 'Give all of them, or none for a named volume.',
   },
-  SWARM_REPLACE_CERTS_ONLY: {
+  SWARM_HOST_PORT_REPLICAS: {
     message:
-      'On a Swarm service the new certificate is given as an issued pair (domain.crt, domain.key, ca.crt).',
-    hint: 'Issue the pair first, then replace with it.',
+      'Host mode with the fixed port {{port}} runs at most one task per node, and only {{nodes}} node(s) can run this service (ready, active, matching its placement) for {{replicas}} replicas.',
+    hint: 'Run at most {{nodes}} replicas or add nodes; or publish on port 0 (a port per task) behind a load balancer that follows the tasks; or use ingress mode (the routing mesh).',
   },
 } as const
 
@@ -65,12 +65,15 @@ export const swarmCliHints = {
   SWARM_OPTION_NOT_FOR_SWARM: 'Leave {{field}} out with --swarm.',
   SWARM_S3_INCOMPLETE:
     'Give --s3-bucket, --s3-region, --s3-access-key-file and --s3-secret-key-file together.',
-  SWARM_REPLACE_CERTS_ONLY: 'Issue it with `registry-wizard cert issue`, then run replace-cert --certs DIR.',
+  SWARM_HOST_PORT_REPLICAS:
+    'Use --replicas {{nodes}} or fewer, or --publish-mode host --port 0 behind a load balancer that follows the tasks, or --publish-mode ingress.',
 } as const
 
 export const swarmGuiHints = {
   SWARM_NOT_MANAGER: 'Choose a Swarm manager in the Docker step, or the single container.',
   SWARM_SERVICE_EXISTS: 'Tick "Replace" to replace it (its data volume is kept).',
+  SWARM_HOST_PORT_REPLICAS:
+    'Set Replicas to {{nodes}} or fewer, or choose "Routing mesh" for the published port.',
 } as const
 
 /** Domain words: the engine actions of engineCallFailed, states, notices. */
@@ -84,6 +87,7 @@ export const swarmTexts = {
     createNetwork: 'create the network {{name}}',
     createService: 'create the service {{name}}',
     removeService: 'remove the service {{name}}',
+    listNodes: 'list the nodes of the swarm',
   },
   state: {
     worker: 'a worker node',
@@ -95,6 +99,8 @@ export const swarmTexts = {
       '{{image}} has no repository digest (it was loaded, not pulled): the service runs it by ID {{id}}, so every node needs the same image loaded.',
     noProbe:
       'No health probe for the architecture {{arch}}: the tasks run without a healthcheck, so a rolling update cannot wait for a new task to answer.',
+    stopFirst:
+      "Updates are stop-first: host mode holds port {{port}} on each node and {{nodes}} node(s) leave no spare one, so during a restart or certificate replacement each node's task is down for a few seconds. For zero downtime add a node per replica updated at once, or publish on port 0 behind a load balancer that follows the tasks, or use ingress mode.",
   },
 } as const
 
@@ -112,9 +118,11 @@ export const swarmProgress = {
     storage: 'Checking the storage is writable',
   },
   swarmReplaceCert: {
-    check: 'Checking the new pair and the served certificate',
+    check: 'Reading the service and the certificate it serves',
+    order: 'Choosing the update order from the nodes',
+    pair: 'Checking the new pair (issued from the CA when asked)',
     secrets: 'New certificate and key as new secrets',
-    update: 'Rolling update (start-first, health-gated)',
+    update: 'Rolling update (health-gated)',
     verify: 'Checking every endpoint serves the new certificate',
     retire: 'Removing the old secrets',
   },
@@ -141,7 +149,7 @@ export const swarmCli = {
     volumeOpt: 'KEY=VALUE',
   },
   started:
-    'Registry service {{name}} is healthy: {{url}} ({{replicas}} replicas, {{mode}}, /v2/ answered {{status}} in {{ms}} ms)',
+    'Registry service {{name}} is healthy: {{url}} ({{replicas}} replicas, {{mode}}, updates {{order}}, /v2/ answered {{status}} in {{ms}} ms)',
   secrets: 'Secrets: {{secrets}}',
   endpoint: '  task endpoint {{host}}:{{port}}',
   status: {
@@ -159,6 +167,6 @@ export const swarmCli = {
     'Removed the service {{name}} with {{services}}; secrets: {{secrets}}; configs: {{configs}}; networks: {{networks}}',
   keptVolume: 'The data stays in the volume {{volume}} (--delete-data removes it on this node).',
   replaced:
-    'Service {{name}} serves the new certificate (valid until {{notAfter}}); sha256 {{previous}} -> {{fingerprint}}; removed {{retired}}',
+    'Service {{name}} serves the new certificate (valid until {{notAfter}}); sha256 {{previous}} -> {{fingerprint}}; update order {{order}}; removed {{retired}}',
   none: 'none',
 } as const

@@ -54,9 +54,10 @@ export const swarmErrors = {
     message: 'S3 存储需要存储桶、区域和两个密钥文件；缺少：{{missing}}。',
     hint: '请全部提供，或全部不提供而使用命名卷。',
   },
-  SWARM_REPLACE_CERTS_ONLY: {
-    message: '在 Swarm 服务上，新证书需以已签发的证书对提供（domain.crt、domain.key、ca.crt）。',
-    hint: '请先签发证书对，再用它替换。',
+  SWARM_HOST_PORT_REPLICAS: {
+    message:
+      '主机模式使用固定端口 {{port}} 时每个节点最多运行一个任务，而能运行此服务的节点（就绪、可用且符合放置约束）只有 {{nodes}} 个，却要求 {{replicas}} 个副本。',
+    hint: '请把副本数降到 {{nodes}} 个以内或增加节点；或在跟随任务的负载均衡器后面使用端口 0（每个任务各用一个端口）；或使用 ingress 模式（路由网格）。',
   },
 } as const satisfies Texts<typeof enErrors>
 
@@ -67,12 +68,14 @@ export const swarmCliHints = {
   SWARM_OPTION_NEEDS_SWARM: '请加上 --swarm，或去掉 {{field}}。',
   SWARM_OPTION_NOT_FOR_SWARM: '使用 --swarm 时请去掉 {{field}}。',
   SWARM_S3_INCOMPLETE: '请同时提供 --s3-bucket、--s3-region、--s3-access-key-file 和 --s3-secret-key-file。',
-  SWARM_REPLACE_CERTS_ONLY: '请先用 `registry-wizard cert issue` 签发，再运行 replace-cert --certs 目录。',
+  SWARM_HOST_PORT_REPLICAS:
+    '请使用 --replicas {{nodes}} 或更少，或在跟随任务的负载均衡器后面使用 --publish-mode host --port 0，或使用 --publish-mode ingress。',
 } as const satisfies Texts<typeof enCliHints>
 
 export const swarmGuiHints = {
   SWARM_NOT_MANAGER: '请在 Docker 步骤中选择 Swarm 管理节点，或选择单个容器。',
   SWARM_SERVICE_EXISTS: '勾选“替换”以替换它（数据卷保留）。',
+  SWARM_HOST_PORT_REPLICAS: '请把“副本数”设为 {{nodes}} 或更少，或将发布端口改为“路由网格”。',
 } as const satisfies Texts<typeof enGuiHints>
 
 export const swarmTexts = {
@@ -85,6 +88,7 @@ export const swarmTexts = {
     createNetwork: '创建网络 {{name}}',
     createService: '创建服务 {{name}}',
     removeService: '删除服务 {{name}}',
+    listNodes: '列出集群的节点',
   },
   state: {
     worker: '工作节点',
@@ -96,6 +100,8 @@ export const swarmTexts = {
       '{{image}} 没有仓库摘要（它是加载的，而非拉取的）：服务按 ID {{id}} 运行它，因此每个节点都需要加载同一镜像。',
     noProbe:
       '没有适用于架构 {{arch}} 的健康探针：任务在没有健康检查的情况下运行，滚动更新无法等待新任务应答。',
+    stopFirst:
+      '更新将先停止旧任务：主机模式在每个节点上占用端口 {{port}}，而 {{nodes}} 个节点没有空闲的节点，因此在重启或更换证书期间，每个节点的任务会中断几秒钟。若要零中断：为每个同时更新的副本增加一个节点，或在跟随任务的负载均衡器后面使用端口 0，或使用 ingress 模式。',
   },
 } as const satisfies Texts<typeof enTexts>
 
@@ -113,9 +119,11 @@ export const swarmProgress = {
     storage: '检查存储是否可写',
   },
   swarmReplaceCert: {
-    check: '检查新证书对和当前提供的证书',
+    check: '读取服务及其当前提供的证书',
+    order: '根据节点选择更新顺序',
+    pair: '检查新证书对（需要时由 CA 签发）',
     secrets: '将新证书和私钥存为新的机密',
-    update: '滚动更新（先启动新任务，健康后切换）',
+    update: '滚动更新（以健康检查为准）',
     verify: '检查每个端点都提供新证书',
     retire: '删除旧机密',
   },
@@ -141,7 +149,7 @@ export const swarmCli = {
     volumeOpt: 'KEY=VALUE',
   },
   started:
-    '镜像仓库服务 {{name}} 运行正常：{{url}}（{{replicas}} 个副本，{{mode}}，/v2/ 在 {{ms}} 毫秒内应答 {{status}}）',
+    '镜像仓库服务 {{name}} 运行正常：{{url}}（{{replicas}} 个副本，{{mode}}，更新顺序 {{order}}，/v2/ 在 {{ms}} 毫秒内应答 {{status}}）',
   secrets: '机密：{{secrets}}',
   endpoint: '  任务端点 {{host}}:{{port}}',
   status: {
@@ -158,6 +166,6 @@ export const swarmCli = {
   removed: '已删除服务 {{name}} 及 {{services}}；机密：{{secrets}}；配置：{{configs}}；网络：{{networks}}',
   keptVolume: '数据保留在卷 {{volume}} 中（--delete-data 会在本节点上删除它）。',
   replaced:
-    '服务 {{name}} 已提供新证书（有效期至 {{notAfter}}）；sha256 {{previous}} -> {{fingerprint}}；已删除 {{retired}}',
+    '服务 {{name}} 已提供新证书（有效期至 {{notAfter}}）；sha256 {{previous}} -> {{fingerprint}}；更新顺序 {{order}}；已删除 {{retired}}',
   none: '无',
 } as const satisfies Texts<typeof enCli>

@@ -1,13 +1,11 @@
 import { render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
-import type { IssuedServerCert } from '../../../main/ipc/contract'
+import { loadTrustState, TRUST_CERT_DIR } from '../test-support/trust-setup'
 import { ok, resetAll } from '../test-support/fake-api'
-import { useCertsStore } from '../stores/certs-store'
-import { usePlanStore } from '../stores/plan-store'
 import { TrustStep } from './TrustStep'
 
-const certDir = '/home/u/Registry Wizard/certs/192.168.20.10_5000'
+const certDir = TRUST_CERT_DIR
 const mirrorPlan = {
   changes: [
     {
@@ -30,17 +28,7 @@ const mirrorPlan = {
 
 async function setup(language: 'en' | 'zh-CN') {
   const api = await resetAll(language)
-  usePlanStore.getState().load({ addresses: ['192.168.20.10'], port: 5000, docker: { kind: 'local' } })
-  useCertsStore.setState({
-    issued: {
-      outDir: certDir,
-      certPath: `${certDir}/domain.crt`,
-      keyPath: `${certDir}/domain.key`,
-      caCertPath: `${certDir}/ca.crt`,
-      certificate: { sans: [{ type: 'ip', value: '192.168.20.10' }] },
-      lint: [],
-    } as unknown as IssuedServerCert,
-  })
+  loadTrustState()
   api.listDrives.mockResolvedValue(ok({ drives: [] }))
   api.planTrust.mockResolvedValue(ok(mirrorPlan))
   api.exportBundle.mockResolvedValue(

@@ -1,28 +1,14 @@
 import { render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { beforeEach, describe, expect, it } from 'vitest'
-import type { IssuedServerCert } from '../../../main/ipc/contract'
+import { loadTrustState } from '../test-support/trust-setup'
 import { ok, resetAll } from '../test-support/fake-api'
-import { useCertsStore } from '../stores/certs-store'
-import { usePlanStore } from '../stores/plan-store'
 import { TrustStep } from './TrustStep'
-
-const certDir = '/home/u/Registry Wizard/certs/192.168.20.10_5000'
 
 describe('TrustStep: export, then write to a drive', () => {
   beforeEach(async () => {
     const api = await resetAll()
-    usePlanStore.getState().load({ addresses: ['192.168.20.10'], port: 5000, docker: { kind: 'local' } })
-    useCertsStore.setState({
-      issued: {
-        outDir: certDir,
-        certPath: `${certDir}/domain.crt`,
-        keyPath: `${certDir}/domain.key`,
-        caCertPath: `${certDir}/ca.crt`,
-        certificate: { sans: [{ type: 'ip', value: '192.168.20.10' }] },
-        lint: [],
-      } as unknown as IssuedServerCert,
-    })
+    loadTrustState()
     api.listDrives.mockResolvedValue(
       ok({
         drives: [
@@ -102,17 +88,7 @@ const plan = {
 describe('TrustStep: the whole plan, notes and warnings included', () => {
   async function showPlan(language: 'en' | 'zh-CN'): Promise<ReturnType<typeof userEvent.setup>> {
     const api = await resetAll(language)
-    usePlanStore.getState().load({ addresses: ['192.168.20.10'], port: 5000, docker: { kind: 'local' } })
-    useCertsStore.setState({
-      issued: {
-        outDir: certDir,
-        certPath: `${certDir}/domain.crt`,
-        keyPath: `${certDir}/domain.key`,
-        caCertPath: `${certDir}/ca.crt`,
-        certificate: { sans: [{ type: 'ip', value: '192.168.20.10' }] },
-        lint: [],
-      } as unknown as IssuedServerCert,
-    })
+    loadTrustState()
     api.listDrives.mockResolvedValue(ok({ drives: [] }))
     api.planTrust.mockResolvedValue(ok(plan))
     const user = userEvent.setup()

@@ -1,29 +1,17 @@
 import { render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
-import type { IssuedServerCert } from '../../../../main/ipc/contract'
-import { useCertsStore } from '../../stores/certs-store'
-import { usePlanStore } from '../../stores/plan-store'
+import { loadTrustState, TRUST_CERT_DIR } from '../../test-support/trust-setup'
 import { ok, resetAll } from '../../test-support/fake-api'
 import { K8sCard } from './K8sCard'
 
-const certDir = '/home/u/Registry Wizard/certs/192.168.20.10_5000'
+const certDir = TRUST_CERT_DIR
 const folder = { id: 'k8s-0123456789abcdef', name: 'clusters', path: '/home/u/clusters' }
 const dir = '/home/u/clusters/kubernetes-192.168.20.10_5000'
 
 async function setup(language: 'en' | 'zh-CN') {
   const api = await resetAll(language)
-  usePlanStore.getState().load({ addresses: ['192.168.20.10'], port: 5000, docker: { kind: 'local' } })
-  useCertsStore.setState({
-    issued: {
-      outDir: certDir,
-      certPath: `${certDir}/domain.crt`,
-      keyPath: `${certDir}/domain.key`,
-      caCertPath: `${certDir}/ca.crt`,
-      certificate: { sans: [{ type: 'ip', value: '192.168.20.10' }] },
-      lint: [],
-    } as unknown as IssuedServerCert,
-  })
+  loadTrustState()
   api.pickK8sFolder.mockResolvedValue(ok({ picked: folder }))
   api.writeK8sManifests.mockResolvedValue(
     ok({

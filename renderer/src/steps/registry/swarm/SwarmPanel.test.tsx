@@ -58,6 +58,7 @@ describe('Registry step: Docker Swarm service', () => {
         name: 'registry',
         url: 'https://192.168.20.10:5000',
         replicas: 3,
+        updateOrder: 'start-first',
         publishMode: 'ingress' as const,
         endpoints: [],
         secrets: ['registry-cert-1'],
