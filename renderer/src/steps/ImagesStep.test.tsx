@@ -7,7 +7,6 @@ import type {
   ContentsTag,
   ImageArchiveInfo,
   ImportImagesResult,
-  IssuedServerCert,
   Result,
   TransferProgressInfo,
 } from '../../../main/ipc/contract'
@@ -21,6 +20,7 @@ import { usePlanStore } from '../stores/plan-store'
 import { ok, resetAll } from '../test-support/fake-api'
 import { ContentsStep } from './ContentsStep'
 import { ImagesStep } from './ImagesStep'
+import { issuedFor } from '../test-support/trust-setup'
 
 type Fake = Awaited<ReturnType<typeof resetAll>>
 const certDir = '/home/u/Registry Wizard/certs/192.168.20.10_5000'
@@ -120,14 +120,7 @@ async function setUp(
   useContentsStore.setState({ ...initialContentsState })
   usePlanStore.getState().load(plan)
   useAppStore.setState({ settings: { plan, knownCas: [], knownCerts: [] } })
-  const issued = {
-    outDir: certDir,
-    certPath: `${certDir}/domain.crt`,
-    keyPath: `${certDir}/domain.key`,
-    caCertPath: `${certDir}/ca.crt`,
-    certificate: { sans: [{ type: 'ip', value: '192.168.20.10' }] },
-    lint: [],
-  } as unknown as IssuedServerCert
+  const issued = issuedFor(certDir)
   useCertsStore.setState({ issued })
   const listeners: ((e: unknown) => void)[] = []
   api.on.mockImplementation((event: string, l: (e: unknown) => void) => {

@@ -1,12 +1,13 @@
 import { render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
-import type { CheckRow, IssuedServerCert, RegistryStatusInfo } from '../../../main/ipc/contract'
+import type { CheckRow, RegistryStatusInfo } from '../../../main/ipc/contract'
 import { ok, resetAll } from '../test-support/fake-api'
 import { useCertsStore } from '../stores/certs-store'
 import { usePlanStore } from '../stores/plan-store'
 import { useStagesStore } from '../stores/stages-store'
 import { RegistryStep } from './RegistryStep'
+import { issuedFor } from '../test-support/trust-setup'
 
 const certDir = '/home/u/Registry Wizard/certs/192.168.20.10_5000'
 const preflight: CheckRow[] = [
@@ -34,15 +35,8 @@ const running: RegistryStatusInfo = {
 async function setUp(): Promise<Awaited<ReturnType<typeof resetAll>>> {
   const api = await resetAll()
   usePlanStore.getState().load({ addresses: ['192.168.20.10'], port: 5000, docker: { kind: 'local' } })
-  const issued = {
-    outDir: certDir,
-    certPath: `${certDir}/domain.crt`,
-    keyPath: `${certDir}/domain.key`,
-    caCertPath: `${certDir}/ca.crt`,
-    certificate: { sans: [{ type: 'ip', value: '192.168.20.10' }] },
-    lint: [],
-  }
-  useCertsStore.setState({ issued: issued as unknown as IssuedServerCert })
+  const issued = issuedFor(certDir)
+  useCertsStore.setState({ issued })
   api.registryPreflight.mockResolvedValue(ok({ checks: preflight }))
   api.registryStatus.mockResolvedValue({
     ok: false,

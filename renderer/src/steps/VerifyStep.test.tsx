@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { explainParams } from '../../../main/diagnostics/explain'
 import { explainMessage } from '../../../main/diagnostics/texts'
 import { AppError } from '../../../main/errors'
-import type { CheckRow, IssuedServerCert } from '../../../main/ipc/contract'
+import type { CheckRow } from '../../../main/ipc/contract'
 import { toErrorInfo } from '../../../main/ipc/map-error'
 import { en, message } from '../../../main/messages/index'
 import { msg } from '../../../main/verify/message'
@@ -14,6 +14,7 @@ import { useCertsStore } from '../stores/certs-store'
 import { usePlanStore } from '../stores/plan-store'
 import { initI18n } from '../i18n'
 import { VerifyStep } from './VerifyStep'
+import { issuedFor } from '../test-support/trust-setup'
 
 type Fake = Awaited<ReturnType<typeof resetAll>>
 const certDir = '/home/u/Registry Wizard/certs/192.168.20.10_5000'
@@ -86,14 +87,7 @@ async function setUp(language: 'en' | 'zh-CN' = 'en'): Promise<Fake> {
     port: 5000,
     docker: { kind: 'ssh', url: 'ssh://root@192.168.20.10' },
   })
-  const issued = {
-    outDir: certDir,
-    certPath: `${certDir}/domain.crt`,
-    keyPath: `${certDir}/domain.key`,
-    caCertPath: `${certDir}/ca.crt`,
-    certificate: { sans: [{ type: 'ip', value: '192.168.20.10' }] },
-    lint: [],
-  } as unknown as IssuedServerCert
+  const issued = issuedFor(certDir)
   useCertsStore.setState({ issued })
   api.runVerify.mockResolvedValue(ok({ checks: rows, ok: true }))
   return api

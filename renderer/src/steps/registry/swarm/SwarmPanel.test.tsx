@@ -1,11 +1,12 @@
 import { render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
-import type { IssuedServerCert, SwarmStatusInfo } from '../../../../../main/ipc/contract'
+import type { SwarmStatusInfo } from '../../../../../main/ipc/contract'
 import { useCertsStore } from '../../../stores/certs-store'
 import { usePlanStore } from '../../../stores/plan-store'
 import { ok, resetAll } from '../../../test-support/fake-api'
 import { RegistryStep } from '../../RegistryStep'
+import { issuedFor } from '../../../test-support/trust-setup'
 
 const certDir = '/home/u/Registry Wizard/certs/192.168.20.10_5000'
 const service: SwarmStatusInfo = {
@@ -27,15 +28,8 @@ async function setUp(
 ): Promise<Awaited<ReturnType<typeof resetAll>>> {
   const api = await resetAll(language)
   usePlanStore.getState().load({ addresses: ['192.168.20.10'], port: 5000, docker: { kind: 'local' } })
-  const issued = {
-    outDir: certDir,
-    certPath: `${certDir}/domain.crt`,
-    keyPath: `${certDir}/domain.key`,
-    caCertPath: `${certDir}/ca.crt`,
-    certificate: { sans: [{ type: 'ip', value: '192.168.20.10' }] },
-    lint: [],
-  }
-  useCertsStore.setState({ issued: issued as unknown as IssuedServerCert })
+  const issued = issuedFor(certDir)
+  useCertsStore.setState({ issued })
   if (manager) api.swarmAvailable.mockResolvedValue(ok({ manager: true }))
   else api.swarmAvailable.mockResolvedValue(ok({ manager: false }))
   api.swarmStatus.mockResolvedValue(ok({ service: null }))
