@@ -134,6 +134,11 @@ export interface CaSummary {
   certificate: CertificateSummary
   /** Its chain up to the root (main always sends it; absent only in summaries made before chains were kept). */
   chain?: CaChainSummary | undefined
+  /**
+   * The root a renewal replaced, archived in the folder and not ended yet (the overlap): a bundle can carry it too
+   * (exportBundle previousCa with the folder's ca.crt). Absent when there is none.
+   */
+  previousCa?: { fingerprintSha256: string; notAfter: string } | undefined
 }
 
 /** An issuing CA's chain: for a root CA, `intermediate` is false and `root` is the CA itself. */

@@ -53,6 +53,9 @@ describe('CA renewal over IPC', () => {
     )
     expect(r).toMatchObject({ ok: false, error: { code: 'PREVIOUS_CA_NONE', field: 'previousCa' } })
     expect(existsSync(outDir)).toBe(false)
+    const opened = await call(() => api.openCa({ dir: caDir }))
+    if (!opened.ok) throw new Error(opened.error.message)
+    expect(opened.value).not.toHaveProperty('previousCa')
   })
 
   it('renewCa is a job with its steps as messages; the known CA is the new one; the served cert is from the previous', async () => {
@@ -79,6 +82,15 @@ describe('CA renewal over IPC', () => {
     })
     const plain = await call(() => api.registryRenewCert({ jobId: 'renew-plain', plan }))
     expect(plain).toMatchObject({ ok: false, error: { code: 'CERT_FROM_PREVIOUS_CA' } })
+  })
+
+  it('openCa after the renewal names the archived previous CA and its end (the Trust step offers it)', async () => {
+    const opened = await call(() => api.openCa({ dir: caDir }))
+    if (!opened.ok) throw new Error(opened.error.message)
+    expect(opened.value.previousCa).toEqual({
+      fingerprintSha256: oldFingerprint,
+      notAfter: renewed.overlapUntil,
+    })
   })
 
   it('exportBundle previousCa: ca.crt carries the new CA and the archived previous one', async () => {

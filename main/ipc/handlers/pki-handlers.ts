@@ -24,6 +24,7 @@ import {
 } from '../../pki/index'
 import { resolveKeyType } from '../../pki/keys'
 import { KeyPregen } from '../../pki/pregen'
+import { previousCa } from '../../lifecycle/previous-ca'
 import type {
   CaChainSummary,
   CaSummary,
@@ -58,11 +59,15 @@ async function caSummary(dir: string, now: Date): Promise<CaSummary> {
   // The chain up to the root, checked again (an intermediate folder without chain.crt is refused here, with how
   // to import it again, rather than at issue time).
   const chain = await readCaChain(dir, { now, field: 'dir' })
+  const previous = chain.issuing === chain.root ? await previousCa(dir, now) : undefined
   return {
     dir,
     encrypted: isEncryptedKeyPem(keyPem),
     certificate: summarize(info),
     chain: chainSummary(chain, now),
+    ...(previous && {
+      previousCa: { fingerprintSha256: previous.fingerprintSha256, notAfter: previous.notAfter },
+    }),
   }
 }
 

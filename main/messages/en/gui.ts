@@ -361,6 +361,8 @@ export const gui = {
     bundleFolder: 'Export to folder or USB drive',
     export: 'Export trust bundle',
     exporting: 'Exporting',
+    withPreviousCa: 'Also carry the CA the last renewal replaced (clients trust both until {{until}})',
+    previousCaBundled: 'Previous CA, trusted until {{until}}:',
     exported: 'Bundle written to {{dir}}.',
     pending: 'Run these commands as an administrator to finish:',
     fingerprint: 'CA fingerprint',

@@ -359,6 +359,8 @@ export const gui = {
     bundleFolder: '导出到文件夹或 U 盘',
     export: '导出信任包',
     exporting: '正在导出',
+    withPreviousCa: '同时包含上次续期替换的旧 CA（客户端在 {{until}} 之前同时信任两者）',
+    previousCaBundled: '旧 CA，信任至 {{until}}：',
     exported: '信任包已写入 {{dir}}。',
     pending: '请以管理员身份运行以下命令完成：',
     fingerprint: 'CA 指纹',

@@ -1,7 +1,9 @@
 import { render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { loadTrustState } from '../test-support/trust-setup'
+import type { CaSummary } from '../../../main/ipc/contract'
+import { useCertsStore } from '../stores/certs-store'
+import { loadTrustState, TRUST_CERT_DIR } from '../test-support/trust-setup'
 import { ok, resetAll } from '../test-support/fake-api'
 import { TrustStep } from './TrustStep'
 
@@ -56,6 +58,73 @@ describe('TrustStep: export, then write to a drive', () => {
       bundleId: 'bundle-0123456789abcdef',
       driveId: 'drive-00000000000000b1',
     })
+  })
+})
+
+describe('TrustStep: the bundle during a CA renewal overlap', () => {
+  const caDir = '/home/u/Registry Wizard/ca'
+  const previous = { fingerprintSha256: 'OL:DC:A0', notAfter: '2027-03-01T00:00:00.000Z' }
+  async function setup(language: 'en' | 'zh-CN', withPrevious: boolean) {
+    const api = await resetAll(language)
+    loadTrustState()
+    const ca = {
+      dir: caDir,
+      encrypted: false,
+      certificate: {},
+      ...(withPrevious && { previousCa: previous }),
+    }
+    useCertsStore.setState({ ca: ca as unknown as CaSummary })
+    api.listDrives.mockResolvedValue(ok({ drives: [] }))
+    api.exportBundle.mockResolvedValue(
+      ok({
+        bundleId: 'bundle-1',
+        outDir: '/b',
+        files: ['ca.crt'],
+        fingerprintSha256: 'NE:WC:A0',
+        previousCa: previous,
+      }),
+    )
+    return api
+  }
+
+  it('offers the previous CA (checked) and asks main for it beside the CA folder, then shows both fingerprints', async () => {
+    const api = await setup('en', true)
+    const user = userEvent.setup()
+    render(<TrustStep />)
+    const option = screen.getByRole<HTMLInputElement>('checkbox', {
+      name: /Also carry the CA the last renewal/,
+    })
+    expect(option.checked).toBe(true)
+    await user.type(screen.getByLabelText('Export to folder or USB drive'), '/b')
+    await user.click(screen.getByRole('button', { name: 'Export trust bundle' }))
+    expect((await screen.findByText('OL:DC:A0')).textContent).toBe('OL:DC:A0')
+    expect(api.exportBundle).toHaveBeenCalledWith(
+      expect.objectContaining({ caCertPath: `${caDir}/ca.crt`, previousCa: true }),
+    )
+  })
+
+  it('unchecked, exports the issued root only; without an archived CA there is no option', async () => {
+    const api = await setup('en', true)
+    const user = userEvent.setup()
+    const view = render(<TrustStep />)
+    await user.click(screen.getByRole('checkbox', { name: /Also carry the CA/ }))
+    await user.type(screen.getByLabelText('Export to folder or USB drive'), '/b')
+    await user.click(screen.getByRole('button', { name: 'Export trust bundle' }))
+    await screen.findByText('NE:WC:A0')
+    const sent = api.exportBundle.mock.calls[0]?.[0] as Record<string, unknown>
+    expect(sent).toMatchObject({ caCertPath: `${TRUST_CERT_DIR}/ca.crt` })
+    expect(sent).not.toHaveProperty('previousCa')
+    view.unmount()
+    await setup('en', false)
+    render(<TrustStep />)
+    expect(screen.queryByRole('checkbox', { name: /Also carry the CA/ })).toBeNull()
+  })
+
+  it('says it in Chinese', async () => {
+    await setup('zh-CN', true)
+    render(<TrustStep />)
+    const option = screen.getByRole<HTMLInputElement>('checkbox', { name: /同时包含上次续期替换的旧 CA/ })
+    expect(option.checked).toBe(true)
   })
 })
 

@@ -10,12 +10,16 @@ import type {
   TrustPlanView,
 } from '../../../main/ipc/contract'
 import type { Message } from '../../../main/messages/index'
+import { CA_CERT_FILE } from '../../../main/pki/file-names'
 import { api } from '../api'
 import { ErrorNotice } from '../components/ErrorNotice'
 import { TextField } from '../components/Field'
 import { JobProgress } from '../components/ProgressBar'
 import { translator } from '../i18n/index'
+import { formatDate } from '../lib/format'
 import { newJobId } from '../lib/job-id'
+import { joinPath } from '../lib/paths'
+import { useCertsStore } from '../stores/certs-store'
 import { useStagesStore } from '../stores/stages-store'
 import { DriveWriter } from './DriveWriter'
 import { NeedCertificate } from './NeedCertificate'
@@ -188,7 +192,11 @@ function useDrives(): DriveInfo[] {
   return drives
 }
 
-function useExport(target: Target, outDir: string, mirror: string) {
+/**
+ * With the previous CA (a CA renewal's overlap): the CA folder's ca.crt, beside which main finds the CA the renewal
+ * archived; else the issued pair's copy of the root.
+ */
+function useExport(target: Target, outDir: string, mirror: string, previousOf: string | undefined) {
   const saveStage = useStagesStore((s) => s.set)
   const [jobId, setJobId] = useState<string>()
   const [error, setError] = useState<ErrorInfo>()
@@ -197,9 +205,13 @@ function useExport(target: Target, outDir: string, mirror: string) {
     const id = newJobId('bundle')
     setJobId(id)
     setError(undefined)
-    const { caCertPath, host, port } = target
+    const { host, port } = target
     const withMirror = mirror === '' ? {} : { mirror }
-    const r = await api().exportBundle({ jobId: id, outDir, caCertPath, host, port, ...withMirror })
+    const source =
+      previousOf === undefined
+        ? { caCertPath: target.caCertPath }
+        : { caCertPath: joinPath(previousOf, CA_CERT_FILE), previousCa: true }
+    const r = await api().exportBundle({ jobId: id, outDir, ...source, host, port, ...withMirror })
     setJobId(undefined)
     if (r.ok) saveStage({ bundle: r.value })
     else setError(r.error)
@@ -208,14 +220,43 @@ function useExport(target: Target, outDir: string, mirror: string) {
 }
 
 function Exported({ result }: { result: BundleResult }): React.JSX.Element {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
+  const previous = result.previousCa
   return (
     <p className="ok-line">
       ✓ {t('trust.exported', { dir: result.outDir })}
       <br />
       <span className="muted">{t('trust.fingerprint')}</span>{' '}
       <span className="mono">{result.fingerprintSha256}</span>
+      {previous && (
+        <>
+          <br />
+          <span className="muted">
+            {t('trust.previousCaBundled', { until: formatDate(previous.notAfter, i18n.language) })}
+          </span>{' '}
+          <span className="mono">{previous.fingerprintSha256}</span>
+        </>
+      )}
     </p>
+  )
+}
+
+/** Offered while the CA folder holds the CA a renewal replaced (not ended yet): clients then need both. */
+function PreviousCaOption({
+  checked,
+  onChange,
+}: {
+  checked: boolean
+  onChange: (v: boolean) => void
+}): React.JSX.Element | null {
+  const { t, i18n } = useTranslation()
+  const previous = useCertsStore((s) => s.ca?.previousCa)
+  if (!previous) return null
+  return (
+    <label className="check-label">
+      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />{' '}
+      {t('trust.withPreviousCa', { until: formatDate(previous.notAfter, i18n.language) })}
+    </label>
   )
 }
 
@@ -232,7 +273,10 @@ function OtherMachines({ mirror }: { mirror: string }): React.JSX.Element {
   const [outDir, setOutDir] = useState('')
   const result = useStagesStore((s) => s.bundle)
   const drives = useDrives()
-  const { jobId, error, run } = useExport(target, outDir, mirror)
+  const [withPrevious, setWithPrevious] = useState(true)
+  const ca = useCertsStore((s) => s.ca)
+  const previousOf = withPrevious && ca?.previousCa ? ca.dir : undefined
+  const { jobId, error, run } = useExport(target, outDir, mirror, previousOf)
   if (!target) return <NeedCertificate />
   return (
     <section className="card">
@@ -245,6 +289,7 @@ function OtherMachines({ mirror }: { mirror: string }): React.JSX.Element {
         browse="folder"
         error={error?.field === 'outDir' ? error : undefined}
       />
+      <PreviousCaOption checked={withPrevious} onChange={setWithPrevious} />
       {!result && <DrivesDetected drives={drives} />}
       <button
         type="button"

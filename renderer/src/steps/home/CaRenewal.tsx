@@ -8,6 +8,7 @@ import type {
   RenewCaInfo,
   ServedCaInfo,
 } from '../../../../main/ipc/contract'
+import { CA_CERT_FILE } from '../../../../main/pki/file-names'
 import { api } from '../../api'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { ErrorNotice } from '../../components/ErrorNotice'
@@ -15,12 +16,12 @@ import { TextField } from '../../components/Field'
 import { JobProgress } from '../../components/ProgressBar'
 import { formatDate } from '../../lib/format'
 import { newJobId } from '../../lib/job-id'
+import { joinPath } from '../../lib/paths'
 import { useAppStore } from '../../stores/app-store'
 import { useOverlapStore } from './overlap-store'
 import { JobButton, PassphraseJobParts, usePassphraseJob } from './use-passphrase-job'
 
 const caName = (subject: string): string => subject.replace(/^CN=/, '')
-const joinDir = (dir: string, file: string): string => `${dir.replace(/[\\/]+$/, '')}/${file}`
 
 async function afterRenewal(value: RenewCaInfo | undefined): Promise<void> {
   if (value === undefined) return
@@ -72,7 +73,7 @@ function TwoCaExport({ caDir, plan }: { caDir: string; plan: Plan | undefined })
     setJobId(id)
     setError(undefined)
     const host = plan?.addresses[0] ?? ''
-    const caCertPath = joinDir(caDir, 'ca.crt')
+    const caCertPath = joinPath(caDir, CA_CERT_FILE)
     const r = await api().exportBundle({
       jobId: id,
       outDir,
