@@ -4,16 +4,24 @@
 // fails is rolled back (the old-CA certificate served again); without --to-new-ca, or with a CA folder whose
 // archived CA did not issue the served certificate, the move is refused before anything changes; the move itself
 // serves a certificate of the new CA: clients with the new CA or the bundle work (skopeo pushes with the bundle
-// before and after), one with only the old CA fails, and the job's own check says so.
+// before and after), one with only the old CA fails, and the job's own check says so. The Docker Hub mirror moves
+// the same way (renew-cert --name MIRROR --to-new-ca) and stays a mirror: its labels and proxy config are kept.
 import { execFileSync, spawnSync } from 'node:child_process'
 import { X509Certificate, randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { copyFile, mkdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { connectEngine, readCertDir, registryStatus, startRegistry } from '../../main/docker'
+import {
+  connectEngine,
+  readCertDir,
+  readContainerFile,
+  registryStatus,
+  startRegistry,
+} from '../../main/docker'
 import { renewCa } from '../../main/lifecycle/renew-ca'
 import { renewServerCertificate, type RenewCertificateResult } from '../../main/lifecycle/renew-certificate'
+import { LABEL_ROLE, LABEL_UPSTREAM, ROLE_MIRROR, startMirror } from '../../main/mirror'
 import { createCaDir, issueToDir, pemCertificates } from '../../main/pki'
 import {
   curlStatus,
@@ -26,6 +34,7 @@ import {
   tempDir,
   trackRegistry,
 } from '../support/rw-reg-fixtures'
+import { removeAll, startUpstream, type Upstream } from '../mirror/support'
 import { fileFingerprint, folderState, servedFingerprint, stagingLeft, waitServed } from './served-cert'
 
 const IMAGE = 'rw-reg-busybox:1'
@@ -49,6 +58,9 @@ interface Reg {
 }
 const regA = {} as Reg
 const regB = {} as Reg
+/** A pull-through mirror served by the same CA, and its upstream (a registry with a CA of its own). */
+const mirror = {} as Reg
+let upstream: Upstream | undefined
 
 const url = (r: Reg): string => `https://127.0.0.1:${r.port}/v2/`
 
@@ -73,6 +85,24 @@ async function startOn(r: Reg, which: string): Promise<void> {
   })
 }
 
+/** A mirror of an internal upstream (tests/mirror/support), its own pair from the CA under test (bind-mounted). */
+async function startMirrorOn(r: Reg): Promise<void> {
+  upstream = await startUpstream(root.path)
+  r.name = trackRegistry(containers, volumes, `rw-move-m-${tag}`)
+  r.liveDir = join(root.path, 'live-m')
+  await issueToDir({ caDir, outDir: r.liveDir, sans: ['127.0.0.1'], keySize: 2048, days: 60 })
+  r.port = await freePort()
+  await startMirror(engine, {
+    name: r.name,
+    port: r.port,
+    certs: await readCertDir(r.liveDir),
+    upstream: upstream.url,
+    upstreamCaPem: upstream.caPem,
+    certStore: 'bind',
+    registryHost: '127.0.0.1',
+  })
+}
+
 beforeAll(async () => {
   await ensureRegistryImage()
   await ensureTestImage(IMAGE)
@@ -81,6 +111,7 @@ beforeAll(async () => {
   await createCaDir(caDir, { subject: { cn: 'rw-move CA' }, keySize: 2048, days: 100 })
   await startOn(regA, 'a')
   await startOn(regB, 'b')
+  await startMirrorOn(mirror)
   oldCa = join(root.path, 'old-ca.crt')
   await copyFile(join(caDir, 'ca.crt'), oldCa)
   const renewed = await renewCa({ caDir, keySize: 2048 })
@@ -108,6 +139,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await dockerCleanup(containers, volumes)
+  if (upstream) await removeAll([upstream.name])
   await root.cleanup()
 })
 
@@ -275,5 +307,36 @@ describe('registry renew-cert --to-new-ca', () => {
     expect(r.out).not.toMatch(/Moved|Checked|client|Clients/)
     expect(await curlCode(regB, oldCa)).toBe(60)
     expect(await curlStatus(url(regB), bundleCa)).toBe('200')
+  })
+})
+
+describe('the Docker Hub mirror after the CA renewal', () => {
+  const labels = async (): Promise<Record<string, string>> =>
+    JSON.parse(
+      (await run('docker', ['inspect', '-f', '{{json .Config.Labels}}', mirror.name])).stdout,
+    ) as Record<string, string>
+
+  it('moves with renew-cert --name MIRROR --to-new-ca and stays a mirror of the same upstream', async () => {
+    const before = await labels()
+    expect(before[LABEL_ROLE]).toBe(ROLE_MIRROR)
+    expect(await curlStatus(url(mirror), oldCa)).toBe('200')
+    const r = await renewCli(mirror, ['--to-new-ca', '--json'])
+    expect(r.code).toBe(0)
+    const moved = JSON.parse(r.out) as RenewCertificateResult
+    expect(moved).toMatchObject({
+      issuedBy: 'previousCa',
+      move: { previousCaOnly: 'refused', bothCas: 'accepted' },
+    })
+    expect(await waitServed(mirror.port, moved.fingerprintSha256)).toBe(moved.fingerprintSha256)
+    expect(await curlStatus(url(mirror), newCa)).toBe('200')
+    expect(await curlCode(mirror, oldCa)).toBe(60)
+    const after = await labels()
+    expect(after[LABEL_ROLE]).toBe(ROLE_MIRROR)
+    expect(after[LABEL_UPSTREAM]).toBe(upstream?.url)
+    const config = await readContainerFile(engine, mirror.name, '/etc/registry-wizard/config.yml')
+    expect(config).toContain(`remoteurl: ${JSON.stringify(upstream?.url)}`)
+    // And it still proxies: the upstream's manifest through the mirror, trusting the new CA only.
+    const manifest = `https://127.0.0.1:${mirror.port}/v2/library/hello/manifests/latest`
+    expect(await curlStatus(manifest, newCa)).toBe('200')
   })
 })
