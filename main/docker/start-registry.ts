@@ -2,9 +2,8 @@ import { AppError } from '../errors'
 import { cancelled, isAbort, throwIfAborted } from '../jobs/abort'
 import { message, type Message, type Param } from '../messages/index'
 import { httpsUrl } from '../net/address'
-import { checkCertMaterial, CERT_FILE, KEY_FILE, type CertMaterial } from './cert-material'
+import { CERT_FILE, KEY_FILE, type CertMaterial } from './cert-material'
 import { lastLogLines } from './container-logs'
-import { checkContainerName } from './container-name'
 import {
   registryContainerOptions,
   type CertStore,
@@ -13,7 +12,6 @@ import {
 } from './container-spec'
 import { engineCallFailed, engineMessage } from './docker-errors'
 import type { Engine } from './engine-check'
-import { assertSecretsSafe } from './engine-security'
 import { dropFiles } from './file-drop'
 import { healthFailed, targetLabel, waitHealthy, type HealthResult, type HealthTarget } from './health'
 import { makeHtpasswd, type Credential } from './htpasswd'
@@ -30,6 +28,7 @@ import {
 } from './labels'
 import { checkPortFree, findContainer, nameInUse, portInUse, type ExistingContainer } from './preflight'
 import { progressMessage, type JobOptions } from './progress'
+import { checkStartInput } from './start-input'
 import { checkStorageWritable, WRITE_CHECK_REPO } from './storage-check'
 import type { FileEntry } from './tar-files'
 
@@ -586,15 +585,9 @@ export async function startRegistry(
   input: StartRegistryInput,
   job: JobOptions = {},
 ): Promise<StartRegistryResult> {
-  checkContainerName(input.name)
-  const auth = input.users !== undefined && input.users.length > 0
   const step: Step = (s, text) => job.onProgress?.({ step: s, message: text })
   step('preflight', progressMessage('preflight'))
-  assertSecretsSafe(engine.resolved, auth ? 'keyAndHtpasswd' : 'key')
-  const identity = checkCertMaterial(input.certs, {
-    host: input.registryHost,
-    engineHost: engine.resolved.hostname,
-  }).identity
+  const { identity, auth } = checkStartInput(engine, input)
   const c: StartContext = {
     engine,
     input,

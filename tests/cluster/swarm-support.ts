@@ -1,14 +1,68 @@
-// Test parts for the Swarm suites: a load balancer that follows the service's tasks through the Engine API (what
-// Traefik's Swarm provider does), requests over new connections, and which task answered a request (its log).
+// Test parts for the Swarm suites: `registry start --swarm` runs and their checked result, a load balancer that
+// follows the service's tasks through the Engine API (what Traefik's Swarm provider does), requests over new
+// connections, and which task answered a request (its log).
 import { createServer, connect, type Server, type Socket } from 'node:net'
 import { request } from 'node:https'
+import { expect } from 'vitest'
 import {
   findService,
   serviceEndpoints,
   serviceTasks,
+  serving,
   type ServiceEndpoint,
+  type TaskInfo,
 } from '../../main/cluster/swarm/index'
 import { demuxLogs, registryTlsOptions, type Engine, type HealthTarget } from '../../main/docker/index'
+
+export interface SwarmStart {
+  certDir: string
+  name: string
+  replicas: number
+  port: number
+  publishMode: 'ingress' | 'host'
+}
+
+/** The arguments of `registry start --swarm ... --json`. */
+export const swarmStartArgs = (o: SwarmStart): string[] => [
+  'registry',
+  'start',
+  '--swarm',
+  '--certs',
+  o.certDir,
+  '--name',
+  o.name,
+  '--replicas',
+  String(o.replicas),
+  '--port',
+  String(o.port),
+  '--publish-mode',
+  o.publishMode,
+  '--json',
+]
+
+export interface StartedService {
+  serviceId: string
+  healthcheck: boolean
+  updateOrder: string
+  notices: string[]
+  /** The tasks serving once the start returned (desired running, running). */
+  tasks: TaskInfo[]
+}
+
+/**
+ * A `registry start --swarm --json` run that must have succeeded: exit 0, no error, the health probe in the service;
+ * its JSON result with the tasks serving now.
+ */
+export async function startedService(
+  engine: Engine,
+  r: { code: number; out: string; err: string },
+): Promise<StartedService> {
+  expect(r.err).not.toMatch(/Error/)
+  expect(r.code).toBe(0)
+  const out = JSON.parse(r.out) as Omit<StartedService, 'tasks'>
+  expect(out.healthcheck).toBe(true)
+  return { ...out, tasks: serving(await serviceTasks(engine, out.serviceId)) }
+}
 
 export interface FollowingLb {
   port: number

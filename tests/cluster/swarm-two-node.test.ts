@@ -3,11 +3,11 @@
 // on one fixed port: one task on each node, each healthy by the probe, `/v2/` over TLS (trusting only our CA) on both
 // node addresses (host mode: each address reaches only its own node's published port, so its own task).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { serviceTasks, serving } from '../../main/cluster/swarm/index'
 import { connectEngine, type Engine } from '../../main/docker/index'
 import { runCliIn } from '../support/run-cli'
 import { ensureRegistryImage, freePort, makeCerts, run, tempDir } from '../support/rw-reg-fixtures'
 import { startTwoNodeSwarm, waitSwarmFree, type TwoNodeSwarm } from '../support/swarm-node'
+import { startedService, swarmStartArgs } from './swarm-support'
 import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 
@@ -52,28 +52,14 @@ describe('on a two-node swarm (manager + a worker dockerd in a netns)', () => {
   it('places one of 2 replicas on each node; /v2/ answers over TLS on both node addresses', async () => {
     if (swarm === undefined) throw new Error('no swarm')
     const port = await freePort()
-    const r = await cliRun([
-      'registry',
-      'start',
-      '--swarm',
-      '--certs',
-      certDir,
-      '--name',
-      NAME,
-      '--replicas',
-      '2',
-      '--port',
-      String(port),
-      '--publish-mode',
-      'host',
-      '--json',
-    ])
-    expect(r.err).not.toMatch(/Error/)
-    expect(r.code).toBe(0)
-    const out = JSON.parse(r.out) as { serviceId: string; healthcheck: boolean }
-    expect(out.healthcheck).toBe(true)
-    const tasks = serving(await serviceTasks(engine, out.serviceId))
-    expect(tasks.map((t) => t.nodeId).sort()).toEqual([swarm.managerNodeId, swarm.workerNodeId].sort())
+    const start = { certDir, name: NAME, replicas: 2, port, publishMode: 'host' } as const
+    const out = await startedService(engine, await cliRun(swarmStartArgs(start)))
+    expect(out.tasks.map((t) => t.nodeId).sort()).toEqual([swarm.managerNodeId, swarm.workerNodeId].sort())
+    // Two nodes for two replicas on a fixed host port: no spare node, so updates are stop-first (said in a notice).
+    expect(out.updateOrder).toBe('stop-first')
+    expect(out.notices).toContainEqual(
+      expect.stringMatching(new RegExp(`stop-first: host mode holds port ${port} on each node and 2 node`)),
+    )
     // The worker's own engine runs its task's container, healthy by the probe.
     const onWorker = await swarm.worker.docker.listContainers({
       filters: { label: [`com.docker.swarm.service.id=${out.serviceId}`] },

@@ -33,9 +33,19 @@ import {
   run,
   tempDir,
 } from '../support/rw-reg-fixtures'
-import { answeredBy, call, followingLb, type FollowingLb } from './swarm-support'
+import {
+  answeredBy,
+  call,
+  followingLb,
+  startedService,
+  swarmStartArgs,
+  type FollowingLb,
+} from './swarm-support'
 
 const NAME = 'rw-swarm-reg'
+/** Host mode on a fixed port: refused with 2 replicas on one node; the stop-first service with 1. */
+const REFUSED = 'rw-swarm-hostn'
+const HOST1 = 'rw-swarm-host1'
 const IPVS = existsSync('/proc/net/ip_vs')
 let work: { path: string; cleanup: () => Promise<void> }
 let certs: { caDir: string; certDir: string }
@@ -45,6 +55,25 @@ let gwbridgeExisted = false
 
 const cliRun = (args: string[], lang = 'en') =>
   runCliIn(work.path, ['--lang', lang, ...args], { ...process.env, LC_ALL: undefined })
+
+/** sha256 of the certificate served at 127.0.0.1:PORT as openssl s_client sees it (lower-case hex, no colons). */
+async function opensslFingerprint(port: number): Promise<string> {
+  const pipe = `openssl s_client -connect 127.0.0.1:${port} </dev/null 2>/dev/null | openssl x509 -noout -fingerprint -sha256`
+  const out = (await run('bash', ['-c', pipe])).stdout
+  const hex = /=([0-9A-F:]+)/i.exec(out)?.[1]
+  if (hex === undefined) throw new Error(`no certificate served on port ${port}: ${out}`)
+  return hex.replaceAll(':', '').toLowerCase()
+}
+
+/** Names in `docker secret|config|volume|network|service ls` that start with `name` (made for it). */
+async function objectsNamed(name: string): Promise<string[]> {
+  const found: string[] = []
+  for (const kind of ['secret', 'config', 'volume', 'network', 'service']) {
+    const ls = (await run('docker', [kind, 'ls', '--format', '{{.Name}}'])).stdout.split('\n')
+    found.push(...ls.filter((n) => n.startsWith(name)).map((n) => `${kind} ${n}`))
+  }
+  return found
+}
 
 async function swarmState(): Promise<string> {
   return (await run('docker', ['info', '--format', '{{.Swarm.LocalNodeState}}'])).stdout.trim()
@@ -119,6 +148,8 @@ describe('on a one-node swarm', () => {
   afterAll(async () => {
     await lb?.close()
     await run('docker', ['service', 'rm', NAME, `${NAME}-redis`]).catch(() => undefined)
+    for (const n of [REFUSED, HOST1])
+      await cliRun(['registry', 'remove', '--name', n, '--delete-data']).catch(() => undefined)
     if (swarmWasActive) return
     await run('docker', ['swarm', 'leave', '--force']).catch(() => undefined)
     if (!gwbridgeExisted) await run('docker', ['network', 'rm', 'docker_gwbridge']).catch(() => undefined)
@@ -126,29 +157,11 @@ describe('on a one-node swarm', () => {
 
   it('starts 2 replicas with the pair, the config and the probe as secrets/configs; skopeo pushes and pulls', async () => {
     const port = IPVS ? await freePort() : 0
-    const r = await cliRun([
-      'registry',
-      'start',
-      '--swarm',
-      '--certs',
-      certs.certDir,
-      '--name',
-      NAME,
-      '--replicas',
-      '2',
-      '--port',
-      String(port),
-      '--publish-mode',
-      IPVS ? 'ingress' : 'host',
-      '--json',
-    ])
-    expect(r.err).not.toMatch(/Error/)
-    expect(r.code).toBe(0)
-    const out = JSON.parse(r.out) as { serviceId: string; healthcheck: boolean; endpoints: unknown[] }
+    const mode = IPVS ? 'ingress' : 'host'
+    const start = { certDir: certs.certDir, name: NAME, replicas: 2, port, publishMode: mode } as const
+    const out = await startedService(engine, await cliRun(swarmStartArgs(start)))
     serviceId = out.serviceId
-    expect(out.healthcheck).toBe(true)
-    const tasks = serving(await serviceTasks(engine, serviceId))
-    expect(tasks).toHaveLength(2)
+    expect(out.tasks).toHaveLength(2)
     // The pair never in an image or a bind path: the tasks' files come from Swarm secrets.
     const inspect = JSON.parse((await run('docker', ['service', 'inspect', NAME])).stdout) as [
       {
@@ -276,4 +289,74 @@ describe('on a one-node swarm', () => {
     const vols = (await run('docker', ['volume', 'ls', '--format', '{{.Name}}'])).stdout.split('\n')
     expect(vols).not.toContain(`${NAME}-data`)
   }, 180_000)
+
+  it('host mode on a fixed port: 2 replicas on one node are refused (en, zh-CN) and nothing is made', async () => {
+    const port = await freePort()
+    const start = { certDir: certs.certDir, name: REFUSED, replicas: 2, port, publishMode: 'host' } as const
+    const en = await cliRun(swarmStartArgs(start))
+    expect(en.code).toBe(2)
+    expect(en.err).toMatch(
+      new RegExp(
+        `Host mode with the fixed port ${port} runs at most one task per node, and only 1 node\\(s\\)`,
+      ),
+    )
+    expect(en.err).toMatch(/for 2 replicas/)
+    expect(en.err).toMatch(/--replicas 1 or fewer/)
+    const zh = await cliRun(swarmStartArgs(start), 'zh-CN')
+    expect(zh.code).toBe(2)
+    expect(zh.err).toMatch(new RegExp(`主机模式使用固定端口 ${port} 时每个节点最多运行一个任务`))
+    expect(zh.err).toMatch(/--replicas 1 或更少/)
+    expect(zh.err).not.toMatch(/Host mode|node\(s\)|runs at most/)
+    expect(await findService(engine, REFUSED)).toBeUndefined()
+    expect(await ownedSecrets(engine, REFUSED)).toEqual([])
+    expect(await ownedConfigs(engine, REFUSED)).toEqual([])
+    expect(await objectsNamed(REFUSED)).toEqual([])
+  }, 120_000)
+
+  it('host mode on a fixed port with 1 replica: replace-cert rolls stop-first (said), the served cert changes', async () => {
+    const port = await freePort()
+    const start = { certDir: certs.certDir, name: HOST1, replicas: 1, port, publishMode: 'host' } as const
+    const out = await startedService(engine, await cliRun(swarmStartArgs(start)))
+    expect(out.tasks).toHaveLength(1)
+    expect(out.updateOrder).toBe('stop-first')
+    const noticeText = new RegExp(
+      `Updates are stop-first: host mode holds port ${port} on each node and 1 node`,
+    )
+    expect(out.notices).toContainEqual(expect.stringMatching(noticeText))
+    const before = await opensslFingerprint(port)
+    expect(before).toBe(certFingerprint(await fs.readFile(join(certs.certDir, 'domain.crt'), 'utf8')))
+    const oldSecrets = (await ownedSecrets(engine, HOST1)).filter(
+      (s) => s.role === 'cert' || s.role === 'key',
+    )
+    expect(oldSecrets).toHaveLength(2)
+    // A new pair issued from the CA by replace-cert itself (--ca-dir), for the addresses the service serves.
+    const args = ['registry', 'replace-cert', '--name', HOST1, '--ca-dir', certs.caDir, '--json']
+    const r = await cliRun(args)
+    expect(r.code, r.err).toBe(0)
+    expect(r.err).toMatch(noticeText)
+    const res = JSON.parse(r.out) as {
+      updateOrder: string
+      notices: string[]
+      fingerprint: string
+      previousFingerprint: string
+      retiredSecrets: string[]
+    }
+    expect(res.updateOrder).toBe('stop-first')
+    expect(res.notices).toEqual([expect.stringMatching(noticeText)])
+    expect(res.previousFingerprint).toBe(before)
+    const after = await opensslFingerprint(port)
+    expect(after).not.toBe(before)
+    expect(after).toBe(res.fingerprint)
+    expect(res.retiredSecrets.sort()).toEqual(oldSecrets.map((s) => s.name).sort())
+    const secretsNow = (await run('docker', ['secret', 'ls', '--format', '{{.Name}}'])).stdout.split('\n')
+    for (const s of oldSecrets) expect(secretsNow).not.toContain(s.name)
+    // restart rolls the same way and says so in the run's language.
+    const zh = await cliRun(['registry', 'restart', '--name', HOST1, '--certs', certs.certDir], 'zh-CN')
+    expect(zh.code, zh.err).toBe(0)
+    expect(zh.err).toMatch(new RegExp(`更新将先停止旧任务：主机模式在每个节点上占用端口 ${port}`))
+    expect(zh.err).not.toMatch(/stop-first|host mode/)
+    const removed = await cliRun(['registry', 'remove', '--name', HOST1, '--delete-data'])
+    expect(removed.code).toBe(0)
+    expect(await objectsNamed(HOST1)).toEqual([])
+  }, 300_000)
 })

@@ -1,9 +1,6 @@
 import type { ServiceSpec } from 'dockerode'
 import { AppError } from '../../errors'
 import {
-  assertSecretsSafe,
-  checkCertMaterial,
-  checkContainerName,
   checkStorageWritable,
   DEFAULT_PORT,
   engineCallFailed,
@@ -13,6 +10,7 @@ import {
   type Engine,
   type HealthTarget,
 } from '../../docker/index'
+import { checkStartInput } from '../../docker/start-input'
 import { runJob, type JobStep, type RunJobOptions } from '../../jobs/runner'
 import { httpsUrl } from '../../net/address'
 import { redisName, stamp } from './names'
@@ -135,13 +133,7 @@ export async function startSwarmRegistry(
   input: SwarmStartInput,
   opts: RunJobOptions = {},
 ): Promise<SwarmStartResult> {
-  checkContainerName(input.name)
-  const auth = (input.users ?? []).length > 0
-  assertSecretsSafe(engine.resolved, auth ? 'keyAndHtpasswd' : 'key')
-  const identity = checkCertMaterial(input.certs, {
-    host: input.registryHost,
-    engineHost: engine.resolved.hostname,
-  }).identity
+  const { identity } = checkStartInput(engine, input)
   const state: StartState = {
     engine,
     input,
