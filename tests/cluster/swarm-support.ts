@@ -1,6 +1,6 @@
 // Test parts for the Swarm suites: `registry start --swarm` runs and their checked result, a load balancer that
 // follows the service's tasks through the Engine API (what Traefik's Swarm provider does), requests over new
-// connections, and which task answered a request (its log).
+// connections, which task answered a request (its log), and what is left named for a service.
 import { createServer, connect, type Server, type Socket } from 'node:net'
 import { request } from 'node:https'
 import { expect } from 'vitest'
@@ -13,6 +13,7 @@ import {
   type TaskInfo,
 } from '../../main/cluster/swarm/index'
 import { demuxLogs, registryTlsOptions, type Engine, type HealthTarget } from '../../main/docker/index'
+import { run } from '../support/rw-reg-fixtures'
 
 export interface SwarmStart {
   certDir: string
@@ -58,7 +59,7 @@ export async function startedService(
   r: { code: number; out: string; err: string },
 ): Promise<StartedService> {
   expect(r.err).not.toMatch(/Error/)
-  expect(r.code).toBe(0)
+  expect(r.code, r.err).toBe(0)
   const out = JSON.parse(r.out) as Omit<StartedService, 'tasks'>
   expect(out.healthcheck).toBe(true)
   return { ...out, tasks: serving(await serviceTasks(engine, out.serviceId)) }
@@ -171,4 +172,21 @@ export async function answeredBy(engine: Engine, serviceId: string, ua: string):
     await new Promise((r) => setTimeout(r, 200))
   }
   throw new Error(`no task logged the request ${ua}`)
+}
+
+/**
+ * Names in `docker secret|config|volume|network|service ls` that start with `name` (made for it), on the test dockerd
+ * or on the engine at `host` (a worker node: only volumes and networks there, secrets/configs/services are the
+ * manager's).
+ */
+export async function objectsNamed(name: string, host?: string): Promise<string[]> {
+  const h = host === undefined ? [] : ['-H', host]
+  const kinds =
+    host === undefined ? ['secret', 'config', 'volume', 'network', 'service'] : ['volume', 'network']
+  const found: string[] = []
+  for (const kind of kinds) {
+    const ls = (await run('docker', [...h, kind, 'ls', '--format', '{{.Name}}'])).stdout.split('\n')
+    found.push(...ls.filter((n) => n.startsWith(name)).map((n) => `${kind} ${n}`))
+  }
+  return found
 }

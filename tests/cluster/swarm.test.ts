@@ -37,6 +37,7 @@ import {
   answeredBy,
   call,
   followingLb,
+  objectsNamed,
   startedService,
   swarmStartArgs,
   type FollowingLb,
@@ -66,15 +67,6 @@ async function opensslFingerprint(port: number): Promise<string> {
 }
 
 /** Names in `docker secret|config|volume|network|service ls` that start with `name` (made for it). */
-async function objectsNamed(name: string): Promise<string[]> {
-  const found: string[] = []
-  for (const kind of ['secret', 'config', 'volume', 'network', 'service']) {
-    const ls = (await run('docker', [kind, 'ls', '--format', '{{.Name}}'])).stdout.split('\n')
-    found.push(...ls.filter((n) => n.startsWith(name)).map((n) => `${kind} ${n}`))
-  }
-  return found
-}
-
 async function swarmState(): Promise<string> {
   return (await run('docker', ['info', '--format', '{{.Swarm.LocalNodeState}}'])).stdout.trim()
 }
