@@ -41,9 +41,17 @@ export const swarmUiGui = {
   restarted: 'Restarted: /v2/ answered {{status}} in {{ms}} ms',
   replaceCert: 'Replace certificate',
   replaceCertHint:
-    'Issue a new certificate from the same CA on the Certificates step first; the service rolls over to it with no failed request.',
+    'The new pair goes in as new Swarm secrets, the tasks roll over to it health-gated, then the old secrets are removed.',
+  replaceSource: 'The new certificate',
+  replaceFromCa: 'Issue a new pair now from the CA {{ca}}, for the planned addresses',
+  replaceNoCa: 'Issue a new pair from the CA (open the CA on the Certificates step first)',
+  replaceFromFiles:
+    'Use the pair in the certificate folder (issued on the Certificates step from the same CA)',
   replacing: 'Replacing the certificate',
   replaced: 'Now serves {{fingerprint}}… until {{notAfter}}',
+  orderStartFirst: 'Rolled start-first: each new task answered before its old one stopped.',
+  orderStopFirst:
+    "Rolled stop-first: each old task stopped before its new one started (a short gap on that task's node).",
   deleteData: 'Also delete the data volume',
   remove: 'Remove the service',
   removeConfirm: {

@@ -39,9 +39,16 @@ export const swarmUiGui = {
   restarting: '正在重启服务',
   restarted: '已重启：/v2/ 在 {{ms}} 毫秒内返回 {{status}}',
   replaceCert: '更换证书',
-  replaceCertHint: '请先在“证书”步骤用同一 CA 签发新证书；服务会滚动切换到新证书，期间没有失败的请求。',
+  replaceCertHint:
+    '新的证书和私钥作为新的 Swarm 机密加入，任务在健康检查把关下滚动切换到它，之后删除旧机密。',
+  replaceSource: '新证书',
+  replaceFromCa: '现在由 CA {{ca}} 为规划的地址签发新证书',
+  replaceNoCa: '由 CA 签发新证书（请先在“证书”步骤打开 CA）',
+  replaceFromFiles: '使用证书文件夹中的证书和私钥（在“证书”步骤由同一 CA 签发）',
   replacing: '正在更换证书',
   replaced: '现在提供 {{fingerprint}}…，有效期至 {{notAfter}}',
+  orderStartFirst: '按 start-first 滚动：每个新任务先通过检查，旧任务才停止。',
+  orderStopFirst: '按 stop-first 滚动：每个旧任务先停止，新任务才启动（该任务所在节点会短暂中断）。',
   deleteData: '同时删除数据卷',
   remove: '移除服务',
   removeConfirm: {

@@ -35,7 +35,7 @@ function RegistryPanel({ certDir }: { certDir: string }): React.JSX.Element {
     <div className="step">
       <PreflightCard certDir={certDir} onError={setError} />
       {manager && <ModeChoice mode={mode} onChange={setMode} />}
-      <OptionsCard options={options} onChange={setOptions} error={error} />
+      <OptionsCard options={options} onChange={setOptions} error={error} swarm={swarm} />
       {swarm ? (
         <SwarmPanel plan={plan} certDir={certDir} shared={options} error={error} onError={setError} />
       ) : (

@@ -17,10 +17,15 @@ export interface RegistryOptions {
 /** The request fields (StartRegistryRequest) this card's controls edit. */
 export const OPTION_CONTROLS = ['imageTar', 'storagePath']
 
+/**
+ * The image tar, the storage path and the users. `swarm`: the registry runs as a Swarm service, whose data is a named
+ * volume (the Swarm options card's field), so the host path field is not shown (nor sent: swarmRequest takes no path).
+ */
 export function OptionsCard(props: {
   options: RegistryOptions
   onChange: (o: RegistryOptions) => void
   error: ErrorInfo | undefined
+  swarm?: boolean | undefined
 }): React.JSX.Element {
   const { t } = useTranslation()
   const { options, onChange } = props
@@ -38,14 +43,16 @@ export function OptionsCard(props: {
           hint={t('registry.imageTarHint')}
           error={errors.at('imageTar')}
         />
-        <TextField
-          id="registry-storage"
-          label={t('registry.storage')}
-          value={options.storagePath}
-          onChange={(storagePath) => onChange({ ...options, storagePath })}
-          hint={t('registry.storageHint')}
-          error={errors.at('storagePath')}
-        />
+        {!props.swarm && (
+          <TextField
+            id="registry-storage"
+            label={t('registry.storage')}
+            value={options.storagePath}
+            onChange={(storagePath) => onChange({ ...options, storagePath })}
+            hint={t('registry.storageHint')}
+            error={errors.at('storagePath')}
+          />
+        )}
       </div>
       <UsersEditor users={options.users} onChange={(users) => onChange({ ...options, users })} />
     </section>

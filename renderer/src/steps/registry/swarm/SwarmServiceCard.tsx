@@ -1,39 +1,55 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ErrorInfo, Plan, ResponseOf, Result, SwarmStatusInfo } from '../../../../../main/ipc/contract'
+import type { Message } from '../../../../../main/messages/types'
 import { api } from '../../../api'
 import { ConfirmDialog } from '../../../components/ConfirmDialog'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { JobProgress } from '../../../components/ProgressBar'
+import { translator } from '../../../i18n/index'
+import { routeError } from '../../../lib/field-errors'
 import { newJobId } from '../../../lib/job-id'
+import { callReplace, SwarmReplaceCert } from './SwarmReplaceCert'
 import { useSwarmStatus } from './use-swarm'
 
 type JobBusy = { jobId: string; channel: 'swarmRestart' | 'swarmReplaceCert'; label: string }
 type Busy = JobBusy | 'remove'
+type UpdateOrder = ResponseOf<'swarmRestart'>['updateOrder']
+
+/** A GUI text (gui namespace) and its parameters: rendered when shown, so a language switch re-renders it. */
+type Line = { key: string; params?: Record<string, string | number> }
+
+/** What an action did: its lines, and for restart / replace-cert how the tasks were rolled and what that cost. */
+export interface Outcome {
+  lines: Line[]
+  updateOrder?: UpdateOrder | undefined
+  notices?: Message[] | undefined
+}
 
 interface Runner {
   busy: Busy | undefined
-  line: string | undefined
+  outcome: Outcome | undefined
   error: ErrorInfo | undefined
-  run: <T>(b: Busy, call: () => Promise<Result<T>>, done: (v: T) => string) => Promise<void>
+  setError: (e: ErrorInfo | undefined) => void
+  run: <T>(b: Busy, call: () => Promise<Result<T>>, done: (v: T) => Outcome) => Promise<void>
 }
 
-/** One action at a time: its result line or its error, then the status read again. */
+/** One action at a time: its outcome or its error, then the status read again. */
 function useRunner(refresh: () => Promise<void>): Runner {
   const [busy, setBusy] = useState<Busy>()
-  const [line, setLine] = useState<string>()
+  const [outcome, setOutcome] = useState<Outcome>()
   const [error, setError] = useState<ErrorInfo>()
-  const run = async <T,>(b: Busy, call: () => Promise<Result<T>>, done: (v: T) => string): Promise<void> => {
+  const run = async <T,>(b: Busy, call: () => Promise<Result<T>>, done: (v: T) => Outcome): Promise<void> => {
     setBusy(b)
-    setLine(undefined)
+    setOutcome(undefined)
     setError(undefined)
     const r = await call()
     setBusy(undefined)
-    if (r.ok) setLine(done(r.value))
+    if (r.ok) setOutcome(done(r.value))
     else setError(r.error)
     await refresh()
   }
-  return { busy, line, error, run }
+  return { busy, outcome, error, setError, run }
 }
 
 const job = (channel: JobBusy['channel'], label: string): JobBusy => ({
@@ -53,11 +69,12 @@ export function SwarmServiceCard(props: {
   const runner = useRunner(refresh)
   const { busy, run } = runner
   const { plan } = props
-  const removed = (v: ResponseOf<'swarmRemove'>): string =>
-    [
-      t('swarm.removed', { services: v.removedServices.join(', ') }),
-      v.keptVolume ? t('swarm.keptVolume', { volume: v.keptVolume }) : '',
-    ].join(' ')
+  const removed = (v: ResponseOf<'swarmRemove'>): Outcome => ({
+    lines: [
+      { key: 'swarm.removed', params: { services: v.removedServices.join(', ') } },
+      ...(v.keptVolume ? [{ key: 'swarm.keptVolume', params: { volume: v.keptVolume } }] : []),
+    ],
+  })
   return (
     <section className="card" aria-labelledby="swarm-service">
       <h2 id="swarm-service">{t('swarm.service')}</h2>
@@ -71,8 +88,8 @@ export function SwarmServiceCard(props: {
         disabled={!status || !!busy}
         onRemove={(deleteData) => void run('remove', () => api().swarmRemove({ plan, deleteData }), removed)}
       />
-      {runner.line && <p className="ok-line">✓ {runner.line}</p>}
-      <ErrorNotice error={runner.error} />
+      {runner.outcome && <OutcomeLines o={runner.outcome} />}
+      <ErrorNotice error={routeError(runner.error, ['passphrase']).rest} />
     </section>
   )
 }
@@ -91,15 +108,26 @@ function ServiceActions(props: {
     void runner.run(
       b,
       () => api().swarmRestart({ jobId: b.jobId, plan, certDir }),
-      (v) => t('swarm.restarted', { status: v.status, ms: v.elapsedMs }),
+      (v) => ({
+        lines: [{ key: 'swarm.restarted', params: { status: v.status, ms: v.elapsedMs } }],
+        ...rolled(v),
+      }),
     )
   }
-  const replace = (): void => {
+  const replace = (source: { caDir?: string; passphrase?: string }): void => {
     const b = job('swarmReplaceCert', t('swarm.replacing'))
     void runner.run(
       b,
-      () => api().swarmReplaceCert({ jobId: b.jobId, plan, certDir }),
-      (v) => t('swarm.replaced', { fingerprint: v.fingerprint.slice(0, 16), notAfter: v.notAfter }),
+      () => callReplace({ jobId: b.jobId, plan, certDir }, source),
+      (v) => ({
+        lines: [
+          {
+            key: 'swarm.replaced',
+            params: { fingerprint: v.fingerprint.slice(0, 16), notAfter: v.notAfter },
+          },
+        ],
+        ...rolled(v),
+      }),
     )
   }
   return (
@@ -111,20 +139,40 @@ function ServiceActions(props: {
         <button type="button" className="btn btn-secondary" disabled={props.disabled} onClick={restart}>
           {t('swarm.restart')}
         </button>
-        <button
-          type="button"
-          className="btn btn-secondary"
-          disabled={props.disabled}
-          aria-describedby="swarm-replace-hint"
-          onClick={replace}
-        >
-          {t('swarm.replaceCert')}
-        </button>
       </div>
-      <p id="swarm-replace-hint" className="muted">
-        {t('swarm.replaceCertHint')}
-      </p>
+      <SwarmReplaceCert
+        disabled={props.disabled}
+        error={runner.error}
+        setError={runner.setError}
+        onReplace={replace}
+      />
     </>
+  )
+}
+
+const rolled = (v: { updateOrder: UpdateOrder; notices: Message[] }): Omit<Outcome, 'lines'> => ({
+  updateOrder: v.updateOrder,
+  notices: v.notices,
+})
+
+/** The result line, the update order the rollout used and the domain's notices, in the UI's language. */
+function OutcomeLines({ o }: { o: Outcome }): React.JSX.Element {
+  const { t } = useTranslation()
+  const tr = translator()
+  return (
+    <div data-testid="swarm-outcome">
+      <p className="ok-line">✓ {o.lines.map((l) => t(l.key, l.params)).join(' ')}</p>
+      {o.updateOrder && (
+        <p data-testid="swarm-update-order">
+          {t(o.updateOrder === 'stop-first' ? 'swarm.orderStopFirst' : 'swarm.orderStartFirst')}
+        </p>
+      )}
+      {o.notices?.map((n, i) => (
+        <p key={i} className="muted">
+          {tr.render(n)}
+        </p>
+      ))}
+    </div>
   )
 }
 
