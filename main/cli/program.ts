@@ -3,8 +3,8 @@
 import { writeSync } from 'node:fs'
 import type { Command } from 'commander'
 import { isAppError } from '../errors'
-import { DEFAULT_KEY_TYPE, KEY_TYPES, type KeyType } from '../pki/key-types'
 import type { EarlyWork } from './commands/cert'
+import { startEarlyWork } from './early-work'
 import { CHECK_SERVICE, flagFor, langFromArgv, makeContext, type CliIo, type CommandContext } from './context'
 import { errorTexts } from '../messages/index'
 import { version } from '../../package.json'
@@ -53,48 +53,8 @@ export function groupsFor(argv: readonly string[]): typeof groups {
   return groups
 }
 
-/** An option's value as commander reads it (`--name V` or `--name=V`, the last one wins); the index after it. */
-function optionValue(argv: readonly string[], i: number, name: string): [string | undefined, number] {
-  const a = argv[i] as string
-  if (a === name) return [argv[i + 1], i + 1]
-  return a.startsWith(`${name}=`) ? [a.slice(name.length + 1), i] : [undefined, i]
-}
-
-/**
- * The key type `cert issue` will use, read from the command line as commander will (`--key-type T`, `--key-size N`
- * meaning rsa-N, `=` forms, the last one wins, ECDSA P-256 by default), or undefined when the command line is not a
- * `cert issue` run (or asks for help, or names a type the command will refuse, or both options disagree).
- */
-export function issueKeyType(argv: readonly string[]): KeyType | undefined {
-  if (argv[0] !== 'cert' || argv[1] !== 'issue') return undefined
-  let type: string | undefined
-  let size: string | undefined
-  for (let i = 2; i < argv.length; i++) {
-    const a = argv[i] as string
-    if (a === '--') break
-    if (a === '--help' || a === '-h') return undefined
-    const [t, afterType] = optionValue(argv, i, '--key-type')
-    const [s, afterSize] = optionValue(argv, i, '--key-size')
-    if (t !== undefined) [type, i] = [t, afterType]
-    else if (s !== undefined) [size, i] = [`rsa-${s}`, afterSize]
-  }
-  if (type !== undefined && size !== undefined && type !== size) return undefined
-  return KEY_TYPES.find((k) => k === (type ?? size ?? DEFAULT_KEY_TYPE))
-}
-
-/**
- * Work started before the command's code loads. `cert issue` with an RSA key spends most of its time generating it,
- * so the key generation starts now, on the thread pool, while the command group loads and the CA is read; the
- * command uses the key when it has the type the command settles on, and otherwise drops it (never written, never
- * logged). A failure resolves to undefined: the command then generates its own key and reports any error itself.
- */
-export function startEarlyWork(argv: readonly string[]): EarlyWork {
-  const type = issueKeyType(argv)
-  if (type === undefined) return {}
-  // node:crypto (and the key code) load only for this command: other commands and --version do not pay for them.
-  const issueKey = import('../pki/keys').then(({ generateKey }) => generateKey(type)).catch(() => undefined)
-  return { issueKey }
-}
+// `cert issue`'s early key generation: main/cli/early-work.ts (the bin starts it first thing, early-start.ts).
+export { issueKeyType, startEarlyWork } from './early-work'
 
 export const EXIT_OK = 0
 export const EXIT_FAILED = 1
@@ -223,10 +183,13 @@ function helpTitle(ctx: CommandContext, title: string): string {
  * Runs the CLI in-process and returns its exit code: 0 done, 1 operation failed, 2 invalid input.
  * Used by the bin entry and by tests.
  */
-export async function runCli(argv: string[], io: CliIo = processIo()): Promise<number> {
+export async function runCli(
+  argv: string[],
+  io: CliIo = processIo(),
+  // The bin passes what it started before this module loaded (early-start.ts); in-process callers start it here.
+  early: EarlyWork = startEarlyWork(argv),
+): Promise<number> {
   let exitCode = EXIT_OK
-  // First: the key generation runs on the thread pool while the catalogue and the command group load.
-  const early = startEarlyWork(argv)
   const ctx = makeContext(
     io,
     (code) => {

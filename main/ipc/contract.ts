@@ -123,6 +123,8 @@ export interface CertificateSummary {
   isCa: boolean
   keyType: string
   keyBits?: number | undefined
+  /** An EC key's curve by its NIST name (P-256, P-384, P-521), else the OpenSSL name. */
+  keyCurve?: string | undefined
   signatureAlgorithm: string
 }
 

@@ -1,3 +1,4 @@
+import { X509Certificate } from 'node:crypto'
 import { promises as fs } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { AppError } from '../errors'
@@ -36,7 +37,7 @@ import {
   SERVER_CERT_FILE,
   SERVER_KEY_FILE,
 } from './file-names'
-import { splitPemBundle } from './pem'
+import { dnLine, splitPemBundle } from './pem'
 import type { CreateCaInput, IssueInput, IssuedCertificate, LoadedCa, PemPair } from './types'
 
 const CERT_MODE = 0o644
@@ -314,6 +315,8 @@ export interface IssuedToDir extends IssuedCertificate {
   rootSubject: string
   rootFingerprintSha256: string
   staleRemoved: string[]
+  /** The leaf's SHA-256 fingerprint (colon-separated hex, as inspectCertificate gives it). */
+  fingerprintSha256: string
 }
 
 async function realpathOrSelf(p: string): Promise<string> {
@@ -468,8 +471,14 @@ export async function issueToDir(opts: IssueToDirOptions): Promise<IssuedToDir> 
   const caDir = resolve(opts.caDir)
   const outDir = resolve(opts.outDir)
   checkPassphrase(opts.passphrase)
-  const ca = await loadCaDir(caDir, opts.passphrase, opts.now)
-  const chain = await readCaChain(caDir, opts.now === undefined ? {} : { now: opts.now })
+  // The CA (key and certificate) and its chain read at once; the first failure in this order is the one reported.
+  const [loaded, read] = await Promise.allSettled([
+    loadCaDir(caDir, opts.passphrase, opts.now),
+    readCaChain(caDir, opts.now === undefined ? {} : { now: opts.now }),
+  ])
+  if (loaded.status === 'rejected') throw loaded.reason
+  if (read.status === 'rejected') throw read.reason
+  const [ca, chain] = [loaded.value, read.value]
   checkIssueInput(ca, opts)
   const plan = await planIssue(opts, caDir, outDir, chain)
   const issued = await issueCertificate(ca, opts)
@@ -482,7 +491,14 @@ export async function issueToDir(opts: IssueToDirOptions): Promise<IssuedToDir> 
     { served, root: chain.root.pem, keyPem: issued.keyPem },
     opts.onStep,
   )
-  const info = inspectCertificate(leaf)
+  // The index row's facts as inspectCertificate states them (subject line, ISO dates, fingerprint), from one parse.
+  const x509 = new X509Certificate(leaf)
+  const info = {
+    subject: dnLine(x509.subject),
+    notBefore: new Date(x509.validFrom).toISOString(),
+    notAfter: new Date(x509.validTo).toISOString(),
+    fingerprintSha256: x509.fingerprint256,
+  }
   await appendIndex(caDir, {
     serial: issued.serial,
     usage: issued.usage,
@@ -504,5 +520,6 @@ export async function issueToDir(opts: IssueToDirOptions): Promise<IssuedToDir> 
     rootSubject: chain.root.subject,
     rootFingerprintSha256: chain.root.fingerprintSha256,
     staleRemoved: plan.staleRemoved,
+    fingerprintSha256: info.fingerprintSha256,
   }
 }

@@ -7,7 +7,7 @@ import { report, timeRuns } from './stats'
 
 /**
  * BENCH_ONLY (comma-separated; unset = everything): is this figure (or group) selected? `cli` selects every CLI
- * figure, `cli-issue` only `cert issue`.
+ * figure, `cli-issue` both `cert issue` figures, `cli-issue-ec` / `cli-issue-rsa` one of them.
  */
 export function benchSelected(name: string, env: NodeJS.ProcessEnv = process.env): boolean {
   const only = (env['BENCH_ONLY'] ?? '')
@@ -161,14 +161,14 @@ async function pairs(dir: string, runs: number): Promise<boolean> {
   // "instant" is a cold start: issuing costs no more than `--version` may (<= 2x node -e 0). openssl's figure is
   // printed beside it for the record.
   await pair(
-    'cli-issue',
+    'cli-issue-ec',
     'CLI cert issue ECDSA P-256 (vs node -e 0)',
     2,
     ours(ecCaDir, 'ec', []),
     nodeBaseline,
   )
   await pair(
-    'cli-issue',
+    'cli-issue-ec',
     'CLI cert issue ECDSA P-256 (vs openssl req -newkey ec P-256 + x509; for the record, no target)',
     Number.POSITIVE_INFINITY,
     ours(ecCaDir, 'ec-rec', []),

@@ -1,7 +1,8 @@
 // `npm run bench`: prints figures for every speed and size target, each beside its reference in the same run.
 // BENCH_RUNS sets the number of timed runs (default 20; Docker starts use at most 10, the renderer at most 5).
 // Runs the TypeScript sources under tsx, with tests/bench/raw-loader.mjs for Vite's `?raw` imports (see package.json).
-// BENCH_ONLY picks figures (comma-separated): pki, cli (or one CLI figure: cli-version, cli-inspect, cli-issue, cli-issue-rsa),
+// BENCH_ONLY picks figures (comma-separated): pki, cli (or one CLI figure: cli-version, cli-inspect, cli-issue-ec, cli-issue-rsa;
+// cli-issue is both),
 // registry, renderer, asar, images, setup; unset runs every figure. E.g. `BENCH_RUNS=5 BENCH_ONLY=cli-issue npm run bench`.
 import { benchAsarSize } from './asar'
 import { benchCli, benchSelected } from './cli'

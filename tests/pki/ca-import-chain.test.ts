@@ -8,6 +8,7 @@ import { makeTmpDir, snapshotDir } from '../support/fs-snapshot'
 import { openssl, opensslStatus } from '../support/openssl'
 import { cli } from '../support/run-cli'
 import { makeOpensslHierarchy, type OpensslCa } from '../support/openssl-chain'
+import { issueArgs, importArgs } from '../support/pki-cli'
 
 const read = (p: string): string => readFileSync(p, 'utf8')
 const fp = (pem: string): string => new X509Certificate(pem).fingerprint256
@@ -46,19 +47,7 @@ describe('ca import of an intermediate CA keeps its chain; cert issue serves lea
   it('--chain FILE: ca.crt is the intermediate, chain.crt the root; domain.crt = leaf + intermediate; ca.crt = root', async () => {
     const [root, inter] = one as [OpensslCa, OpensslCa]
     const caDir = join(dir, 'ca-one')
-    const r = await cli([
-      'ca',
-      'import',
-      '--dir',
-      caDir,
-      '--cert',
-      inter.cert,
-      '--key',
-      inter.key,
-      '--chain',
-      root.cert,
-      '--json',
-    ])
+    const r = await cli([...importArgs(caDir, inter.cert, inter.key), '--chain', root.cert, '--json'])
     expect(r.stderr).toBe('')
     expect(r.code).toBe(0)
     const res = JSON.parse(r.stdout) as Record<string, unknown>
@@ -82,19 +71,7 @@ describe('ca import of an intermediate CA keeps its chain; cert issue serves lea
     ])
 
     const out = join(dir, 'out-one')
-    const issued = await cli([
-      'cert',
-      'issue',
-      '--ca-dir',
-      caDir,
-      '--out',
-      out,
-      '--ip',
-      '127.0.0.1',
-      '--ip',
-      '10.213.0.1',
-      '--json',
-    ])
+    const issued = await cli([...issueArgs(caDir, out), '--ip', '127.0.0.1', '--ip', '10.213.0.1', '--json'])
     expect(issued.code).toBe(0)
     const ij = JSON.parse(issued.stdout) as Record<string, unknown>
     expect(ij).toMatchObject({
@@ -119,31 +96,10 @@ describe('ca import of an intermediate CA keeps its chain; cert issue serves lea
       bundle,
       `subject=One Issuing CA 1\n${read(inter.cert)}\nsubject=One Root CA\n${read(root.cert)}`,
     )
-    const a = await cli([
-      'ca',
-      'import',
-      '--dir',
-      join(dir, 'ca-bundle'),
-      '--cert',
-      bundle,
-      '--key',
-      inter.key,
-      '--json',
-    ])
+    const a = await cli([...importArgs(join(dir, 'ca-bundle'), bundle, inter.key), '--json'])
     expect(a.code).toBe(0)
     expect(JSON.parse(a.stdout)).toMatchObject({ chainLength: 2, rootFingerprintSha256: fp(read(root.cert)) })
-    const b = await cli([
-      'ca',
-      'import',
-      '--dir',
-      join(dir, 'ca-full'),
-      '--cert',
-      inter.cert,
-      '--key',
-      inter.key,
-      '--chain',
-      bundle,
-    ])
+    const b = await cli([...importArgs(join(dir, 'ca-full'), inter.cert, inter.key), '--chain', bundle])
     expect(b.code).toBe(0)
     expect(read(join(dir, 'ca-full', 'chain.crt'))).toBe(read(join(dir, 'ca-bundle', 'chain.crt')))
     expect(read(join(dir, 'ca-full', 'chain.crt'))).toBe(splitPemBundle(read(root.cert))[0]?.pem)
@@ -154,33 +110,11 @@ describe('ca import of an intermediate CA keeps its chain; cert issue serves lea
     const chainFile = join(dir, 'two-chain.pem')
     writeFileSync(chainFile, read(upper.cert) + read(root.cert))
     const caDir = join(dir, 'ca-two')
-    const r = await cli([
-      'ca',
-      'import',
-      '--dir',
-      caDir,
-      '--cert',
-      issuing.cert,
-      '--key',
-      issuing.key,
-      '--chain',
-      chainFile,
-      '--json',
-    ])
+    const r = await cli([...importArgs(caDir, issuing.cert, issuing.key), '--chain', chainFile, '--json'])
     expect(r.code).toBe(0)
     expect(JSON.parse(r.stdout)).toMatchObject({ chainLength: 3 })
     const out = join(dir, 'out-two')
-    const issued = await cli([
-      'cert',
-      'issue',
-      '--ca-dir',
-      caDir,
-      '--out',
-      out,
-      '--dns',
-      'hub.two.lan',
-      '--json',
-    ])
+    const issued = await cli([...issueArgs(caDir, out), '--dns', 'hub.two.lan', '--json'])
     expect(issued.code).toBe(0)
     expect(JSON.parse(issued.stdout)).toMatchObject({ chainLength: 3 })
     expect(
@@ -248,31 +182,14 @@ describe('ca import of an intermediate CA keeps its chain; cert issue serves lea
     const before = await snapshotDir(dir)
     for (const [what, extra, message] of cases) {
       const target = join(dir, `refused-${what.replace(/ /g, '-')}`)
-      const r = await cli([
-        'ca',
-        'import',
-        '--dir',
-        target,
-        '--cert',
-        issuing.cert,
-        '--key',
-        issuing.key,
-        ...extra,
-      ])
+      const r = await cli([...importArgs(target, issuing.cert, issuing.key), ...extra])
       expect(r.code, what).toBe(2)
       expect(r.stderr, what).toMatch(message)
       expect(r.stderr, what).toContain('hint: ')
       expect(existsSync(target), what).toBe(false)
     }
     const rootWithChain = await cli([
-      'ca',
-      'import',
-      '--dir',
-      join(dir, 'refused-root'),
-      '--cert',
-      root.cert,
-      '--key',
-      root.key,
+      ...importArgs(join(dir, 'refused-root'), root.cert, root.key),
       '--chain',
       file('x.pem', read(upper.cert)),
     ])
@@ -291,7 +208,7 @@ describe('ca import of an intermediate CA keeps its chain; cert issue serves lea
     writeFileSync(join(caDir, 'ca.crt'), read(inter.cert))
     writeFileSync(join(caDir, 'ca.key'), read(inter.key), { mode: 0o600 })
     const out = join(dir, 'legacy-out')
-    const r = await cli(['cert', 'issue', '--ca-dir', caDir, '--out', out, '--ip', '10.0.0.1'])
+    const r = await cli([...issueArgs(caDir, out), '--ip', '10.0.0.1'])
     expect(r.code).toBe(2)
     expect(r.stderr).toContain('is an intermediate CA')
     expect(r.stderr).toContain(
@@ -308,7 +225,7 @@ describe('ca import of an intermediate CA keeps its chain; cert issue serves lea
     expect(JSON.parse(c.stdout)).not.toHaveProperty('chainPath')
     expect(existsSync(join(caDir, 'chain.crt'))).toBe(false)
     const out = join(dir, 'own-out')
-    const r = await cli(['cert', 'issue', '--ca-dir', caDir, '--out', out, '--ip', '10.0.0.2', '--json'])
+    const r = await cli([...issueArgs(caDir, out), '--ip', '10.0.0.2', '--json'])
     const j = JSON.parse(r.stdout) as Record<string, unknown>
     expect(j).toMatchObject({ chainLength: 1, rootFingerprintSha256: fp(read(join(caDir, 'ca.crt'))) })
     expect(splitPemBundle(read(join(out, 'domain.crt')))).toHaveLength(1)
@@ -343,31 +260,20 @@ describe('crafted PEM: every certificate pki writes is re-encoded from DER', () 
     const craftedRoot = join(dir, 'crafted-root.crt')
     writeFileSync(craftedRoot, craftPem(read(root.cert)).pem)
     const a = join(dir, 'ca-crafted-root')
-    expect((await cli(['ca', 'import', '--dir', a, '--cert', craftedRoot, '--key', root.key])).code).toBe(0)
+    expect((await cli([...importArgs(a, craftedRoot, root.key)])).code).toBe(0)
     expect(read(join(a, 'ca.crt'))).toBe(craftPem(read(root.cert)).canonical)
 
     const craftedInter = join(dir, 'crafted-inter.crt')
     writeFileSync(craftedInter, craftPem(read(inter.cert)).pem)
     const b = join(dir, 'ca-crafted-chain')
-    const r = await cli([
-      'ca',
-      'import',
-      '--dir',
-      b,
-      '--cert',
-      craftedInter,
-      '--key',
-      inter.key,
-      '--chain',
-      craftedRoot,
-    ])
+    const r = await cli([...importArgs(b, craftedInter, inter.key), '--chain', craftedRoot])
     expect(r.code).toBe(0)
     for (const f of ['ca.crt', 'chain.crt']) {
       expect(read(join(b, f)), f).not.toContain(CRAFTED_MARKER)
       expect(isCanonicalPemText(read(join(b, f))), f).toBe(true)
     }
     const out = join(dir, 'crafted-out')
-    expect((await cli(['cert', 'issue', '--ca-dir', b, '--out', out, '--ip', '10.0.0.3'])).code).toBe(0)
+    expect((await cli([...issueArgs(b, out), '--ip', '10.0.0.3'])).code).toBe(0)
     for (const f of ['ca.crt', 'domain.crt']) {
       expect(read(join(out, f)), f).not.toContain('touch')
       expect(isCanonicalPemText(read(join(out, f))), f).toBe(true)
@@ -381,7 +287,7 @@ describe('crafted PEM: every certificate pki writes is re-encoded from DER', () 
     writeFileSync(join(caDir, 'ca.crt'), craftPem(read(root.cert)).pem)
     writeFileSync(join(caDir, 'ca.key'), read(root.key), { mode: 0o600 })
     const out = join(dir, 'old-verbatim-out')
-    expect((await cli(['cert', 'issue', '--ca-dir', caDir, '--out', out, '--dns', 'x.lan'])).code).toBe(0)
+    expect((await cli([...issueArgs(caDir, out), '--dns', 'x.lan'])).code).toBe(0)
     expect(read(join(out, 'ca.crt'))).toBe(craftPem(read(root.cert)).canonical)
   })
 })

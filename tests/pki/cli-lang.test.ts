@@ -6,9 +6,10 @@ import { toErrorInfo } from '../../main/ipc/map-error'
 import { schemas } from '../../main/ipc/schemas'
 import { createTranslator, errorTexts } from '../../main/messages/index'
 import { createCaDir, issueToDir, MAX_LEAF_DAYS } from '../../main/pki'
-import { openssl } from '../support/openssl'
+import { opensslLegacyCert } from '../support/openssl'
 import { makeTmpDir, snapshotDir } from '../support/fs-snapshot'
 import { runCliIn } from '../support/run-cli'
+import { issueArgs } from '../support/pki-cli'
 
 // `ca` and `cert` speak the user's language: --lang zh-CN or a zh locale prints every line, every help text and every
 // error from the zh-CN catalogue; the paths, subjects and fingerprints (data) stay as they are.
@@ -33,10 +34,7 @@ describe('ca / cert in Chinese (--lang zh-CN, LANG=zh_CN.UTF-8)', () => {
 
   it('cert issue under LANG=zh_CN.UTF-8: Chinese lines; the same run in English says "Issued"', async () => {
     const out = join(dir, 'out')
-    const r = await run(
-      ['cert', 'issue', '--ca-dir', join(dir, 'ca'), '--out', out, '--ip', '192.168.20.10'],
-      ZH_ENV,
-    )
+    const r = await run([...issueArgs(join(dir, 'ca'), out), '--ip', '192.168.20.10'], ZH_ENV)
     expect(r.code, r.err).toBe(0)
     expect(r.out).toContain('已为 192.168.20.10 签发服务器证书')
     expect(r.out).toContain('（只把这个文件交给客户端）')
@@ -54,23 +52,7 @@ describe('ca / cert in Chinese (--lang zh-CN, LANG=zh_CN.UTF-8)', () => {
     for (const english of ['days left', 'covers', 'yes (', 'subject ', 'signature '])
       expect(r.out).not.toContain(english)
     // A CN-only SHA-1 certificate with a short key, made by openssl: every finding in Chinese.
-    const old = join(dir, 'old.crt')
-    openssl([
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:1024',
-      '-nodes',
-      '-keyout',
-      join(dir, 'old.key'),
-      '-out',
-      old,
-      '-days',
-      '30',
-      '-sha1',
-      '-subj',
-      '/CN=192.168.20.10',
-    ])
+    const old = opensslLegacyCert(join(dir, 'old'), { cn: '192.168.20.10' }).cert
     const lint = await run(['cert', 'inspect', old, '--host', '192.168.20.10'], ZH_ENV)
     expect(lint.code).toBe(1) // no SAN covers the host
     expect(lint.out).toContain('覆盖 192.168.20.10：否')
@@ -85,16 +67,7 @@ describe('ca / cert in Chinese (--lang zh-CN, LANG=zh_CN.UTF-8)', () => {
 
   it('invalid input in Chinese: exit 2, the rule in Chinese, nothing written', async () => {
     const before = await snapshotDir(dir)
-    const args = [
-      'cert',
-      'issue',
-      '--ca-dir',
-      join(dir, 'ca'),
-      '--out',
-      join(dir, 'never'),
-      '--ip',
-      '300.1.1.1',
-    ]
+    const args = [...issueArgs(join(dir, 'ca'), join(dir, 'never')), '--ip', '300.1.1.1']
     for (const [extra, env] of [
       [['--lang', 'zh-CN'], {}],
       [[], ZH_ENV],
@@ -105,10 +78,7 @@ describe('ca / cert in Chinese (--lang zh-CN, LANG=zh_CN.UTF-8)', () => {
       for (const english of ['is not valid', 'an IPv4 address is four numbers', 'Correct'])
         expect(r.err).not.toContain(english)
     }
-    const none = await run(
-      ['cert', 'issue', '--ca-dir', join(dir, 'ca'), '--out', join(dir, 'never')],
-      ZH_ENV,
-    )
+    const none = await run([...issueArgs(join(dir, 'ca'), join(dir, 'never'))], ZH_ENV)
     expect(none.code).toBe(2)
     expect(none.err).toContain('--ip/--dns：至少需要一个 IP 地址或 DNS 名称')
     expect(none.err).toContain('请至少给出一个 --ip 或 --dns')
@@ -125,12 +95,7 @@ describe('the 825-day leaf limit is the domain’s: the CLI and IPC refuse the s
 
   it('cert issue --days 825 issues; 826 and 3000 are refused with exit 2 and nothing written', async () => {
     const ok = await runCliIn(dir, [
-      'cert',
-      'issue',
-      '--ca-dir',
-      caDir,
-      '--out',
-      join(dir, 'ok'),
+      ...issueArgs(caDir, join(dir, 'ok')),
       '--dns',
       'hub.lan',
       '--days',
@@ -140,12 +105,7 @@ describe('the 825-day leaf limit is the domain’s: the CLI and IPC refuse the s
     const before = await snapshotDir(dir)
     for (const days of ['826', '3000']) {
       const r = await runCliIn(dir, [
-        'cert',
-        'issue',
-        '--ca-dir',
-        caDir,
-        '--out',
-        join(dir, 'never'),
+        ...issueArgs(caDir, join(dir, 'never')),
         '--dns',
         'hub.lan',
         '--days',

@@ -12,8 +12,9 @@ import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createCaDir } from '../../main/pki'
 import { makeTmpDir, snapshotDir } from '../support/fs-snapshot'
-import { openssl, opensslStatus } from '../support/openssl'
+import { opensslLegacyCert, opensslStatus } from '../support/openssl'
 import { cli } from '../support/run-cli'
+import { issueArgs, importArgs } from '../support/pki-cli'
 
 const read = (p: string): string => readFileSync(p, 'utf8')
 
@@ -32,24 +33,13 @@ describe('cert issue --out never clobbers another CA and is never the CA folder'
     mkdirSync(out)
     writeFileSync(join(out, 'ca.crt'), read(join(otherCa, 'ca.crt')))
     const before = await snapshotDir(dir)
-    const r = await cli(['cert', 'issue', '--ca-dir', caDir, '--out', out, '--ip', '10.0.0.1'])
+    const r = await cli([...issueArgs(caDir, out), '--ip', '10.0.0.1'])
     expect(r.code).toBe(2)
     expect(r.stderr).toContain(`out: ${join(out, 'ca.crt')} holds the certificate of another CA`)
     expect(r.stderr).toContain('--force')
     expect(await snapshotDir(dir)).toEqual(before)
 
-    const forced = await cli([
-      'cert',
-      'issue',
-      '--ca-dir',
-      caDir,
-      '--out',
-      out,
-      '--ip',
-      '10.0.0.1',
-      '--force',
-      '--json',
-    ])
+    const forced = await cli([...issueArgs(caDir, out), '--ip', '10.0.0.1', '--force', '--json'])
     expect(forced.code).toBe(0)
     const { backups } = JSON.parse(forced.stdout) as { backups: string[] }
     expect(backups).toHaveLength(1)
@@ -60,19 +50,8 @@ describe('cert issue --out never clobbers another CA and is never the CA folder'
 
   it('a ca.crt of the same CA (re-issue) or a file that is not a certificate: same CA passes, garbage needs --force', async () => {
     const out = join(dir, 'reissue')
-    expect((await cli(['cert', 'issue', '--ca-dir', caDir, '--out', out, '--ip', '10.0.0.2'])).code).toBe(0)
-    const again = await cli([
-      'cert',
-      'issue',
-      '--ca-dir',
-      caDir,
-      '--out',
-      out,
-      '--ip',
-      '10.0.0.2',
-      '--force',
-      '--json',
-    ])
+    expect((await cli([...issueArgs(caDir, out), '--ip', '10.0.0.2'])).code).toBe(0)
+    const again = await cli([...issueArgs(caDir, out), '--ip', '10.0.0.2', '--force', '--json'])
     expect(again.code).toBe(0)
     expect(
       (JSON.parse(again.stdout) as { backups: string[] }).backups.map((b) => b.replace(/\.bak-.*$/, '')),
@@ -80,7 +59,7 @@ describe('cert issue --out never clobbers another CA and is never the CA folder'
     const junk = join(dir, 'junk-out')
     mkdirSync(junk)
     writeFileSync(join(junk, 'ca.crt'), 'not a certificate\n')
-    const r = await cli(['cert', 'issue', '--ca-dir', caDir, '--out', junk, '--ip', '10.0.0.3'])
+    const r = await cli([...issueArgs(caDir, junk), '--ip', '10.0.0.3'])
     expect(r.code).toBe(2)
     expect(r.stderr).toContain('holds a file that is not a readable certificate')
     expect(readdirSync(junk)).toEqual(['ca.crt'])
@@ -91,12 +70,12 @@ describe('cert issue --out never clobbers another CA and is never the CA folder'
     symlinkSync(dir, join(dir, 'parent-link'))
     const before = await snapshotDir(caDir)
     for (const out of [caDir, join(dir, 'ca-link'), join(dir, 'parent-link', 'ca'), `${caDir}/.`]) {
-      const r = await cli(['cert', 'issue', '--ca-dir', caDir, '--out', out, '--ip', '10.0.0.4', '--force'])
+      const r = await cli([...issueArgs(caDir, out), '--ip', '10.0.0.4', '--force'])
       expect(r.code, out).toBe(2)
       expect(r.stderr, out).toContain(`is the CA directory ${caDir}`)
       expect(await snapshotDir(caDir), out).toEqual(before)
     }
-    const r = await cli(['cert', 'issue', '--ca-dir', caDir, '--out', otherCa, '--ip', '10.0.0.4', '--force'])
+    const r = await cli([...issueArgs(caDir, otherCa), '--ip', '10.0.0.4', '--force'])
     expect(r.code).toBe(2)
     expect(r.stderr).toContain(`out: ${otherCa} holds ca.key: it is a CA folder`)
   })
@@ -124,12 +103,7 @@ describe('--passphrase-file uses the first line only', () => {
     const oneLine = join(dir, 'one.txt')
     writeFileSync(oneLine, 'first-line secret')
     const issued = await cli([
-      'cert',
-      'issue',
-      '--ca-dir',
-      caDir,
-      '--out',
-      join(dir, 'o'),
+      ...issueArgs(caDir, join(dir, 'o')),
       '--ip',
       '10.0.0.5',
       '--passphrase-file',
@@ -150,12 +124,7 @@ describe('cert inspect: bounded reads, host:port, CA lint', () => {
   beforeAll(async () => {
     await createCaDir(caDir, { subject: { cn: 'Inspect CA' }, keySize: 2048 })
     await cli([
-      'cert',
-      'issue',
-      '--ca-dir',
-      caDir,
-      '--out',
-      join(dir, 'o'),
+      ...issueArgs(caDir, join(dir, 'o')),
       '--ip',
       '192.168.20.10',
       '--ip',
@@ -228,27 +197,8 @@ describe('cert inspect: bounded reads, host:port, CA lint', () => {
     expect(parsed.lint).toEqual([expect.objectContaining({ code: 'CA_NOT_SERVER', severity: 'warning' })])
     expect(parsed.certificate).not.toHaveProperty('covers')
     expect(parsed.certificate['keyUsage']).toEqual(['keyCertSign', 'cRLSign'])
-    openssl([
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:1024',
-      '-nodes',
-      '-sha1',
-      '-days',
-      '30',
-      '-subj',
-      '/CN=Old Weak CA',
-      '-keyout',
-      join(dir, 'weak.key'),
-      '-out',
-      join(dir, 'weak.crt'),
-      '-addext',
-      'basicConstraints=critical,CA:TRUE',
-      '-addext',
-      'keyUsage=critical,keyCertSign,cRLSign',
-    ])
-    const weak = JSON.parse((await cli(['cert', 'inspect', join(dir, 'weak.crt'), '--json'])).stdout) as {
+    const { cert } = opensslLegacyCert(join(dir, 'weak'), { cn: 'Old Weak CA', ca: true })
+    const weak = JSON.parse((await cli(['cert', 'inspect', cert, '--json'])).stdout) as {
       lint: { code: string }[]
     }
     expect(weak.lint.map((f) => f.code).sort()).toEqual(['SHA1', 'WEAK_KEY'])
@@ -291,45 +241,27 @@ describe('errno failures: clear exit-2 messages, nothing left behind', () => {
     ],
     [
       'ca import ENOTDIR',
-      () => [
-        'ca',
-        'import',
-        '--dir',
-        join(file, 'ca'),
-        '--cert',
-        join(caDir, 'ca.crt'),
-        '--key',
-        join(caDir, 'ca.key'),
-      ],
+      () => [...importArgs(join(file, 'ca'), join(caDir, 'ca.crt'), join(caDir, 'ca.key'))],
       /\[ENOTDIR\]/,
     ],
     [
       'ca import ENAMETOOLONG',
-      () => [
-        'ca',
-        'import',
-        '--dir',
-        join(dir, longName),
-        '--cert',
-        join(caDir, 'ca.crt'),
-        '--key',
-        join(caDir, 'ca.key'),
-      ],
+      () => [...importArgs(join(dir, longName), join(caDir, 'ca.crt'), join(caDir, 'ca.key'))],
       /\[ENAMETOOLONG\]/,
     ],
     [
       'cert issue ENOTDIR',
-      () => ['cert', 'issue', '--ca-dir', caDir, '--out', join(file, 'out'), '--ip', '10.0.0.1'],
+      () => [...issueArgs(caDir, join(file, 'out')), '--ip', '10.0.0.1'],
       /out: .*a part of this path is a file, not a folder .*\[ENOTDIR\]/,
     ],
     [
       'cert issue EEXIST',
-      () => ['cert', 'issue', '--ca-dir', caDir, '--out', file, '--ip', '10.0.0.1'],
+      () => [...issueArgs(caDir, file), '--ip', '10.0.0.1'],
       /out: .*it exists and is a file, not a folder \[EEXIST\]/,
     ],
     [
       'cert issue ENAMETOOLONG',
-      () => ['cert', 'issue', '--ca-dir', caDir, '--out', join(dir, 'p', longName), '--ip', '10.0.0.1'],
+      () => [...issueArgs(caDir, join(dir, 'p', longName)), '--ip', '10.0.0.1'],
       /\[ENAMETOOLONG\]/,
     ],
   ]
@@ -350,16 +282,7 @@ describe('errno failures: clear exit-2 messages, nothing left behind', () => {
     expect(r.code).toBe(2)
     expect(r.stderr).toMatch(/the operation is not permitted there .* \[EPERM\]/)
     expect(readdirSync(immutable)).toEqual([])
-    const i = await cli([
-      'cert',
-      'issue',
-      '--ca-dir',
-      caDir,
-      '--out',
-      join(immutable, 'out'),
-      '--ip',
-      '10.0.0.1',
-    ])
+    const i = await cli([...issueArgs(caDir, join(immutable, 'out')), '--ip', '10.0.0.1'])
     expect(i.code).toBe(2)
     expect(i.stderr).toContain('[EPERM]')
   })
@@ -373,17 +296,8 @@ describe('errno failures: clear exit-2 messages, nothing left behind', () => {
     const before = readdirSync(locked)
     const args: string[][] = [
       ['ca', 'create', '--dir', join(locked, 'ca'), '--key-size', '2048'],
-      ['cert', 'issue', '--ca-dir', caDir, '--out', join(locked, 'out'), '--ip', '10.0.0.1'],
-      [
-        'ca',
-        'import',
-        '--dir',
-        join(locked, 'imported'),
-        '--cert',
-        join(caDir, 'ca.crt'),
-        '--key',
-        join(caDir, 'ca.key'),
-      ],
+      [...issueArgs(caDir, join(locked, 'out')), '--ip', '10.0.0.1'],
+      [...importArgs(join(locked, 'imported'), join(caDir, 'ca.crt'), join(caDir, 'ca.key'))],
     ]
     chmodSync(caDir, 0o755)
     chmodSync(join(caDir, 'ca.key'), 0o644)

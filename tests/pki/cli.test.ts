@@ -4,8 +4,9 @@ import { join, resolve } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createCa, createCaDir, issueCertificate, openCa } from '../../main/pki'
 import { makeTmpDir, snapshotDir } from '../support/fs-snapshot'
-import { openssl } from '../support/openssl'
+import { openssl, opensslLegacyCert } from '../support/openssl'
 import { cli } from '../support/run-cli'
+import { issueArgs, importArgs } from '../support/pki-cli'
 
 describe('registry-wizard ca / cert', () => {
   const dir = makeTmpDir()
@@ -45,7 +46,7 @@ describe('registry-wizard ca / cert', () => {
     ).toBe(0)
     const out = join(dir, 'srv-pass')
     const issue = (...extra: string[]): ReturnType<typeof cli> =>
-      cli(['cert', 'issue', '--ca-dir', caDir, '--out', out, '--ip', '10.1.2.3', ...extra])
+      cli([...issueArgs(caDir, out), '--ip', '10.1.2.3', ...extra])
     const none = await issue()
     expect(none.code).toBe(2)
     expect(none.stderr).toContain('the private key is encrypted and no passphrase was given')
@@ -86,32 +87,16 @@ describe('registry-wizard ca / cert', () => {
       [['--ip', 'registry.lan'], 'put DNS names in --dns'],
     ]
     for (const [args, message] of cases) {
-      const r = await cli(['cert', 'issue', '--ca-dir', caDir, '--out', join(dir, 'never'), ...args])
+      const r = await cli([...issueArgs(caDir, join(dir, 'never')), ...args])
       expect(r.code, args.join(' ')).toBe(2)
       expect(r.stderr).toContain(message)
       expect(r.stderr).toContain('hint: ')
     }
-    const missing = await cli([
-      'cert',
-      'issue',
-      '--ca-dir',
-      join(dir, 'nope'),
-      '--out',
-      join(dir, 'never'),
-      '--ip',
-      '10.0.0.1',
-    ])
+    const missing = await cli([...issueArgs(join(dir, 'nope'), join(dir, 'never')), '--ip', '10.0.0.1'])
     expect(missing.code).toBe(2)
     expect(missing.stderr).toContain('it holds no ca.crt: create a CA there first')
     const unreadable = await cli([
-      'ca',
-      'import',
-      '--dir',
-      join(dir, 'never'),
-      '--cert',
-      join(dir, 'no.crt'),
-      '--key',
-      join(dir, 'no.key'),
+      ...importArgs(join(dir, 'never'), join(dir, 'no.crt'), join(dir, 'no.key')),
     ])
     expect(unreadable.code).toBe(2)
     expect(unreadable.stderr).toContain('--cert')
@@ -142,14 +127,7 @@ describe('registry-wizard ca / cert', () => {
     }
     const importTo = join(dir, 'imported')
     const r = await cli([
-      'ca',
-      'import',
-      '--dir',
-      importTo,
-      '--cert',
-      write('good.crt', good.certPem),
-      '--key',
-      write('good.key', good.keyPem),
+      ...importArgs(importTo, write('good.crt', good.certPem), write('good.key', good.keyPem)),
       '--passphrase-file',
       pass,
     ])
@@ -162,16 +140,7 @@ describe('registry-wizard ca / cert', () => {
     ]
     for (const [certPem, keyPem, message] of refusals) {
       const target = join(dir, 'refused')
-      const x = await cli([
-        'ca',
-        'import',
-        '--dir',
-        target,
-        '--cert',
-        write('x.crt', certPem),
-        '--key',
-        write('x.key', keyPem),
-      ])
+      const x = await cli([...importArgs(target, write('x.crt', certPem), write('x.key', keyPem))])
       expect(x.code).toBe(2)
       expect(x.stderr).toMatch(message)
       expect(existsSync(target)).toBe(false)
@@ -181,18 +150,7 @@ describe('registry-wizard ca / cert', () => {
   it('inspects and lints: JSON shape, host coverage by SAN only, CN-only, SHA-1, weak key, long leaf', async () => {
     const caDir = join(dir, 'ca-inspect')
     await createCaDir(caDir, { subject: { cn: 'Inspect CA' }, keySize: 2048 })
-    await cli([
-      'cert',
-      'issue',
-      '--ca-dir',
-      caDir,
-      '--out',
-      join(dir, 'ins'),
-      '--ip',
-      '192.168.20.10',
-      '--dns',
-      'hub.lan',
-    ])
+    await cli([...issueArgs(caDir, join(dir, 'ins')), '--ip', '192.168.20.10', '--dns', 'hub.lan'])
     const crt = join(dir, 'ins', 'domain.crt')
     const json = await cli(['cert', 'inspect', crt, '--host', '192.168.20.10', '--json'])
     expect(json.code).toBe(0)
@@ -235,24 +193,7 @@ describe('registry-wizard ca / cert', () => {
     expect(notCovered.stdout).toContain('covers 192.168.20.11: NO')
 
     // The runbook's way: a CN-only certificate signed with SHA-1 and a short key, made by openssl itself.
-    const key = join(dir, 'old.key')
-    const old = join(dir, 'old.crt')
-    openssl([
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:1024',
-      '-nodes',
-      '-keyout',
-      key,
-      '-out',
-      old,
-      '-days',
-      '3650',
-      '-sha1',
-      '-subj',
-      '/CN=192.168.20.10',
-    ])
+    const old = opensslLegacyCert(join(dir, 'old'), { cn: '192.168.20.10', days: 3650 }).cert
     const lint = await cli(['cert', 'inspect', old, '--host', '192.168.20.10', '--json'])
     const codes = (JSON.parse(lint.stdout) as { lint: { code: string }[] }).lint.map((f) => f.code).sort()
     expect(codes).toEqual(['CN_ONLY', 'IP_WITHOUT_IP_SAN', 'SHA1', 'WEAK_KEY'])
@@ -295,12 +236,10 @@ describe('registry-wizard ca / cert', () => {
       spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' })
     expect(run(['--help']).stdout).toContain('Usage: registry-wizard')
     expect(run(['ca', 'create', '--dir', caDir, '--key-size', '2048']).status).toBe(0)
-    const bad = run(['cert', 'issue', '--ca-dir', caDir, '--out', join(dir, 'bin-out'), '--ip', '300.1.1.1'])
+    const bad = run([...issueArgs(caDir, join(dir, 'bin-out')), '--ip', '300.1.1.1'])
     expect(bad.status).toBe(2)
     expect(bad.stderr).toContain('--ip: "300.1.1.1" is not valid')
-    expect(
-      run(['cert', 'issue', '--ca-dir', caDir, '--out', join(dir, 'bin-out'), '--dns', 'hub.lan']).status,
-    ).toBe(0)
+    expect(run([...issueArgs(caDir, join(dir, 'bin-out')), '--dns', 'hub.lan']).status).toBe(0)
     expect(readdirSync(join(dir, 'bin-out')).sort()).toEqual(['ca.crt', 'domain.crt', 'domain.key'])
   })
 })

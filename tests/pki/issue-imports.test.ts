@@ -1,57 +1,21 @@
 import { execFileSync } from 'node:child_process'
 import { createPublicKey, X509Certificate } from 'node:crypto'
 import { existsSync, readFileSync, rmSync } from 'node:fs'
-import { dirname, join, relative, resolve } from 'node:path'
+import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { buildProgram, issueKeyType, startEarlyWork } from '../../main/cli/program'
 import { makeContext } from '../../main/cli/context'
 import { createCaDir } from '../../main/pki'
 import { makeTmpDir } from '../support/fs-snapshot'
+import { importGraph, REPO } from '../support/import-graph'
 import { captureIo } from '../support/run-cli'
+import { issueArgs } from '../support/pki-cli'
 
 // `cert issue` must not load node-forge (80-130 ms to load): certificates are built with main/pki/der.ts and signed
 // with node:crypto. Checked on the sources (static imports from what the command loads) and on the built bin.
-const REPO = resolve(import.meta.dirname, '../..')
 const BIN = join(REPO, 'out/cli/registry-wizard.js')
 const work = makeTmpDir('rw-pki-issue-imports-')
 afterAll(() => rmSync(work, { recursive: true, force: true }))
-
-/** Static value imports of a TypeScript file (not `import type`); with `dynamic`, `import('...')` ones only. */
-function imports(file: string, dynamic = false): string[] {
-  const text = readFileSync(file, 'utf8')
-  const out: string[] = []
-  if (dynamic) return [...text.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] as string)
-  for (const m of text.matchAll(/^\s*(import|export)\s+(type\s+)?[^'"]*?\bfrom\s+['"]([^'"]+)['"]/gm)) {
-    if (m[2] === undefined) out.push(m[3] as string)
-  }
-  for (const m of text.matchAll(/^\s*import\s+['"]([^'"]+)['"]/gm)) out.push(m[1] as string)
-  return out
-}
-
-function resolveLocal(from: string, spec: string): string | undefined {
-  if (!spec.startsWith('.')) return undefined
-  const base = resolve(dirname(from), spec)
-  for (const c of [`${base}.ts`, `${base}/index.ts`, base]) if (existsSync(c) && c.endsWith('.ts')) return c
-  throw new Error(`cannot resolve ${spec} from ${from}`)
-}
-
-function graph(entries: string[]): { files: string[]; packages: Set<string> } {
-  const seen = new Set<string>()
-  const packages = new Set<string>()
-  const todo = entries.map((e) => resolve(REPO, e))
-  while (todo.length > 0) {
-    const f = todo.pop() as string
-    if (seen.has(f)) continue
-    seen.add(f)
-    for (const spec of imports(f)) {
-      if (spec.endsWith('.json')) continue // data (package.json's version), not code
-      const local = resolveLocal(f, spec)
-      if (local === undefined) packages.add(spec)
-      else todo.push(local)
-    }
-  }
-  return { files: [...seen].map((f) => relative(REPO, f)).sort(), packages }
-}
 
 /** npm packages the built bin loaded (CommonJS cache at exit: an ESM import of a package goes through it too). */
 function packagesLoaded(args: string[]): string[] {
@@ -75,7 +39,7 @@ function packagesLoaded(args: string[]): string[] {
 
 describe('cert issue import path', () => {
   it('nothing cert issue can load (cert command, its lazy CA code, the pki core) imports node-forge', () => {
-    const g = graph([
+    const g = importGraph([
       'main/cli/program.ts',
       'main/cli/commands/cert.ts',
       'main/pki/ca-dir.ts',
@@ -89,16 +53,7 @@ describe('cert issue import path', () => {
   it('the built bin issues a certificate loading no npm package from node_modules', async () => {
     const caDir = join(work, 'ca')
     await createCaDir(caDir, { subject: { cn: 'Imports CA' }, keySize: 2048 })
-    const loaded = packagesLoaded([
-      'cert',
-      'issue',
-      '--ca-dir',
-      caDir,
-      '--out',
-      join(work, 'out'),
-      '--ip',
-      '192.168.20.10',
-    ])
+    const loaded = packagesLoaded([...issueArgs(caDir, join(work, 'out')), '--ip', '192.168.20.10'])
     // commander and i18next are bundled into the bin (vite.cli.config.ts): nothing is read from node_modules.
     expect(loaded).toEqual([])
     const cert = new X509Certificate(readFileSync(join(work, 'out', 'domain.crt')))
@@ -122,27 +77,37 @@ describe('cert issue key generated while the CLI loads', () => {
     expect(issue('--key-type', 'ed25519')).toBeUndefined()
     expect(issue('--key-type', 'ecdsa-p256', '--key-size', '2048')).toBeUndefined()
     expect(issue('--help')).toBeUndefined()
+    // The global --lang before the command (both forms), as commander reads it.
+    expect(issueKeyType(['--lang', 'zh-CN', 'cert', 'issue', '--key-type', 'rsa-2048'])).toBe('rsa-2048')
+    expect(issueKeyType(['--lang=zh-CN', 'cert', 'issue'])).toBe('ecdsa-p256')
     expect(issueKeyType(['cert', 'inspect', 'x.crt'])).toBeUndefined()
     expect(issueKeyType(['ca', 'create', '--key-size', '2048'])).toBeUndefined()
     expect(startEarlyWork(['--version'])).toEqual({})
+  })
+
+  it('the bin starts it first: early-start.ts loads only the key types and the key generation, before i18next', () => {
+    const g = importGraph(['main/cli/early-start.ts'])
+    expect(g.files).toEqual([
+      'main/cli/early-start.ts',
+      'main/cli/early-work.ts',
+      'main/pki/key-types.ts',
+      'main/pki/keygen.ts',
+    ])
+    // node:crypto is taken when a key is made (process.getBuiltinModule): other commands never load it.
+    expect([...g.packages]).toEqual([])
+    if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run \`npm run build:cli\` first`)
+    const bin = readFileSync(BIN, 'utf8')
+    const started = bin.indexOf('startEarlyWork(process.argv.slice(2))')
+    expect(started).toBeGreaterThan(0)
+    for (const later of ['node_modules/i18next/', 'main/cli/catalogue.ts', 'main/cli/program.ts'])
+      expect(bin.indexOf(`// ${later}`), later).toBeGreaterThan(started)
   })
 
   it('the issued certificate carries the key started before the command loaded, of the type asked for', async () => {
     const caDir = join(work, 'ca-early')
     await createCaDir(caDir, { subject: { cn: 'Early CA' }, keySize: 2048 })
     const outDir = join(work, 'early')
-    const argv = [
-      'cert',
-      'issue',
-      '--ca-dir',
-      caDir,
-      '--out',
-      outDir,
-      '--dns',
-      'registry.lan',
-      '--key-size',
-      '3072',
-    ]
+    const argv = [...issueArgs(caDir, outDir), '--dns', 'registry.lan', '--key-size', '3072']
     const early = startEarlyWork(argv)
     const c = captureIo(work, {})
     let code = 0

@@ -7,6 +7,7 @@ import { createCaDir, importCaDir, issueToDir } from '../../main/pki'
 import { makeTmpDir } from '../support/fs-snapshot'
 import { openssl, opensslStatus } from '../support/openssl'
 import { cli } from '../support/run-cli'
+import { issueArgs, importArgs } from '../support/pki-cli'
 
 // Key types (issue 15): ECDSA P-256 by default, RSA 2048/3072/4096 on request, in every CA / leaf combination. The
 // signature is always the ISSUER's (ecdsa-with-SHA256 from an EC CA, sha256WithRSAEncryption from an RSA CA), and
@@ -114,7 +115,7 @@ describe('key types in every CA / leaf combination, checked by openssl', () => {
     openssl(['genpkey', '-algorithm', 'ed25519', '-out', key])
     openssl(['req', '-x509', '-new', '-key', key, '-days', '30', '-subj', '/CN=Ed CA', '-out', crt])
     const caDir = join(dir, 'ca-ed')
-    const r = await cli(['ca', 'import', '--dir', caDir, '--cert', crt, '--key', key])
+    const r = await cli([...importArgs(caDir, crt, key)])
     expect(r.code).toBe(2)
     expect(r.stderr).toContain('--key: the CA key is a ed25519 key; only RSA and ECDSA (P-256, P-384, P-521)')
     expect(existsSync(caDir)).toBe(false)
@@ -137,7 +138,7 @@ describe('--key-type and --key-size on the CLI', () => {
     const caDir = join(dir, 'cli-ca')
     const out = join(dir, 'cli-out')
     expect((await cli(['ca', 'create', '--dir', caDir])).code).toBe(0)
-    expect((await cli(['cert', 'issue', '--ca-dir', caDir, '--out', out, '--ip', '10.0.0.5'])).code).toBe(0)
+    expect((await cli([...issueArgs(caDir, out), '--ip', '10.0.0.5'])).code).toBe(0)
     expect(facts(join(out, 'domain.crt'))).toEqual({ signature: 'ecdsa-with-SHA256', key: 'ec P-256' })
     const inspect = await cli(['cert', 'inspect', join(out, 'domain.crt')])
     expect(inspect.stdout).toContain('key          ECDSA P-256')
@@ -157,7 +158,7 @@ describe('--key-type and --key-size on the CLI', () => {
     const a = join(dir, 'cli-rsa-a')
     const b = join(dir, 'cli-rsa-b')
     const issue = (out: string, ...flags: string[]): Promise<{ code: number }> =>
-      cli(['cert', 'issue', '--ca-dir', caDir, '--out', out, '--dns', 'r.lan', ...flags])
+      cli([...issueArgs(caDir, out), '--dns', 'r.lan', ...flags])
     expect((await issue(a, '--key-size', '3072')).code).toBe(0)
     expect((await issue(b, '--key-type', 'rsa-3072', '--key-size', '3072')).code).toBe(0)
     expect(facts(join(a, 'domain.crt'))).toEqual({ signature: 'sha256WithRSAEncryption', key: 'rsa 3072' })
@@ -200,12 +201,7 @@ describe('--key-type and --key-size on the CLI', () => {
     await createCaDir(ok, { subject: { cn: 'conflict' } })
     const out = join(dir, 'cli-conflict-out')
     const leaf = await cli([
-      'cert',
-      'issue',
-      '--ca-dir',
-      ok,
-      '--out',
-      out,
+      ...issueArgs(ok, out),
       '--ip',
       '10.0.0.1',
       '--key-type',
@@ -242,18 +238,7 @@ describe('the CA key file', () => {
         .status,
     ).toBe(0)
     const out = join(dir, 'ec-pass-out')
-    const r = await cli([
-      'cert',
-      'issue',
-      '--ca-dir',
-      caDir,
-      '--out',
-      out,
-      '--dns',
-      'r.lan',
-      '--passphrase-file',
-      pass,
-    ])
+    const r = await cli([...issueArgs(caDir, out), '--dns', 'r.lan', '--passphrase-file', pass])
     expect(r.code).toBe(0)
     const leaf = new X509Certificate(readFileSync(join(out, 'domain.crt')))
     expect(leaf.verify(new X509Certificate(readFileSync(join(caDir, 'ca.crt'))).publicKey)).toBe(true)

@@ -12,6 +12,7 @@ import {
 } from '../../main/pki'
 import { makeTmpDir, snapshotDir } from '../support/fs-snapshot'
 import { cli } from '../support/run-cli'
+import { issueArgs } from '../support/pki-cli'
 
 const label = fc.stringMatching(/^[a-z0-9]([a-z0-9-]{0,10}[a-z0-9])?$/)
 const tld = fc.stringMatching(/^[a-z]{2,6}$/)
@@ -105,7 +106,7 @@ describe('property: invalid input gives exit 2 and an untouched directory', () =
     await fc.assert(
       fc.asyncProperty(badArgs, async (args) => {
         const before = await snapshotDir(dir)
-        const r = await cli(['cert', 'issue', '--ca-dir', caDir, '--out', join(dir, 'out'), ...args])
+        const r = await cli([...issueArgs(caDir, join(dir, 'out')), ...args])
         expect(r.code).toBe(2)
         // The option, then what is wrong with it (no address at all: which options are required).
         expect(r.stderr).toMatch(/^error: --[a-z/-]+: .+ (is not valid; .+|is required)/)

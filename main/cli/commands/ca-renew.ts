@@ -3,12 +3,14 @@
 import type { Command } from 'commander'
 import type { StepProgress } from '../../jobs/runner'
 import { renewCa, type RenewCaResult } from '../../lifecycle/renew-ca'
+import { keyTypeOption } from '../../pki/keys'
 import { parsePositiveInt, printJson, readOptionalSecretFile, type CommandContext } from '../context'
 
 interface RenewCaOpts {
   caDir: string
   passphraseFile?: string
   days?: string
+  keyType?: string
   keySize?: string
   json?: boolean
 }
@@ -41,9 +43,12 @@ export function registerCaRenew(ctx: CommandContext, ca: Command): void {
     .requiredOption('--ca-dir <dir>', t('caDir'))
     .option('--passphrase-file <file>', t('passphraseFile'))
     .option('--days <n>', t('days'))
+    .option('--key-type <type>', t('keyType'))
     .option('--key-size <bits>', t('keySize'))
     .option('--json', ctx.tr.text('cli.pki.common.json'))
     .action(async (o: RenewCaOpts) => {
+      // Checked as `ca create` checks them, before anything is read; neither: the current CA's key type.
+      const keyType = keyTypeOption(o.keyType, o.keySize)
       const passphrase = await readOptionalSecretFile(ctx, o.passphraseFile, 'passphraseFile')
       const onProgress = (p: StepProgress): void => {
         if (p.step !== 'done') ctx.io.stderr(`${ctx.tr.render(p.message)}\n`)
@@ -53,7 +58,7 @@ export function registerCaRenew(ctx: CommandContext, ca: Command): void {
           caDir: ctx.path(o.caDir),
           passphrase,
           days: o.days === undefined ? undefined : parsePositiveInt('days', o.days),
-          keySize: o.keySize === undefined ? undefined : parsePositiveInt('keySize', o.keySize),
+          keyType,
         },
         { onProgress },
       )

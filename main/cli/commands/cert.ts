@@ -102,7 +102,7 @@ function issueSummary(r: IssuedToDir): Record<string, unknown> {
     certPath: r.certPath,
     keyPath: r.keyPath,
     caCertPath: r.caCertPath,
-    fingerprintSha256: inspectCertificate(r.certPem).fingerprintSha256,
+    fingerprintSha256: r.fingerprintSha256,
     backups: r.backups,
     chainLength: r.chainLength,
     rootSubject: r.rootSubject,
@@ -125,7 +125,7 @@ export function issueLines(ctx: CommandContext, r: IssuedToDir): string[] {
       ? t('line.caCopyRoot', { path: r.caCertPath, subject: r.rootSubject })
       : t('line.caCopy', { path: r.caCertPath }),
     t('line.expires', { date: r.notAfter.toISOString() }),
-    t('line.sha256', { fingerprint: inspectCertificate(r.certPem).fingerprintSha256 }),
+    t('line.sha256', { fingerprint: r.fingerprintSha256 }),
     ...r.backups.map((path) => ctx.tr.text('cli.pki.common.backup', { path })),
     ...r.staleRemoved.map((path) => ctx.tr.text('cli.pki.common.removed', { path })),
   ]

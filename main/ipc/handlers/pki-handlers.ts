@@ -232,6 +232,7 @@ export function summarize(info: CertificateInfo): CertificateSummary {
     isCa: info.isCa,
     keyType: info.keyType,
     keyBits: info.keyBits,
+    keyCurve: info.keyCurve,
     signatureAlgorithm: info.signatureAlgorithm,
   }
 }

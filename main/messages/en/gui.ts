@@ -176,8 +176,6 @@ export const gui = {
       dir: 'CA folder',
       commonName: 'CA name',
       organization: 'Organization (optional)',
-      keySize: 'Key size',
-      recommended: 'recommended',
       passphrase: 'Passphrase (optional)',
       passphraseHint: 'Protects ca.key on disk. You will need it to issue certificates. It is never stored.',
       confirm: 'Repeat the passphrase',

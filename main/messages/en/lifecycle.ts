@@ -99,6 +99,8 @@ export const lifecycleCli = {
     caDir: 'the CA folder (ca.crt, ca.key)',
     passphraseFile: "file holding the CA key's passphrase (the new key gets the same one)",
     days: 'days the new CA is valid (default 3650)',
+    keyType:
+      "key type of the new CA key: ecdsa-p256, rsa-2048, rsa-3072 or rsa-4096 (default: the current CA key's type)",
     keySize: 'RSA key size of the new CA key',
     done: 'Renewed the CA in {{dir}}.',
     newCa: 'New CA: {{subject}}, valid until {{notAfter}}, SHA-256 {{fingerprint}}',

@@ -431,4 +431,10 @@ export const pkiGui = {
     'rsa-4096': 'RSA 4096',
   },
   rsaHint: 'The RSA key is generated in the background while you fill in the rest of the form.',
+  /** A certificate's key as the card shows it, named as the key type options name them. */
+  name: {
+    ec: 'ECDSA {{curve}}',
+    rsa: 'RSA {{bits}}',
+    other: '{{type}}',
+  },
 } as const

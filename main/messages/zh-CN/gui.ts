@@ -178,8 +178,6 @@ export const gui = {
       dir: 'CA 文件夹',
       commonName: 'CA 名称',
       organization: '组织（可选）',
-      keySize: '密钥长度',
-      recommended: '推荐',
       passphrase: '口令（可选）',
       passphraseHint: '用于保护磁盘上的 ca.key。签发证书时需要输入。口令不会被保存。',
       confirm: '再次输入口令',

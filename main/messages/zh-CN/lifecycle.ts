@@ -100,6 +100,8 @@ export const lifecycleCli = {
     caDir: 'CA 文件夹（ca.crt、ca.key）',
     passphraseFile: '保存 CA 私钥口令的文件（新私钥使用相同口令）',
     days: '新 CA 的有效天数（默认 3650）',
+    keyType:
+      '新 CA 私钥的密钥类型：ecdsa-p256、rsa-2048、rsa-3072 或 rsa-4096（默认：与当前 CA 私钥的类型相同）',
     keySize: '新 CA 私钥的 RSA 位数',
     done: '已续期 {{dir}} 中的 CA。',
     newCa: '新 CA：{{subject}}，有效期至 {{notAfter}}，SHA-256 {{fingerprint}}',

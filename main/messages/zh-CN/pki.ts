@@ -398,4 +398,9 @@ export const pkiGui = {
     'rsa-4096': 'RSA 4096',
   },
   rsaHint: '在你填写表单其余部分时，RSA 密钥会在后台生成。',
+  name: {
+    ec: 'ECDSA {{curve}}',
+    rsa: 'RSA {{bits}}',
+    other: '{{type}}',
+  },
 } as const satisfies Texts<typeof enGui>

@@ -1,7 +1,15 @@
+import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import type { CertificateSummary } from '../../../main/ipc/contract'
 import { formatDate } from '../lib/format'
 import { ExpiryBadge } from './ExpiryBadge'
+
+/** The key as the key type control names it: ECDSA P-256, RSA 2048 (any other kind by its type). */
+export function keyName(t: TFunction, cert: CertificateSummary): string {
+  if (cert.keyType === 'ec') return t('keys.name.ec', { curve: cert.keyCurve ?? `${cert.keyBits ?? '?'}` })
+  if (cert.keyType === 'rsa') return t('keys.name.rsa', { bits: cert.keyBits ?? '?' })
+  return t('keys.name.other', { type: cert.keyType.toUpperCase() })
+}
 
 /** Subject, SANs, validity with a countdown, fingerprint: the public facts of a certificate. */
 export function CertificateCard({
@@ -49,7 +57,7 @@ export function CertificateCard({
         <dd className="mono">{cert.issuer}</dd>
         <dt>{t('cert.key')}</dt>
         <dd>
-          {cert.keyType.toUpperCase()} {cert.keyBits ?? ''} · {cert.signatureAlgorithm}
+          {keyName(t, cert)} · {cert.signatureAlgorithm}
         </dd>
         <dt>{t('cert.fingerprint')}</dt>
         <dd className="mono fingerprint">{cert.fingerprintSha256}</dd>
