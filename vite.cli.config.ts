@@ -24,11 +24,17 @@ const BUNDLED = [
   'docker-modem',
   // zod from its ES modules, tree-shaken: its CommonJS entry evaluates every locale (~40 of them) at load.
   'zod',
+  // yaml (the plan file, trust targets' configuration files) is 72 CommonJS files in node_modules: every `setup`
+  // resolved, stat'ed and read each of them before its first step (~40-55 ms); smol-toml (containerd's config)
+  // loads with the same trust chunk.
+  'yaml',
+  'smol-toml',
 ]
 
 /**
  * dockerode/docker-modem requires that load at start but serve only ssh:// engines (ssh2, ~80 ms), BuildKit sessions
- * (@grpc/grpc-js + protobufjs, ~145 ms) and build contexts (tar-fs, ~30 ms): made lazy (measured on a loaded 2-core
+ * (@grpc/grpc-js + protobufjs, ~145 ms), build contexts (tar-fs, ~30 ms; @balena/dockerignore) and DEBUG output
+ * (debug): made lazy (measured on a loaded 2-core
  * machine: dockerode's load 328 ms, of which these ~250 ms). session.js stays in node_modules (it reads its .proto
  * next to itself); './ssh' is bundled and requires ssh2 only when called.
  */
@@ -54,8 +60,47 @@ const DOCKER_LAZY: { file: string; eager: string; lazy: string }[] = [
     eager: "var tar = require('tar-fs');",
     lazy: "var tar = { pack: (...a) => require('tar-fs').pack(...a) };",
   },
+  {
+    // debug (with supports-color, has-flag and ms: ~20 ms at every engine call's first load) prints only when
+    // DEBUG is set; without it the calls do nothing, so it is not loaded. With DEBUG set it loads as before.
+    file: 'node_modules/docker-modem/lib/modem.js',
+    eager: "debug = require('debug')('modem'),",
+    lazy: "debug = process.env.DEBUG ? require('debug')('modem') : () => undefined,",
+  },
+  {
+    // build contexts only (.dockerignore)
+    file: 'node_modules/dockerode/lib/util.js',
+    eager: "var DockerIgnore = require('@balena/dockerignore');",
+    lazy: "var DockerIgnore = (...a) => require('@balena/dockerignore')(...a);",
+  },
 ]
 const DOCKER_LIB = /node_modules\/(dockerode|docker-modem)\//
+
+/**
+ * The Kubernetes models' validator registers every ajv format at load, among them the draft 2019 ones (iri,
+ * idn-email, ... with schemes, smtp-address-parser, nearley, punycode: ~15-75 ms) and Istio's cidr (is-cidr, ~7-30
+ * ms), which no Kubernetes model we build uses (theirs are byte, date-time, double, quantity...). They load on first
+ * use instead: the bundle's manifests (setup's bundle step, `bundle export`, `k8s manifests`) no longer pay for them.
+ */
+const K8S_FORMATS_FILE = 'node_modules/@kubernetes-models/validate/dist/formats.js'
+const K8S_FORMATS_LAZY: { eager: string; lazy: string }[] = [
+  {
+    eager: 'import draft2019Formats from "ajv-formats-draft2019/formats/index.js";',
+    lazy: [
+      'const draft2019 = (name) => (value) => {',
+      '  const f = require("ajv-formats-draft2019/formats/index.js")[name];',
+      '  return typeof f === "function" ? f(value) : f.test(value);',
+      '};',
+      'const draft2019Formats = Object.fromEntries(',
+      '  ["iri", "duration", "idn-email", "idn-hostname", "iri-reference"].map((n) => [n, draft2019(n)]),',
+      ');',
+    ].join('\n'),
+  },
+  {
+    eager: 'import isCidr from "is-cidr";',
+    lazy: 'const isCidr = (value) => { const m = require("is-cidr"); return (m.default ?? m)(value); };',
+  },
+]
 const external = [
   ...builtinModules,
   ...builtinModules.map((m) => `node:${m}`),
@@ -106,6 +151,18 @@ export default defineConfig({
         let out = code
         for (const e of entries) {
           if (!out.includes(e.eager)) this.error(`docker-lazy: ${e.file} changed; update the plugin`)
+          out = out.replace(e.eager, e.lazy)
+        }
+        return { code: out, map: null }
+      },
+    },
+    {
+      name: 'k8s-formats-lazy',
+      transform(code, id) {
+        if (!id.replaceAll('\\', '/').endsWith(K8S_FORMATS_FILE)) return null
+        let out = code
+        for (const e of K8S_FORMATS_LAZY) {
+          if (!out.includes(e.eager)) this.error('k8s-formats-lazy: formats.js changed; update the plugin')
           out = out.replace(e.eager, e.lazy)
         }
         return { code: out, map: null }

@@ -1,6 +1,5 @@
 import { createWriteStream } from 'node:fs'
 import { pipeline } from 'node:stream/promises'
-import { create as createTar } from 'tar'
 import { invalidInput } from '../errors'
 import { message } from '../messages/index'
 
@@ -21,6 +20,8 @@ export async function archiveFolder(
   dest: string,
 ): Promise<string> {
   if (format === 'tar.gz') {
+    // tar loads only for a .tar.gz (an export without an archive, e.g. setup's, does not load it).
+    const { create: createTar } = await import('tar')
     await createTar({ gzip: true, file: dest, cwd: parent, portable: true }, [folder])
     return dest
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createTranslator } from '../messages/index'
-import { healthFailed, targetLabel } from './health'
+import { healthFailed, pollDelay, targetLabel } from './health'
 
 describe('the health target as the user reads it', () => {
   it('brackets an IPv6 identity and names the address connected to, in both languages', () => {
@@ -23,5 +23,11 @@ describe('the health target as the user reads it', () => {
     expect(createTranslator('zh-CN').text('error.HEALTH_FAILED.message', e.params)).toBe(
       'https://[fd00::10]:5000/v2/ 上的仓库不健康：x（最后一次探测：ECONNREFUSED: refused）',
     )
+  })
+})
+
+describe('the health poll cadence', () => {
+  it('polls every 10 ms for the first half second, then every 25 ms, then every 50 ms from 2 s', () => {
+    expect([0, 499, 500, 1999, 2000, 30_000].map(pollDelay)).toEqual([10, 10, 25, 25, 50, 50])
   })
 })

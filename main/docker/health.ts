@@ -76,9 +76,6 @@ export async function waitHealthy(
   } = {},
 ): Promise<HealthResult> {
   const timeoutMs = opts.timeoutMs ?? 30_000
-  // 50 ms: a refused or reset probe costs a connect attempt; the registry answers ~0.1-0.3 s after its start, and
-  // every 100 ms between polls was waited on by `setup` (the runbook's curl loop polls every 0.1 s).
-  const intervalMs = opts.intervalMs ?? 50
   const start = Date.now()
   let attempts = 0
   let aliveAt = 0
@@ -107,8 +104,18 @@ export async function waitHealthy(
         last,
         'HEALTH_TIMEOUT',
       )
-    await new Promise((r) => setTimeout(r, intervalMs))
+    await new Promise((r) => setTimeout(r, opts.intervalMs ?? pollDelay(Date.now() - start)))
   }
+}
+
+/**
+ * The wait before the next probe: 10 ms for the first half second, 25 ms to 2 s, then 50 ms. The registry answers
+ * ~0.1-0.3 s after its container starts, and a refused or reset probe costs only a connect attempt, so the first
+ * polls are close together: what `setup` waits past the registry's first answer is at most ~10 ms (the runbook's
+ * curl loop polls every 0.1 s). A registry that takes longer is polled less often.
+ */
+export function pollDelay(elapsedMs: number): number {
+  return elapsedMs < 500 ? 10 : elapsedMs < 2000 ? 25 : 50
 }
 
 /** The registry did not answer healthy; `log` and `cleanup` are added by the caller (healthWithLogs, startRegistry). */

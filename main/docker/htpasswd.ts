@@ -1,4 +1,3 @@
-import bcrypt from 'bcryptjs'
 import { invalidInput } from '../errors'
 import { message } from '../messages/index'
 
@@ -13,6 +12,8 @@ export interface Credential {
  */
 export async function makeHtpasswd(credentials: Credential[], rounds = 10): Promise<string> {
   if (credentials.length === 0) throw invalidInput('user', '', message('docker.allowed.oneUser'))
+  // Loaded here, not with the engine code that imports this file: only a registry with logins needs it.
+  const { default: bcrypt } = await import('bcryptjs')
   const seen = new Set<string>()
   const lines: string[] = []
   for (const { user, password } of credentials) {

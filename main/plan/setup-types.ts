@@ -1,7 +1,7 @@
 import type { CertMaterial, Engine, EngineSpec } from '../docker'
 import { message, type Message, type Params } from '../messages/index'
 import type { TrustPolicy } from '../trust/apply-trust'
-import type { VerifyReport } from '../verify'
+import type { CheckResult, VerifyReport } from '../verify'
 import type { SetupInput } from './setup-input'
 
 /**
@@ -54,10 +54,23 @@ export interface SetupState {
   outcomes: SetupOutcome[]
   registryUrl?: string | undefined
   /**
-   * The registry start, begun right after the certificate step (the engine takes seconds to start a container; trust
-   * and the bundle need only the CA, so they run meanwhile). The registry step waits for it and reports it.
+   * The registry work, begun with the job: its engine look-ups run beside the CA and certificate steps, its start
+   * right after the certificate step (the engine takes seconds to start a container; trust and the bundle need only
+   * the CA, so they run meanwhile). The registry step waits for it and reports it.
    */
   registryWork?: Promise<{ status: SetupStatus; params: Params }> | undefined
+  /** The registry work's gate: opened by the certificate step, closed (rejected) when the job stops before. */
+  certified?: { open: () => void; close: (err: unknown) => void } | undefined
+  /** Resolves when the registry work only waits on the engine (its container start sent) or has ended. */
+  engineWaits?: Promise<void> | undefined
+  /**
+   * Resolves when the registry answered healthy (verify's checks that ask it may start; the storage write check runs
+   * meanwhile) or the work ended well; rejects when the work failed first.
+   */
+  registryHealthy?: Promise<void> | undefined
+  /** Verify, begun while the registry starts (verify-step.ts beginVerify): its report, results given in order. */
+  verifying?:
+    { roundTrip: boolean; report: (onResult: (r: CheckResult) => void) => Promise<VerifyReport> } | undefined
   report?: VerifyReport | undefined
 }
 

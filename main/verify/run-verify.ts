@@ -140,39 +140,110 @@ async function outcomeOf(
   }
 }
 
+type CheckEntry = (typeof CHECKS)[number]
+
+/** One check's result, with the fix for a warning or failure and the time it took. */
+function resultOf(
+  check: CheckEntry,
+  n: number,
+  outcome: Outcome,
+  ctx: VerifyContext,
+  started: number,
+): CheckResult {
+  return {
+    id: check.id,
+    n,
+    title: check.title,
+    status: outcome.status,
+    reason: outcome.reason,
+    ...fixFor(check.id, outcome, ctx),
+    ...(outcome.details === undefined ? {} : { details: outcome.details }),
+    durationMs: Date.now() - started,
+  }
+}
+
+/** What a check waits for in the overlap mode: its prerequisites, and for the catalog the image the round trip pushes. */
+const AFTER: Partial<Record<CheckId, CheckId[]>> = { catalog: ['round-trip', 'mirror-pull'] }
+
+/** The checks that ask the registry (with the certificate given, checks 2 and 3 read only it). */
+function asksRegistry(id: CheckId, input: VerifyInput): boolean {
+  if (id === 'server-cert' || id === 'san') return input.certPem === undefined
+  return !['ca', 'dns', 'trust'].includes(id)
+}
+
+interface Run {
+  ctx: VerifyContext
+  checks: readonly CheckEntry[]
+  byId: Map<CheckId, CheckResult>
+  state: { cancelled: boolean }
+}
+
+/** One after another; each result reported (and onResult awaited) before the next check starts. */
+async function runInTurn(r: Run): Promise<CheckResult[]> {
+  const results: CheckResult[] = []
+  for (const [i, check] of r.checks.entries()) {
+    const started = Date.now()
+    const outcome = await outcomeOf(check.id, r.ctx, r.byId, r.state)
+    const result = resultOf(check, i + 1, outcome, r.ctx, started)
+    results.push(result)
+    r.byId.set(check.id, result)
+    await r.ctx.deps.onResult?.(result)
+  }
+  return results
+}
+
+/** The overlap mode (VerifyDeps.overlap): each check once what it depends on has finished; reported in order. */
+async function runOverlapped(r: Run): Promise<CheckResult[]> {
+  const { ctx, checks } = r
+  const ids = new Set(checks.map((c) => c.id))
+  const ready = ctx.deps.ready?.then(
+    () => true,
+    () => false,
+  )
+  const running = new Map<CheckId, Promise<CheckResult>>()
+  for (const [i, check] of checks.entries()) {
+    const after = [...DEPENDS_ON[check.id], ...(AFTER[check.id] ?? [])]
+      .filter((d) => ids.has(d))
+      .map((d) => running.get(d) ?? Promise.resolve(undefined))
+    const run = async (): Promise<CheckResult> => {
+      await Promise.all(after)
+      if (ready !== undefined && asksRegistry(check.id, ctx.input) && !(await ready)) r.state.cancelled = true
+      const started = Date.now()
+      const result = resultOf(check, i + 1, await outcomeOf(check.id, ctx, r.byId, r.state), ctx, started)
+      r.byId.set(check.id, result)
+      return result
+    }
+    running.set(check.id, run())
+  }
+  const results: CheckResult[] = []
+  for (const check of checks) {
+    const result = await (running.get(check.id) as Promise<CheckResult>)
+    results.push(result)
+    await ctx.deps.onResult?.(result)
+  }
+  return results
+}
+
 /**
- * Verifies, check by check, that a client can use the registry. Checks run in order; each result is passed to
- * `deps.onResult` as soon as it is known; a check whose prerequisite failed is skipped with the reason; each check
- * has a timeout; `deps.signal` cancels (the remaining checks are reported skipped and `cancelled` is set).
+ * Verifies, check by check, that a client can use the registry. Checks run in order (or, with `deps.overlap`, each
+ * once its prerequisites have finished); each result is passed to `deps.onResult` as soon as it is known, in order;
+ * a check whose prerequisite failed is skipped with the reason; each check has a timeout; `deps.signal` cancels
+ * (the remaining checks are reported skipped and `cancelled` is set).
  * Throws AppError (kind 'input') only for an invalid registry address. Same function for the CLI, IPC and tests.
  */
 export async function runVerify(input: VerifyInput, deps: VerifyDeps = {}): Promise<VerifyReport> {
   const ctx = makeContext(input, deps)
   const startedAt = new Date().toISOString()
-  const results: CheckResult[] = []
-  const byId = new Map<CheckId, CheckResult>()
-  const state = { cancelled: false }
-  const checks = input.mirror === undefined ? CHECKS : MIRROR_CHECKS
-  for (const [i, check] of checks.entries()) {
-    const started = Date.now()
-    const outcome = await outcomeOf(check.id, ctx, byId, state)
-    const result: CheckResult = {
-      id: check.id,
-      n: i + 1,
-      title: check.title,
-      status: outcome.status,
-      reason: outcome.reason,
-      ...fixFor(check.id, outcome, ctx),
-      ...(outcome.details === undefined ? {} : { details: outcome.details }),
-      durationMs: Date.now() - started,
-    }
-    results.push(result)
-    byId.set(check.id, result)
-    await deps.onResult?.(result)
+  const run: Run = {
+    ctx,
+    checks: input.mirror === undefined ? CHECKS : MIRROR_CHECKS,
+    byId: new Map<CheckId, CheckResult>(),
+    state: { cancelled: false },
   }
+  const results = deps.overlap === true ? await runOverlapped(run) : await runInTurn(run)
   const summary: Record<CheckStatus, number> = { pass: 0, warn: 0, fail: 0, skipped: 0 }
   for (const r of results) summary[r.status]++
-  const cancelled = state.cancelled
+  const cancelled = run.state.cancelled
   return {
     registry: ctx.address.hostPort,
     startedAt,

@@ -90,8 +90,23 @@ export interface VerifyDeps {
    */
   roundTripVia?: 'engine' | 'registry-api' | undefined
   signal?: AbortSignal | undefined
-  /** Called as each check finishes, in order; a returned promise is awaited before the next check starts. */
+  /**
+   * Called as each check finishes, in order; a returned promise is awaited before the next check starts (in the
+   * `overlap` mode: before the next result is reported).
+   */
   onResult?: ((result: CheckResult) => void | Promise<void>) | undefined
+  /**
+   * Each check starts as soon as the checks it depends on (DEPENDS_ON; the catalog also after the round trip, whose
+   * image it lists) have finished, instead of after every earlier one: the checks that need no answer from the
+   * registry (the certificates, the name, this machine's trust) run beside the ones that do. Results are the same
+   * and still reported in order. `setup` uses it; default off (one check after another).
+   */
+  overlap?: boolean | undefined
+  /**
+   * With `overlap`: the checks that talk to the registry wait for this first (`setup` begins verify while the
+   * registry still starts); when it rejects they are skipped as cancelled.
+   */
+  ready?: Promise<unknown> | undefined
 }
 
 export interface VerifyReport {

@@ -22,6 +22,7 @@ const id = randomBytes(3).toString('hex')
 const name = `rw-plan-${id}`
 const volume = `rw-plan-${id}-data`
 const failName = `rw-plan-${id}-fail`
+const gateName = `rw-plan-${id}-gate`
 
 function planText(port: number, container: string, data: string): string {
   return `version: 1
@@ -64,7 +65,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  await dockerCleanup([name, failName], [volume, `${failName}-data`])
+  await dockerCleanup([name, failName, gateName], [volume, `${failName}-data`, `${gateName}-data`])
   await root.cleanup()
 })
 
@@ -195,6 +196,26 @@ describe('setup --plan (real dockerd)', () => {
     expect(r.out).toContain('试运行：没有做任何更改。')
     const data = [dir, name, 'plan.yaml', 'local', 'registry:2', 'ecdsa-p256', 'Plan Test CA', 'CN']
     expect(englishWords(r.out, data)).toEqual([])
+  })
+
+  it('a CA step that fails stops at step 1 and leaves nothing on the engine (its look-ups began with the job)', async () => {
+    // Another CA in ca.dir (the site's, CN=Plan Test CA) than the plan names: SETUP_CA_MISMATCH at step 1.
+    const text = planText(await freePort(), gateName, `${gateName}-data`).replace(
+      'Plan Test CA',
+      'Gate Test CA',
+    )
+    const other = await planDir(root.path, 'gate', text)
+    await fs.cp(join(dir, 'ca'), join(other, 'ca'), { recursive: true })
+    const r = await setup(other)
+    expect(r.code, r.out).toBe(2)
+    expect(r.err).toContain('setup stopped at step 1/6 (Certificate authority)')
+    expect(r.out).not.toContain('[2/6]')
+    // The registry work was waiting for the certificate step: no container, no volume was made.
+    const ps = await run('docker', ['ps', '-a', '-q', '--filter', `name=^/${gateName}$`])
+    expect(ps.stdout.trim()).toBe('')
+    const vols = await run('docker', ['volume', 'ls', '-q', '--filter', `name=^${gateName}-data$`])
+    expect(vols.stdout.trim()).toBe('')
+    await expect(fs.stat(join(other, 'certs'))).rejects.toThrow()
   })
 
   it('a step that fails (the port is taken) stops there with the step, the reason and the fix: exit 1', async () => {

@@ -15,7 +15,6 @@ import {
   startRegistry,
   type ContainerInfo,
   type Engine,
-  type ExistingContainer,
   type StartRegistryInput,
 } from '../../docker'
 import { CERTS_DIR } from '../../docker/labels'
@@ -87,10 +86,9 @@ async function servesPlanned(s: SetupState, info: ContainerInfo, port: number): 
   return pem !== undefined && new X509Certificate(pem).raw.equals(want)
 }
 
-/** What differs between the container and the plan (empty: it is the planned registry). */
-async function differences(s: SetupState, existing: ExistingContainer): Promise<Message[]> {
+/** What differs between the container (as inspected) and the plan (empty: it is the planned registry). */
+async function differences(s: SetupState, info: ContainerInfo): Promise<Message[]> {
   const { input } = s
-  const info = await engineOf(s).docker.getContainer(existing.id).inspect()
   const out: Message[] = []
   const port = publishedPort(info)
   if (port !== input.port) out.push(reason('port', { found: port ?? '-', wanted: input.port }))
@@ -131,14 +129,35 @@ function startInput(s: SetupState, ifExists: StartRegistryInput['ifExists']): St
   }
 }
 
+/** Where the registry work is, for what setup runs beside it (see setup.ts). */
+export interface WorkMarks {
+  /** It only waits on the engine now (a container start sent, or nothing to start). */
+  waiting: () => void
+  /** The registry answered healthy (its storage write check comes next). */
+  healthy: () => void
+}
+
+const NO_MARKS: WorkMarks = { waiting: () => undefined, healthy: () => undefined }
+
+/** The start's progress events after which it waits on the engine for a container start (hundreds of ms). */
+const ENGINE_WAITS = new Set(['start', 'reuse'])
+
+/** How long after the container start is sent the work counts as waiting (the request is written by then). */
+const SENT_MS = 10
+
 async function start(
   s: SetupState,
   ifExists: StartRegistryInput['ifExists'],
   signal: AbortSignal,
+  marks: WorkMarks,
 ): Promise<void> {
   const r = await startRegistry(engineOf(s), startInput(s, ifExists), {
     signal,
-    onProgress: (e) => s.deps.onDetail?.('registry', e.message),
+    onProgress: (e) => {
+      if (ENGINE_WAITS.has(e.step)) setTimeout(marks.waiting, SENT_MS)
+      if (e.step === 'storage') marks.healthy()
+      s.deps.onDetail?.('registry', e.message)
+    },
   })
   s.registryUrl = r.url
 }
@@ -153,35 +172,48 @@ export interface RegistryResult {
  * The registry container. Kept when a container of ours with the plan's name runs with the planned port,
  * image, storage, logins, delete setting and serves the planned certificate (started when stopped, health-checked);
  * otherwise replaced; none there: started. A container not made by this app is never replaced.
+ * Begun with the job (setup.ts): what it looks up on the engine (the container of that name, how it is made) is
+ * asked at once, beside the CA and certificate steps; it changes or compares nothing before `certified` resolves
+ * (the certificate step has the pair), and ends with that rejection when the job stops before.
  */
-export async function registryWork(s: SetupState, signal: AbortSignal): Promise<RegistryResult> {
+export async function registryWork(
+  s: SetupState,
+  signal: AbortSignal,
+  certified: Promise<void>,
+  marks: WorkMarks = NO_MARKS,
+): Promise<RegistryResult> {
   const { input } = s
   const url = httpsUrl(input.addresses[0] ?? '', input.port)
   const params = { name: input.name, url, engine: input.engineLabel }
+  const found = await findContainer(engineOf(s), input.name)
+  const info = found?.managed === true ? await engineOf(s).docker.getContainer(found.id).inspect() : undefined
+  await certified
   s.registryUrl = url
-  const existing = await findContainer(engineOf(s), input.name)
+  const existing = found
   if (existing === undefined) {
     if (s.dryRun) return { status: 'wouldCreate', params: { ...params, image: input.image } }
-    await start(s, 'fail', signal)
+    await start(s, 'fail', signal, marks)
     return { status: 'created', params }
   }
-  if (!existing.managed) throw nameInUse(existing)
-  const diff = await differences(s, existing)
+  if (!existing.managed || info === undefined) throw nameInUse(existing)
+  const diff = await differences(s, info)
   if (diff.length > 0) {
     if (s.dryRun) return { status: 'wouldChange', params: { ...params, reasons: diff } }
-    await start(s, 'replace', signal)
+    await start(s, 'replace', signal, marks)
     return { status: 'changed', params: { ...params, reasons: diff } }
   }
+  // Nothing to start: only a probe is left.
+  marks.waiting()
   if (existing.state === 'running' && (await healthy(s))) return { status: 'kept', params }
   const stopped = { ...params, reasons: [reason('stopped')] }
   if (s.dryRun) return { status: 'wouldChange', params: stopped }
-  await start(s, 'reuse', signal)
+  await start(s, 'reuse', signal, marks)
   return { status: 'changed', params: stopped }
 }
 
 /** The registry step: the work (begun early by setup.ts, or now) and its outcome. */
 export async function registryStep(s: SetupState, signal: AbortSignal): Promise<void> {
-  const r = await (s.registryWork ?? registryWork(s, signal))
+  const r = await (s.registryWork ?? registryWork(s, signal, Promise.resolve()))
   outcome(s, 'registry', r.status, r.params)
 }
 

@@ -1,10 +1,10 @@
 import { homedir } from 'node:os'
 import { AppError } from '../../errors'
-import { describeStep } from '../../trust/apply-plan'
+import type { describeStep as DescribeStep } from '../../trust/apply-plan'
 import type { applyTrust as ApplyTrust } from '../../trust/apply-trust'
 import { parseTrustCa } from '../../trust/ca-certificate'
 import { parseRegistryAddresses } from '../../trust/registry-address'
-import { directQuery } from '../../trust/runner'
+import type { directQuery as DirectQuery } from '../../trust/runner'
 import type { TrustRequest } from '../../trust/trust-service'
 import type { Platform, RegistryAddress, TrustCa } from '../../trust/types'
 import { hostPort } from '../../net/address'
@@ -46,6 +46,17 @@ export async function trustStep(s: SetupState): Promise<void> {
     outcome(s, 'trust', 'wouldChange', { ...params, steps: [] })
     return
   }
+  // Loaded here, not with setup (the trust targets bring yaml, smol-toml and the OS stores' code): on a first run this
+  // step runs while the engine starts the container, and the modules setup loads before its first step are fewer.
+  const [{ applyTrust }, { describeStep }, { directQuery }]: [
+    { applyTrust: typeof ApplyTrust },
+    { describeStep: typeof DescribeStep },
+    { directQuery: typeof DirectQuery },
+  ] = await Promise.all([
+    import('../../trust/apply-trust'),
+    import('../../trust/apply-plan'),
+    import('../../trust/runner'),
+  ])
   const req: TrustRequest = {
     env: {
       root: trust.root,
@@ -57,8 +68,6 @@ export async function trustStep(s: SetupState): Promise<void> {
     registries: planRegistries(s),
     targets: trust.targets,
   }
-  // Loaded here, not with setup: on a first run this step runs while the engine starts the container.
-  const { applyTrust }: { applyTrust: typeof ApplyTrust } = await import('../../trust/apply-trust')
   const planned = await applyTrust('install', req, s.deps.trustPolicy, { dryRun: true })
   const steps = planned.plans.flatMap((p) => p.steps).map(describeStep)
   if (steps.length === 0) {
