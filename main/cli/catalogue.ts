@@ -4,7 +4,7 @@
 // other language only when a command runs in it. JSON.parse of one file is far cheaper than evaluating and
 // assembling both catalogues' modules at every start.
 import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { translatorOver, type Lang, type Translator } from '../messages/core'
 import type { Catalogue } from '../messages/index'
 
@@ -13,9 +13,12 @@ export type { Catalogue, ErrorCode, ErrorParamName } from '../messages/index'
 
 const loaded: Partial<Record<Lang, Record<string, object>>> = {}
 
+// The bin's folder: this module is in a chunk (out/cli/chunks/) or in the entry itself (out/cli/).
+const BIN_DIR = basename(__dirname) === 'chunks' ? dirname(__dirname) : __dirname
+
 function catalogueOf(lang: Lang): Record<string, object> {
-  // The bin's folder (this module is in the entry chunk): out/cli/messages/LANG.json.
-  loaded[lang] ??= JSON.parse(readFileSync(join(__dirname, 'messages', `${lang}.json`), 'utf8')) as Record<
+  // out/cli/messages/LANG.json
+  loaded[lang] ??= JSON.parse(readFileSync(join(BIN_DIR, 'messages', `${lang}.json`), 'utf8')) as Record<
     string,
     object
   >

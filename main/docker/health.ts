@@ -1,10 +1,9 @@
 import { request, type RequestOptions } from 'node:https'
-import { isIP } from 'node:net'
 import { checkServerIdentity } from 'node:tls'
 import { AppError } from '../errors'
 import { cancelled } from '../jobs/abort'
 import { message, type Message, type Param } from '../messages/index'
-import { httpsUrl } from '../net/address'
+import { httpsUrl, ipVersion } from '../net/address'
 
 export interface HealthTarget {
   /** The address the served certificate must cover, and the one reported (what clients use). */
@@ -27,7 +26,7 @@ export function registryTlsOptions(t: HealthTarget): RequestOptions {
     port: t.port,
     ca: t.caPem,
     agent: false,
-    ...(isIP(identity) ? {} : { servername: identity }),
+    ...(ipVersion(identity) ? {} : { servername: identity }),
     checkServerIdentity: (_name, cert) => checkServerIdentity(identity, cert),
   }
 }

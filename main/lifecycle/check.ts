@@ -2,7 +2,7 @@
 // answering /v2/, storage use against a threshold. States and exit codes follow the monitoring-plugin convention
 // (0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN); the texts are messages, the front end renders them.
 import { X509Certificate } from 'node:crypto'
-import { isIP } from 'node:net'
+import { ipVersion } from '../net/address'
 import { checkServerIdentity, connect, type PeerCertificate } from 'node:tls'
 import { daysLeft } from '../dates'
 import { probeRegistry, type Engine } from '../docker/index'
@@ -146,7 +146,7 @@ function readServed(input: CheckInput, timeoutMs: number): Promise<Served> {
       port: input.port,
       ca: input.caPem,
       rejectUnauthorized: false,
-      ...(isIP(host) ? {} : { servername: host }),
+      ...(ipVersion(host) ? {} : { servername: host }),
     })
     socket.setTimeout(timeoutMs, () => socket.destroy(new Error(`no answer within ${timeoutMs} ms`)))
     socket.once('error', reject)

@@ -1,4 +1,4 @@
-import { isIP } from 'node:net'
+import { isIPv4, isIPv6 } from 'node:net'
 
 /**
  * Addresses as clients write them. One home for: `[IPv6]:port` bracketing (Docker's certs.d folders, image
@@ -28,5 +28,14 @@ export function isLoopback(host: string): boolean {
   const h = host.toLowerCase().replace(/^\[(.*)\]$/, '$1')
   if (h === 'localhost' || h === '::1') return true
   const v4 = h.replace(/^::ffff:/, '')
-  return isIP(v4) === 4 && v4.startsWith('127.')
+  return ipVersion(v4) === 4 && v4.startsWith('127.')
+}
+
+/**
+ * node:net's isIP (0, 4 or 6), without its IPv6 pattern for what cannot be IPv6 (no colon): that pattern takes
+ * ~5 ms to build at its first use, which a host name (the common case) then paid at every CLI start.
+ */
+export function ipVersion(s: string): 0 | 4 | 6 {
+  if (isIPv4(s)) return 4
+  return s.includes(':') && isIPv6(s) ? 6 : 0
 }

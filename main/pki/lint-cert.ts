@@ -1,8 +1,8 @@
-import { isIP } from 'node:net'
 import { DAY_MS } from '../dates'
 import { englishTranslator, message, type Params } from '../messages/index'
 import { DEFAULT_LEAF_DAYS, type CertificateInfo, type LintCode, type LintFinding } from './types'
 import { coveringSan, inspectCertificate, isSigningCa } from './inspect-cert'
+import { ipVersion } from '../net/address'
 
 const MIN_RSA_BITS = 2048
 
@@ -20,7 +20,7 @@ export function lintFinding(
   return { code, severity, params, message: englishTranslator().text(`lint.${code}`, params) }
 }
 
-const isIpHost = (h: string): boolean => isIP(h.replace(/^\[|\]$/g, '')) !== 0
+const isIpHost = (h: string): boolean => ipVersion(h.replace(/^\[|\]$/g, '')) !== 0
 
 /** No SAN at all: a CN-only certificate (Docker refuses it), or nothing that names the server. */
 function lintNoSan(info: CertificateInfo): LintFinding[] {
@@ -34,7 +34,7 @@ function lintHosts(info: CertificateInfo, hosts: string[]): LintFinding[] {
   const findings: LintFinding[] = []
   const ipSans = info.sans.filter((s) => s.type === 'ip')
   const ipHosts = hosts.filter(isIpHost)
-  if (!info.isCa && info.commonName && isIP(info.commonName) !== 0 && !ipHosts.includes(info.commonName))
+  if (!info.isCa && info.commonName && ipVersion(info.commonName) !== 0 && !ipHosts.includes(info.commonName))
     ipHosts.push(info.commonName)
   for (const ip of ipHosts) {
     if (coveringSan(ipSans, ip)) continue

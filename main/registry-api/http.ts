@@ -1,11 +1,10 @@
 import { Agent, request as httpsRequest } from 'node:https'
 import type { IncomingHttpHeaders } from 'node:http'
-import { isIP } from 'node:net'
 import type { Readable } from 'node:stream'
 import { checkServerIdentity } from 'node:tls'
 import { AppError } from '../errors'
 import { cancelled } from '../jobs/abort'
-import { hostPort } from '../net/address'
+import { hostPort, ipVersion } from '../net/address'
 
 /**
  * HTTPS to one registry, trusting only the CA it is given (no system roots): the Agent's `ca` is that PEM alone.
@@ -121,7 +120,7 @@ export function identity(name: string): {
 } {
   const check = (_host: string, cert: Parameters<typeof checkServerIdentity>[1]): Error | undefined =>
     checkServerIdentity(name, cert)
-  return { ...(isIP(name) === 0 ? { servername: name } : {}), checkServerIdentity: check }
+  return { ...(ipVersion(name) === 0 ? { servername: name } : {}), checkServerIdentity: check }
 }
 
 const TLS_CODES =

@@ -1,12 +1,12 @@
 import { X509Certificate } from 'node:crypto'
 import { connect, type DetailedPeerCertificate } from 'node:tls'
-import { isIP } from 'node:net'
 import { parseRegistryAddress } from '../trust'
 import type { RegistryAddress } from '../trust'
 import { derToPem } from './go-identity'
 import { msg } from './message'
 import { ownError } from './outcome'
 import type { VerifyDeps, VerifyInput } from './types'
+import { ipVersion } from '../net/address'
 
 /** What the checks share: the parsed input, injected dependencies, and facts found by earlier checks. */
 export interface VerifyContext {
@@ -58,7 +58,7 @@ export function connectHost(ctx: VerifyContext): string {
 
 /** SNI: a DNS name only (never an IP). */
 export function serverName(ctx: VerifyContext): string | undefined {
-  return isIP(ctx.host) === 0 ? ctx.host : undefined
+  return ipVersion(ctx.host) === 0 ? ctx.host : undefined
 }
 
 function readServed(ctx: VerifyContext, timeoutMs: number): Promise<Served> {

@@ -1,4 +1,4 @@
-import { isIP } from 'node:net'
+import { ipVersion } from '../net/address'
 import type { PeerCertificate } from 'node:tls'
 import { certificateCoversHost, inspectCertificate } from '../pki'
 
@@ -30,7 +30,7 @@ export function goHostnameError(pem: string, host: string): string | undefined {
   }
   const ips = info.sans.filter((s) => s.type === 'ip').map((s) => s.value)
   const names = info.sans.filter((s) => s.type === 'dns').map((s) => s.value)
-  if (isIP(host) !== 0) {
+  if (ipVersion(host) !== 0) {
     if (ips.length === 0)
       return `x509: cannot validate certificate for ${host} because it doesn't contain any IP SANs`
     return `x509: certificate is valid for ${ips.join(', ')}, not ${host}`

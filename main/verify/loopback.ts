@@ -1,5 +1,4 @@
-import { isIP } from 'node:net'
-import { isLoopback } from '../net/address'
+import { ipVersion, isLoopback } from '../net/address'
 import type { VerifyContext } from './context'
 
 /**
@@ -8,7 +7,7 @@ import type { VerifyContext } from './context'
  */
 export function inDockerLoopbackRange(address: string): boolean {
   // net/address's loopback test, less what dockerd does not count: ::1 and the name localhost.
-  return isLoopback(address) && isIP(address.toLowerCase().replace(/^::ffff:/, '')) === 4
+  return isLoopback(address) && ipVersion(address.toLowerCase().replace(/^::ffff:/, '')) === 4
 }
 
 /**
@@ -18,7 +17,7 @@ export function inDockerLoopbackRange(address: string): boolean {
  * so a push there proves no trust (check 8) and this machine's Docker needs no CA for it (check 10).
  */
 export function dockerSkipsTls(ctx: Pick<VerifyContext, 'host' | 'resolved'>): boolean {
-  if (isIP(ctx.host) !== 0) return inDockerLoopbackRange(ctx.host)
+  if (ipVersion(ctx.host) !== 0) return inDockerLoopbackRange(ctx.host)
   if (ctx.resolved.length > 0) return ctx.resolved.some(inDockerLoopbackRange)
   return ctx.host.toLowerCase() === 'localhost'
 }

@@ -1,6 +1,6 @@
 import { createHash, X509Certificate } from 'node:crypto'
 import { connect } from 'node:tls'
-import { isIP } from 'node:net'
+import { ipVersion } from '../../net/address'
 
 /** SHA-256 of a certificate's DER (the leaf of a PEM text), lowercase hex: what openssl x509 -fingerprint shows. */
 export function certFingerprint(pem: string): string {
@@ -18,7 +18,7 @@ export function servedCertificate(
   timeoutMs = 5000,
 ): Promise<{ pem: string; fingerprint: string }> {
   return new Promise((resolve, reject) => {
-    const sni = servername !== undefined && isIP(servername) === 0 ? { servername } : {}
+    const sni = servername !== undefined && ipVersion(servername) === 0 ? { servername } : {}
     const socket = connect({ host, port, rejectUnauthorized: false, timeout: timeoutMs, ...sni }, () => {
       const cert = socket.getPeerCertificate()
       socket.end()

@@ -1,5 +1,5 @@
 import { lookup as dnsLookup } from 'node:dns/promises'
-import { isIP, Socket } from 'node:net'
+import { Socket } from 'node:net'
 import { connect } from 'node:tls'
 import { fingerprintSha256, inspectCertificate } from '../../pki'
 import { buildChain, dnLine, isIssuedBy } from '../../pki/pem'
@@ -9,12 +9,13 @@ import { derToPem, goCheckServerIdentity } from '../go-identity'
 import { msg } from '../message'
 import { errorText, fail, failWith, pass, skipped, warn, type Outcome } from '../outcome'
 import type { LookupFn } from '../types'
+import { ipVersion } from '../../net/address'
 
 export const defaultLookup: LookupFn = (host) => dnsLookup(host, { all: true, verbatim: true })
 
 /** Check 4: a DNS name resolves, and to the host expected (given addresses, else the certificate's IP SANs). */
 export async function checkDns(ctx: VerifyContext): Promise<Outcome> {
-  if (isIP(ctx.host) !== 0) return skipped(msg('dns.ip', { host: ctx.host }))
+  if (ipVersion(ctx.host) !== 0) return skipped(msg('dns.ip', { host: ctx.host }))
   let addresses: string[]
   try {
     addresses = (await (ctx.deps.lookup ?? defaultLookup)(ctx.host)).map((a) => a.address)
