@@ -321,8 +321,21 @@ describe('on a one-node swarm', () => {
       (s) => s.role === 'cert' || s.role === 'key',
     )
     expect(oldSecrets).toHaveLength(2)
-    // A new pair issued from the CA by replace-cert itself (--ca-dir), for the addresses the service serves.
-    const args = ['registry', 'replace-cert', '--name', HOST1, '--ca-dir', certs.caDir, '--json']
+    // A new pair issued from the CA by replace-cert itself (--ca-dir), for the addresses the service serves, and
+    // written into --out once served (a copy of the folder the service was started from).
+    const keep = join(certs.certDir, '..', `keep-${HOST1}`)
+    await fs.cp(certs.certDir, keep, { recursive: true })
+    const args = [
+      'registry',
+      'replace-cert',
+      '--name',
+      HOST1,
+      '--ca-dir',
+      certs.caDir,
+      '--out',
+      keep,
+      '--json',
+    ]
     const r = await cliRun(args)
     expect(r.code, r.err).toBe(0)
     expect(r.err).toMatch(noticeText)
@@ -340,6 +353,12 @@ describe('on a one-node swarm', () => {
     expect(after).not.toBe(before)
     expect(after).toBe(res.fingerprint)
     expect(res.retiredSecrets.sort()).toEqual(oldSecrets.map((s) => s.name).sort())
+    const kept = async (f: string): Promise<string> =>
+      certFingerprint(await fs.readFile(join(keep, f), 'utf8'))
+    expect(await kept('domain.crt')).toBe(res.fingerprint)
+    expect((await fs.stat(join(keep, 'domain.key'))).mode & 0o777).toBe(0o600)
+    const backup = (await fs.readdir(keep)).find((f) => f.startsWith('domain.crt.bak-')) as string
+    expect(await kept(backup)).toBe(before)
     const secretsNow = (await run('docker', ['secret', 'ls', '--format', '{{.Name}}'])).stdout.split('\n')
     for (const s of oldSecrets) expect(secretsNow).not.toContain(s.name)
     // restart rolls the same way and says so in the run's language.

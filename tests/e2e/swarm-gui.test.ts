@@ -18,8 +18,8 @@ vi.mock('electron', () => import('../support/electron-stand-in/index'))
  * --force` after, docker_gwbridge removed when this suite made it). Through the page: start the service (host mode:
  * no IPVS routing mesh here), see its task running, restart (stop-first on one node with a fixed host port, and the
  * notice saying why), replace-cert issuing a fresh pair from the CA with its passphrase (the served fingerprint
- * changes and chains to the CA), replace-cert again from the pair in the certificate folder (the first fingerprint is
- * served again), remove with its data: no service, secret, config, network or volume of it left. zh-CN: the card.
+ * changes and chains to the CA; the folder then holds the new pair, the old one as .bak), replace-cert again from the
+ * pair in the certificate folder (the first one put back: its fingerprint is served again), remove with its data: no service, secret, config, network or volume of it left. zh-CN: the card.
  */
 const NAME = `rw-h1gui-${randomBytes(3).toString('hex')}`
 const VOLUME = `${NAME}-data`
@@ -183,7 +183,19 @@ describe('Docker Swarm service from the Registry step in Chromium, on a one-node
     expect(shown).toContain(second.replace(/:/g, '').toLowerCase().slice(0, 16))
     expect(logLines.join('\n')).not.toContain(PASSPHRASE)
 
-    // The other source: the pair in the certificate folder (the first one, same CA); no passphrase asked.
+    // Served, the new pair is in the certificate folder too (as a container's replace does), the old one kept.
+    const folderPrint = async (file: string): Promise<string> =>
+      new X509Certificate(await fs.readFile(join(certDir, file))).fingerprint256
+    expect(await folderPrint('domain.crt')).toBe(second)
+    expect((await fs.stat(join(certDir, 'domain.key'))).mode & 0o777).toBe(0o600)
+    const backups = (await fs.readdir(certDir)).filter((f) => f.startsWith('domain.')).sort()
+    const crtBackup = backups.find((f) => f.startsWith('domain.crt.bak-')) as string
+    const keyBackup = backups.find((f) => f.startsWith('domain.key.bak-')) as string
+    expect(await folderPrint(crtBackup)).toBe(first)
+
+    // The other source: the pair in the certificate folder, here the first one put back (same CA); no passphrase.
+    await fs.copyFile(join(certDir, crtBackup), join(certDir, 'domain.crt'))
+    await fs.copyFile(join(certDir, keyBackup), join(certDir, 'domain.key'))
     await card()
       .getByRole('radio', { name: /Use the pair in the certificate folder/ })
       .check()

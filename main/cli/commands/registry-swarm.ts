@@ -271,7 +271,14 @@ export function printSwarmRemoved(
 /** Where replace-cert's new pair comes from (registry.ts reads it before the engine is asked). */
 export type ReplaceSource =
   | { certs: CertMaterial }
-  | { caDir: string; sans: string[]; days?: number | undefined; passphrase?: string | undefined }
+  | {
+      caDir: string
+      sans: string[]
+      days?: number | undefined
+      passphrase?: string | undefined
+      /** --out: the new pair written there too once it is served (a service only). */
+      keepIn?: string | undefined
+    }
 
 /** replace-cert on a service: a pair already issued (--certs), or one issued from the CA (--ca-dir). */
 export async function swarmReplaceCert(

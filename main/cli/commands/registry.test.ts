@@ -99,6 +99,7 @@ describe('registry/engine input errors in zh-CN', () => {
     ],
     [['registry', 'replace-cert', '--certs', '/x', '--ca-dir', '/y'], '请为新证书指定一个来源'],
     [['registry', 'replace-cert'], '请为新证书指定一个来源'],
+    [['registry', 'replace-cert', '--certs', '/x', '--out', '/y'], '请为新证书指定一个来源'],
   ])('%j: exit 2, Chinese words only around the data', async (argv, start) => {
     const c = io()
     expect(await runCli(['--lang', 'zh-CN', ...argv], c.io)).toBe(2)
@@ -133,5 +134,28 @@ describe('registry/engine input errors in zh-CN', () => {
     expect(out).toContain('由此目录中的 CA 签发新的证书和密钥')
     expect(out).toContain('--passphrase-file')
     expect(out).not.toContain('with --ca-dir')
+  })
+})
+
+describe('registry replace-cert --out on a container (the local engine, nothing changed)', () => {
+  it.each([
+    ['en', '--out is for a Swarm service', 'Run it again without --out.'],
+    ['zh-CN', '--out 仅用于 Swarm 服务', '请去掉 --out 再运行一次。'],
+  ])('%s: refused with exit 2 before any replace', async (lang, message, hint) => {
+    const c = io()
+    const name = `rw-no-such-${process.pid}`
+    const argv = [
+      'registry',
+      'replace-cert',
+      '--name',
+      name,
+      '--ca-dir',
+      '/tmp/rw-none',
+      '--out',
+      '/tmp/rw-none-out',
+    ]
+    expect(await runCli(['--lang', lang, ...argv], c.io)).toBe(2)
+    expect(c.err()).toContain(message)
+    expect(c.err()).toContain(hint)
   })
 })

@@ -12,7 +12,6 @@ import {
   restartAndCheck,
   startRegistry,
   stopRegistry,
-  type CertMaterial,
   type CertStoreChoice,
   type Credential,
   type ProgressEvent,
@@ -50,6 +49,7 @@ import {
   swarmReplaceCert,
   swarmStartInput,
   swarmStatusLines,
+  type ReplaceSource,
   type SwarmStartOpts,
 } from './registry-swarm'
 import type { SwarmStatus } from '../../cluster/swarm/index'
@@ -285,17 +285,16 @@ interface ReplaceOpts extends CommonOpts {
   dns?: string[]
   days?: string
   passphraseFile?: string
+  out?: string
   registryHost?: string
   healthTimeout: string
 }
 
 /** Where the new pair comes from: a folder with one already issued (`--certs`) or the CA (`--ca-dir`), one of them. */
-async function replaceSource(
-  ctx: CommandContext,
-  o: ReplaceOpts,
-): Promise<{ certs: CertMaterial } | { caDir: string; sans: string[]; days?: number; passphrase?: string }> {
+async function replaceSource(ctx: CommandContext, o: ReplaceOpts): Promise<ReplaceSource> {
   const sans = [...(o.ip ?? []), ...(o.dns ?? [])]
-  const issueOnly = sans.length > 0 || o.days !== undefined || o.passphraseFile !== undefined
+  const issueOnly =
+    sans.length > 0 || o.days !== undefined || o.passphraseFile !== undefined || o.out !== undefined
   if ((o.certs === undefined) === (o.caDir === undefined) || (o.certs !== undefined && issueOnly))
     throw new AppError({ code: 'REPLACE_SOURCE', kind: 'input' })
   if (o.certs !== undefined) return { certs: await readCertDir(ctx.path(o.certs)) }
@@ -304,6 +303,7 @@ async function replaceSource(
     sans,
     days: o.days === undefined ? undefined : parsePositiveInt('days', o.days),
     passphrase: await readOptionalSecretFile(ctx, o.passphraseFile, 'passphraseFile'),
+    keepIn: o.out === undefined ? undefined : ctx.path(o.out),
   }
 }
 
@@ -325,6 +325,7 @@ function registerReplaceCert(ctx: CommandContext, registry: Command): void {
     .option('--dns <name>', t('dns'), collect)
     .option('--days <n>', t('days'))
     .option('--passphrase-file <file>', t('passphraseFile'))
+    .option('--out <dir>', t('out'))
     .option('--registry-host <host>', say(ctx, 'replaceCert.registryHost'))
   commonOptions(ctx, healthTimeoutOption(ctx, cmd)).action(async (o: ReplaceOpts) => {
     const name = checkContainerName(o.name)
@@ -338,6 +339,8 @@ function registerReplaceCert(ctx: CommandContext, registry: Command): void {
       return true
     })
     if (onService) return
+    if ('keepIn' in source && source.keepIn !== undefined)
+      throw new AppError({ code: 'REPLACE_OUT_SERVICE_ONLY', kind: 'input', field: 'out' })
     const r = await withEngine(ctx, o, (engine) =>
       withInterrupt((signal) => {
         const target = { engine, name, registryHost: o.registryHost, healthTimeoutMs }

@@ -17,6 +17,7 @@ import { runJob, type JobStep, type RunJobOptions, type ProgressListener } from 
 import type { Message } from '../../messages/index'
 import { certificateSans, issueToDir, type KeyType } from '../../pki/index'
 import { TARGET_CERT, TARGET_KEY } from './config'
+import { keepPair, restoreKept, type KeptFiles } from './keep-pair'
 import { assertSwarmManager } from './manager'
 import { LABEL_FINGERPRINT, secretName, stamp } from './names'
 import { createSecret, findService, ourService, removeSecret, type ServiceInfo } from './objects'
@@ -33,6 +34,11 @@ export interface SwarmIssue {
   days?: number | undefined
   passphrase?: string | undefined
   keyType?: KeyType | undefined
+  /**
+   * The folder the service's pair came from: once every endpoint serves the new pair it is written there too (the
+   * old files kept as .bak-STAMP), as the container's replace swaps its live folder. Absent: the secrets only.
+   */
+  keepIn?: string | undefined
 }
 
 interface SwarmReplaceBase {
@@ -77,10 +83,11 @@ interface ReplaceState {
   old: SecretEntry[]
   created: SecretRef[]
   updated: boolean
+  kept?: KeptFiles
   retired: string[]
 }
 
-const STEPS = ['check', 'order', 'pair', 'secrets', 'update', 'verify', 'retire'] as const
+const STEPS = ['check', 'order', 'pair', 'secrets', 'update', 'verify', 'keep', 'retire'] as const
 const KIND = 'swarmReplaceCert'
 
 const timeoutOf = (s: ReplaceState): number => s.input.timeoutMs ?? 300_000
@@ -258,6 +265,19 @@ const verify: JobStep<ReplaceState> = {
   },
 }
 
+/** The issued pair into the folder the service's pair came from (keep-pair.ts), when asked. */
+const keep: JobStep<ReplaceState> = {
+  id: 'keep',
+  async run(s) {
+    const { input } = s
+    if (!('issue' in input) || input.issue.keepIn === undefined || s.staging === undefined) return
+    s.kept = await keepPair(s.staging, input.issue.keepIn)
+  },
+  async undo(s) {
+    if (s.kept !== undefined) await restoreKept(s.kept)
+  },
+}
+
 /** The secrets of the old pair, referenced by nothing now. */
 const retire: JobStep<ReplaceState> = {
   id: 'retire',
@@ -302,7 +322,7 @@ export async function replaceSwarmCertificate(
     state.certs = input.certs
     checkPair(state, input.certs)
   }
-  const steps = [check, order, pair, secrets, update, verify, retire]
+  const steps = [check, order, pair, secrets, update, verify, keep, retire]
   const cleanup = async (st: ReplaceState): Promise<void> => {
     if (st.staging !== undefined) await fs.rm(st.staging, { recursive: true, force: true })
   }

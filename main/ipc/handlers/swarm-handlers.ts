@@ -127,11 +127,12 @@ export function swarmHandlers(deps: SwarmHandlerDeps): Pick<AllHandlers, SwarmCh
       return { status, elapsedMs, updateOrder: r.updateOrder, notices: r.notices }
     },
     swarmReplaceCert: async ({ jobId, plan, certDir, caDir, passphrase, days }, ctx) => {
-      // With the CA: a fresh pair for the plan's addresses (as the container's replace); else the pair in certDir.
+      // With the CA: a fresh pair for the plan's addresses, written into certDir too once it is served (as the
+      // container's replace swaps its folder); else the pair in certDir.
       const pair =
         caDir === undefined
           ? { certs: await readCertDir(certDir) }
-          : { issue: { caDir, sans: plan.addresses, passphrase, days } }
+          : { issue: { caDir, sans: plan.addresses, passphrase, days, keepIn: certDir } }
       const r = await replaceSwarmCertificate(
         { engine: await engineOf(plan), name, ...pair, registryHost: plan.addresses[0] },
         { signal: ctx.job?.signal, onProgress: reporter(jobId, ctx) },

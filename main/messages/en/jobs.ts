@@ -25,6 +25,11 @@ export const jobsErrors = {
       'Give one source for the new certificate: the folder with a pair already issued, or the CA to issue it from.',
     hint: 'Addresses, days and a passphrase go with the CA only.',
   },
+  REPLACE_OUT_SERVICE_ONLY: {
+    message:
+      '{{field}} is for a Swarm service: a container writes its new pair into the folder it was started from.',
+    hint: 'Leave it out for a container; its folder is updated (the old files kept as backups).',
+  },
 } as const
 
 /** CLI-only hints for the codes above. */
@@ -32,7 +37,8 @@ export const jobsCliHints = {
   REPLACE_IN_PLACE:
     'Give --certs a folder other than the live one (registry-wizard cert issue --out NEW_DIR), or use --ca-dir: the new pair is then issued into a staging folder.',
   REPLACE_SOURCE:
-    'Give exactly one of --certs DIR (a pair already issued) and --ca-dir DIR (issue a new one); --ip, --dns, --days and --passphrase-file go with --ca-dir.',
+    'Give exactly one of --certs DIR (a pair already issued) and --ca-dir DIR (issue a new one); --ip, --dns, --days, --passphrase-file and --out go with --ca-dir.',
+  REPLACE_OUT_SERVICE_ONLY: 'Run it again without --out.',
 } as const
 
 /** GUI-only hints for the codes above. */
@@ -51,6 +57,7 @@ export const jobsCli = {
     passphraseFile: "with --ca-dir: file holding the CA key's passphrase",
     certs:
       'directory with the new domain.crt, domain.key and the same ca.crt (not the folder the registry uses)',
+    out: 'with --ca-dir on a Swarm service: also write the new pair into this directory once it is served (the old files kept as backups)',
   },
 } as const
 

@@ -124,6 +124,7 @@ export const swarmProgress = {
     secrets: 'New certificate and key as new secrets',
     update: 'Rolling update (health-gated)',
     verify: 'Checking every endpoint serves the new certificate',
+    keep: 'Writing the new pair into the certificate folder (the old files kept as backups)',
     retire: 'Removing the old secrets',
   },
 } as const

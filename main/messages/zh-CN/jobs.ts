@@ -30,13 +30,18 @@ export const jobsErrors = {
     message: '请为新证书指定一个来源：已签发证书和密钥所在的文件夹，或用于签发的 CA。',
     hint: '地址、有效天数和口令只能与 CA 一起使用。',
   },
+  REPLACE_OUT_SERVICE_ONLY: {
+    message: '{{field}} 仅用于 Swarm 服务：容器会把新的证书和密钥写入它启动时使用的文件夹。',
+    hint: '对容器请不要指定它；它的文件夹会被更新（旧文件保留为备份）。',
+  },
 } as const satisfies Texts<typeof enErrors>
 
 export const jobsCliHints = {
   REPLACE_IN_PLACE:
     '请给 --certs 指定仓库正在使用的文件夹以外的目录（registry-wizard cert issue --out 新目录），或使用 --ca-dir：新的证书和密钥会签发到临时文件夹中。',
   REPLACE_SOURCE:
-    '--certs 目录（已签发的证书和密钥）与 --ca-dir 目录（签发新证书）只能且必须指定一个；--ip、--dns、--days 和 --passphrase-file 只能与 --ca-dir 一起使用。',
+    '--certs 目录（已签发的证书和密钥）与 --ca-dir 目录（签发新证书）只能且必须指定一个；--ip、--dns、--days、--passphrase-file 和 --out 只能与 --ca-dir 一起使用。',
+  REPLACE_OUT_SERVICE_ONLY: '请去掉 --out 再运行一次。',
 } as const satisfies Texts<typeof enCliHints>
 
 export const jobsGuiHints = {
@@ -51,6 +56,7 @@ export const jobsCli = {
     days: '与 --ca-dir 一起使用：新证书的有效天数',
     passphraseFile: '与 --ca-dir 一起使用：存放 CA 私钥口令的文件',
     certs: '包含新的 domain.crt、domain.key 和同一个 ca.crt 的目录（不能是仓库正在使用的文件夹）',
+    out: '与 --ca-dir 一起用于 Swarm 服务：新证书对生效后也写入此目录（旧文件保留为备份）',
   },
 } as const satisfies Texts<typeof enCli>
 

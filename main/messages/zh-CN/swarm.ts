@@ -125,6 +125,7 @@ export const swarmProgress = {
     secrets: '将新证书和私钥存为新的机密',
     update: '滚动更新（以健康检查为准）',
     verify: '检查每个端点都提供新证书',
+    keep: '将新证书对写入证书文件夹（旧文件保留为备份）',
     retire: '删除旧机密',
   },
 } as const satisfies Texts<typeof enProgress>

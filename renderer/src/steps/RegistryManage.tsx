@@ -13,7 +13,7 @@ import { routeError } from '../lib/field-errors'
 import { formatDate } from '../lib/format'
 import { newJobId } from '../lib/job-id'
 import { usePolledStatus } from '../lib/use-polled-status'
-import { useCertsStore } from '../stores/certs-store'
+import { refreshIssued, useCertsStore } from '../stores/certs-store'
 import { useJobsStore } from '../stores/jobs-store'
 import { useStagesStore } from '../stores/stages-store'
 
@@ -163,14 +163,6 @@ function LogView({ jobId }: { jobId: string | undefined }): React.JSX.Element | 
       {lines.slice(-200).join('\n')}
     </pre>
   )
-}
-
-/** After a replace, the Certificates step's summary of the pair in this folder reads the new certificate. */
-async function refreshIssued(certDir: string): Promise<void> {
-  const issued = useCertsStore.getState().issued
-  if (issued?.outDir !== certDir) return
-  const r = await api().inspectCertificate({ path: issued.certPath })
-  if (r.ok) useCertsStore.setState({ issued: { ...issued, certificate: r.value } })
 }
 
 /**

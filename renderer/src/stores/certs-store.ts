@@ -237,3 +237,11 @@ export const useCertsStore = create<CertsState>()((...a) => ({
   ...issueSlice(...a),
   ...resumeSlice(...a),
 }))
+
+/** After a replace, the Certificates step's summary of the pair in this folder reads the new certificate. */
+export async function refreshIssued(certDir: string): Promise<void> {
+  const issued = useCertsStore.getState().issued
+  if (issued?.outDir !== certDir) return
+  const r = await api().inspectCertificate({ path: issued.certPath })
+  if (r.ok) useCertsStore.setState({ issued: { ...issued, certificate: r.value } })
+}

@@ -9,6 +9,7 @@ import { JobProgress } from '../../../components/ProgressBar'
 import { translator } from '../../../i18n/index'
 import { routeError } from '../../../lib/field-errors'
 import { newJobId } from '../../../lib/job-id'
+import { refreshIssued } from '../../../stores/certs-store'
 import { callReplace, SwarmReplaceCert } from './SwarmReplaceCert'
 import { useSwarmStatus } from './use-swarm'
 
@@ -118,7 +119,12 @@ function ServiceActions(props: {
     const b = job('swarmReplaceCert', t('swarm.replacing'))
     void runner.run(
       b,
-      () => callReplace({ jobId: b.jobId, plan, certDir }, source),
+      async () => {
+        const r = await callReplace({ jobId: b.jobId, plan, certDir }, source)
+        // Issued from the CA, the served pair is in certDir now: the Certificates step shows it.
+        if (r.ok && source.caDir !== undefined) await refreshIssued(certDir)
+        return r
+      },
       (v) => ({
         lines: [
           {
