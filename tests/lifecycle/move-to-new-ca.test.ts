@@ -89,6 +89,7 @@ async function startOn(r: Reg, which: string): Promise<void> {
 async function startMirrorOn(r: Reg): Promise<void> {
   upstream = await startUpstream(root.path)
   r.name = trackRegistry(containers, volumes, `rw-move-m-${tag}`)
+  volumes.push(`${r.name}-config`) // a mirror's config.yml volume
   r.liveDir = join(root.path, 'live-m')
   await issueToDir({ caDir, outDir: r.liveDir, sans: ['127.0.0.1'], keySize: 2048, days: 60 })
   r.port = await freePort()
