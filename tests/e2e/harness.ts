@@ -145,16 +145,23 @@ export async function startWizard(
   const logLines: string[] = []
   const server = await serveDir(join(ROOT, 'out/renderer'))
   const unregister = register(work, containerName, server.origin, logLines, options.dialogs)
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  })
-  const page = await openPage(browser, server.origin, seen)
+  let browser: Browser | undefined
   const close = async (): Promise<void> => {
-    await browser.close()
+    await browser?.close()
     await server.close()
     unregister()
     rmSync(work, { recursive: true, force: true })
   }
-  return { page, work, seen, logLines, close }
+  try {
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    })
+    const page = await openPage(browser, server.origin, seen)
+    return { page, work, seen, logLines, close }
+  } catch (e) {
+    // A start that failed (no Chromium, a page error) leaves no work folder, server or handlers behind.
+    await close()
+    throw e
+  }
 }
