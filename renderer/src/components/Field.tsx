@@ -110,3 +110,11 @@ function FieldError({
     </p>
   )
 }
+
+/** The CA key's passphrase (asked for an encrypted CA only, sent once with the job, never kept). */
+export function CaPassphraseField(
+  props: Pick<TextFieldProps, 'id' | 'value' | 'onChange' | 'error' | 'onEnter'>,
+): React.JSX.Element {
+  const { t } = useTranslation()
+  return <TextField {...props} type="password" autoComplete="off" label={t('certs.server.caPassphrase')} />
+}

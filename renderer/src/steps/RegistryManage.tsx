@@ -5,7 +5,7 @@ import type { ErrorInfo, KeptStorage, Plan, RegistryStatusInfo, Result } from '.
 import type { Message } from '../../../main/messages/types'
 import { api } from '../api'
 import { ErrorNotice } from '../components/ErrorNotice'
-import { TextField } from '../components/Field'
+import { CaPassphraseField } from '../components/Field'
 import { JobProgress } from '../components/ProgressBar'
 import { uptimeParts } from '../lib/duration'
 import { translator } from '../i18n'
@@ -199,11 +199,8 @@ function ReplaceCard(props: {
       <h3>{t('registry.manage.replace')}</h3>
       <p className="muted">{t('registry.manage.replaceHelp')}</p>
       {ca?.encrypted && (
-        <TextField
+        <CaPassphraseField
           id="replace-passphrase"
-          type="password"
-          autoComplete="off"
-          label={t('certs.server.caPassphrase')}
           value={passphrase}
           onChange={setPassphrase}
           error={routeError(props.error, ['passphrase']).at('passphrase')}

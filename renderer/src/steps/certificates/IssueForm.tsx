@@ -2,7 +2,7 @@ import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CaSummary } from '../../../../main/ipc/contract'
 import { ErrorNotice } from '../../components/ErrorNotice'
-import { TextField } from '../../components/Field'
+import { CaPassphraseField, TextField } from '../../components/Field'
 import { JobProgress } from '../../components/ProgressBar'
 import { routeError } from '../../lib/field-errors'
 import { useFocusFirstInvalid } from '../../lib/focus'
@@ -78,20 +78,6 @@ export function IssueForm(props: { ca: CaSummary; stale: boolean; blocked: boole
 }
 
 /** The CA key's passphrase (an encrypted CA only). */
-function PassphraseField(props: {
-  value: string
-  onChange: (value: string) => void
-  error: ReturnType<ReturnType<typeof routeError>['at']>
-}): React.JSX.Element {
-  const { t } = useTranslation()
-  return (
-    <TextField
-      id="server-passphrase"
-      type="password"
-      label={t('certs.server.caPassphrase')}
-      value={props.value}
-      onChange={props.onChange}
-      error={props.error}
-    />
-  )
+function PassphraseField(props: Omit<Parameters<typeof CaPassphraseField>[0], 'id'>): React.JSX.Element {
+  return <CaPassphraseField id="server-passphrase" {...props} />
 }

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CaSummary, ErrorInfo, Plan, ResponseOf } from '../../../../../main/ipc/contract'
 import { api } from '../../../api'
-import { TextField } from '../../../components/Field'
+import { CaPassphraseField } from '../../../components/Field'
 import { routeError } from '../../../lib/field-errors'
 import { useCertsStore } from '../../../stores/certs-store'
 
@@ -55,11 +55,8 @@ export function SwarmReplaceCert(props: {
       <legend>{t('swarm.replaceCert')}</legend>
       <SourceChoice source={source} ca={ca} onChange={setSource} />
       {needsPassphrase && (
-        <TextField
+        <CaPassphraseField
           id="swarm-replace-passphrase"
-          type="password"
-          autoComplete="off"
-          label={t('certs.server.caPassphrase')}
           value={passphrase}
           onChange={setPassphrase}
           onEnter={replace}
