@@ -12,7 +12,6 @@ import {
   installCertificate,
   readCertDir,
   readContainerFile,
-  CA_FILE,
   CERT_FILE,
   CERTS_DIR,
   KEY_FILE,
@@ -23,8 +22,8 @@ import {
   type ReplaceCheck,
 } from '../docker/index'
 import { AppError } from '../errors'
-import { backupFile, writeFileAtomic } from '../fs/atomic-write'
 import { runJob, type JobDefinition, type JobStep, type RunJobOptions } from '../jobs/runner'
+import { readPairFolder, restorePairFolder, writePairFolder, type PairFolder } from './pair-folder'
 import { certificateSans, issueToDir, type KeyType } from '../pki/index'
 
 /** The registry whose served pair is replaced, and how its health is checked afterwards. */
@@ -71,41 +70,21 @@ export interface ReplaceCertificateResult {
   backups: string[]
 }
 
-/** A file of the live folder as it was before the job: its text and mode, or absent. */
-type Saved = { content: string; mode: number } | undefined
-
 /** The job's shared state: what each step found or did, for the next steps and for the undo. */
 export interface ReplaceState {
   readonly input: ReplaceTarget
   /** The live folder on this machine, when there is one (prepare decides). */
   liveDir?: string
   staging?: string
-  /** The live folder's files before the swap, by name. */
-  oldFiles?: Map<string, Saved>
+  /** The live folder's files before the swap, and the backups the swap made (pair-folder.ts). */
+  folder?: PairFolder
   /** The pair the container served before the swap (what a rollback puts back). */
   oldServed?: CertMaterial
   fresh?: CertMaterial
   checked?: ReplaceCheck
   /** Set before each half of the swap begins, so the undo also covers a swap that stopped halfway. */
   swapped: { files: boolean; container: boolean }
-  backups: string[]
   health?: HealthResult
-}
-
-const LIVE_FILES = [
-  [CERT_FILE, 0o644],
-  [KEY_FILE, 0o600],
-  [CA_FILE, 0o644],
-] as const
-
-async function readSaved(path: string): Promise<Saved> {
-  try {
-    const [content, stat] = await Promise.all([fs.readFile(path, 'utf8'), fs.stat(path)])
-    return { content, mode: stat.mode & 0o777 }
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined
-    throw err
-  }
 }
 
 /** The live folder: the one given, else the folder a local engine's container bind-mounts at /certs. */
@@ -138,9 +117,7 @@ const prepare: JobStep<ReplaceState> = {
     const info = await inspectRegistry(engine, name)
     const liveDir = liveDirOf(state, info)
     state.liveDir = liveDir
-    state.oldFiles = new Map()
-    if (liveDir !== undefined)
-      for (const [file] of LIVE_FILES) state.oldFiles.set(file, await readSaved(join(liveDir, file)))
+    if (liveDir !== undefined) state.folder = await readPairFolder(liveDir)
     state.oldServed = await servedPair(state, liveDir === undefined ? undefined : await readCertDir(liveDir))
   },
 }
@@ -211,37 +188,19 @@ const swap: JobStep<ReplaceState> = {
   run: async (state) => {
     const { engine, name } = state.input
     const fresh = must(state.fresh)
-    const live = state.liveDir
-    if (live !== undefined) {
+    if (state.folder !== undefined) {
       state.swapped.files = true
-      const texts = { [CERT_FILE]: fresh.certPem, [KEY_FILE]: fresh.keyPem, [CA_FILE]: fresh.caPem }
-      for (const [file, mode] of LIVE_FILES) {
-        const path = join(live, file)
-        if (must(state.oldFiles).get(file) !== undefined) state.backups.push(await backupFile(path))
-        await writeFileAtomic(path, texts[file], { mode })
-      }
+      await writePairFolder(state.folder, fresh)
     }
     state.swapped.container = true
-    await installCertificate(engine, name, { ...fresh, dir: live }, must(state.checked).info)
+    await installCertificate(engine, name, { ...fresh, dir: state.liveDir }, must(state.checked).info)
   },
   undo: async (state) => {
     const { engine, name } = state.input
-    if (state.swapped.files) await restoreFiles(state)
+    if (state.swapped.files) await restorePairFolder(must(state.folder))
     if (state.swapped.container)
       await installCertificate(engine, name, { ...must(state.oldServed), dir: state.liveDir })
   },
-}
-
-/** The live folder as it was: the old texts and modes back, files that were not there removed, our backups gone. */
-async function restoreFiles(state: ReplaceState): Promise<void> {
-  const live = must(state.liveDir)
-  for (const [file] of LIVE_FILES) {
-    const path = join(live, file)
-    const old = must(state.oldFiles).get(file)
-    if (old === undefined) await fs.rm(path, { force: true })
-    else await writeFileAtomic(path, old.content, { mode: old.mode })
-  }
-  for (const backup of state.backups.splice(0)) await fs.rm(backup, { force: true })
 }
 
 /** The registry answers over TLS with the new certificate, checked against our CA for the address clients use. */
@@ -282,10 +241,11 @@ async function runReplace(
   }
   const state = await runJob<ReplaceState>(
     job,
-    { input, swapped: { files: false, container: false }, backups: [] },
+    { input, swapped: { files: false, container: false } },
     options,
   )
-  return { notAfter: must(state.checked).check.notAfter, health: must(state.health), backups: state.backups }
+  const backups = state.folder?.backups ?? []
+  return { notAfter: must(state.checked).check.notAfter, health: must(state.health), backups }
 }
 
 /**

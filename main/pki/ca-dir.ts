@@ -1,4 +1,3 @@
-import { X509Certificate } from 'node:crypto'
 import { promises as fs } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { AppError } from '../errors'
@@ -37,7 +36,7 @@ import {
   SERVER_CERT_FILE,
   SERVER_KEY_FILE,
 } from './file-names'
-import { dnLine, splitPemBundle } from './pem'
+import { splitPemBundle } from './pem'
 import type { CreateCaInput, IssueInput, IssuedCertificate, LoadedCa, PemPair } from './types'
 
 const CERT_MODE = 0o644
@@ -491,14 +490,8 @@ export async function issueToDir(opts: IssueToDirOptions): Promise<IssuedToDir> 
     { served, root: chain.root.pem, keyPem: issued.keyPem },
     opts.onStep,
   )
-  // The index row's facts as inspectCertificate states them (subject line, ISO dates, fingerprint), from one parse.
-  const x509 = new X509Certificate(leaf)
-  const info = {
-    subject: dnLine(x509.subject),
-    notBefore: new Date(x509.validFrom).toISOString(),
-    notAfter: new Date(x509.validTo).toISOString(),
-    fingerprintSha256: x509.fingerprint256,
-  }
+  // Parsed once: the index row and the result's fingerprint (the CLI prints it from there).
+  const info = inspectCertificate(leaf)
   await appendIndex(caDir, {
     serial: issued.serial,
     usage: issued.usage,

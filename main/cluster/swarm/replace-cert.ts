@@ -17,7 +17,12 @@ import { runJob, type JobStep, type RunJobOptions, type ProgressListener } from 
 import type { Message } from '../../messages/index'
 import { certificateSans, issueToDir, type KeyType } from '../../pki/index'
 import { TARGET_CERT, TARGET_KEY } from './config'
-import { keepPair, restoreKept, type KeptFiles } from './keep-pair'
+import {
+  readPairFolder,
+  restorePairFolder,
+  writePairFolder,
+  type PairFolder,
+} from '../../lifecycle/pair-folder'
 import { assertSwarmManager } from './manager'
 import { LABEL_FINGERPRINT, secretName, stamp } from './names'
 import { createSecret, findService, ourService, removeSecret, type ServiceInfo } from './objects'
@@ -83,7 +88,7 @@ interface ReplaceState {
   old: SecretEntry[]
   created: SecretRef[]
   updated: boolean
-  kept?: KeptFiles
+  kept?: PairFolder
   retired: string[]
 }
 
@@ -265,16 +270,22 @@ const verify: JobStep<ReplaceState> = {
   },
 }
 
-/** The issued pair into the folder the service's pair came from (keep-pair.ts), when asked. */
+/**
+ * The pair issued from the CA, once every endpoint serves it, also into the folder the service's pair came from
+ * (`keepIn`), as a container's replace swaps its live folder: that folder (and the Certificates step that shows it)
+ * holds what is served. Its old files are kept as .bak-STAMP first; a later failure puts them back (the undo).
+ */
 const keep: JobStep<ReplaceState> = {
   id: 'keep',
   async run(s) {
     const { input } = s
-    if (!('issue' in input) || input.issue.keepIn === undefined || s.staging === undefined) return
-    s.kept = await keepPair(s.staging, input.issue.keepIn)
+    if (!('issue' in input) || input.issue.keepIn === undefined) return
+    const folder = await readPairFolder(input.issue.keepIn)
+    s.kept = folder
+    await writePairFolder(folder, must(s.certs))
   },
   async undo(s) {
-    if (s.kept !== undefined) await restoreKept(s.kept)
+    if (s.kept !== undefined) await restorePairFolder(s.kept)
   },
 }
 

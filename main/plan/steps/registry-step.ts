@@ -185,11 +185,11 @@ export async function registryWork(
   const { input } = s
   const url = httpsUrl(input.addresses[0] ?? '', input.port)
   const params = { name: input.name, url, engine: input.engineLabel }
-  const found = await findContainer(engineOf(s), input.name)
-  const info = found?.managed === true ? await engineOf(s).docker.getContainer(found.id).inspect() : undefined
+  const existing = await findContainer(engineOf(s), input.name)
+  const info =
+    existing?.managed === true ? await engineOf(s).docker.getContainer(existing.id).inspect() : undefined
   await certified
   s.registryUrl = url
-  const existing = found
   if (existing === undefined) {
     if (s.dryRun) return { status: 'wouldCreate', params: { ...params, image: input.image } }
     await start(s, 'fail', signal, marks)

@@ -118,3 +118,28 @@ export function CaPassphraseField(
   const { t } = useTranslation()
   return <TextField {...props} type="password" autoComplete="off" label={t('certs.server.caPassphrase')} />
 }
+
+/** One radio button and its label; the buttons of a group share `name`. */
+export function RadioOption<T extends string>(props: {
+  name: string
+  value: T
+  checked: boolean
+  onSelect: (value: T) => void
+  label: string
+  disabled?: boolean
+  className?: string
+}): React.JSX.Element {
+  return (
+    <label className={props.className ?? 'radio'}>
+      <input
+        type="radio"
+        name={props.name}
+        value={props.value}
+        checked={props.checked}
+        disabled={props.disabled}
+        onChange={() => props.onSelect(props.value)}
+      />{' '}
+      {props.label}
+    </label>
+  )
+}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { ErrorInfo, ImagesRegistryRef } from '../../../../main/ipc/contract'
 import { formatBytes } from '../../../../main/images/format-bytes'
 import { ErrorNotice } from '../../components/ErrorNotice'
-import { TextField } from '../../components/Field'
+import { RadioOption, TextField } from '../../components/Field'
 import { JobProgress } from '../../components/ProgressBar'
 import { fieldErrorText, routeError } from '../../lib/field-errors'
 import { refLines, useImagesStore } from '../../stores/images-store'
@@ -92,15 +92,15 @@ function DestinationFields({ at }: { at: (name: string) => ErrorInfo | undefined
     <fieldset className="inline-form">
       <legend>{t('images.exporter.destination')}</legend>
       {(['folder', 'drive'] as const).map((d) => (
-        <label key={d} className="check-label">
-          <input
-            type="radio"
-            name="images-destination"
-            checked={e.destination === d}
-            onChange={() => setExporter({ destination: d })}
-          />{' '}
-          {t(d === 'folder' ? 'images.exporter.toFolder' : 'images.exporter.toDrive')}
-        </label>
+        <RadioOption
+          key={d}
+          className="check-label"
+          name="images-destination"
+          value={d}
+          checked={e.destination === d}
+          onSelect={(destination) => setExporter({ destination })}
+          label={t(d === 'folder' ? 'images.exporter.toFolder' : 'images.exporter.toDrive')}
+        />
       ))}
       {e.destination === 'folder' ? (
         <div className="field">

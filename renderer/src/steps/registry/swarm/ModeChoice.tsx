@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { RadioOption } from '../../../components/Field'
 
 export type RegistryMode = 'container' | 'swarm'
 
@@ -9,16 +10,13 @@ export function ModeChoice(props: {
 }): React.JSX.Element {
   const { t } = useTranslation()
   const option = (value: RegistryMode, label: string): React.JSX.Element => (
-    <label className="radio">
-      <input
-        type="radio"
-        name="registry-mode"
-        value={value}
-        checked={props.mode === value}
-        onChange={() => props.onChange(value)}
-      />{' '}
-      {label}
-    </label>
+    <RadioOption
+      name="registry-mode"
+      value={value}
+      checked={props.mode === value}
+      onSelect={props.onChange}
+      label={label}
+    />
   )
   return (
     <fieldset className="card" aria-describedby="registry-mode-hint">

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CaSummary, ErrorInfo, Plan, ResponseOf } from '../../../../../main/ipc/contract'
 import { api } from '../../../api'
-import { CaPassphraseField } from '../../../components/Field'
+import { CaPassphraseField, RadioOption } from '../../../components/Field'
 import { routeError } from '../../../lib/field-errors'
 import { useCertsStore } from '../../../stores/certs-store'
 
@@ -82,17 +82,14 @@ function SourceChoice(props: {
   const { ca } = props
   const caName = ca ? (ca.certificate.commonName ?? ca.certificate.subject) : ''
   const option = (value: ReplaceSource, label: string, disabled: boolean): React.JSX.Element => (
-    <label className="radio">
-      <input
-        type="radio"
-        name="swarm-replace-source"
-        value={value}
-        checked={props.source === value}
-        disabled={disabled}
-        onChange={() => props.onChange(value)}
-      />{' '}
-      {label}
-    </label>
+    <RadioOption
+      name="swarm-replace-source"
+      value={value}
+      checked={props.source === value}
+      disabled={disabled}
+      onSelect={props.onChange}
+      label={label}
+    />
   )
   return (
     <div role="radiogroup" aria-label={t('swarm.replaceSource')}>
