@@ -1,4 +1,5 @@
 import Docker from 'dockerode'
+import { Agent } from 'node:http'
 import { AppError, isAppError, type ErrorCode } from '../errors'
 import { cancelled, isAbort } from '../jobs/abort'
 import { message, type Message } from '../messages/index'
@@ -27,11 +28,28 @@ export interface Engine {
 }
 
 /**
+ * The HTTP agent for a local socket or named pipe: kept-alive connections, as node's global agent, and an empty TLS
+ * server name. Without it node derives one from the Host header ('localhost') for every request and asks net.isIP
+ * about it, which on the first call compiles node's IPv6 pattern (~13 ms measured, before any engine call can go).
+ */
+function socketAgent(): Agent {
+  return new Agent({ keepAlive: true, servername: '' } as ConstructorParameters<typeof Agent>[0])
+}
+
+/**
  * A client for the engine. Nothing is contacted yet. For ssh:// every API call shares one SSH connection, opened at
  * the first call (after the host key check): call `closeEngine` when done with it.
  */
 export function connectEngine(spec: EngineSpec, env: NodeJS.ProcessEnv = {}): Engine {
   const resolved = resolveEngine(spec, env)
+  if (resolved.kind === 'socket' || resolved.kind === 'npipe') {
+    const agent = socketAgent()
+    return {
+      docker: new Docker(Object.assign({}, resolved.options, { agent })),
+      resolved,
+      close: () => agent.destroy(),
+    }
+  }
   if (resolved.ssh === undefined)
     return { docker: new Docker(resolved.options), resolved, close: () => undefined }
   const agent = new SshDialAgent(resolved.ssh)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createTranslator } from '../messages/index'
-import { healthFailed, pollDelay, targetLabel } from './health'
+import { healthFailed, pollDelay, targetLabel, waitHealthy } from './health'
 
 describe('the health target as the user reads it', () => {
   it('brackets an IPv6 identity and names the address connected to, in both languages', () => {
@@ -29,5 +29,37 @@ describe('the health target as the user reads it', () => {
 describe('the health poll cadence', () => {
   it('polls every 10 ms for the first half second, then every 25 ms, then every 50 ms from 2 s', () => {
     expect([0, 499, 500, 1999, 2000, 30_000].map(pollDelay)).toEqual([10, 10, 25, 25, 50, 50])
+  })
+})
+
+describe('the engine is asked whether the container lives beside the probes, not between them', () => {
+  // A port nothing listens on: every probe is refused at once.
+  const closedTarget = async () => {
+    const { createServer } = await import('node:net')
+    const server = createServer()
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+    const port = (server.address() as { port: number }).port
+    await new Promise<void>((r) => server.close(() => r()))
+    return { host: '127.0.0.1', port, caPem: '' }
+  }
+
+  it('an engine that does not answer does not stop the poll from timing out', async () => {
+    let asked = 0
+    const alive = () => {
+      asked++
+      return new Promise<undefined>(() => undefined)
+    }
+    const t0 = Date.now()
+    const err = await waitHealthy(await closedTarget(), { timeoutMs: 300, alive }).catch((e: unknown) => e)
+    expect((err as { code?: string }).code).toBe('HEALTH_TIMEOUT')
+    expect(Date.now() - t0).toBeLessThan(2000)
+    expect(asked).toBe(1)
+  })
+
+  it('a container that stopped ends the poll with its reason', async () => {
+    const alive = () => new Promise<string>((r) => setTimeout(() => r('exited with code 1'), 30))
+    const err = await waitHealthy(await closedTarget(), { timeoutMs: 5000, alive }).catch((e: unknown) => e)
+    expect((err as { code?: string }).code).toBe('HEALTH_FAILED')
+    expect((err as { params?: { reason?: unknown } }).params?.reason).toBe('exited with code 1')
   })
 })

@@ -62,8 +62,38 @@ export function probeRegistry(t: HealthTarget, timeoutMs = 2000): Promise<number
 }
 
 /**
+ * Asks `alive` at most once a second (a round trip to the engine, over SSH for ssh://), without holding up the
+ * probes: `dead()` is the reason it last gave, if any.
+ */
+function aliveWatch(alive: (() => Promise<Param | undefined>) | undefined): {
+  ask: () => void
+  dead: () => Param | undefined
+} {
+  let askedAt = 0
+  let asking = false
+  let reason: Param | undefined
+  return {
+    ask: () => {
+      if (alive === undefined || asking || Date.now() - askedAt < 1000) return
+      askedAt = Date.now()
+      asking = true
+      void alive().then(
+        (r) => {
+          reason = r
+          asking = false
+        },
+        () => {
+          asking = false
+        },
+      )
+    },
+    dead: () => reason,
+  }
+}
+
+/**
  * Polls until the registry answers 200 (open) or 401 (auth on): both mean it serves TLS with our certificate.
- * `alive` is asked between attempts; when it returns a reason (container exited...) polling stops at once.
+ * `alive` is asked beside the attempts; once it returns a reason (container exited...) polling stops.
  */
 export async function waitHealthy(
   t: HealthTarget,
@@ -77,8 +107,8 @@ export async function waitHealthy(
   const timeoutMs = opts.timeoutMs ?? 30_000
   const start = Date.now()
   let attempts = 0
-  let aliveAt = 0
   let last: Param
+  const watch = aliveWatch(opts.alive)
   for (;;) {
     if (opts.signal?.aborted) throw cancelled()
     attempts++
@@ -90,12 +120,9 @@ export async function waitHealthy(
       const e = err as NodeJS.ErrnoException
       last = e.code ? `${e.code}: ${e.message}` : e.message
     }
-    // Asking the engine costs a round trip (over SSH for ssh://): at most once a second.
-    if (opts.alive !== undefined && Date.now() - aliveAt >= 1000) {
-      aliveAt = Date.now()
-      const dead = await opts.alive()
-      if (dead !== undefined) throw healthFailed(t, dead, last)
-    }
+    const dead = watch.dead()
+    if (dead !== undefined) throw healthFailed(t, dead, last)
+    watch.ask()
     if (Date.now() - start >= timeoutMs)
       throw healthFailed(
         t,

@@ -245,9 +245,14 @@ export async function loadImageTar(
 export async function ensureImage(
   engine: Engine,
   ref: string,
-  opts: JobOptions & { imageTar?: string | undefined; pull?: boolean | undefined } = {},
+  opts: JobOptions & {
+    imageTar?: string | undefined
+    pull?: boolean | undefined
+    /** imagePresent's answer when it was asked already (see lookUpEarly in start-registry.ts). */
+    present?: Promise<boolean> | undefined
+  } = {},
 ): Promise<'present' | 'loaded' | 'pulled'> {
-  if (await imagePresent(engine, ref)) return 'present'
+  if (await (opts.present ?? imagePresent(engine, ref))) return 'present'
   if (opts.imageTar !== undefined) {
     await loadImageTar(engine, opts.imageTar, ref, opts)
     return 'loaded'

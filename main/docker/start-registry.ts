@@ -15,7 +15,7 @@ import type { Engine } from './engine-check'
 import { dropFiles } from './file-drop'
 import { healthFailed, targetLabel, waitHealthy, type HealthResult, type HealthTarget } from './health'
 import { makeHtpasswd, type Credential } from './htpasswd'
-import { ensureImage } from './image'
+import { ensureImage, imagePresent } from './image'
 import { authEnabled, certStoreOf, mountedStorage, publishedPort, type ContainerInfo } from './inspect'
 import {
   DEFAULT_IMAGE,
@@ -394,6 +394,7 @@ function defaultStorage(input: StartRegistryInput): StorageSpec {
 async function ensureStartImage(
   c: StartContext,
   notices: Message[],
+  present: Promise<boolean> | undefined,
 ): Promise<'present' | 'loaded' | 'pulled'> {
   const { input, image } = c
   c.step('image', progressMessage('image', { image }))
@@ -402,6 +403,7 @@ async function ensureStartImage(
     onProgress: c.job.onProgress,
     imageTar: input.imageTar,
     pull: input.pull,
+    present,
   })
   if (imageSource === 'present' && input.imageTar !== undefined) {
     const notice = message('docker.notice.tarNotUsed', { image, tar: input.imageTar })
@@ -526,12 +528,15 @@ async function createAndStart(
 async function startNew(
   c: StartContext,
   existing: ExistingContainer | undefined,
+  looked: StartLookups | undefined,
 ): Promise<StartRegistryResult> {
   const { engine, input, signal } = c
-  await checkPortFree(engine, c.port, existing === undefined ? undefined : input.name)
+  await (existing === undefined && looked !== undefined
+    ? looked.portFree
+    : checkPortFree(engine, c.port, existing === undefined ? undefined : input.name))
   throwIfAborted(signal)
   const notices: Message[] = []
-  const imageSource = await ensureStartImage(c, notices)
+  const imageSource = await ensureStartImage(c, notices, looked?.imagePresent)
   throwIfAborted(signal)
   const certStore = pickCertStore(engine, input)
   if (existing !== undefined) await removeReplaced(c, existing, certStore)
@@ -576,14 +581,49 @@ async function startNew(
 }
 
 /**
+ * What a start asks the engine before it needs the certificate pair, asked ahead (setup does, beside its CA and
+ * certificate steps: the engine answers while this thread makes the keys) and handed to startRegistry, which awaits
+ * each answer where it would otherwise ask, so a failure is still reported in the same order. `portFree` is asked
+ * only when no container has that name (a replace checks the port itself, the old container excepted).
+ */
+export interface StartLookups {
+  existing: Promise<ExistingContainer | undefined>
+  portFree: Promise<void>
+  imagePresent: Promise<boolean>
+}
+
+/** Fails only when awaited (no stray rejection when the start never comes). */
+function quietly<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => undefined)
+  return p
+}
+
+/** Begins the look-ups of a start (see StartLookups); nothing on the engine is changed. */
+export function lookUpEarly(
+  engine: Engine,
+  input: Pick<StartRegistryInput, 'name' | 'port' | 'image'>,
+): StartLookups {
+  const existing = quietly(findContainer(engine, input.name))
+  return {
+    existing,
+    portFree: quietly(
+      existing.then((e) => (e === undefined ? checkPortFree(engine, input.port ?? DEFAULT_PORT) : undefined)),
+    ),
+    imagePresent: quietly(imagePresent(engine, input.image ?? DEFAULT_IMAGE)),
+  }
+}
+
+/**
  * Starts the registry: preflight (certs, name, port, image), image present/load/pull, certs to the engine,
  * create + start, then health against our CA. Same function for the CLI, IPC jobs and tests. A start whose health
- * or storage check fails leaves nothing running (see cleanUpFailedStart).
+ * or storage check fails leaves nothing running (see cleanUpFailedStart). `looked`: the engine's answers asked
+ * ahead by lookUpEarly for the same name, port and image.
  */
 export async function startRegistry(
   engine: Engine,
   input: StartRegistryInput,
   job: JobOptions = {},
+  looked?: StartLookups,
 ): Promise<StartRegistryResult> {
   const step: Step = (s, text) => job.onProgress?.({ step: s, message: text })
   step('preflight', progressMessage('preflight'))
@@ -599,10 +639,10 @@ export async function startRegistry(
     job,
     step,
   }
-  const existing = await findContainer(engine, input.name)
+  const existing = await (looked?.existing ?? findContainer(engine, input.name))
   if (existing !== undefined && input.ifExists === 'reuse') return reuseExisting(c, existing)
   if (existing !== undefined && input.ifExists !== 'replace') throw nameInUse(existing)
-  return startNew(c, existing)
+  return startNew(c, existing, looked)
 }
 
 export { healthFailed }

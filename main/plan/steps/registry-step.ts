@@ -4,7 +4,7 @@ import { connect } from 'node:tls'
 import {
   authEnabled,
   connectEngine,
-  findContainer,
+  lookUpEarly,
   mountedStorage,
   healthTarget,
   nameInUse,
@@ -15,6 +15,7 @@ import {
   startRegistry,
   type ContainerInfo,
   type Engine,
+  type StartLookups,
   type StartRegistryInput,
 } from '../../docker'
 import { CERTS_DIR } from '../../docker/labels'
@@ -150,15 +151,17 @@ async function start(
   ifExists: StartRegistryInput['ifExists'],
   signal: AbortSignal,
   marks: WorkMarks,
+  looked: StartLookups,
 ): Promise<void> {
-  const r = await startRegistry(engineOf(s), startInput(s, ifExists), {
+  const job = {
     signal,
-    onProgress: (e) => {
+    onProgress: (e: { step: string; message: Message }) => {
       if (ENGINE_WAITS.has(e.step)) setTimeout(marks.waiting, SENT_MS)
       if (e.step === 'storage') marks.healthy()
       s.deps.onDetail?.('registry', e.message)
     },
-  })
+  }
+  const r = await startRegistry(engineOf(s), startInput(s, ifExists), job, looked)
   s.registryUrl = r.url
 }
 
@@ -185,21 +188,23 @@ export async function registryWork(
   const { input } = s
   const url = httpsUrl(input.addresses[0] ?? '', input.port)
   const params = { name: input.name, url, engine: input.engineLabel }
-  const existing = await findContainer(engineOf(s), input.name)
+  // The container of that name, the port and the image are asked about at once (see StartLookups).
+  const looked = lookUpEarly(engineOf(s), input)
+  const existing = await looked.existing
   const info =
     existing?.managed === true ? await engineOf(s).docker.getContainer(existing.id).inspect() : undefined
   await certified
   s.registryUrl = url
   if (existing === undefined) {
     if (s.dryRun) return { status: 'wouldCreate', params: { ...params, image: input.image } }
-    await start(s, 'fail', signal, marks)
+    await start(s, 'fail', signal, marks, looked)
     return { status: 'created', params }
   }
   if (!existing.managed || info === undefined) throw nameInUse(existing)
   const diff = await differences(s, info)
   if (diff.length > 0) {
     if (s.dryRun) return { status: 'wouldChange', params: { ...params, reasons: diff } }
-    await start(s, 'replace', signal, marks)
+    await start(s, 'replace', signal, marks, looked)
     return { status: 'changed', params: { ...params, reasons: diff } }
   }
   // Nothing to start: only a probe is left.
@@ -207,7 +212,7 @@ export async function registryWork(
   if (existing.state === 'running' && (await healthy(s))) return { status: 'kept', params }
   const stopped = { ...params, reasons: [reason('stopped')] }
   if (s.dryRun) return { status: 'wouldChange', params: stopped }
-  await start(s, 'reuse', signal, marks)
+  await start(s, 'reuse', signal, marks, looked)
   return { status: 'changed', params: stopped }
 }
 
