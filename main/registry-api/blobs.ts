@@ -14,6 +14,11 @@ export interface PushBlobOptions {
   /** A repository of the same registry that may hold the blob: mount it from there instead of uploading. */
   mountFrom?: string | undefined
   signal?: AbortSignal | undefined
+  /**
+   * Skip the existence check (HEAD) and upload at once: for a blob the caller knows the repository cannot have (the
+   * verify self-test's layer is unique per run). Default false: a blob already there is not sent again.
+   */
+  assumeAbsent?: boolean | undefined
   /** Bytes sent so far, after each request (for a StreamSource: as the bytes go). */
   onProgress?: ((sent: number) => void) | undefined
   /**
@@ -86,9 +91,10 @@ function location(res: HttpResponse): string {
 }
 
 /**
- * Puts a blob in a repository unless it is there (HEAD): mounted from `mountFrom` when the registry can, else
- * uploaded (POST, then one PUT ?digest= or PATCH chunks and a closing PUT). Our own sha256 is checked: for bytes
- * before anything is sent, for a stream before the closing PUT (the upload is then cancelled, nothing is stored).
+ * Puts a blob in a repository unless it is there (HEAD; not asked with `assumeAbsent`): mounted from `mountFrom` when
+ * the registry can, else uploaded (POST, then one PUT ?digest= or PATCH chunks and a closing PUT). Our own sha256 is
+ * checked: for bytes before anything is sent, for a stream before the closing PUT (the upload is then cancelled,
+ * nothing is stored).
  */
 export async function pushBlob(
   c: RegistryClient,
@@ -107,7 +113,8 @@ export async function pushBlob(
     })
   if (Buffer.isBuffer(source) && o.digest !== undefined) verifyDigest(source, o.digest, `${name}@${o.digest}`)
   const size = Buffer.isBuffer(source) ? source.length : isStreamSource(source) ? source.size : 0
-  if (await blobExists(c, name, digest, o.signal)) return { digest, size, outcome: 'present' }
+  if (o.assumeAbsent !== true && (await blobExists(c, name, digest, o.signal)))
+    return { digest, size, outcome: 'present' }
   const started = await startUpload(c, name, digest, o)
   if ('mounted' in started) return { digest, size, outcome: 'mounted' }
   const sent = Buffer.isBuffer(source)

@@ -1,3 +1,4 @@
+import type { Agent } from 'node:https'
 import { AppError } from '../errors'
 import {
   header,
@@ -12,6 +13,11 @@ import {
 export interface RegistryClientOptions extends RegistryEndpoint {
   user?: string | undefined
   password?: string | undefined
+  /**
+   * An HTTPS agent to send through instead of a new one (trusting only the same CA): its open connections and TLS
+   * sessions are reused. Its owner ends it; `close` then leaves it open. Default: the client's own agent.
+   */
+  agent?: Agent | undefined
 }
 
 /** A bearer token and the actions it grants on one repository. */
@@ -35,9 +41,12 @@ export interface RegistryClient {
 }
 
 export function registryClient(o: RegistryClientOptions): RegistryClient {
-  const t = transport(o)
+  const t = transport(o, o.agent)
   const credentials = o.user === undefined ? undefined : { user: o.user, password: o.password ?? '' }
-  return { t, credentials, tokens: new Map(), tokenFetches: 0, close: () => t.agent.destroy() }
+  const close = (): void => {
+    if (o.agent === undefined) t.agent.destroy()
+  }
+  return { t, credentials, tokens: new Map(), tokenFetches: 0, close }
 }
 
 /** The repository a request is about (`/v2/<name>/blobs|manifests|tags/...`), or undefined. */

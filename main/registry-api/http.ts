@@ -47,9 +47,10 @@ export interface Transport {
   base: string
 }
 
-export function transport(endpoint: RegistryEndpoint): Transport {
-  const agent = new Agent({ ca: endpoint.caPem, keepAlive: true, maxSockets: 8 })
-  return { endpoint, agent, base: `https://${hostPort(endpoint.host, endpoint.port)}` }
+/** The endpoint's transport: a new keep-alive agent trusting only its CA, or `agent` when given (the caller's). */
+export function transport(endpoint: RegistryEndpoint, agent?: Agent): Transport {
+  const a = agent ?? new Agent({ ca: endpoint.caPem, keepAlive: true, maxSockets: 8 })
+  return { endpoint, agent: a, base: `https://${hostPort(endpoint.host, endpoint.port)}` }
 }
 
 /** One HTTPS exchange; the whole answer is read. TLS and connection failures become coded errors. */

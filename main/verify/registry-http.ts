@@ -42,7 +42,8 @@ export function registryRequest(
         servername: serverName(ctx),
         ca: ctx.input.caPem,
         checkServerIdentity: goCheckServerIdentity(ctx.host),
-        agent: false,
+        // Shared and kept alive (context.ts): the api check's connection carries the catalog's requests too.
+        agent: ctx.agent(),
         headers,
         signal: opts.signal,
       },

@@ -4,7 +4,7 @@ import { checkCa, checkSan, checkServerCert } from './checks/certificates'
 import { checkMachineTrust } from './checks/machine-trust'
 import { checkDns, checkTcp, checkTls } from './checks/network'
 import { checkApi, checkCatalog } from './checks/registry-api'
-import { checkRoundTrip } from './checks/round-trip'
+import { checkRoundTrip, prepareRoundTrip } from './checks/round-trip'
 import { makeContext, type VerifyContext } from './context'
 import { verifyFix } from './fixes'
 import { msg } from './message'
@@ -35,6 +35,13 @@ const RUN: Record<CheckId, CheckFn> = {
   trust: checkMachineTrust,
   'mirror-pull': checkMirrorPull,
 }
+
+/**
+ * What a check can do before the registry answers (no request to it: CPU work only, such as making the round trip's
+ * image). The overlap mode starts these at once, while the registry may still be starting; one after another each
+ * check does it when it runs.
+ */
+const PREPARE: Partial<Record<CheckId, (ctx: VerifyContext) => void>> = { 'round-trip': prepareRoundTrip }
 
 export const DEFAULT_TIMEOUT_MS = 10_000
 export const DEFAULT_ROUND_TRIP_TIMEOUT_MS = 120_000
@@ -109,6 +116,16 @@ function blockerOf(id: CheckId, byId: Map<CheckId, CheckResult>): CheckResult | 
     )
 }
 
+/** The skip of a check whose prerequisite failed or was itself blocked; undefined when none was. */
+function blockedOutcome(id: CheckId, byId: Map<CheckId, CheckResult>): Outcome | undefined {
+  const blocker = blockerOf(id, byId)
+  if (blocker === undefined) return undefined
+  return skipped(msg('run.blocked', { n: blocker.n, title: titleMessage(blocker.id) }), {
+    blocked: true,
+    blockedBy: blocker.id,
+  })
+}
+
 /** One check's outcome: skipped when cancelled or blocked, else run with its timeout. */
 async function outcomeOf(
   id: CheckId,
@@ -121,12 +138,8 @@ async function outcomeOf(
     state.cancelled = true
     return skipped(msg('run.cancelled-before'))
   }
-  const blocker = blockerOf(id, byId)
-  if (blocker !== undefined)
-    return skipped(msg('run.blocked', { n: blocker.n, title: titleMessage(blocker.id) }), {
-      blocked: true,
-      blockedBy: blocker.id,
-    })
+  const blocked = blockedOutcome(id, byId)
+  if (blocked !== undefined) return blocked
   const timeout =
     id === 'round-trip' || id === 'mirror-pull'
       ? (deps.roundTripTimeoutMs ?? DEFAULT_ROUND_TRIP_TIMEOUT_MS)
@@ -165,6 +178,21 @@ function resultOf(
 /** What a check waits for in the overlap mode: its prerequisites, and for the catalog the image the round trip pushes. */
 const AFTER: Partial<Record<CheckId, CheckId[]>> = { catalog: ['round-trip', 'mirror-pull'] }
 
+/**
+ * Prerequisites a check does not wait for in the overlap mode, because it only reads (a handshake, a GET that changes
+ * nothing) and fails by itself where they fail: it runs beside them, and when one of them failed its outcome is the
+ * same skip as one after another gives. The round trip (it pushes) and the catalog still wait for the api check.
+ */
+const BESIDE: Partial<Record<CheckId, CheckId[]>> = { tls: ['tcp'], api: ['tls'] }
+
+const CANCELLED = new Set([msg('run.cancelled-before').key, msg('run.cancelled-while').key])
+
+/** A run's outcome, or the blocked skip when a prerequisite it ran beside (BESIDE) failed; a cancellation stays. */
+function afterBeside(id: CheckId, outcome: Outcome, byId: Map<CheckId, CheckResult>): Outcome {
+  if (BESIDE[id] === undefined || CANCELLED.has(outcome.reason.key)) return outcome
+  return blockedOutcome(id, byId) ?? outcome
+}
+
 /** The checks that ask the registry (with the certificate given, checks 2 and 3 read only it). */
 function asksRegistry(id: CheckId, input: VerifyInput): boolean {
   if (id === 'server-cert' || id === 'san') return input.certPem === undefined
@@ -200,16 +228,21 @@ async function runOverlapped(r: Run): Promise<CheckResult[]> {
     () => true,
     () => false,
   )
+  for (const check of checks) PREPARE[check.id]?.(ctx)
   const running = new Map<CheckId, Promise<CheckResult>>()
   for (const [i, check] of checks.entries()) {
+    const ran = (d: CheckId): Promise<unknown> => running.get(d) ?? Promise.resolve(undefined)
+    const beside = (BESIDE[check.id] ?? []).filter((d) => ids.has(d))
     const after = [...DEPENDS_ON[check.id], ...(AFTER[check.id] ?? [])]
-      .filter((d) => ids.has(d))
-      .map((d) => running.get(d) ?? Promise.resolve(undefined))
+      .filter((d) => ids.has(d) && !beside.includes(d))
+      .map(ran)
     const run = async (): Promise<CheckResult> => {
       await Promise.all(after)
       if (ready !== undefined && asksRegistry(check.id, ctx.input) && !(await ready)) r.state.cancelled = true
       const started = Date.now()
-      const result = resultOf(check, i + 1, await outcomeOf(check.id, ctx, r.byId, r.state), ctx, started)
+      const outcome = await outcomeOf(check.id, ctx, r.byId, r.state)
+      await Promise.all(beside.map(ran))
+      const result = resultOf(check, i + 1, afterBeside(check.id, outcome, r.byId), ctx, started)
       r.byId.set(check.id, result)
       return result
     }
@@ -240,7 +273,12 @@ export async function runVerify(input: VerifyInput, deps: VerifyDeps = {}): Prom
     byId: new Map<CheckId, CheckResult>(),
     state: { cancelled: false },
   }
-  const results = deps.overlap === true ? await runOverlapped(run) : await runInTurn(run)
+  let results: CheckResult[]
+  try {
+    results = deps.overlap === true ? await runOverlapped(run) : await runInTurn(run)
+  } finally {
+    ctx.close()
+  }
   const summary: Record<CheckStatus, number> = { pass: 0, warn: 0, fail: 0, skipped: 0 }
   for (const r of results) summary[r.status]++
   const cancelled = run.state.cancelled

@@ -98,8 +98,10 @@ export interface VerifyDeps {
   /**
    * Each check starts as soon as the checks it depends on (DEPENDS_ON; the catalog also after the round trip, whose
    * image it lists) have finished, instead of after every earlier one: the checks that need no answer from the
-   * registry (the certificates, the name, this machine's trust) run beside the ones that do. Results are the same
-   * and still reported in order. `setup` uses it; default off (one check after another).
+   * registry (the certificates, the name, this machine's trust) run beside the ones that do; the TLS handshake and
+   * the `/v2/` check, which only read, run beside their prerequisites too (a failed one makes them the same skip);
+   * the round trip's image is made at once. Results are the same and still reported in order. `setup` uses it;
+   * default off (one check after another).
    */
   overlap?: boolean | undefined
   /**

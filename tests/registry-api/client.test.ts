@@ -16,6 +16,7 @@ import { dockerCleanup, run, tempDir } from '../support/rw-reg-fixtures'
 import { codeOf, preconditions, smallImage, startTestRegistry, type TestRegistry } from './support'
 import { randomBytes } from 'node:crypto'
 import { Readable } from 'node:stream'
+import { Agent } from 'node:https'
 
 const ready = await preconditions()
 let root: { path: string; cleanup: () => Promise<void> }
@@ -151,5 +152,45 @@ describe.skipIf(!ready)('OCI distribution client against registry:2 with TLS fro
     expect(await codeOf(ping(wrongName))).toBe('REGISTRY_API_TLS')
     wrongName.close()
     expect(await codeOf(ping(c, AbortSignal.abort()))).toBe('CANCELLED')
+  })
+
+  it('assumeAbsent skips the HEAD: a blob already there is uploaded again (default: found, not sent)', async () => {
+    const img = smallImage(512)
+    const repo = 'rapi/absent'
+    const digest = sha256Digest(img.layer)
+    expect((await pushBlob(c, repo, img.layer, { assumeAbsent: true })).outcome).toBe('uploaded')
+    expect((await pushBlob(c, repo, img.layer)).outcome).toBe('present')
+    expect((await pushBlob(c, repo, img.layer, { digest, assumeAbsent: true })).outcome).toBe('uploaded')
+    expect((await getBlob(c, repo, digest)).equals(img.layer)).toBe(true)
+    // The bytes are still checked against the digest before anything is sent.
+    const wrong = sha256Digest(Buffer.from('other'))
+    expect(await codeOf(pushBlob(c, repo, img.layer, { digest: wrong, assumeAbsent: true }))).toBe(
+      'REGISTRY_API_DIGEST_MISMATCH',
+    )
+  })
+
+  it("a client on the caller's agent reuses its connections and leaves it open on close", async () => {
+    const open = (a: Agent): { destroyed: boolean }[] => Object.values(a.freeSockets).flat() as never
+    const agent = new Agent({ ca: reg.caPem, keepAlive: true })
+    const first = registryClient({ host: '127.0.0.1', port: reg.port, caPem: reg.caPem, agent })
+    await ping(first)
+    first.close()
+    const [socket, ...more] = open(agent)
+    expect(more).toHaveLength(0)
+    expect(socket?.destroyed).toBe(false)
+    const second = registryClient({ host: '127.0.0.1', port: reg.port, caPem: reg.caPem, agent })
+    await ping(second)
+    second.close()
+    expect(open(agent)).toHaveLength(1)
+    expect(open(agent)[0]).toBe(socket)
+    expect(socket?.destroyed).toBe(false)
+    agent.destroy()
+    // A client's own agent is ended by its close: no connection stays open.
+    const own = registryClient({ host: '127.0.0.1', port: reg.port, caPem: reg.caPem })
+    await ping(own)
+    const held = open(own.t.agent)
+    expect(held).toHaveLength(1)
+    own.close()
+    expect(held.every((x) => x.destroyed)).toBe(true)
   })
 })

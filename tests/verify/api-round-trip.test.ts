@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runVerify } from '../../main/verify'
 import { checkRoundTrip } from '../../main/verify/checks/round-trip'
+import { prepareApiRoundTrip } from '../../main/verify/checks/api-round-trip'
 import { packFiles } from '../../main/docker/tar-files'
 import { makeContext } from '../../main/verify/context'
 import { englishTranslator } from '../../main/messages/index'
@@ -35,6 +36,10 @@ describe.skipIf(!ok)('round trip with our own OCI client', () => {
     expect(trip?.status, englishTranslator().render(trip?.reason ?? { key: 'x' })).toBe('pass')
     expect(trip?.details?.via).toBe('registry-api')
     expect(trip?.details?.steps).toEqual(['made', 'pushed', 'pulled', 'compared'])
+    // The catalog lists the pushed tag (its tags asked for beside the catalog's page, used as the catalog names it).
+    const catalog = report.results.find((r) => r.id === 'catalog')
+    expect(catalog?.status).toBe('pass')
+    expect(catalog?.details?.repositories).toEqual([{ name: 'registry-wizard/selftest', tags: ['verify'] }])
     const digest = String(trip?.details?.digest)
     expect(digest).toMatch(/^sha256:[0-9a-f]{64}$/)
     const raw = await run('skopeo', [
@@ -58,6 +63,30 @@ describe.skipIf(!ok)('round trip with our own OCI client', () => {
     expect(out.status).toBe('fail')
     expect(englishTranslator().render(out.reason)).toMatch(/round trip stopped after \[made\]/)
     expect(englishTranslator().render(out.reason)).toMatch(/certificate|issuer|verify/i)
+  }, 60_000)
+
+  it('pushes the image made before the registry answered (prepare), each run a new layer; the pull is checked', async () => {
+    const input = { registry: `127.0.0.1:${reg.port}`, caPem: reg.caPem, push: true }
+    const ctx = makeContext(input, { roundTripVia: 'registry-api' })
+    const image = await prepareApiRoundTrip(ctx)
+    expect(await prepareApiRoundTrip(ctx)).toBe(image)
+    const out = await checkRoundTrip(ctx, AbortSignal.timeout(20_000))
+    expect(out.status, englishTranslator().render(out.reason)).toBe('pass')
+    expect(out.details?.digest).toBe(image.manifest.digest)
+    expect(out.details?.steps).toEqual(['made', 'pushed', 'pulled', 'compared'])
+    ctx.close()
+    // The HEAD before each upload is skipped because the layer cannot be there yet: a second run's is another.
+    const again = await prepareApiRoundTrip(makeContext(input, { roundTripVia: 'registry-api' }))
+    expect(again.layer.digest).not.toBe(image.layer.digest)
+    // What the registry holds under that digest is what was pushed (skopeo, another client, reads it back).
+    const raw = await run('skopeo', [
+      'inspect',
+      '--raw',
+      '--cert-dir',
+      reg.trustDir,
+      `docker://127.0.0.1:${reg.port}/registry-wizard/selftest@${image.manifest.digest}`,
+    ])
+    expect(Buffer.from(raw.stdout).equals(image.manifest.bytes)).toBe(true)
   }, 60_000)
 
   it('packs files that tar lists and extracts as they were (mode, owner root, a long name in the prefix)', async () => {

@@ -150,5 +150,9 @@ describe('check 9: the catalog', () => {
     const big = details.repositories.find((x) => x.name === 'rw-ver/r000')
     expect(big?.tags).toHaveLength(TAGS)
     expect(new Set(big?.tags).size).toBe(TAGS)
+    // The tag lists are asked for several at a time: each still lands with its repository, in the catalog's order.
+    const names = Array.from({ length: REPOS }, (_, i) => `rw-ver/r${String(i).padStart(3, '0')}`)
+    expect(details.repositories.map((x) => x.name)).toEqual(names)
+    expect(details.repositories.slice(1).every((x) => x.tags.length === 1 && x.tags[0] === '1')).toBe(true)
   })
 })

@@ -80,6 +80,21 @@ describe('runVerify with overlap', () => {
     expect(overlapped.results.find((r) => r.id === 'round-trip')?.status).toBe('skipped')
   })
 
+  it('TLS refused (another CA): the API check, run beside the handshake, is skipped as blocked, as one after another', async () => {
+    const other = await makeCa('rw-ver overlap other CA')
+    const input: VerifyInput = { registry: `127.0.0.1:${port}`, caPem: other.certPem, push: true }
+    const deps = { trustRoot, platform: 'linux' as const, roundTripVia: 'registry-api' as const }
+    const serial = await runVerify(input, deps)
+    const overlapped = await runVerify(input, { ...deps, overlap: true, ready: Promise.resolve() })
+    expect(view(overlapped)).toEqual(view(serial))
+    const by = Object.fromEntries(overlapped.results.map((r) => [r.id, r]))
+    expect(by['tls']?.status).toBe('fail')
+    expect(by['api']).toMatchObject({ status: 'skipped', details: { blocked: true, blockedBy: 'tls' } })
+    expect(by['api']?.reason).toEqual(serial.results.find((r) => r.id === 'api')?.reason)
+    expect(by['round-trip']).toMatchObject({ status: 'skipped', details: { blockedBy: 'api' } })
+    expect(by['catalog']).toMatchObject({ status: 'skipped', details: { blockedBy: 'api' } })
+  })
+
   it('the checks that need no registry run before `ready`; the others after it', async () => {
     let opened = false
     let open: () => void = () => undefined

@@ -6,9 +6,11 @@ import {
   putManifest,
   registryClient,
   sha256Digest,
+  type Manifest,
   type RegistryClient,
 } from '../../registry-api'
 import { packFiles } from '../../docker/tar-files'
+import { allInOrder } from '../../jobs/settle'
 import { connectHost, type VerifyContext } from '../context'
 import { msg } from '../message'
 import { errorParam, errorText, fail, failWith, pass, type Outcome } from '../outcome'
@@ -67,6 +69,31 @@ export async function selftestImage(now: Date): Promise<{ layer: Blob; config: B
   return { layer, config: cfg, manifest: blob(OCI_MANIFEST, Buffer.from(JSON.stringify(manifest))) }
 }
 
+type SelftestImage = Awaited<ReturnType<typeof selftestImage>>
+
+/** Each verify run's self-test image, made once: by prepareApiRoundTrip while the registry starts, else by the trip. */
+const images = new WeakMap<VerifyContext, Promise<SelftestImage>>()
+
+function imageOf(ctx: VerifyContext): Promise<SelftestImage> {
+  let image = images.get(ctx)
+  if (image === undefined) {
+    image = selftestImage(ctx.now)
+    images.set(ctx, image)
+  }
+  return image
+}
+
+/**
+ * Begins making the self-test image (the tar layer, its config, the manifest; loading the tar packer is most of it),
+ * so that it is ready when the registry is: run-verify calls it at the start of the overlap mode, while the registry
+ * may still be starting. A failure is the trip's (it awaits the same promise); returns that promise.
+ */
+export function prepareApiRoundTrip(ctx: VerifyContext): Promise<SelftestImage> {
+  const image = imageOf(ctx)
+  image.catch(() => undefined)
+  return image
+}
+
 type Step = 'made' | 'pushed' | 'pulled' | 'compared'
 
 /** The self-test manifest deleted by digest when the registry allows (405: delete is off, the tag stays). */
@@ -91,18 +118,26 @@ async function trip(
   signal: AbortSignal,
 ): Promise<Outcome> {
   const ref = `${ctx.address.hostPort}/${REPO}:${TAG}`
-  const image = await selftestImage(ctx.now)
+  const image = await imageOf(ctx)
   steps.push('made')
-  // The two blobs side by side (the agent keeps up to 8 connections), then the manifest naming them.
+  // The two blobs side by side (the agent keeps up to 8 connections), then the manifest naming them. No HEAD first:
+  // the layer is new every run (its file names the time and a random number), so the registry cannot have it.
   await Promise.all(
-    [image.layer, image.config].map((b) => pushBlob(c, REPO, b.bytes, { digest: b.digest, signal })),
+    [image.layer, image.config].map((b) =>
+      pushBlob(c, REPO, b.bytes, { digest: b.digest, signal, assumeAbsent: true }),
+    ),
   )
+  // Pulled back by digest on the two connections the push opened (a third would cost a TLS handshake, more than the
+  // wait): the config while the manifest is put (its upload was answered 201), then the manifest and the layer.
+  const configBack = getBlob(c, REPO, image.config.digest, signal)
+  configBack.catch(() => undefined)
   const pushed = await putManifest(c, REPO, TAG, image.manifest, signal)
   steps.push('pushed')
-  const pulled = await getManifest(c, REPO, pushed, signal)
-  const [layer, config] = await Promise.all([
+  // Each checked against its digest; the first failure in this order is the one reported.
+  const [pulled, layer, config] = await allInOrder<[Manifest, Buffer, Buffer]>([
+    getManifest(c, REPO, pushed, signal),
     getBlob(c, REPO, image.layer.digest, signal),
-    getBlob(c, REPO, image.config.digest, signal),
+    configBack,
   ])
   steps.push('pulled')
   const same =
@@ -135,6 +170,8 @@ export async function apiRoundTrip(ctx: VerifyContext, signal: AbortSignal): Pro
     connectHost: connectHost(ctx),
     user: creds?.user,
     password: creds?.password,
+    // verify's own keep-alive agent (only the CA trusted): the api check's connection and TLS session are reused.
+    agent: ctx.agent(),
   })
   const steps: Step[] = []
   try {

@@ -2,6 +2,7 @@ import type { VerifyContext } from '../context'
 import { msg } from '../message'
 import { errorText, fail, failWith, pass, warn, type Outcome } from '../outcome'
 import { nextLink, registryRequest, type HttpAnswer } from '../registry-http'
+import { SELFTEST_REPO } from './round-trip'
 
 const API_HEADER = 'docker-distribution-api-version'
 const PAGE = 100
@@ -75,13 +76,15 @@ async function getJson(
   return { answer, json }
 }
 
+type Listed = { items: string[]; status: number; pages: number }
+
 /** Pages through a list endpoint (`?n=100`, then the Link header), collecting one field. */
 async function pages(
   ctx: VerifyContext,
   first: string,
   field: 'repositories' | 'tags',
   signal: AbortSignal,
-): Promise<{ items: string[]; status: number; pages: number }> {
+): Promise<Listed> {
   const items: string[] = []
   let path: string | undefined = first
   let count = 0
@@ -96,9 +99,46 @@ async function pages(
   return { items, status: 200, pages: count }
 }
 
+/** How many repositories' tags are listed at the same time (the agent keeps up to 8 connections). */
+const TAG_LISTS_AT_ONCE = 8
+
+/**
+ * `fn` for the items, `limit` at a time, taken in order; each outcome at its item's index. After a failure no new item
+ * is begun (those stay undefined, all after it), so the caller's first failure in order is the one a serial run met.
+ */
+async function inBatches<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<(PromiseSettledResult<R> | undefined)[]> {
+  const out: (PromiseSettledResult<R> | undefined)[] = []
+  let next = 0
+  let failed = false
+  const worker = async (): Promise<void> => {
+    while (next < items.length && !failed) {
+      const i = next++
+      out[i] = await fn(items[i] as T).then(
+        (value): PromiseSettledResult<R> => ({ status: 'fulfilled', value }),
+        (reason: unknown): PromiseSettledResult<R> => {
+          failed = true
+          return { status: 'rejected', reason }
+        },
+      )
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
+  return out
+}
+
 /** Check 9: the catalog, repositories and their tags (paged past 100 entries). */
 export async function checkCatalog(ctx: VerifyContext, signal: AbortSignal): Promise<Outcome> {
-  let repos: { items: string[]; status: number; pages: number }
+  const tagsOf = (name: string): Promise<Listed> =>
+    pages(ctx, `/v2/${name}/tags/list?n=${PAGE}`, 'tags', signal)
+  // The repository the round trip has just pushed is asked for beside the catalog (a second open connection): used
+  // only when the catalog lists it, and then as if asked after it (a failure is that repository's).
+  const selftest = ctx.input.push === true ? tagsOf(SELFTEST_REPO) : undefined
+  selftest?.catch(() => undefined)
+  let repos: Listed
   try {
     repos = await pages(ctx, `/v2/_catalog?n=${PAGE}`, 'repositories', signal)
   } catch (err) {
@@ -107,14 +147,18 @@ export async function checkCatalog(ctx: VerifyContext, signal: AbortSignal): Pro
   if (repos.status === 401) return fail(msg('catalog.unauthorized'), 'AUTH_REQUIRED')
   if (repos.status !== 200)
     return fail(msg('catalog.status', { status: repos.status }), 'NOT_A_REGISTRY', { status: repos.status })
+  const names = repos.items.slice(0, MAX_TAG_REPOS)
+  const listed = await inBatches(names, TAG_LISTS_AT_ONCE, (name) =>
+    name === SELFTEST_REPO && selftest !== undefined ? selftest : tagsOf(name),
+  )
   const repositories: { name: string; tags: string[] }[] = []
-  for (const name of repos.items.slice(0, MAX_TAG_REPOS)) {
-    try {
-      const tags = await pages(ctx, `/v2/${name}/tags/list?n=${PAGE}`, 'tags', signal)
-      repositories.push({ name, tags: tags.status === 200 ? tags.items : [] })
-    } catch (err) {
+  for (const [i, name] of names.entries()) {
+    const tags = listed[i]
+    if (tags === undefined || tags.status === 'rejected') {
+      const err: unknown = tags?.reason
       return failWith(msg('catalog.tags-failed', { name, error: errorText(err) }), err)
     }
+    repositories.push({ name, tags: tags.value.status === 200 ? tags.value.items : [] })
   }
   const tagCount = repositories.reduce((n, r) => n + r.tags.length, 0)
   const counts = { repositories: repos.items.length, tags: tagCount }

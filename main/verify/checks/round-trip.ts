@@ -19,7 +19,7 @@ import {
 import { dockerSkipsTls } from '../loopback'
 import { registryRequest } from '../registry-http'
 import { pushRefused } from './mirror-pull'
-import { apiRoundTrip } from './api-round-trip'
+import { apiRoundTrip, prepareApiRoundTrip } from './api-round-trip'
 
 export const SELFTEST_REPO = 'registry-wizard/selftest'
 /** One fixed tag: every run overwrites it (and deletes it when the registry allows), so runs never pile up tags. */
@@ -251,6 +251,11 @@ async function roundTrip(ctx: VerifyContext, trip: Trip): Promise<Outcome> {
   const compared = await compareDigests(trip, digest)
   if (compared !== undefined || digest === undefined) return compared ?? fail(msg('rt.no-digest'))
   return finish(ctx, trip, digest)
+}
+
+/** What check 8 can do before the registry answers: make the self-test image of the round trip through our client. */
+export function prepareRoundTrip(ctx: VerifyContext): void {
+  if (ctx.input.push === true && ctx.deps.roundTripVia === 'registry-api') void prepareApiRoundTrip(ctx)
 }
 
 /**
