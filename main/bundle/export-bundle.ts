@@ -1,9 +1,10 @@
 import { promises as fs, type Stats } from 'node:fs'
 import { dirname, join, resolve, sep } from 'node:path'
 import { AppError } from '../errors'
-import { writeFileAtomic } from '../fs/atomic-write'
+import { writeFileSynced } from '../fs/atomic-write'
 import { errnoError, errnoOf, fsFailure, type FsAction } from '../fs/errno'
 import { throwIfAborted } from '../jobs/abort'
+import { allInOrder } from '../jobs/settle'
 import { makeDirs, removeMadeDirs } from '../trust/make-dirs'
 import type { RegistryAddress, TrustCa } from '../trust/types'
 import { archiveFolder, type ArchiveFormat } from './archive'
@@ -132,13 +133,25 @@ async function stage(
 ): Promise<void> {
   const staged = join(tmp, t.folder)
   await fs.mkdir(staged, { mode: 0o755 })
-  for (const [i, f] of files.entries()) {
-    throwIfAborted(input.signal)
-    Object.assign(doing, { action: 'write', path: join(t.dir, f.path) })
-    await makeDirs(dirname(join(staged, f.path)))
-    await writeFileAtomic(join(staged, f.path), f.content, { mode: f.mode })
-    input.onProgress?.('write-files', Math.round(((i + 1) / files.length) * 100))
-  }
+  Object.assign(doing, { action: 'write', path: t.dir })
+  for (const sub of new Set(files.map((f) => dirname(join(staged, f.path))))) await makeDirs(sub)
+  throwIfAborted(input.signal)
+  // Straight into the private staging folder (its rename in `place` is the atomic step) and all at once, each fsynced:
+  // their fsyncs share the file system's journal commits (setup writes the bundle while the engine starts the
+  // registry, which commits its own files).
+  let written = 0
+  await allInOrder(
+    files.map(async (f) => {
+      try {
+        await writeFileSynced(join(staged, f.path), f.content, f.mode)
+      } catch (err) {
+        Object.assign(doing, { action: 'write', path: join(t.dir, f.path) })
+        throw err
+      }
+      written++
+      input.onProgress?.('write-files', Math.round((written / files.length) * 100))
+    }),
+  )
   throwIfAborted(input.signal)
   input.onProgress?.('verify', 0)
   const check = await verifyBundleDir(staged)

@@ -8,6 +8,25 @@ export interface WriteOptions {
 }
 
 /**
+ * Creates a new file (never over an existing one) with its final mode from the first byte, writes it and fsyncs it;
+ * on a failure the file is removed. For files in a folder that is renamed into place afterwards (the folder's rename
+ * is then the atomic step), and under writeFileAtomic.
+ */
+export async function writeFileSynced(path: string, data: string | Uint8Array, mode: number): Promise<void> {
+  const handle = await fs.open(path, 'wx', mode)
+  try {
+    await handle.writeFile(data)
+    await handle.chmod(mode)
+    await handle.sync()
+  } catch (err) {
+    await handle.close()
+    await fs.rm(path, { force: true })
+    throw err
+  }
+  await handle.close()
+}
+
+/**
  * Writes a file atomically: a temp file in the same directory (created with the final mode, so a key is never
  * readable by others even for a moment), fsync, then rename over the target.
  */
@@ -19,17 +38,7 @@ export async function writeFileAtomic(
   const mode = options.mode ?? 0o644
   const dir = dirname(path)
   const tmp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`)
-  const handle = await fs.open(tmp, 'wx', mode)
-  try {
-    await handle.writeFile(data)
-    await handle.chmod(mode)
-    await handle.sync()
-  } catch (err) {
-    await handle.close()
-    await fs.rm(tmp, { force: true })
-    throw err
-  }
-  await handle.close()
+  await writeFileSynced(tmp, data, mode)
   try {
     await fs.rename(tmp, path)
   } catch (err) {

@@ -1,7 +1,9 @@
 import { constants, promises as fs } from 'node:fs'
 import { dirname, join, resolve, sep } from 'node:path'
 import { AppError } from '../errors'
+import { writeFileSynced } from '../fs/atomic-write'
 import { errnoError, pathError as errnoPathError, type FsAction } from '../fs/errno'
+import { allInOrder } from '../jobs/settle'
 
 // File system steps of the CA and certificate folders, with errno failures turned into clear messages, and the
 // crash-safety rules: a private key is written once, at its final name, after its certificate is in place (never
@@ -123,23 +125,9 @@ async function fsyncDir(dir: string): Promise<void> {
   }
 }
 
-async function writeSynced(path: string, data: string, mode: number, flag: 'wx'): Promise<void> {
-  const h = await fs.open(path, flag, mode)
-  try {
-    await h.writeFile(data)
-    await h.chmod(mode)
-    await h.sync()
-  } catch (err) {
-    await h.close()
-    await fs.rm(path, { force: true })
-    throw err
-  }
-  await h.close()
-}
-
 /** A private key: created exclusively at its final name, 0600 from the first byte, fsynced (file and folder). */
 export async function writeKeyFile(path: string, pem: string): Promise<void> {
-  await writeSynced(path, pem, 0o600, 'wx')
+  await writeFileSynced(path, pem, 0o600)
   await fsyncDir(dirname(path))
 }
 
@@ -166,7 +154,9 @@ export async function createDirWithFiles(
     firstCreated = await fs.mkdir(parent, { recursive: true, mode: 0o700 })
     staging = await fs.mkdtemp(join(parent, `${STAGING_PREFIX}${process.pid}-`))
     await fs.chmod(staging, 0o700)
-    for (const f of files) await writeSynced(join(staging, f.name), f.text, 0o644, 'wx')
+    // All at once: their fsyncs share the file system's journal commits.
+    const into = staging
+    await allInOrder(files.map((f) => writeFileSynced(join(into, f.name), f.text, 0o644)))
     await fsyncDir(staging)
     await onStep?.('staged')
     await fs.rename(staging, dir)
