@@ -136,9 +136,8 @@ async function stage(
   Object.assign(doing, { action: 'write', path: t.dir })
   for (const sub of new Set(files.map((f) => dirname(join(staged, f.path))))) await makeDirs(sub)
   throwIfAborted(input.signal)
-  // Straight into the private staging folder (its rename in `place` is the atomic step) and all at once, each fsynced:
-  // their fsyncs share the file system's journal commits (setup writes the bundle while the engine starts the
-  // registry, which commits its own files).
+  // Straight into the private staging folder (its rename in `place` is the atomic step: a temp name and a rename per
+  // file would add nothing), all at once, each fsynced before that rename.
   let written = 0
   await allInOrder(
     files.map(async (f) => {

@@ -154,7 +154,7 @@ export async function createDirWithFiles(
     firstCreated = await fs.mkdir(parent, { recursive: true, mode: 0o700 })
     staging = await fs.mkdtemp(join(parent, `${STAGING_PREFIX}${process.pid}-`))
     await fs.chmod(staging, 0o700)
-    // All at once: their fsyncs share the file system's journal commits.
+    // All at once (independent files, each fsynced before the folder's rename).
     const into = staging
     await allInOrder(files.map((f) => writeFileSynced(join(into, f.name), f.text, 0o644)))
     await fsyncDir(staging)
