@@ -56,6 +56,13 @@ describe('the engine is asked whether the container lives beside the probes, not
     expect(asked).toBe(1)
   })
 
+  it('out of time while the engine is being asked: its answer (the container stopped) is the reason', async () => {
+    const alive = () => new Promise<string>((r) => setTimeout(() => r('exited with code 2'), 30))
+    const err = await waitHealthy(await closedTarget(), { timeoutMs: 1, alive }).catch((e: unknown) => e)
+    expect((err as { code?: string }).code).toBe('HEALTH_FAILED')
+    expect((err as { params?: { reason?: unknown } }).params?.reason).toBe('exited with code 2')
+  })
+
   it('a container that stopped ends the poll with its reason', async () => {
     const alive = () => new Promise<string>((r) => setTimeout(() => r('exited with code 1'), 30))
     const err = await waitHealthy(await closedTarget(), { timeoutMs: 5000, alive }).catch((e: unknown) => e)

@@ -68,26 +68,33 @@ export function probeRegistry(t: HealthTarget, timeoutMs = 2000): Promise<number
 function aliveWatch(alive: (() => Promise<Param | undefined>) | undefined): {
   ask: () => void
   dead: () => Param | undefined
+  /** The answer being awaited, if one is, for at most `ms` (a hung engine does not hold the caller). */
+  settle: (ms: number) => Promise<void>
 } {
   let askedAt = 0
-  let asking = false
+  let asking: Promise<void> | undefined
   let reason: Param | undefined
   return {
     ask: () => {
-      if (alive === undefined || asking || Date.now() - askedAt < 1000) return
+      if (alive === undefined || asking !== undefined || Date.now() - askedAt < 1000) return
       askedAt = Date.now()
-      asking = true
-      void alive().then(
+      asking = alive().then(
         (r) => {
           reason = r
-          asking = false
+          asking = undefined
         },
         () => {
-          asking = false
+          asking = undefined
         },
       )
     },
     dead: () => reason,
+    settle: async (ms) => {
+      if (asking === undefined) return
+      let timer: NodeJS.Timeout | undefined
+      await Promise.race([asking, new Promise<void>((r) => (timer = setTimeout(r, ms)))])
+      clearTimeout(timer)
+    },
   }
 }
 
@@ -123,13 +130,18 @@ export async function waitHealthy(
     const dead = watch.dead()
     if (dead !== undefined) throw healthFailed(t, dead, last)
     watch.ask()
-    if (Date.now() - start >= timeoutMs)
+    if (Date.now() - start >= timeoutMs) {
+      // Out of time: the engine's answer about the container, if it comes soon, says more than "no answer".
+      await watch.settle(1000)
+      const reason = watch.dead()
+      if (reason !== undefined) throw healthFailed(t, reason, last)
       throw healthFailed(
         t,
         message('docker.health.noAnswer', { seconds: Math.round(timeoutMs / 1000) }),
         last,
         'HEALTH_TIMEOUT',
       )
+    }
     await new Promise((r) => setTimeout(r, opts.intervalMs ?? pollDelay(Date.now() - start)))
   }
 }
