@@ -1,5 +1,6 @@
 import { AppError } from '../errors'
 import { cancelled, isAbort, throwIfAborted } from '../jobs/abort'
+import { quietly } from '../jobs/settle'
 import { message, type Message, type Param } from '../messages/index'
 import { httpsUrl } from '../net/address'
 import { CERT_FILE, KEY_FILE, type CertMaterial } from './cert-material'
@@ -590,12 +591,6 @@ export interface StartLookups {
   existing: Promise<ExistingContainer | undefined>
   portFree: Promise<void>
   imagePresent: Promise<boolean>
-}
-
-/** Fails only when awaited (no stray rejection when the start never comes). */
-function quietly<T>(p: Promise<T>): Promise<T> {
-  p.catch(() => undefined)
-  return p
 }
 
 /** Begins the look-ups of a start (see StartLookups); nothing on the engine is changed. */

@@ -47,9 +47,14 @@ export interface Transport {
   base: string
 }
 
-/** The endpoint's transport: a new keep-alive agent trusting only its CA, or `agent` when given (the caller's). */
+/** A keep-alive HTTPS agent that trusts only `caPem` (no system roots), up to 8 connections to a registry. */
+export function registryAgent(caPem: string): Agent {
+  return new Agent({ ca: caPem, keepAlive: true, maxSockets: 8 })
+}
+
+/** The endpoint's transport: a new registryAgent for its CA, or `agent` when given (the caller's). */
 export function transport(endpoint: RegistryEndpoint, agent?: Agent): Transport {
-  const a = agent ?? new Agent({ ca: endpoint.caPem, keepAlive: true, maxSockets: 8 })
+  const a = agent ?? registryAgent(endpoint.caPem)
   return { endpoint, agent: a, base: `https://${hostPort(endpoint.host, endpoint.port)}` }
 }
 

@@ -2,6 +2,7 @@
 export { call, httpError, parseChallenge, ping, registryClient } from './client'
 export type { RegistryClient, RegistryClientOptions, ScopedToken } from './client'
 export { checkDigestForm, sha256Digest, verifyDigest } from './digest'
+export { registryAgent } from './http'
 export type { RegistryEndpoint } from './http'
 export { blobExists, getBlob, pushBlob } from './blobs'
 export type { BlobSource, PushBlobOptions, PushBlobResult, StreamSource } from './blobs'

@@ -1,6 +1,7 @@
 import { X509Certificate } from 'node:crypto'
-import { Agent } from 'node:https'
+import type { Agent } from 'node:https'
 import { connect, type DetailedPeerCertificate } from 'node:tls'
+import { registryAgent } from '../registry-api/http'
 import { parseRegistryAddress } from '../trust'
 import type { RegistryAddress } from '../trust'
 import { derToPem } from './go-identity'
@@ -128,7 +129,7 @@ export function makeContext(input: VerifyInput, deps: VerifyDeps): VerifyContext
     resolved: [],
     authOn: false,
     served: () => (servedOnce ??= readServed(ctx, Math.min(deps.timeoutMs ?? 10_000, 5000))),
-    agent: () => (agent ??= new Agent({ ca: input.caPem, keepAlive: true, maxSockets: 8 })),
+    agent: () => (agent ??= registryAgent(input.caPem)),
     close: () => agent?.destroy(),
   }
   return ctx

@@ -3,6 +3,7 @@
 // A few blobs go at once; the first failure stops the others (their uploads are torn down, nothing is completed).
 import { Readable } from 'node:stream'
 import { throwIfAborted } from '../../jobs/abort'
+import { eachLimited } from '../../jobs/settle'
 import { pushBlob, type RegistryClient } from '../../registry-api'
 import type { ImageSource } from '../types'
 import type { Meter } from './progress'
@@ -28,28 +29,6 @@ export interface BlobPhase {
   streamMode?: 'put' | 'patch' | undefined
 }
 
-/** Runs `work` over `items`, `n` at a time; the first failure rejects (aborting the rest through `stop`). */
-async function pool<T>(
-  items: T[],
-  n: number,
-  work: (item: T, stop: AbortSignal) => Promise<void>,
-): Promise<void> {
-  const stop = new AbortController()
-  let next = 0
-  const worker = async (): Promise<void> => {
-    while (next < items.length && !stop.signal.aborted) {
-      const item = items[next++] as T
-      await work(item, stop.signal).catch((e: unknown) => {
-        stop.abort(e)
-        throw e
-      })
-    }
-  }
-  const results = await Promise.allSettled(Array.from({ length: Math.min(n, items.length) }, worker))
-  const failed = results.find((r) => r.status === 'rejected')
-  if (failed !== undefined) throw (stop.signal.reason as unknown) ?? failed.reason
-}
-
 /** Every (repository, blob) once, in the order the images need them; counts what happened to each. */
 export async function pushBlobs(jobs: BlobJob[], p: BlobPhase): Promise<BlobCounts> {
   const counts: BlobCounts = { uploaded: 0, present: 0, mounted: 0 }
@@ -58,7 +37,7 @@ export async function pushBlobs(jobs: BlobJob[], p: BlobPhase): Promise<BlobCoun
   for (const repository of repositories) {
     throwIfAborted(p.signal)
     const mine = jobs.filter((j) => j.repository === repository)
-    await pool(mine, p.concurrency, async (job, stop) => {
+    await eachLimited(mine, p.concurrency, async (job, _i, stop) => {
       const signal = p.signal === undefined ? stop : AbortSignal.any([p.signal, stop])
       const from = placed.get(job.digest)
       const b = { digest: job.digest, size: job.size, repository }

@@ -68,8 +68,8 @@ function verifyRun(
  * Begins verify while the registry starts (setup.ts, at the registry step), when its round trip is sure to run (a
  * step before changed something, so no earlier round trip holds): the checks that need no registry run now, the
  * others once `ready` has resolved (the registry answered healthy: its storage write check runs beside them). Their
- * results wait for the verify step, which reports them in order; when the work fails the checks stop. Not begun in a dry run, nor when every step so far kept what was
- * there (the verify step then decides).
+ * results wait for the verify step, which reports them in order; when the work fails the checks stop. Not begun in
+ * a dry run, nor when every step so far kept what was there (the verify step then decides).
  */
 export function beginVerify(
   s: SetupState,

@@ -10,7 +10,7 @@ import {
   type RegistryClient,
 } from '../../registry-api'
 import { packFiles } from '../../docker/tar-files'
-import { allInOrder } from '../../jobs/settle'
+import { allInOrder, quietly } from '../../jobs/settle'
 import { connectHost, type VerifyContext } from '../context'
 import { msg } from '../message'
 import { errorParam, errorText, fail, failWith, pass, type Outcome } from '../outcome'
@@ -89,9 +89,7 @@ function imageOf(ctx: VerifyContext): Promise<SelftestImage> {
  * may still be starting. A failure is the trip's (it awaits the same promise); returns that promise.
  */
 export function prepareApiRoundTrip(ctx: VerifyContext): Promise<SelftestImage> {
-  const image = imageOf(ctx)
-  image.catch(() => undefined)
-  return image
+  return quietly(imageOf(ctx))
 }
 
 type Step = 'made' | 'pushed' | 'pulled' | 'compared'
@@ -129,8 +127,7 @@ async function trip(
   )
   // Pulled back by digest on the two connections the push opened (a third would cost a TLS handshake, more than the
   // wait): the config while the manifest is put (its upload was answered 201), then the manifest and the layer.
-  const configBack = getBlob(c, REPO, image.config.digest, signal)
-  configBack.catch(() => undefined)
+  const configBack = quietly(getBlob(c, REPO, image.config.digest, signal))
   const pushed = await putManifest(c, REPO, TAG, image.manifest, signal)
   steps.push('pushed')
   // Each checked against its digest; the first failure in this order is the one reported.

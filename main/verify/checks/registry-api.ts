@@ -1,6 +1,7 @@
 import type { VerifyContext } from '../context'
 import { msg } from '../message'
 import { errorText, fail, failWith, pass, warn, type Outcome } from '../outcome'
+import { eachLimited, quietly } from '../../jobs/settle'
 import { nextLink, registryRequest, type HttpAnswer } from '../registry-http'
 import { SELFTEST_REPO } from './round-trip'
 
@@ -103,31 +104,27 @@ async function pages(
 const TAG_LISTS_AT_ONCE = 8
 
 /**
- * `fn` for the items, `limit` at a time, taken in order; each outcome at its item's index. After a failure no new item
- * is begun (those stay undefined, all after it), so the caller's first failure in order is the one a serial run met.
+ * Every repository's tags, TAG_LISTS_AT_ONCE at a time; on a failure, the first in the catalog's order (the one a run
+ * one after another meets: every repository before it was begun, none after the first failure is).
  */
-async function inBatches<T, R>(
-  items: readonly T[],
-  limit: number,
-  fn: (item: T) => Promise<R>,
-): Promise<(PromiseSettledResult<R> | undefined)[]> {
-  const out: (PromiseSettledResult<R> | undefined)[] = []
-  let next = 0
-  let failed = false
-  const worker = async (): Promise<void> => {
-    while (next < items.length && !failed) {
-      const i = next++
-      out[i] = await fn(items[i] as T).then(
-        (value): PromiseSettledResult<R> => ({ status: 'fulfilled', value }),
-        (reason: unknown): PromiseSettledResult<R> => {
-          failed = true
-          return { status: 'rejected', reason }
-        },
-      )
-    }
+async function tagLists(
+  names: readonly string[],
+  tagsOf: (name: string) => Promise<Listed>,
+): Promise<{ tags: Listed[] } | { name: string; err: unknown }> {
+  const tags: Listed[] = []
+  const failed = new Map<number, unknown>()
+  try {
+    await eachLimited(names, TAG_LISTS_AT_ONCE, async (name, i) => {
+      tags[i] = await tagsOf(name).catch((err: unknown) => {
+        failed.set(i, err)
+        throw err
+      })
+    })
+    return { tags }
+  } catch {
+    const first = Math.min(...failed.keys())
+    return { name: names[first] as string, err: failed.get(first) }
   }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
-  return out
 }
 
 /** Check 9: the catalog, repositories and their tags (paged past 100 entries). */
@@ -136,8 +133,7 @@ export async function checkCatalog(ctx: VerifyContext, signal: AbortSignal): Pro
     pages(ctx, `/v2/${name}/tags/list?n=${PAGE}`, 'tags', signal)
   // The repository the round trip has just pushed is asked for beside the catalog (a second open connection): used
   // only when the catalog lists it, and then as if asked after it (a failure is that repository's).
-  const selftest = ctx.input.push === true ? tagsOf(SELFTEST_REPO) : undefined
-  selftest?.catch(() => undefined)
+  const selftest = ctx.input.push === true ? quietly(tagsOf(SELFTEST_REPO)) : undefined
   let repos: Listed
   try {
     repos = await pages(ctx, `/v2/_catalog?n=${PAGE}`, 'repositories', signal)
@@ -148,18 +144,18 @@ export async function checkCatalog(ctx: VerifyContext, signal: AbortSignal): Pro
   if (repos.status !== 200)
     return fail(msg('catalog.status', { status: repos.status }), 'NOT_A_REGISTRY', { status: repos.status })
   const names = repos.items.slice(0, MAX_TAG_REPOS)
-  const listed = await inBatches(names, TAG_LISTS_AT_ONCE, (name) =>
+  const listed = await tagLists(names, (name) =>
     name === SELFTEST_REPO && selftest !== undefined ? selftest : tagsOf(name),
   )
-  const repositories: { name: string; tags: string[] }[] = []
-  for (const [i, name] of names.entries()) {
-    const tags = listed[i]
-    if (tags === undefined || tags.status === 'rejected') {
-      const err: unknown = tags?.reason
-      return failWith(msg('catalog.tags-failed', { name, error: errorText(err) }), err)
-    }
-    repositories.push({ name, tags: tags.value.status === 200 ? tags.value.items : [] })
-  }
+  if ('err' in listed)
+    return failWith(
+      msg('catalog.tags-failed', { name: listed.name, error: errorText(listed.err) }),
+      listed.err,
+    )
+  const repositories = names.map((name, i) => {
+    const tags = listed.tags[i]
+    return { name, tags: tags?.status === 200 ? tags.items : [] }
+  })
   const tagCount = repositories.reduce((n, r) => n + r.tags.length, 0)
   const counts = { repositories: repos.items.length, tags: tagCount }
   const reason =
